@@ -1,0 +1,44 @@
+"""How long ``import ledger`` takes next to ``import pint``, each in fresh processes.
+
+Run by hand: ``python benchmarks/bench_import.py``. Prints medians of 10 and their ratio
+(goal, issue 2: ledger / pint <= 1.3). Never asserts; tests do not time anything.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+
+RUNS = 10
+CODE = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+
+
+def median_import_seconds(module: str) -> float:
+    times = []
+    for _ in range(RUNS):
+        out = subprocess.run(
+            [sys.executable, "-c", CODE.format(module=module)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        times.append(float(out))
+    return statistics.median(times)
+
+
+def main() -> None:
+    pint_s = median_import_seconds("pint")
+    ledger_s = median_import_seconds("ledger")
+    print(f"import pint:   {pint_s * 1000:8.1f} ms (median of {RUNS} fresh processes)")
+    print(f"import ledger: {ledger_s * 1000:8.1f} ms")
+    print(f"ratio ledger/pint: {ledger_s / pint_s:.2f} (goal <= 1.3)")
+    heavy = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, ledger; print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') "
+         "if m in sys.modules))"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    print(f"heavy modules imported by `import ledger`: {heavy}")
+
+
+if __name__ == "__main__":
+    main()

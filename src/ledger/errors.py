@@ -1,0 +1,73 @@
+"""The refusals the library makes, one class per kind, all under :class:`LedgerError`.
+
+Callers catch what they mean (``except lg.UnitMismatchError``); the command line maps the
+hierarchy to exit codes. Every message says what was given, what was wrong and what is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "AmountError",
+    "FigureError",
+    "LedgerError",
+    "LedgerFileError",
+    "MissingFigureError",
+    "Problem",
+    "RateError",
+    "UnitMismatchError",
+]
+
+
+class LedgerError(Exception):
+    """The root of every refusal debt-ledger makes."""
+
+
+class AmountError(LedgerError, ValueError):
+    """An amount could not be read or built: bad text, a float, an unknown currency."""
+
+
+class UnitMismatchError(LedgerError, TypeError):
+    """Two amounts that must not meet: two currencies, a stock and a flow."""
+
+
+class FigureError(LedgerError, ValueError):
+    """A figure that cannot be: bounds the wrong way round, division by a range holding zero."""
+
+
+class RateError(LedgerError, LookupError):
+    """No exchange rate applies to a conversion, or the rate given does not fit it."""
+
+
+class MissingFigureError(LedgerError, LookupError):
+    """A question the ledger cannot answer: a figure is missing, or two compete."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a ledger: where it is and what is wrong.
+
+    >>> str(Problem("ledger.toml", "entries[2] (ru-claim)", "amount", "float 3.5 is not accepted"))
+    'ledger.toml: entries[2] (ru-claim): amount: float 3.5 is not accepted'
+    """
+
+    file: str | None
+    entry: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, self.entry, self.field) if part]
+        return ": ".join([*where, self.message])
+
+
+class LedgerFileError(LedgerError, ValueError):
+    """A ledger (a file, or entries given in code) refused whole, with every problem listed."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the ledger; nothing was loaded:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))

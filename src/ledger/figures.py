@@ -1,0 +1,771 @@
+"""Figures: amounts as honest as their source, and the interval arithmetic that keeps them so.
+
+A :class:`Figure` holds a central value (or none), a lower and an upper bound (each inclusive,
+exclusive or absent) and an ``approximate`` mark, all in one unit. "some $300 million" is the point
+300M..300M marked approximate; "more than $300 million" has an exclusive lower bound at 300M, no
+upper bound and no central value; "between 250 and 300 million" is 250M..300M.
+
+>>> debt = Figure.of("300 million USD", "about")
+>>> counter = Figure.of("50 million USD")
+>>> print(debt - counter)
+about 250000000 USD
+>>> remittances = Figure.of("300 million USD/year", "more_than")
+>>> budget = Figure.of("300 million USD/year")
+>>> print(remittances / budget)
+more than 1
+>>> (remittances / budget).greater_than(1)
+True
+>>> print(debt / budget)
+about 1 year
+
+Every bound is rounded outwards when Decimal arithmetic cannot hold it exactly, and a rounded
+bound becomes inclusive, so a result never claims more than its inputs.
+"""
+
+from __future__ import annotations
+
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, Final, Literal
+
+from .errors import FigureError, UnitMismatchError
+from .units import (
+    Quantity,
+    Unit,
+    canonical_unit,
+    decimal,
+    is_flow,
+    is_stock,
+    quantity,
+    unit_text,
+    ureg,
+)
+
+__all__ = ["QUALIFIERS", "Figure", "Qualifier"]
+
+Qualifier = Literal[
+    "exact", "about", "estimated", "at_least", "more_than", "at_most", "less_than", "range"
+]
+#: The words data files use for how firmly a source stated a figure.
+QUALIFIERS: Final[tuple[str, ...]] = (
+    "exact",
+    "about",
+    "estimated",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "range",
+)
+
+_PREC = 28
+_TRAPS = [InvalidOperation, DivisionByZero, Overflow]
+_EXACT = Context(prec=_PREC, traps=[*_TRAPS, Inexact])
+_NEAREST = Context(prec=_PREC, traps=_TRAPS)
+_DOWN = Context(prec=_PREC, rounding=ROUND_FLOOR, traps=_TRAPS)
+_UP = Context(prec=_PREC, rounding=ROUND_CEILING, traps=_TRAPS)
+_INF = Decimal("Infinity")
+_ZERO = Decimal(0)
+
+# An end of an interval: (number or +-Infinity, inclusive).
+_End = tuple[Decimal, bool]
+
+
+def _add(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
+    """``a + b`` rounded outwards; the flag says whether it is exact."""
+    try:
+        return _EXACT.add(a, b), True
+    except Inexact:
+        return (_DOWN if down else _UP).add(a, b), False
+
+
+def _mul(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
+    if a.is_zero() or b.is_zero():
+        return _ZERO, True
+    try:
+        return _EXACT.multiply(a, b), True
+    except Inexact:
+        return (_DOWN if down else _UP).multiply(a, b), False
+
+
+def _div(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
+    try:
+        return _EXACT.divide(a, b), True
+    except Inexact:
+        return (_DOWN if down else _UP).divide(a, b), False
+
+
+def _end_product(a: _End, b: _End, down: bool) -> _End:
+    """One candidate end of the product of two intervals."""
+    (x, x_in), (y, y_in) = a, b
+    if x.is_zero():
+        return _ZERO, x_in
+    if y.is_zero():
+        return _ZERO, y_in
+    if x.is_infinite() or y.is_infinite():
+        return (_INF if (x > 0) == (y > 0) else -_INF), False
+    product, exact = _mul(x, y, down)
+    return product, (x_in and y_in) or not exact
+
+
+def _interval_product(
+    a: tuple[_End, _End], b: tuple[_End, _End]
+) -> tuple[_End, _End]:
+    lows = [_end_product(p, q, True) for p in a for q in b]
+    highs = [_end_product(p, q, False) for p in a for q in b]
+    low = min(value for value, _ in lows)
+    high = max(value for value, _ in highs)
+    return (
+        (low, any(inc for value, inc in lows if value == low)),
+        (high, any(inc for value, inc in highs if value == high)),
+    )
+
+
+class Figure:
+    """An amount as the source stated it: a central value and/or bounds, in one unit.
+
+    Build one with :meth:`Figure.of` (``"about"``, ``"more_than"``, ...) or
+    :meth:`Figure.range`. Figures are immutable and hashable; ``==`` compares their structure.
+    Comparisons that may have no answer are methods returning ``True``, ``False`` or ``None``.
+    """
+
+    __slots__ = (
+        "_approximate",
+        "_high",
+        "_high_inclusive",
+        "_low",
+        "_low_inclusive",
+        "_qualifier",
+        "_unit",
+        "_value",
+    )
+    _unit: Unit
+    _value: Decimal | None
+    _low: Decimal | None
+    _high: Decimal | None
+    _low_inclusive: bool
+    _high_inclusive: bool
+    _approximate: bool
+    _qualifier: str | None
+
+    def __init__(
+        self,
+        value: object = None,
+        *,
+        low: object = None,
+        high: object = None,
+        low_inclusive: bool = True,
+        high_inclusive: bool = True,
+        approximate: bool = False,
+        qualifier: str | None = None,
+    ) -> None:
+        given = {
+            name: quantity(v) for name, v in (("value", value), ("low", low), ("high", high))
+            if v is not None
+        }
+        if not given:
+            raise FigureError("a figure needs a value, a lower bound or an upper bound")
+        unit = next(iter(given.values())).units
+        magnitudes: dict[str, Decimal] = {}
+        for name, q in given.items():
+            if q.units != unit:
+                if q.units.dimensionality != unit.dimensionality:
+                    raise UnitMismatchError(
+                        f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
+                        f"{unit_text(unit)!r}; one figure has one unit"
+                    )
+                q = q.to(unit)
+            magnitudes[name] = q.magnitude
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            raise FigureError(
+                f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
+            )
+        _init(
+            self,
+            unit,
+            magnitudes.get("value"),
+            magnitudes.get("low"),
+            magnitudes.get("high"),
+            bool(low_inclusive),
+            bool(high_inclusive),
+            bool(approximate),
+            None,
+        )
+        self._check()
+        if qualifier is not None and qualifier != _derived_qualifier(self):
+            if not (qualifier == "estimated" and _derived_qualifier(self) == "about"):
+                raise FigureError(
+                    f"qualifier {qualifier!r} does not fit the figure {self}; it reads as "
+                    f"{_derived_qualifier(self)!r}"
+                )
+            object.__setattr__(self, "_qualifier", qualifier)
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    def of(cls, amount: object, qualifier: str = "exact") -> Figure:
+        """A figure from one amount and the source's word for it.
+
+        >>> print(Figure.of("1 million person", "estimated"))
+        estimated 1000000 person
+        >>> Figure.of("300 million USD/year", "more_than").low_inclusive
+        False
+        """
+        q = quantity(amount)
+        m = q.magnitude
+        if qualifier in ("exact", "about", "estimated"):
+            approx = qualifier != "exact"
+            figure = _make(q.units, m, m, m, True, True, approx)
+            if qualifier == "estimated":
+                object.__setattr__(figure, "_qualifier", "estimated")
+            return figure
+        if qualifier in ("at_least", "more_than"):
+            return _make(q.units, None, m, None, qualifier == "at_least", True, False)
+        if qualifier in ("at_most", "less_than"):
+            return _make(q.units, None, None, m, True, qualifier == "at_most", False)
+        if qualifier == "range":
+            raise FigureError("qualifier 'range' needs two amounts: use Figure.range(low, high)")
+        raise FigureError(
+            f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
+        )
+
+    @classmethod
+    def range(
+        cls,
+        low: object,
+        high: object,
+        *,
+        approximate: bool = False,
+        value: object = None,
+        low_inclusive: bool = True,
+        high_inclusive: bool = True,
+    ) -> Figure:
+        """A figure between two amounts, both ends included unless said otherwise.
+
+        >>> print(Figure.range("250 million USD", "300 million USD"))
+        between 250000000 and 300000000 USD
+        """
+        return cls(
+            value,
+            low=low,
+            high=high,
+            low_inclusive=low_inclusive,
+            high_inclusive=high_inclusive,
+            approximate=approximate,
+        )
+
+    def _check(self) -> None:
+        low, high, value = self._low, self._high, self._value
+        if low is not None and high is not None:
+            if low > high:
+                raise FigureError(
+                    f"lower bound {low} is above upper bound {high} ({unit_text(self._unit)})"
+                )
+            if low == high and not (self._low_inclusive and self._high_inclusive):
+                raise FigureError(f"the range at {low} with an open end holds no amount")
+        if value is not None and not _inside(self, value):
+            raise FigureError(f"central value {value} lies outside the figure's bounds")
+
+    # -- attributes -----------------------------------------------------------------------
+
+    @property
+    def unit(self) -> Unit:
+        """The unit every part of the figure is in."""
+        return self._unit
+
+    @property
+    def value(self) -> Quantity | None:
+        """The central value, or ``None`` when the source gave only bounds."""
+        return None if self._value is None else ureg.Quantity(self._value, self._unit)
+
+    @property
+    def low(self) -> Quantity | None:
+        """The lower bound, or ``None`` when there is none."""
+        return None if self._low is None else ureg.Quantity(self._low, self._unit)
+
+    @property
+    def high(self) -> Quantity | None:
+        """The upper bound, or ``None`` when there is none."""
+        return None if self._high is None else ureg.Quantity(self._high, self._unit)
+
+    @property
+    def low_inclusive(self) -> bool:
+        """Whether the lower bound itself is possible ("at least" rather than "more than")."""
+        return self._low_inclusive
+
+    @property
+    def high_inclusive(self) -> bool:
+        """Whether the upper bound itself is possible ("at most" rather than "less than")."""
+        return self._high_inclusive
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the source called the figure approximate ("about", "some", "an estimated")."""
+        return self._approximate
+
+    @property
+    def qualifier(self) -> str:
+        """The word for the figure's shape: ``exact``, ``about``, ``more_than``, ``range``, ...
+
+        ``unknown`` for a figure with neither bounds nor value (more than X less more than Y).
+        """
+        return self._qualifier or _derived_qualifier(self)
+
+    @property
+    def is_exact(self) -> bool:
+        """A single amount, not marked approximate."""
+        return (
+            not self._approximate and self._value is not None
+            and self._low == self._high == self._value
+        )
+
+    @property
+    def is_stock(self) -> bool:
+        return is_stock(self._unit)
+
+    @property
+    def is_flow(self) -> bool:
+        return is_flow(self._unit)
+
+    def contains(self, amount: object) -> bool:
+        """Whether an amount lies within the figure's bounds.
+
+        >>> Figure.of("300 USD", "more_than").contains("300 USD")
+        False
+        """
+        other = _as_figure(amount)
+        if other._value is None or other._low != other._high:
+            raise FigureError("contains() takes one amount, not a range")
+        return _inside(self, _aligned(self, other, "compare")._value)  # type: ignore[arg-type]
+
+    # -- arithmetic -----------------------------------------------------------------------
+
+    def __add__(self, other: object) -> Figure:
+        if type(other) is not Figure:
+            if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+                return self
+            try:
+                other = _as_figure(other)
+            except (TypeError, ValueError):
+                return NotImplemented
+        other = _aligned(self, other, "add")
+        approx = self._approximate or other._approximate
+        value = None
+        if self._value is not None and other._value is not None:
+            value = _NEAREST.add(self._value, other._value)
+        low, low_in = None, True
+        if self._low is not None and other._low is not None:
+            low, exact = _add(self._low, other._low, True)
+            low_in = (self._low_inclusive and other._low_inclusive) or not exact
+        high, high_in = None, True
+        if self._high is not None and other._high is not None:
+            high, exact = _add(self._high, other._high, False)
+            high_in = (self._high_inclusive and other._high_inclusive) or not exact
+        return _make(self._unit, value, low, high, low_in, high_in, approx)
+
+    def __radd__(self, other: object) -> Figure:
+        return self.__add__(other)
+
+    def __neg__(self) -> Figure:
+        return _make(
+            self._unit,
+            None if self._value is None else -self._value,
+            None if self._high is None else -self._high,
+            None if self._low is None else -self._low,
+            self._high_inclusive,
+            self._low_inclusive,
+            self._approximate,
+            self._qualifier,
+        )
+
+    def __pos__(self) -> Figure:
+        return self
+
+    def __sub__(self, other: object) -> Figure:
+        if type(other) is not Figure:
+            try:
+                other = _as_figure(other)
+            except (TypeError, ValueError):
+                return NotImplemented
+        return self.__add__(-other)
+
+    def __rsub__(self, other: object) -> Figure:
+        return (-self).__add__(other)
+
+    def __mul__(self, other: object) -> Figure:
+        try:
+            factor = _as_factor(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return _product(self, factor)
+
+    def __rmul__(self, other: object) -> Figure:
+        return self.__mul__(other)
+
+    def __truediv__(self, other: object) -> Figure:
+        try:
+            divisor = _as_factor(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return _quotient(self, divisor)
+
+    def __rtruediv__(self, other: object) -> Figure:
+        try:
+            numerator = _as_factor(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return _quotient(numerator, self)
+
+    def to(self, unit: str | Unit) -> Figure:
+        """The same figure in another unit of the same dimension, converted exactly.
+
+        >>> print(Figure.of("1200 USD/year", "about").to("USD/month"))
+        about 100 USD/month
+        """
+        from .units import parse_unit
+
+        target = parse_unit(unit) if isinstance(unit, str) else unit
+        if target.dimensionality != self._unit.dimensionality:
+            raise UnitMismatchError(
+                f"cannot express {self} in {unit_text(target)!r}: the dimensions differ"
+            )
+        _, mine = canonical_unit(self._unit)
+        _, theirs = canonical_unit(target)
+        return _scaled(self, mine / theirs, target)
+
+    # -- comparison -----------------------------------------------------------------------
+
+    def greater_than(self, other: object) -> bool | None:
+        """``True`` if every amount the figure allows is above ``other``, ``False`` if none is,
+        ``None`` when the figure cannot tell.
+
+        >>> about = Figure.of("300 USD", "about")
+        >>> about.greater_than(Figure.range("250 USD", "350 USD")) is None
+        True
+        """
+        other_figure = _aligned(self, _as_figure(other), "compare")
+        return _greater(self, other_figure)
+
+    def less_than(self, other: object) -> bool | None:
+        """``True`` if every amount the figure allows is below ``other``, ``False`` if none is,
+        ``None`` when the figure cannot tell."""
+        other_figure = _aligned(self, _as_figure(other), "compare")
+        return _greater(other_figure, self)
+
+    def __lt__(self, other: object) -> bool:
+        raise TypeError(
+            "figures have no plain '<': the answer may be unknown; "
+            "use fig.less_than(x) or fig.greater_than(x), which return True, False or None"
+        )
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Figure:
+            return NotImplemented
+        return _key(self) == _key(other)
+
+    def __hash__(self) -> int:
+        return hash(_key(self))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Figure is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Figure is immutable; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Units pickle through pint's application registry; ours travels as text.
+        return (_unpickle, (unit_text(self._unit), *_key(self)[1:]))
+
+    # -- text -----------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return _describe(self)
+
+    def __repr__(self) -> str:
+        return f"<Figure {_describe(self)}>"
+
+
+def _init(
+    figure: Figure,
+    unit: Unit,
+    value: Decimal | None,
+    low: Decimal | None,
+    high: Decimal | None,
+    low_inclusive: bool,
+    high_inclusive: bool,
+    approximate: bool,
+    qualifier: str | None,
+) -> None:
+    setter = object.__setattr__
+    setter(figure, "_unit", unit)
+    setter(figure, "_value", value)
+    setter(figure, "_low", low)
+    setter(figure, "_high", high)
+    # An absent bound counts as inclusive, so that structure alone decides equality.
+    setter(figure, "_low_inclusive", low_inclusive or low is None)
+    setter(figure, "_high_inclusive", high_inclusive or high is None)
+    setter(figure, "_approximate", approximate)
+    setter(figure, "_qualifier", qualifier)
+
+
+def _make(
+    unit: Unit,
+    value: Decimal | None,
+    low: Decimal | None,
+    high: Decimal | None,
+    low_inclusive: bool,
+    high_inclusive: bool,
+    approximate: bool,
+    qualifier: str | None = None,
+) -> Figure:
+    figure = object.__new__(Figure)
+    _init(figure, unit, value, low, high, low_inclusive, high_inclusive, approximate, qualifier)
+    return figure
+
+
+def _unpickle(unit: str, *parts: Any) -> Figure:
+    from .units import parse_unit
+
+    return _make(parse_unit(unit), *parts)
+
+
+def _key(f: Figure) -> tuple[Any, ...]:
+    return (
+        f._unit, f._value, f._low, f._high, f._low_inclusive, f._high_inclusive,
+        f._approximate, f._qualifier,
+    )
+
+
+def _derived_qualifier(f: Figure) -> str:
+    if f._value is not None and f._low == f._high == f._value:
+        return "about" if f._approximate else "exact"
+    if f._low is not None and f._high is not None:
+        return "range"
+    if f._low is not None:
+        return "at_least" if f._low_inclusive else "more_than"
+    if f._high is not None:
+        return "at_most" if f._high_inclusive else "less_than"
+    return "unknown"
+
+
+def _inside(f: Figure, x: Decimal) -> bool:
+    if f._low is not None and (x < f._low or (x == f._low and not f._low_inclusive)):
+        return False
+    return not (f._high is not None and (x > f._high or (x == f._high and not f._high_inclusive)))
+
+
+def _greater(a: Figure, b: Figure) -> bool | None:
+    """Is every amount of ``a`` above every amount of ``b``?"""
+    if a._low is not None and b._high is not None and (
+        a._low > b._high or (a._low == b._high and not (a._low_inclusive and b._high_inclusive))
+    ):
+        return True
+    if a._high is not None and b._low is not None and a._high <= b._low:
+        return False
+    return None
+
+
+def _as_figure(value: object) -> Figure:
+    if type(value) is Figure:
+        return value
+    if isinstance(value, (int, Decimal, str)) and not isinstance(value, bool):
+        q = quantity(value) if isinstance(value, str) else ureg.Quantity(decimal(value), "")
+    else:
+        if isinstance(value, float):
+            decimal(value)  # raises the float refusal
+        if not hasattr(value, "magnitude"):
+            raise TypeError(f"{type(value).__name__} is not an amount")
+        q = quantity(value)
+    m = q.magnitude
+    return _make(q.units, m, m, m, True, True, False)
+
+
+def _as_factor(value: object) -> Figure:
+    if isinstance(value, float):
+        decimal(value)
+    return _as_figure(value)
+
+
+def _describe_kind(unit: Unit) -> str:
+    if is_stock(unit):
+        return f"a stock ({unit_text(unit)})"
+    if is_flow(unit):
+        return f"a flow ({unit_text(unit)})"
+    return repr(unit_text(unit) or "a pure number")
+
+
+def _aligned(left: Figure, right: Figure, action: str) -> Figure:
+    """``right`` in ``left``'s unit, or a clear refusal when they cannot meet."""
+    if right._unit == left._unit:
+        return right
+    if right._unit.dimensionality == left._unit.dimensionality:
+        _, mine = canonical_unit(left._unit)
+        _, theirs = canonical_unit(right._unit)
+        return _scaled(right, theirs / mine, left._unit)
+    from .units import currency_of
+
+    lc, rc = currency_of(left._unit), currency_of(right._unit)
+    if lc and rc and lc != rc:
+        reason = (
+            f"two currencies ({lc} and {rc}); convert one first with lg.convert(figure, "
+            f"{lc!r}, rates=..., on=date) and a dated, sourced rate"
+        )
+    elif (is_stock(left._unit) and is_flow(right._unit)) or (
+        is_flow(left._unit) and is_stock(right._unit)
+    ):
+        reason = "a stock (a debt) and a flow (a sum per period) are different things"
+    else:
+        reason = f"{_describe_kind(left._unit)} and {_describe_kind(right._unit)} do not match"
+    raise UnitMismatchError(f"cannot {action} {left} and {right}: {reason}")
+
+
+def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
+    if factor == 1:
+        return _make(
+            unit, f._value, f._low, f._high, f._low_inclusive, f._high_inclusive,
+            f._approximate, f._qualifier,
+        )
+    # Multiply by the numerator, divide by the denominator, bounds rounded outwards.
+    num, den = Decimal(factor.numerator), Decimal(factor.denominator)
+
+    def scale(x: Decimal | None, down: bool) -> tuple[Decimal | None, bool]:
+        if x is None:
+            return None, True
+        product, ok1 = _mul(x, num, down)
+        quotient, ok2 = _div(product, den, down)
+        return quotient, ok1 and ok2
+
+    value = None if f._value is None else _NEAREST.divide(_NEAREST.multiply(f._value, num), den)
+    low, low_ok = scale(f._low, True)
+    high, high_ok = scale(f._high, False)
+    return _make(
+        unit, value, low, high, f._low_inclusive or not low_ok, f._high_inclusive or not high_ok,
+        f._approximate, f._qualifier,
+    )
+
+
+def _ends(f: Figure) -> tuple[_End, _End]:
+    low = (-_INF, False) if f._low is None else (f._low, f._low_inclusive)
+    high = (_INF, False) if f._high is None else (f._high, f._high_inclusive)
+    return low, high
+
+
+def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> _End:
+    """One candidate end of ``a / b``, where ``b`` holds amounts of one sign only."""
+    (x, x_in), (y, y_in) = a, b
+    if x.is_zero():
+        return _ZERO, x_in
+    y_positive = y > 0 or (y.is_zero() and positive)
+    if x.is_infinite():
+        return (_INF if (x > 0) == y_positive else -_INF), False
+    if y.is_infinite():
+        return _ZERO, False
+    if y.is_zero():
+        return (_INF if (x > 0) == y_positive else -_INF), False
+    result, exact = _div(x, y, down)
+    return result, (x_in and y_in) or not exact
+
+
+def _quotient(a: Figure, b: Figure) -> Figure:
+    """``a / b`` by interval rules, for a divisor whose amounts all have one sign."""
+    b_ends = _ends(b)
+    (low, low_in), (high, high_in) = b_ends
+    positive = low > 0 or (low.is_zero() and not low_in)
+    negative = high < 0 or (high.is_zero() and not high_in)
+    if not (positive or negative):
+        raise FigureError(
+            f"cannot divide by {b}: its range holds zero (or is open towards it), "
+            "so the quotient has no bound"
+        )
+    a_ends = _ends(a)
+    lows = [_end_quotient(p, q, positive, True) for p in a_ends for q in b_ends]
+    highs = [_end_quotient(p, q, positive, False) for p in a_ends for q in b_ends]
+    new_low = min(value for value, _ in lows)
+    new_high = max(value for value, _ in highs)
+    value = None
+    if a._value is not None and b._value is not None:
+        value = _NEAREST.divide(a._value, b._value)
+    unit, factor = _unit_quotient(a._unit, b._unit)
+    result = _make(
+        unit,
+        value,
+        None if new_low.is_infinite() else new_low,
+        None if new_high.is_infinite() else new_high,
+        any(inc for v, inc in lows if v == new_low),
+        any(inc for v, inc in highs if v == new_high),
+        a._approximate or b._approximate,
+    )
+    return result if factor == 1 else _scaled(result, factor, unit)
+
+
+@lru_cache(maxsize=1024)
+def _unit_quotient(a: Unit, b: Unit) -> tuple[Unit, Fraction]:
+    return canonical_unit(a / b)
+
+
+@lru_cache(maxsize=1024)
+def _unit_product(a: Unit, b: Unit) -> tuple[Unit, Fraction]:
+    return canonical_unit(a * b)
+
+
+def _product(a: Figure, b: Figure) -> Figure:
+    unit, factor = _unit_product(a._unit, b._unit)
+    (low, low_in), (high, high_in) = _interval_product(_ends(a), _ends(b))
+    value = None
+    if a._value is not None and b._value is not None:
+        value = _NEAREST.multiply(a._value, b._value)
+    result = _make(
+        unit,
+        value,
+        None if low.is_infinite() else low,
+        None if high.is_infinite() else high,
+        low_in,
+        high_in,
+        a._approximate or b._approximate,
+    )
+    if factor != 1:
+        result = _scaled(result, factor, unit)
+    return result
+
+
+def _number(x: Decimal) -> str:
+    return format(x, "f")
+
+
+def _describe(f: Figure) -> str:
+    unit = unit_text(f._unit)
+    tail = f" {unit}" if unit else ""
+    q = f.qualifier
+    if q in ("exact", "about", "estimated"):
+        assert f._value is not None
+        word = {"exact": "", "about": "about ", "estimated": "estimated "}[q]
+        return f"{word}{_number(f._value)}{tail}"
+    parts: list[str] = []
+    if f._low is not None and f._high is not None and f._low_inclusive and f._high_inclusive:
+        parts.append(f"between {_number(f._low)} and {_number(f._high)}")
+    else:
+        if f._low is not None:
+            parts.append(("at least " if f._low_inclusive else "more than ") + _number(f._low))
+        if f._high is not None:
+            parts.append(("at most " if f._high_inclusive else "less than ") + _number(f._high))
+    if not parts:
+        text = f"an unknown amount{' of ' + unit if unit else ''}"
+    else:
+        text = " and ".join(parts) + tail
+    if f._value is not None:
+        text = f"{_number(f._value)}{tail} ({text})"
+    if f._approximate:
+        text = f"about {text}" if q == "range" and f._value is None else f"{text}, approximate"
+    return text

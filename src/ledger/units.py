@@ -1,0 +1,377 @@
+"""One unit registry for every amount: currencies, time and people.
+
+Every ISO 4217 currency that babel knows is a base dimension of its own, so pint itself refuses
+``USD + RUB``. A *stock* (a debt) has one currency dimension; a *flow* (remittances, a budget) is
+currency per time; ``person`` counts people. The registry is built from definition objects, not
+pint's default definitions file, so that ``import ledger`` stays cheap, and magnitudes are always
+``Decimal``: text, ``int`` and ``Decimal`` are accepted, floats never.
+
+>>> quantity("300 million USD")
+<Quantity(300000000, 'USD')>
+>>> quantity("1,000,000 USD") == money(1_000_000, "USD")
+True
+>>> is_flow(money("300", "USD", per="year")), is_stock(quantity("300 USD"))
+(True, True)
+>>> to_units(quantity("1200 USD/year"), "USD/month")
+<Quantity(100, 'USD / month')>
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, TypeAlias
+
+import pint
+from babel.numbers import list_currencies
+from pint.facets.plain import ScaleConverter, UnitDefinition
+from pint.util import UnitsContainer
+
+from .errors import AmountError, UnitMismatchError
+
+__all__ = [
+    "CURRENCIES",
+    "TIME_UNITS",
+    "Quantity",
+    "Unit",
+    "canonical_unit",
+    "currency_of",
+    "decimal",
+    "is_count",
+    "is_duration",
+    "is_flow",
+    "is_pure",
+    "is_stock",
+    "money",
+    "parse_unit",
+    "quantity",
+    "quantity_text",
+    "to_units",
+    "unit_text",
+    "ureg",
+]
+
+Quantity: TypeAlias = Any  # pint builds the class at run time; see ``ureg.Quantity``
+Unit: TypeAlias = Any
+
+#: Months in each time unit. A year is exactly 12 months: no 365.25-day year.
+TIME_UNITS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+_TIME_ALIASES: dict[str, tuple[str, ...]] = {
+    "month": ("months",),
+    "quarter": ("quarters",),
+    "year": ("years", "yr"),
+}
+SCALE_WORDS: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+
+#: Every ISO 4217 code that babel's CLDR data knows, current and historic.
+CURRENCIES: frozenset[str] = frozenset(code for code in list_currencies() if code.isalpha())
+
+
+def _build_registry() -> pint.UnitRegistry:
+    registry = pint.UnitRegistry(filename=None, non_int_type=Decimal, cache_folder=None)
+    one = ScaleConverter(Decimal(1))
+
+    def base(name: str, dimension: str, aliases: tuple[str, ...] = ()) -> None:
+        ref = UnitsContainer({dimension: 1})
+        registry.define(UnitDefinition(name, None, aliases, one, ref))
+
+    for code in sorted(CURRENCIES):
+        base(code, f"[currency_{code}]")
+    base("month", "[time]", _TIME_ALIASES["month"])
+    for name in ("quarter", "year"):
+        scale = ScaleConverter(Decimal(TIME_UNITS[name]))
+        ref = UnitsContainer({"month": 1})
+        registry.define(UnitDefinition(name, None, _TIME_ALIASES[name], scale, ref))
+    base("person", "[person]", ("persons", "people"))
+    return registry
+
+
+#: The one registry. Quantities from any other registry are refused.
+ureg: pint.UnitRegistry = _build_registry()
+
+_KNOWN_NAMES = frozenset(
+    {*CURRENCIES, *TIME_UNITS, "person", "persons", "people", "dimensionless"}.union(
+        *_TIME_ALIASES.values()
+    )
+)
+_ACCEPTED = (
+    "accepted: a number (digits, optional ',' thousands groups, '.', exponent), an optional "
+    "scale word (thousand, million, billion, trillion) and a unit built from ISO 4217 codes, "
+    "'person', 'year', 'quarter', 'month' with '/' or 'per', e.g. '300 million USD/year'"
+)
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_TEXT = re.compile(
+    rf"^\s*(?P<number>{_NUMBER})\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_SYNTAX = re.compile(r"^[(]*[A-Za-z_][A-Za-z_\s/*()\d-]*$")
+
+
+def decimal(value: object, what: str = "amount") -> Decimal:
+    """A finite ``Decimal`` from text, an ``int`` or a ``Decimal``; floats are refused.
+
+    >>> decimal("1,500.25")
+    Decimal('1500.25')
+    >>> decimal(0.1)
+    Traceback (most recent call last):
+    ...
+    ledger.errors.AmountError: amount: float 0.1 is not accepted, since binary floats cannot \
+hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
+    """
+    if isinstance(value, bool):
+        raise AmountError(f"{what}: {value!r} is a bool, not a number")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        raise AmountError(
+            f"{what}: float {value!r} is not accepted, since binary floats cannot hold most "
+            f"decimal amounts exactly; pass text ('{value!r}'), an int or a Decimal"
+        )
+    elif isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(_NUMBER, text):
+            raise AmountError(f"{what}: {value!r} is not a number; accepted: digits like "
+                              "'300', '1,500.25' or '3e8'")
+        try:
+            number = Decimal(text.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+            raise AmountError(f"{what}: {value!r} is not a number") from None
+    else:
+        raise AmountError(
+            f"{what}: {type(value).__name__} {value!r} is not accepted; pass text, an int or "
+            "a Decimal"
+        )
+    if not number.is_finite():
+        raise AmountError(f"{what}: {value!r} is not finite; amounts are finite numbers")
+    return number
+
+
+@lru_cache(maxsize=1024)
+def parse_unit(text: str) -> Unit:
+    """The registry's unit for text such as ``"USD/year"`` or ``"USD per person per year"``.
+
+    >>> parse_unit("USD per year")
+    <Unit('USD / year')>
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return ureg.dimensionless
+    if not _UNIT_SYNTAX.match(cleaned):
+        raise AmountError(f"unit {text!r} is not a unit expression; {_ACCEPTED}")
+    unknown = [name for name in re.findall(r"[A-Za-z_]+", cleaned) if name not in _KNOWN_NAMES
+               and name != "per"]
+    if unknown:
+        hints = []
+        for name in unknown:
+            if name.upper() in CURRENCIES:
+                hints.append(f"{name!r} (currency codes are upper-case: {name.upper()!r})")
+            else:
+                hints.append(repr(name))
+        raise AmountError(
+            f"unit {text!r}: unknown {', '.join(hints)}; currencies are ISO 4217 codes "
+            "known to CLDR (USD, RUB, TJS, ...), other units are person, year, quarter, month"
+        )
+    expression = re.sub(r"\s*\bper\b\s*", "/", cleaned)
+    try:
+        return ureg.parse_units(expression)
+    except Exception as error:  # pint's parser raises assorted types on bad text
+        raise AmountError(f"unit {text!r} could not be read ({error}); {_ACCEPTED}") from None
+
+
+def quantity(value: object) -> Quantity:
+    """An amount from text (``"300 million USD/year"``) or a quantity of this registry.
+
+    >>> quantity("300e6 USD/year")
+    <Quantity(300000000, 'USD / year')>
+    >>> quantity("1 million person")
+    <Quantity(1000000, 'person')>
+    """
+    if isinstance(value, ureg.Quantity):
+        magnitude = value.magnitude
+        if isinstance(magnitude, Decimal) and magnitude.is_finite():
+            return value
+        return ureg.Quantity(decimal(magnitude), value.units)
+    if isinstance(value, pint.Quantity):
+        raise AmountError(
+            f"quantity {value!r} comes from another pint registry; build amounts with "
+            "lg.quantity(...) or lg.money(...), which use the one registry lg.ureg"
+        )
+    if isinstance(value, float):
+        decimal(value)  # raises the float refusal, with its reason
+    if not isinstance(value, str):
+        raise AmountError(
+            f"{type(value).__name__} {value!r} is not an amount; pass text such as "
+            "'300 million USD' or use lg.money(amount, currency)"
+        )
+    match = _TEXT.match(value)
+    if match is None or not re.match(r"^$|^[A-Za-z_(]", match["unit"]):
+        raise AmountError(f"{value!r} is not an amount; {_ACCEPTED}")
+    number = decimal(match["number"])
+    if match["scale"]:
+        number *= SCALE_WORDS[match["scale"].lower()]
+    return ureg.Quantity(_plain(number), parse_unit(match["unit"]))
+
+
+def _plain(number: Decimal) -> Decimal:
+    """Whole numbers without exponent or trailing ``.0``; decimals as written (``300.50``)."""
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and (exponent > 0 or (exponent < 0 and number == number.to_integral_value())):
+        return number.quantize(Decimal(1))
+    return number
+
+
+def money(amount: object, currency: str, per: str | None = None) -> Quantity:
+    """A stock (``per=None``) or a flow (``per="year"``) from a number and an ISO 4217 code.
+
+    >>> money("300", "USD", per="year")
+    <Quantity(300, 'USD / year')>
+    """
+    if not isinstance(currency, str) or currency not in CURRENCIES:
+        hint = ""
+        if isinstance(currency, str) and currency.upper() in CURRENCIES:
+            hint = f" (codes are upper-case: {currency.upper()!r})"
+        raise AmountError(f"currency {currency!r} is not an ISO 4217 code known to CLDR{hint}")
+    unit_name = currency
+    if per is not None:
+        if per not in TIME_UNITS:
+            raise AmountError(f"per={per!r} is not a period; accepted: {', '.join(TIME_UNITS)}")
+        unit_name = f"{currency}/{per}"
+    return ureg.Quantity(decimal(amount), parse_unit(unit_name))
+
+
+def _dimensions(unit: Unit) -> dict[str, Decimal]:
+    return dict(unit.dimensionality)
+
+
+def currency_of(unit: Unit) -> str | None:
+    """The currency code of a stock or flow (a unit or a quantity), else ``None``."""
+    unit = getattr(unit, "units", unit)
+    currencies = [name for name in unit._units if name in CURRENCIES]
+    return currencies[0] if len(currencies) == 1 else None
+
+
+def is_stock(value: Quantity | Unit) -> bool:
+    """Is this a stock: one currency, nothing else (a debt, a claim)?"""
+    dims = _dimensions(getattr(value, "units", value))
+    return len(dims) == 1 and next(iter(dims.values())) == 1 and _is_currency_dim(next(iter(dims)))
+
+
+def is_flow(value: Quantity | Unit) -> bool:
+    """Is this a flow: one currency per time (remittances, a budget)?"""
+    dims = _dimensions(getattr(value, "units", value))
+    if len(dims) != 2 or dims.get("[time]") != -1:
+        return False
+    (name, power), = ((k, v) for k, v in dims.items() if k != "[time]")
+    return power == 1 and _is_currency_dim(name)
+
+
+def is_count(value: Quantity | Unit) -> bool:
+    """Is this a count of people?"""
+    return _dimensions(getattr(value, "units", value)) == {"[person]": 1}
+
+
+def is_duration(value: Quantity | Unit) -> bool:
+    """Is this a time span (a stock divided by a flow)?"""
+    return _dimensions(getattr(value, "units", value)) == {"[time]": 1}
+
+
+def is_pure(value: Quantity | Unit) -> bool:
+    """Is this a pure number (a flow divided by a flow)?"""
+    return not _dimensions(getattr(value, "units", value))
+
+
+def _is_currency_dim(name: str) -> bool:
+    return name.startswith("[currency_")
+
+
+def unit_text(unit: Unit) -> str:
+    """Compact text of a unit that :func:`parse_unit` reads back: ``USD/person/year``.
+
+    >>> unit_text(parse_unit("USD per person per year")), unit_text(parse_unit(""))
+    ('USD/person/year', '')
+    """
+    return _unit_text(getattr(unit, "units", unit))
+
+
+def _rank(name: str) -> tuple[int, str]:
+    """Money first, then people, then time: ``USD/person/year``."""
+    return (0 if name in CURRENCIES else 1 if name == "person" else 2, name)
+
+
+@lru_cache(maxsize=1024)
+def _unit_text(unit: Unit) -> str:
+    items = sorted(unit._units.items(), key=lambda item: _rank(item[0]))
+    up = [(name, power) for name, power in items if power > 0]
+    down = [(name, -power) for name, power in items if power < 0]
+
+    def term(name: str, power: Decimal) -> str:
+        return name if power == 1 else f"{name}**{power}"
+
+    text = "*".join(term(n, p) for n, p in up) or ("1" if down else "")
+    return text + "".join(f"/{term(n, p)}" for n, p in down)
+
+
+def quantity_text(value: Quantity) -> str:
+    """Plain text of a quantity that :func:`quantity` reads back exactly.
+
+    >>> quantity_text(quantity("300e6 USD/year"))
+    '300000000 USD/year'
+    """
+    magnitude = format(value.magnitude, "f")
+    unit = unit_text(value.units)
+    return f"{magnitude} {unit}" if unit else magnitude
+
+
+@lru_cache(maxsize=1024)
+def canonical_unit(unit: Unit) -> tuple[Unit, Fraction]:
+    """The canonical unit of the same dimension and the exact factor into it.
+
+    Time is counted in years, people in persons, money in its own currency:
+    ``USD/month`` is ``USD/year`` times 12.
+
+    >>> canonical_unit(parse_unit("USD/month"))
+    (<Unit('USD / year')>, Fraction(12, 1))
+    """
+    factor = Fraction(1)
+    parts: dict[str, int] = {}
+    for name, power in unit._units.items():
+        exponent = int(power)
+        if name in TIME_UNITS:
+            factor /= Fraction(12, TIME_UNITS[name]) ** exponent
+            parts["year"] = parts.get("year", 0) + exponent
+        else:
+            parts[name] = parts.get(name, 0) + exponent
+    text = "*".join(f"{n}**{p}" for n, p in parts.items() if p) or "dimensionless"
+    return ureg.parse_units(text), factor
+
+
+def _scale_exactly(magnitude: Decimal, factor: Fraction) -> Decimal:
+    if factor == 1:
+        return magnitude
+    return magnitude * factor.numerator / factor.denominator
+
+
+def to_units(value: Quantity, unit: str | Unit) -> Quantity:
+    """Convert between time units exactly (pint's own conversion rounds through 1/12).
+
+    >>> to_units(quantity("100 USD/month"), "USD/year")
+    <Quantity(1200, 'USD / year')>
+    """
+    target = parse_unit(unit) if isinstance(unit, str) else unit
+    if value.units.dimensionality != target.dimensionality:
+        raise UnitMismatchError(
+            f"cannot convert {quantity_text(value)} to {unit_text(target)}: "
+            f"{value.units.dimensionality} is not {target.dimensionality}"
+        )
+    _, source_factor = canonical_unit(value.units)
+    _, target_factor = canonical_unit(target)
+    return ureg.Quantity(_scale_exactly(value.magnitude, source_factor / target_factor), target)
