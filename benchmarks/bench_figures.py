@@ -33,8 +33,10 @@ def main() -> None:
     print(f"pint quantity additions: {pint_rate:12,.0f} /s")
     for label, namespace in (("exact figures", exact), ("bounded figures", bounded)):
         figure_rate = rate("a + b", namespace)
-        print(f"{label + ' additions:':26}{figure_rate:12,.0f} /s"
-              f"   ratio to pint {figure_rate / pint_rate:.2f} (goal >= 0.5)")
+        print(
+            f"{label + ' additions:':26}{figure_rate:12,.0f} /s"
+            f"   ratio to pint {figure_rate / pint_rate:.2f} (goal >= 0.5)"
+        )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ def median_import_seconds(module: str) -> float:
     for _ in range(RUNS):
         out = subprocess.run(
             [sys.executable, "-c", CODE.format(module=module)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         times.append(float(out))
     return statistics.median(times)
@@ -32,10 +34,15 @@ def main() -> None:
     print(f"import ledger: {ledger_s * 1000:8.1f} ms")
     print(f"ratio ledger/pint: {ledger_s / pint_s:.2f} (goal <= 1.3)")
     heavy = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, ledger; print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') "
-         "if m in sys.modules))"],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, ledger; print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') "
+            "if m in sys.modules))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     print(f"heavy modules imported by `import ledger`: {heavy}")
 

@@ -73,8 +73,9 @@ def test_stock_over_flow_is_a_sound_duration_in_years(a, b):
 @given(figure_and_point(stocks))
 def test_negation_is_sound(a):
     fa, pa = a
-    assert (-fa).contains(point(-pa.magnitude, "USD"))
-    assert -(-fa) == fa
+    negated = -fa
+    assert negated.contains(point(-pa.magnitude, "USD"))
+    assert -negated == fa
 
 
 @given(stocks, stocks)

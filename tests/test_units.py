@@ -110,7 +110,11 @@ BAD_AMOUNTS = [
     (lambda: lg.quantity("inf USD"), lg.AmountError, "is not an amount"),
     (lambda: lg.quantity(3.5), lg.AmountError, "float 3.5 is not accepted"),
     (lambda: lg.quantity(None), lg.AmountError, "is not an amount"),
-    (lambda: lg.quantity(OTHER_REGISTRY.Quantity(3, "USD")), lg.AmountError, "another pint registry"),
+    (
+        lambda: lg.quantity(OTHER_REGISTRY.Quantity(3, "USD")),
+        lg.AmountError,
+        "another pint registry",
+    ),
     (lambda: lg.quantity(lg.ureg.Quantity(0.1, "USD")), lg.AmountError, "float 0.1"),
     (lambda: lg.money(0.1, "USD"), lg.AmountError, "float 0.1 is not accepted"),
     (lambda: lg.money(Decimal("NaN"), "USD"), lg.AmountError, "not finite"),

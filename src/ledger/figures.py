@@ -118,9 +118,7 @@ def _end_product(a: _End, b: _End, down: bool) -> _End:
     return product, (x_in and y_in) or not exact
 
 
-def _interval_product(
-    a: tuple[_End, _End], b: tuple[_End, _End]
-) -> tuple[_End, _End]:
+def _interval_product(a: tuple[_End, _End], b: tuple[_End, _End]) -> tuple[_End, _End]:
     lows = [_end_product(p, q, True) for p in a for q in b]
     highs = [_end_product(p, q, False) for p in a for q in b]
     low = min(value for value, _ in lows)
@@ -170,7 +168,8 @@ class Figure:
         qualifier: str | None = None,
     ) -> None:
         given = {
-            name: quantity(v) for name, v in (("value", value), ("low", low), ("high", high))
+            name: quantity(v)
+            for name, v in (("value", value), ("low", low), ("high", high))
             if v is not None
         }
         if not given:
@@ -325,7 +324,8 @@ class Figure:
     def is_exact(self) -> bool:
         """A single amount, not marked approximate."""
         return (
-            not self._approximate and self._value is not None
+            not self._approximate
+            and self._value is not None
             and self._low == self._high == self._value
         )
 
@@ -543,8 +543,14 @@ def _unpickle(unit: str, *parts: Any) -> Figure:
 
 def _key(f: Figure) -> tuple[Any, ...]:
     return (
-        f._unit, f._value, f._low, f._high, f._low_inclusive, f._high_inclusive,
-        f._approximate, f._qualifier,
+        f._unit,
+        f._value,
+        f._low,
+        f._high,
+        f._low_inclusive,
+        f._high_inclusive,
+        f._approximate,
+        f._qualifier,
     )
 
 
@@ -568,8 +574,12 @@ def _inside(f: Figure, x: Decimal) -> bool:
 
 def _greater(a: Figure, b: Figure) -> bool | None:
     """Is every amount of ``a`` above every amount of ``b``?"""
-    if a._low is not None and b._high is not None and (
-        a._low > b._high or (a._low == b._high and not (a._low_inclusive and b._high_inclusive))
+    if (
+        a._low is not None
+        and b._high is not None
+        and (
+            a._low > b._high or (a._low == b._high and not (a._low_inclusive and b._high_inclusive))
+        )
     ):
         return True
     if a._high is not None and b._low is not None and a._high <= b._low:
@@ -634,8 +644,14 @@ def _aligned(left: Figure, right: Figure, action: str) -> Figure:
 def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     if factor == 1:
         return _make(
-            unit, f._value, f._low, f._high, f._low_inclusive, f._high_inclusive,
-            f._approximate, f._qualifier,
+            unit,
+            f._value,
+            f._low,
+            f._high,
+            f._low_inclusive,
+            f._high_inclusive,
+            f._approximate,
+            f._qualifier,
         )
     # Multiply by the numerator, divide by the denominator, bounds rounded outwards.
     num, den = Decimal(factor.numerator), Decimal(factor.denominator)
@@ -651,8 +667,14 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     low, low_ok = scale(f._low, True)
     high, high_ok = scale(f._high, False)
     return _make(
-        unit, value, low, high, f._low_inclusive or not low_ok, f._high_inclusive or not high_ok,
-        f._approximate, f._qualifier,
+        unit,
+        value,
+        low,
+        high,
+        f._low_inclusive or not low_ok,
+        f._high_inclusive or not high_ok,
+        f._approximate,
+        f._qualifier,
     )
 
 

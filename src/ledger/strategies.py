@@ -65,8 +65,10 @@ def quantities(
     ``count`` (persons) or ``pure`` (a number)."""
     if kind not in ("stock", "flow", "count", "pure"):
         raise ValueError(f"kind {kind!r}: accepted 'stock', 'flow', 'count', 'pure'")
-    codes = currencies() if currency is None else (
-        st.just(currency) if isinstance(currency, str) else currency
+    codes = (
+        currencies()
+        if currency is None
+        else (st.just(currency) if isinstance(currency, str) else currency)
     )
     periods = st.just(per) if per else st.sampled_from(list(TIME_UNITS))
     places = 0 if kind == "count" else 2
@@ -95,10 +97,20 @@ def figures(
 
     All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy).
     """
-    words = qualifiers or ("exact", "about", "estimated", "at_least", "more_than",
-                           "at_most", "less_than", "range")
-    codes = currencies() if currency is None else (
-        st.just(currency) if isinstance(currency, str) else currency
+    words = qualifiers or (
+        "exact",
+        "about",
+        "estimated",
+        "at_least",
+        "more_than",
+        "at_most",
+        "less_than",
+        "range",
+    )
+    codes = (
+        currencies()
+        if currency is None
+        else (st.just(currency) if isinstance(currency, str) else currency)
     )
 
     @st.composite
@@ -111,11 +123,15 @@ def figures(
             return Figure.of(first, word)
         second = draw(values)
         low, high = sorted([first, second], key=lambda q: q.magnitude)
-        open_low, open_high = (False, False) if low == high else (draw(st.booleans()),
-                                                                  draw(st.booleans()))
+        open_low, open_high = (
+            (False, False) if low == high else (draw(st.booleans()), draw(st.booleans()))
+        )
         return Figure.range(
-            low, high, approximate=draw(st.booleans()),
-            low_inclusive=not open_low, high_inclusive=not open_high,
+            low,
+            high,
+            approximate=draw(st.booleans()),
+            low_inclusive=not open_low,
+            high_inclusive=not open_high,
         )
 
     return build()
@@ -126,8 +142,9 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     between them (an absent bound reaches 10**13 beyond the other)."""
     low, high = figure.low, figure.high
     span = Decimal(10) ** 13
-    lo = low.magnitude if low is not None else (
-        high.magnitude - span if high is not None else -span)
+    lo = (
+        low.magnitude if low is not None else (high.magnitude - span if high is not None else -span)
+    )
     hi = high.magnitude if high is not None else lo + span
 
     @st.composite

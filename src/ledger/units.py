@@ -74,9 +74,9 @@ SCALE_WORDS: dict[str, int] = {
 CURRENCIES: frozenset[str] = frozenset(code for code in list_currencies() if code.isalpha())
 
 
-def _build_registry() -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(filename=None, non_int_type=Decimal, cache_folder=None)
-    one = ScaleConverter(Decimal(1))
+def _build_registry() -> Any:
+    registry: Any = pint.UnitRegistry(filename=None, non_int_type=Decimal, cache_folder=None)
+    one = ScaleConverter(Decimal(1))  # type: ignore[arg-type]
 
     def base(name: str, dimension: str, aliases: tuple[str, ...] = ()) -> None:
         ref = UnitsContainer({dimension: 1})
@@ -86,7 +86,7 @@ def _build_registry() -> pint.UnitRegistry:
         base(code, f"[currency_{code}]")
     base("month", "[time]", _TIME_ALIASES["month"])
     for name in ("quarter", "year"):
-        scale = ScaleConverter(Decimal(TIME_UNITS[name]))
+        scale = ScaleConverter(Decimal(TIME_UNITS[name]))  # type: ignore[arg-type]
         ref = UnitsContainer({"month": 1})
         registry.define(UnitDefinition(name, None, _TIME_ALIASES[name], scale, ref))
     base("person", "[person]", ("persons", "people"))
@@ -94,7 +94,7 @@ def _build_registry() -> pint.UnitRegistry:
 
 
 #: The one registry. Quantities from any other registry are refused.
-ureg: pint.UnitRegistry = _build_registry()
+ureg: Any = _build_registry()
 
 _KNOWN_NAMES = frozenset(
     {*CURRENCIES, *TIME_UNITS, "person", "persons", "people", "dimensionless"}.union(
@@ -139,8 +139,10 @@ hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
     elif isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(_NUMBER, text):
-            raise AmountError(f"{what}: {value!r} is not a number; accepted: digits like "
-                              "'300', '1,500.25' or '3e8'")
+            raise AmountError(
+                f"{what}: {value!r} is not a number; accepted: digits like "
+                "'300', '1,500.25' or '3e8'"
+            )
         try:
             number = Decimal(text.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
@@ -167,8 +169,11 @@ def parse_unit(text: str) -> Unit:
         return ureg.dimensionless
     if not _UNIT_SYNTAX.match(cleaned):
         raise AmountError(f"unit {text!r} is not a unit expression; {_ACCEPTED}")
-    unknown = [name for name in re.findall(r"[A-Za-z_]+", cleaned) if name not in _KNOWN_NAMES
-               and name != "per"]
+    unknown = [
+        name
+        for name in re.findall(r"[A-Za-z_]+", cleaned)
+        if name not in _KNOWN_NAMES and name != "per"
+    ]
     if unknown:
         hints = []
         for name in unknown:
@@ -224,7 +229,8 @@ def quantity(value: object) -> Quantity:
 def _plain(number: Decimal) -> Decimal:
     """Whole numbers without exponent or trailing ``.0``; decimals as written (``300.50``)."""
     exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and (exponent > 0 or (exponent < 0 and number == number.to_integral_value())):
+    whole = number == number.to_integral_value()
+    if isinstance(exponent, int) and (exponent > 0 or (exponent < 0 and whole)):
         return number.quantize(Decimal(1))
     return number
 
@@ -270,7 +276,7 @@ def is_flow(value: Quantity | Unit) -> bool:
     dims = _dimensions(getattr(value, "units", value))
     if len(dims) != 2 or dims.get("[time]") != -1:
         return False
-    (name, power), = ((k, v) for k, v in dims.items() if k != "[time]")
+    ((name, power),) = ((k, v) for k, v in dims.items() if k != "[time]")
     return power == 1 and _is_currency_dim(name)
 
 
