@@ -30,9 +30,14 @@ def median_import_seconds(module: str) -> float:
 def main() -> None:
     pint_s = median_import_seconds("pint")
     ledger_s = median_import_seconds("ledger")
+    full_s = median_import_seconds("ledger; ledger.Ledger")
     print(f"import pint:   {pint_s * 1000:8.1f} ms (median of {RUNS} fresh processes)")
     print(f"import ledger: {ledger_s * 1000:8.1f} ms")
     print(f"ratio ledger/pint: {ledger_s / pint_s:.2f} (goal <= 1.3)")
+    print(
+        f"import ledger and first use of entries (pydantic): {full_s * 1000:8.1f} ms, "
+        f"ratio to pint {full_s / pint_s:.2f}"
+    )
     heavy = subprocess.run(
         [
             sys.executable,

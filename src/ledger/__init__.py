@@ -4,9 +4,16 @@
 >>> claim = lg.Figure.of("300 million USD", "about")
 >>> print(claim - lg.Figure.of("50 million USD"))
 about 250000000 USD
+
+``import ledger`` loads only units and figures; entries, files, netting, ratios and
+formatting load on first use of one of their names (pydantic and babel's locale data are
+not cheap), so a script that only needs amounts starts as fast as pint itself.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     AmountError,
@@ -34,29 +41,65 @@ from .units import (
     ureg,
 )
 
+if TYPE_CHECKING:
+    from .book import Ledger, example, from_data, load, loads, schema
+    from .entries import Budget, Claim, Rate, Remittance, Settlement, Source
+
 __version__ = "0.1.0"
+
+#: Public names served from modules loaded on first use.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("Ledger", "example", "from_data", "load", "loads", "schema"), "book"),
+    **dict.fromkeys(("Budget", "Claim", "Rate", "Remittance", "Settlement", "Source"), "entries"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ledger' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "CURRENCIES",
     "QUALIFIERS",
     "AmountError",
+    "Budget",
+    "Claim",
     "Figure",
     "FigureError",
+    "Ledger",
     "LedgerError",
     "LedgerFileError",
     "MissingFigureError",
     "Problem",
+    "Rate",
     "RateError",
+    "Remittance",
+    "Settlement",
+    "Source",
     "UnitMismatchError",
     "currency_of",
+    "example",
+    "from_data",
     "is_count",
     "is_duration",
     "is_flow",
     "is_pure",
     "is_stock",
+    "load",
+    "loads",
     "money",
     "quantity",
     "quantity_text",
+    "schema",
     "to_units",
     "ureg",
 ]

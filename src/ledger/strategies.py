@@ -13,15 +13,30 @@ Every number is an exact ``Decimal`` with at most two decimal places, bounded, n
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hypothesis import strategies as st
 
 from .figures import Figure
 from .units import CURRENCIES, TIME_UNITS, Quantity, money, quantity, ureg
 
-__all__ = ["amounts", "currencies", "figures", "points", "quantities"]
+if TYPE_CHECKING:
+    from .book import Ledger
+    from .entries import EntryBase, Source
+
+__all__ = [
+    "amounts",
+    "currencies",
+    "entries",
+    "figures",
+    "ledgers",
+    "parties",
+    "points",
+    "quantities",
+    "sources",
+]
 
 Kind = Literal["stock", "flow", "count", "pure"]
 
@@ -155,5 +170,200 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
         if not figure.contains(point):
             point = ureg.Quantity(lo + (hi - lo) / 2, figure.unit)
         return point
+
+    return build()
+
+
+# -- entries and ledgers --------------------------------------------------------------------
+
+#: Parties that shrink towards the seed's own.
+PARTIES = ("RU", "TJ", "KZ", "UZ", "KG", "org:imf")
+ALL_KINDS = ("claim", "remittance", "budget", "settlement", "rate")
+_EPOCH = date(2000, 1, 1)
+
+
+def parties(choices: tuple[str, ...] = PARTIES) -> st.SearchStrategy[str]:
+    """Party codes: ISO 3166 alpha-2 states and an ``org:`` party."""
+    return st.sampled_from(choices)
+
+
+def dates(start: date = _EPOCH, days: int = 3650) -> st.SearchStrategy[date]:
+    """Dates from ``start`` over ``days`` days."""
+    return st.integers(0, days).map(lambda n: start + timedelta(days=n))
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with a publisher, a title and a date (and sometimes a url)."""
+    from .entries import Source
+
+    return st.builds(
+        Source,
+        publisher=st.sampled_from(["RFE/RL", "IMF", "Ministry of Finance", "Asia-Plus"]),
+        title=st.text(
+            st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=30
+        ).filter(str.strip),
+        date=dates(),
+        url=st.none() | st.just("https://example.org/report"),
+    )
+
+
+_SHAPES = ("exact", "about", "estimated", "at_least", "more_than", "range")
+
+
+def _figure(kind: Kind, currency: str, exact: bool) -> st.SearchStrategy[Figure]:
+    return figures(kind, currency, qualifiers=("exact",) if exact else _SHAPES, max_value=10**9)
+
+
+def entries(
+    kind: str = "claim",
+    *,
+    currencies: tuple[str, ...] = ("USD", "RUB"),
+    parties: tuple[str, ...] = PARTIES,
+    exact: bool = False,
+    id: str | st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[EntryBase]:
+    """One valid entry of ``kind`` (claim, remittance, budget, rate; settlements and
+    counterclaims need a ledger around them: see :func:`ledgers`)."""
+    ids = (
+        st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+        if id is None
+        else (st.just(id) if isinstance(id, str) else id)
+    )
+
+    @st.composite
+    def build(draw: Any) -> EntryBase:
+        entry: EntryBase = _entry(draw, kind, draw(ids), currencies, parties, exact, [])
+        return entry
+
+    return build()
+
+
+def _entry(
+    draw: Any,
+    kind: str,
+    entry_id: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Budget, Claim, Rate, Remittance, Settlement
+
+    common = {
+        "id": entry_id,
+        "as_of": draw(dates()),
+        "source": draw(sources()),
+        "quote": draw(st.none() | st.just("the source's words")),
+    }
+    currency = draw(st.sampled_from(currencies))
+    if kind == "claim":
+        creditor, debtor = draw(
+            st.lists(st.sampled_from(parties), min_size=2, max_size=2, unique=True)
+        )
+        answered = [
+            c
+            for c in earlier
+            if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
+        ]
+        counter_to = (
+            draw(st.none() | st.sampled_from([c.id for c in answered])) if answered else None
+        )
+        return Claim(
+            **common,
+            creditor=creditor,
+            debtor=debtor,
+            amount=draw(_figure("stock", currency, exact)),
+            asserted_by=draw(st.sampled_from([creditor, debtor])),
+            status=draw(st.sampled_from(["asserted", "acknowledged", "disputed"])),
+            counter_to=counter_to,
+        )
+    if kind == "remittance":
+        destination = draw(st.sampled_from(parties))
+        origin = draw(
+            st.lists(
+                st.sampled_from([p for p in parties if p != destination]),
+                min_size=1,
+                max_size=2,
+                unique=True,
+            )
+        )
+        migrants = draw(
+            st.none() | figures("count", qualifiers=("exact", "estimated"), max_value=10**7)
+        )
+        return Remittance(
+            **common,
+            origin=tuple(origin),
+            destination=destination,
+            amount=draw(_figure("flow", currency, exact)),
+            migrants=migrants,
+        )
+    if kind == "budget":
+        return Budget(
+            **common,
+            party=draw(st.sampled_from(parties)),
+            amount=draw(_figure("flow", currency, exact)),
+            fiscal_year=draw(st.none() | st.integers(2000, 2010)),
+        )
+    if kind == "rate":
+        base, quote_currency = draw(
+            st.lists(
+                st.sampled_from(sorted({*currencies, "EUR"})), min_size=2, max_size=2, unique=True
+            )
+        )
+        magnitude = draw(amounts(min_value=1, max_value=100, places=4))
+        return Rate(**common, rate=quantity(f"{magnitude} {quote_currency}/{base}"))
+    if kind == "settlement":
+        claims = [c for c in earlier if isinstance(c, Claim)]
+        claim = draw(st.sampled_from(claims))
+        settled = sum(
+            (
+                s.amount.value.magnitude
+                for s in earlier
+                if isinstance(s, Settlement) and s.claim == claim.id
+            ),
+            Decimal(0),
+        )
+        ceiling = claim.amount.high
+        room = (ceiling.magnitude - settled) if ceiling is not None else Decimal(10**9)
+        top = int(max(room, Decimal(0)))
+        magnitude = draw(st.integers(0, top)) if top > 0 else 0
+        return Settlement(
+            **{
+                **common,
+                "as_of": common["as_of"] if common["as_of"] >= claim.as_of else claim.as_of,
+            },
+            claim=claim.id,
+            amount=Figure.of(money(magnitude, claim.currency)),
+            method=draw(st.sampled_from(["payment", "write_off", "asset_transfer", "debt_swap"])),
+        )
+    raise ValueError(f"kind {kind!r}: accepted {', '.join(ALL_KINDS)}")
+
+
+def ledgers(
+    *,
+    min_entries: int = 0,
+    max_entries: int = 12,
+    kinds: tuple[str, ...] = ALL_KINDS,
+    currencies: tuple[str, ...] = ("USD", "RUB"),
+    parties: tuple[str, ...] = PARTIES,
+    exact: bool = False,
+) -> st.SearchStrategy[Ledger]:
+    """Valid ledgers: unique ids, counterclaims that answer a claim between the same parties,
+    settlements in their claim's currency that never exceed it. ``exact=True`` makes every
+    amount exact (for laws such as "positions sum to zero")."""
+    from .book import Ledger
+
+    @st.composite
+    def build(draw: Any) -> Ledger:
+        count = draw(st.integers(min_entries, max_entries))
+        made: list[Any] = []
+        for index in range(count):
+            kind = draw(st.sampled_from(kinds))
+            if kind == "settlement" and not any(getattr(e, "kind", "") == "claim" for e in made):
+                kind = "claim" if "claim" in kinds else kinds[0]
+                if kind == "settlement":
+                    continue
+            made.append(_entry(draw, kind, f"{kind}-{index}", currencies, parties, exact, made))
+        return Ledger(made, title=draw(st.none() | st.just("generated")))
 
     return build()

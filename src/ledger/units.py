@@ -36,6 +36,7 @@ __all__ = [
     "TIME_UNITS",
     "Quantity",
     "Unit",
+    "amount_parts",
     "canonical_unit",
     "currency_of",
     "decimal",
@@ -107,6 +108,8 @@ _ACCEPTED = (
     "'person', 'year', 'quarter', 'month' with '/' or 'per', e.g. '300 million USD/year'"
 )
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_NUMBER_TEXT = re.compile(_NUMBER)
+_UNIT_START = re.compile(r"^$|^[A-Za-z_(]")
 _TEXT = re.compile(
     rf"^\s*(?P<number>{_NUMBER})\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE,
@@ -138,7 +141,7 @@ hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
         )
     elif isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(_NUMBER, text):
+        if not _NUMBER_TEXT.fullmatch(text):
             raise AmountError(
                 f"{what}: {value!r} is not a number; accepted: digits like "
                 "'300', '1,500.25' or '3e8'"
@@ -217,13 +220,28 @@ def quantity(value: object) -> Quantity:
             f"{type(value).__name__} {value!r} is not an amount; pass text such as "
             "'300 million USD' or use lg.money(amount, currency)"
         )
-    match = _TEXT.match(value)
-    if match is None or not re.match(r"^$|^[A-Za-z_(]", match["unit"]):
-        raise AmountError(f"{value!r} is not an amount; {_ACCEPTED}")
+    return ureg.Quantity(*amount_parts(value))
+
+
+def amount_parts(text: str) -> tuple[Decimal, Unit]:
+    """The magnitude and unit of an amount's text, without building a quantity (fast path).
+
+    >>> amount_parts("1.5 million USD/year")
+    (Decimal('1500000'), <Unit('USD / year')>)
+    """
+    number_text, _, rest = text.partition(" ")
+    if rest[:1].isupper() and number_text.lstrip("-").replace(".", "", 1).isdigit():
+        # The common file form "300000000 USD/year": no scale word, no grouping.
+        return Decimal(number_text), parse_unit(rest)
+    match = _TEXT.match(text)
+    if match is None or not _UNIT_START.match(match["unit"]):
+        raise AmountError(f"{text!r} is not an amount; {_ACCEPTED}")
     number = decimal(match["number"])
     if match["scale"]:
-        number *= SCALE_WORDS[match["scale"].lower()]
-    return ureg.Quantity(_plain(number), parse_unit(match["unit"]))
+        number = _plain(number * SCALE_WORDS[match["scale"].lower()])
+    elif "e" in match["number"].lower():
+        number = _plain(number)
+    return number, parse_unit(match["unit"])
 
 
 def _plain(number: Decimal) -> Decimal:
@@ -254,8 +272,13 @@ def money(amount: object, currency: str, per: str | None = None) -> Quantity:
     return ureg.Quantity(decimal(amount), parse_unit(unit_name))
 
 
-def _dimensions(unit: Unit) -> dict[str, Decimal]:
+@lru_cache(maxsize=1024)
+def _unit_dimensions(unit: Unit) -> dict[str, Decimal]:
     return dict(unit.dimensionality)
+
+
+def _dimensions(unit: Unit) -> dict[str, Decimal]:
+    return _unit_dimensions(unit)
 
 
 def currency_of(unit: Unit) -> str | None:
@@ -267,13 +290,23 @@ def currency_of(unit: Unit) -> str | None:
 
 def is_stock(value: Quantity | Unit) -> bool:
     """Is this a stock: one currency, nothing else (a debt, a claim)?"""
-    dims = _dimensions(getattr(value, "units", value))
+    return _is_stock(getattr(value, "units", value))
+
+
+@lru_cache(maxsize=1024)
+def _is_stock(unit: Unit) -> bool:
+    dims = _dimensions(unit)
     return len(dims) == 1 and next(iter(dims.values())) == 1 and _is_currency_dim(next(iter(dims)))
 
 
 def is_flow(value: Quantity | Unit) -> bool:
     """Is this a flow: one currency per time (remittances, a budget)?"""
-    dims = _dimensions(getattr(value, "units", value))
+    return _is_flow(getattr(value, "units", value))
+
+
+@lru_cache(maxsize=1024)
+def _is_flow(unit: Unit) -> bool:
+    dims = _dimensions(unit)
     if len(dims) != 2 or dims.get("[time]") != -1:
         return False
     ((name, power),) = ((k, v) for k, v in dims.items() if k != "[time]")

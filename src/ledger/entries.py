@@ -1,0 +1,466 @@
+"""Entries: typed, frozen records of what a source said, one kind per thing a ledger holds.
+
+Each entry has an ``id``, the date it speaks for (``as_of``), its ``source``, the ``quote``
+(the source's own words for the figure) and a ``note``. Kinds are told apart by ``kind``:
+claims (and counterclaims, which are claims with ``counter_to``), remittances, budgets,
+settlements and exchange rates.
+
+>>> rferl = Source(publisher="RFE/RL", title="Tajikistan: Relations With Moscow Appear To "
+...                "Have Reached New Low", date="2004-03-15")
+>>> claim = Claim(id="ru-claim", as_of="2004-03-15", source=rferl, creditor="RU",
+...               debtor="TJ", asserted_by="RU", amount=Figure.of("300 million USD", "about"),
+...               quote="Russia says Tajikistan owes some $300 million to Moscow.")
+>>> print(claim.amount)
+about 300000000 USD
+>>> Claim(id="bad", as_of="2004-03-15", source=rferl, creditor="RU", debtor="RU",
+...       asserted_by="RU", amount="300 million USD")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+...
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .errors import AmountError, FigureError
+from .figures import QUALIFIERS, Figure
+from .units import (
+    CURRENCIES,
+    Quantity,
+    currency_of,
+    decimal,
+    is_count,
+    is_flow,
+    is_stock,
+    quantity,
+    quantity_text,
+    unit_text,
+)
+
+__all__ = [
+    "ENTRY_KINDS",
+    "Budget",
+    "Claim",
+    "Entry",
+    "EntryBase",
+    "Rate",
+    "Remittance",
+    "Settlement",
+    "Source",
+    "figure_from_data",
+    "figure_to_data",
+    "is_party",
+    "party_error",
+]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ORG = re.compile(r"^org:[a-z0-9][a-z0-9-]*$")
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    from babel import Locale
+
+    codes: Any = Locale("en").territories
+    return frozenset(
+        code
+        for code in codes
+        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code != "ZZ"
+    )
+
+
+def is_party(text: str) -> bool:
+    """An ISO 3166 alpha-2 code CLDR knows (``RU``, ``TJ``) or an ``org:`` slug."""
+    return text in _territories() or bool(_ORG.match(text))
+
+
+def party_error(text: object) -> str | None:
+    """Why ``text`` is not a party, or ``None`` when it is one."""
+    if not isinstance(text, str):
+        return f"a party is text, not {type(text).__name__}"
+    if is_party(text):
+        return None
+    hint = ""
+    if text.upper() in _territories():
+        hint = f" (codes are upper-case: {text.upper()!r})"
+    return (
+        f"party {text!r} is not an ISO 3166 alpha-2 code known to CLDR{hint} nor an "
+        "'org:' slug such as 'org:imf'"
+    )
+
+
+def _check_party(value: str) -> str:
+    problem = party_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Party = Annotated[str, AfterValidator(_check_party)]
+# A pattern constraint runs inside pydantic-core; loading checks two slugs an entry.
+Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
+
+
+# -- figures in entries -------------------------------------------------------------------
+
+_FIGURE_KEYS = (
+    "amount",
+    "qualifier",
+    "low",
+    "high",
+    "approximate",
+    "low_inclusive",
+    "high_inclusive",
+)
+_SIMPLE_KEYS = frozenset({"amount", "qualifier"})
+_POINT_AND_ONE_SIDED = frozenset(QUALIFIERS) - {"range"}
+_WORDS = {
+    "about": "about",
+    "some": "about",
+    "approximately": "about",
+    "estimated": "estimated",
+    "an estimated": "estimated",
+    "at least": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "at most": "at_most",
+    "less than": "less_than",
+    "under": "less_than",
+}
+_LEADING = re.compile(rf"^\s*({'|'.join(sorted(_WORDS, key=len, reverse=True))})\s+", re.I)
+
+
+def _amount_text(value: object, where: str) -> object:
+    """An amount given as text (kept as text: Figure reads it fastest) or a quantity; a bare
+    number, which has no unit, is refused."""
+    if isinstance(value, (int, float)):
+        what = "float" if isinstance(value, float) else "number"
+        why = "it may already be rounded and it has no unit" if what == "float" else "no unit"
+        prefix = "" if where == "amount" else f"{where}: "
+        raise AmountError(
+            f"{prefix}{what} {value!r} is not accepted ({why}); write the amount as text "
+            f'with its unit, e.g. "{value!r} USD"'
+        )
+    return value if isinstance(value, str) else quantity(value)
+
+
+def figure_from_data(data: object) -> Figure:
+    """A figure from its data form: a :class:`Figure`, text (``"about 300 million USD"``) or a
+    table with ``amount`` and ``qualifier``, or ``low``/``high`` for a range.
+
+    >>> print(figure_from_data({"amount": "300 million USD/year", "qualifier": "more_than"}))
+    more than 300000000 USD/year
+    >>> print(figure_from_data("some 300 million USD"))
+    about 300000000 USD
+    >>> print(figure_from_data({"low": "250 million USD", "high": "300 million USD"}))
+    between 250000000 and 300000000 USD
+    """
+    if isinstance(data, Figure):
+        return data
+    if isinstance(data, str):
+        match = _LEADING.match(data)
+        if match:
+            return Figure.of(data[match.end() :], _WORDS[match[1].lower()])
+        return Figure.of(data)
+    if isinstance(data, dict):
+        if data.keys() <= _SIMPLE_KEYS and isinstance(data.get("amount"), str):
+            # The common file form: amount text and a qualifier word.
+            qualifier = data.get("qualifier", "exact")
+            if qualifier in _POINT_AND_ONE_SIDED:
+                return Figure.of(data["amount"], qualifier)
+        unknown = sorted(set(data) - set(_FIGURE_KEYS))
+        if unknown:
+            raise FigureError(
+                f"unknown key {', '.join(map(repr, unknown))} in a figure; accepted: "
+                f"{', '.join(_FIGURE_KEYS)}"
+            )
+        qualifier = data.get("qualifier")
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            raise FigureError(
+                f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
+            )
+        if "low" in data or "high" in data or qualifier == "range":
+            if qualifier not in (None, "range"):
+                raise FigureError(f"qualifier {qualifier!r} does not go with low/high bounds")
+            flags = {
+                k: data[k] for k in ("approximate", "low_inclusive", "high_inclusive") if k in data
+            }
+            for key, flag in flags.items():
+                if not isinstance(flag, bool):
+                    raise FigureError(f"{key} must be true or false, not {flag!r}")
+            return Figure(
+                _optional(data.get("amount"), "amount"),
+                low=_optional(data.get("low"), "low"),
+                high=_optional(data.get("high"), "high"),
+                **flags,
+            )
+        if "amount" not in data:
+            raise FigureError("a figure needs 'amount' (or 'low'/'high' for a range)")
+        figure = Figure.of(_amount_text(data["amount"], "amount"), qualifier or "exact")
+        if data.get("approximate") is True and not figure._approximate:
+            raise FigureError("approximate = true needs a qualifier such as 'about'")
+        return figure
+    if isinstance(data, (int, float)):
+        _amount_text(data, "amount")
+    raise FigureError(
+        f"{type(data).__name__} {data!r} is not a figure; write text such as "
+        "'300 million USD' with a qualifier, or a table with low and high"
+    )
+
+
+def _optional(value: object, where: str) -> object:
+    return None if value is None else _amount_text(value, where)
+
+
+def figure_to_data(figure: Figure) -> dict[str, Any]:
+    """The data form of a figure, as files hold it: text amounts, never floats.
+
+    >>> figure_to_data(Figure.of("300 million USD", "about"))
+    {'amount': '300000000 USD', 'qualifier': 'about'}
+    """
+    qualifier = figure.qualifier
+    if qualifier in ("exact", "about", "estimated"):
+        data: dict[str, Any] = {"amount": quantity_text(figure.value)}
+        if qualifier != "exact":
+            data["qualifier"] = qualifier
+        return data
+    if qualifier in ("at_least", "more_than"):
+        return {"amount": quantity_text(figure.low), "qualifier": qualifier}
+    if qualifier in ("at_most", "less_than"):
+        return {"amount": quantity_text(figure.high), "qualifier": qualifier}
+    data = {"qualifier": "range"}
+    if figure.value is not None:
+        data["amount"] = quantity_text(figure.value)
+    if figure.low is not None:
+        data["low"] = quantity_text(figure.low)
+        if not figure.low_inclusive:
+            data["low_inclusive"] = False
+    if figure.high is not None:
+        data["high"] = quantity_text(figure.high)
+        if not figure.high_inclusive:
+            data["high_inclusive"] = False
+    if figure.approximate:
+        data["approximate"] = True
+    return data
+
+
+def _non_negative(figure: Figure) -> Figure:
+    # The magnitudes directly: building three pint quantities per entry costs more than the
+    # rest of the check (see benchmarks/bench_load.py).
+    for name, bound in (
+        ("amount", figure._value),
+        ("lower bound", figure._low),
+        ("upper bound", figure._high),
+    ):
+        if bound is not None and bound < 0:
+            raise ValueError(
+                f"{name} {bound} {unit_text(figure.unit)} is negative; entries hold what the "
+                "source said, as a positive amount (direction comes from creditor and debtor)"
+            )
+    return figure
+
+
+def _kind_check(kind: str, test: Any, example: str) -> Any:
+    def check(figure: Figure) -> Figure:
+        if not test(figure.unit):
+            raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
+        return _non_negative(figure)
+
+    return check
+
+
+_FIGURE_SCHEMA = {
+    "type": "string",
+    "description": "an amount as text: a number, an optional scale word and a unit, "
+    "e.g. '300 million USD' or '300 million USD/year'; never a float",
+}
+
+
+def _figure_field(kind: str, test: Any, example: str) -> Any:
+    return Annotated[
+        Figure,
+        PlainValidator(figure_from_data),
+        AfterValidator(_kind_check(kind, test, example)),
+        PlainSerializer(figure_to_data),
+        WithJsonSchema(_FIGURE_SCHEMA),
+    ]
+
+
+StockFigure: TypeAlias = _figure_field("stock", is_stock, "300 million USD")  # type: ignore[valid-type]
+FlowFigure: TypeAlias = _figure_field("flow", is_flow, "300 million USD/year")  # type: ignore[valid-type]
+CountFigure: TypeAlias = _figure_field("count of people", is_count, "1 million person")  # type: ignore[valid-type]
+
+
+def _rate_quantity(value: object) -> Quantity:
+    if isinstance(value, float):
+        decimal(value, "rate")
+    q = quantity(value)
+    units = [name for name, power in q.units._units.items()]
+    powers = sorted(q.units._units.values())
+    if len(units) != 2 or powers != [-1, 1] or not all(u in CURRENCIES for u in units):
+        raise ValueError(
+            f"rate {quantity_text(q)!r} is not an exchange rate; write it as quote currency per "
+            "base currency, e.g. '28.81 RUB/USD' (roubles per dollar)"
+        )
+    if q.magnitude <= 0:
+        raise ValueError(f"rate {quantity_text(q)!r} must be positive")
+    return q
+
+
+RateQuantity = Annotated[
+    Any,
+    PlainValidator(_rate_quantity),
+    PlainSerializer(quantity_text),
+    WithJsonSchema(
+        {"type": "string", "description": "quote currency per base currency, e.g. '28.81 RUB/USD'"}
+    ),
+]
+
+
+def _parties(value: object) -> object:
+    return (value,) if isinstance(value, str) else value
+
+
+# -- models -------------------------------------------------------------------------------
+
+
+class Source(BaseModel):
+    """Where a figure was published: publisher, title, date, and a url where there is one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: date
+    url: str | None = None
+    place: str | None = None
+
+
+class EntryBase(BaseModel):
+    """What every entry has: an id, the date it speaks for, its source and its words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Slug
+    as_of: date
+    source: Source
+    quote: str | None = None
+    note: str | None = None
+
+
+Status = Literal["asserted", "acknowledged", "disputed", "settled", "written_off"]
+
+
+class Claim(EntryBase):
+    """What ``debtor`` owes ``creditor``, as ``asserted_by`` says: a stock.
+
+    A counterclaim is a claim with ``counter_to``, the id of the claim it answers.
+    """
+
+    kind: Literal["claim"] = "claim"
+    creditor: Party
+    debtor: Party
+    amount: StockFigure
+    asserted_by: Party
+    status: Status = "asserted"
+    basis: str | None = None
+    counter_to: Slug | None = None
+
+    @model_validator(mode="after")
+    def _two_parties(self) -> Claim:
+        if self.creditor == self.debtor:
+            raise ValueError(
+                f"creditor and debtor are both {self.creditor!r}; a claim is between two parties"
+            )
+        if self.counter_to == self.id:
+            raise ValueError("counter_to names the claim itself; it names the claim it answers")
+        return self
+
+    @property
+    def currency(self) -> str:
+        code = currency_of(self.amount.unit)
+        assert code is not None
+        return code
+
+
+class Remittance(EntryBase):
+    """Money that migrants in ``origin`` send home to ``destination``: a flow."""
+
+    kind: Literal["remittance"] = "remittance"
+    origin: Annotated[tuple[Party, ...], BeforeValidator(_parties), Field(min_length=1)]
+    destination: Party
+    amount: FlowFigure
+    migrants: CountFigure | None = None
+    period: str | None = None
+
+    @model_validator(mode="after")
+    def _not_home(self) -> Remittance:
+        if self.destination in self.origin:
+            raise ValueError(
+                f"destination {self.destination!r} is among the origins; remittances cross a border"
+            )
+        return self
+
+
+class Budget(EntryBase):
+    """A party's budget: a flow, usually per year."""
+
+    kind: Literal["budget"] = "budget"
+    party: Party
+    amount: FlowFigure
+    fiscal_year: int | None = None
+    measure: Literal["revenue", "expenditure", "unspecified"] = "unspecified"
+
+
+class Settlement(EntryBase):
+    """What reduced a claim: a payment, a write-off, an asset handed over, a debt swap."""
+
+    kind: Literal["settlement"] = "settlement"
+    claim: Slug
+    amount: StockFigure
+    method: Literal["payment", "write_off", "asset_transfer", "debt_swap"]
+    consideration: str | None = None
+
+
+class Rate(EntryBase):
+    """An exchange rate in force from ``as_of``: quote currency per base currency."""
+
+    kind: Literal["rate"] = "rate"
+    rate: RateQuantity
+
+    @property
+    def base(self) -> str:
+        """The currency one unit of which the rate prices (``USD`` in ``28.81 RUB/USD``)."""
+        return next(n for n, p in self.rate.units._units.items() if p < 0)  # type: ignore[no-any-return]
+
+    @property
+    def quote_currency(self) -> str:
+        """The currency the price is in (``RUB`` in ``28.81 RUB/USD``)."""
+        return next(n for n, p in self.rate.units._units.items() if p > 0)  # type: ignore[no-any-return]
+
+
+Entry = Annotated[Claim | Remittance | Budget | Settlement | Rate, Field(discriminator="kind")]
+ENTRY_KINDS: dict[str, type[EntryBase]] = {
+    "claim": Claim,
+    "remittance": Remittance,
+    "budget": Budget,
+    "settlement": Settlement,
+    "rate": Rate,
+}
