@@ -44,6 +44,9 @@ from .units import (
 if TYPE_CHECKING:
     from .book import Ledger, example, from_data, load, loads, schema
     from .entries import Budget, Claim, Rate, Remittance, Settlement, Source
+    from .fx import Conversion, convert
+    from .netting import NetBalance, Transfer, net_balance, net_positions, outstanding, settle
+    from .ratios import Ratio, debt_to_budget, per_migrant, ratio, remittances_to_budget
 
 __version__ = "0.1.0"
 
@@ -51,6 +54,14 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     **dict.fromkeys(("Ledger", "example", "from_data", "load", "loads", "schema"), "book"),
     **dict.fromkeys(("Budget", "Claim", "Rate", "Remittance", "Settlement", "Source"), "entries"),
+    **dict.fromkeys(("Conversion", "convert"), "fx"),
+    **dict.fromkeys(
+        ("NetBalance", "Transfer", "net_balance", "net_positions", "outstanding", "settle"),
+        "netting",
+    ),
+    **dict.fromkeys(
+        ("Ratio", "debt_to_budget", "per_migrant", "ratio", "remittances_to_budget"), "ratios"
+    ),
 }
 
 
@@ -73,20 +84,26 @@ __all__ = [
     "AmountError",
     "Budget",
     "Claim",
+    "Conversion",
     "Figure",
     "FigureError",
     "Ledger",
     "LedgerError",
     "LedgerFileError",
     "MissingFigureError",
+    "NetBalance",
     "Problem",
     "Rate",
     "RateError",
+    "Ratio",
     "Remittance",
     "Settlement",
     "Source",
+    "Transfer",
     "UnitMismatchError",
+    "convert",
     "currency_of",
+    "debt_to_budget",
     "example",
     "from_data",
     "is_count",
@@ -97,9 +114,16 @@ __all__ = [
     "load",
     "loads",
     "money",
+    "net_balance",
+    "net_positions",
+    "outstanding",
+    "per_migrant",
     "quantity",
     "quantity_text",
+    "ratio",
+    "remittances_to_budget",
     "schema",
+    "settle",
     "to_units",
     "ureg",
 ]

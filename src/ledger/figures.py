@@ -45,6 +45,7 @@ from .units import (
     amount_parts,
     canonical_unit,
     decimal,
+    intern_unit,
     is_flow,
     is_stock,
     quantity,
@@ -52,7 +53,7 @@ from .units import (
     ureg,
 )
 
-__all__ = ["QUALIFIERS", "Figure", "Qualifier"]
+__all__ = ["QUALIFIERS", "Figure", "Qualifier", "rounded_point"]
 
 Qualifier = Literal[
     "exact", "about", "estimated", "at_least", "more_than", "at_most", "less_than", "range"
@@ -175,7 +176,7 @@ class Figure:
         }
         if not given:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
-        unit = next(iter(given.values())).units
+        unit = intern_unit(next(iter(given.values())).units)
         magnitudes: dict[str, Decimal] = {}
         for name, q in given.items():
             if q.units != unit:
@@ -225,7 +226,7 @@ class Figure:
             m, unit = amount_parts(amount)
         else:
             q = quantity(amount)
-            m, unit = q.magnitude, q.units
+            m, unit = q.magnitude, intern_unit(q.units)
         if qualifier in ("exact", "about", "estimated"):
             approx = qualifier != "exact"
             figure = _make(unit, m, m, m, True, True, approx)
@@ -624,7 +625,7 @@ def _as_figure(value: object) -> Figure:
             raise TypeError(f"{type(value).__name__} is not an amount")
         q = quantity(value)
     m = q.magnitude
-    return _make(q.units, m, m, m, True, True, False)
+    return _make(intern_unit(q.units), m, m, m, True, True, False)
 
 
 def _as_factor(value: object) -> Figure:
@@ -791,10 +792,27 @@ def _number(x: Decimal) -> str:
     return format(x, "f")
 
 
+_ROUNDING = Decimal("1e-26")
+
+
+def rounded_point(f: Figure) -> bool:
+    """Whether a figure is one amount whose bounds differ from it only by Decimal rounding
+    (``1 / 3`` kept as 0.33..33 to 0.33..34), so that text can show it as a point."""
+    value, low, high = f._value, f._low, f._high
+    if value is None or low is None or high is None or low == high:
+        return False
+    return high - low <= max(abs(value), Decimal(1)) * _ROUNDING
+
+
 def _describe(f: Figure) -> str:
     unit = unit_text(f._unit)
     tail = f" {unit}" if unit else ""
     q = f.qualifier
+    if rounded_point(f):
+        assert f._value is not None
+        word = "about " if f._approximate else ""
+        rounded = "" if f._approximate else " (rounded)"
+        return f"{word}{_number(f._value)}{tail}{rounded}"
     if q in ("exact", "about", "estimated"):
         assert f._value is not None
         word = {"exact": "", "about": "about ", "estimated": "estimated "}[q]

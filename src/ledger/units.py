@@ -40,6 +40,7 @@ __all__ = [
     "canonical_unit",
     "currency_of",
     "decimal",
+    "intern_unit",
     "is_count",
     "is_duration",
     "is_flow",
@@ -190,7 +191,7 @@ def parse_unit(text: str) -> Unit:
         )
     expression = re.sub(r"\s*\bper\b\s*", "/", cleaned)
     try:
-        return ureg.parse_units(expression)
+        return intern_unit(ureg.parse_units(expression))
     except Exception as error:  # pint's parser raises assorted types on bad text
         raise AmountError(f"unit {text!r} could not be read ({error}); {_ACCEPTED}") from None
 
@@ -390,7 +391,18 @@ def canonical_unit(unit: Unit) -> tuple[Unit, Fraction]:
         else:
             parts[name] = parts.get(name, 0) + exponent
     text = "*".join(f"{n}**{p}" for n, p in parts.items() if p) or "dimensionless"
-    return ureg.parse_units(text), factor
+    return intern_unit(ureg.parse_units(text)), factor
+
+
+_INTERNED: dict[Any, Unit] = {}
+
+
+def intern_unit(unit: Unit) -> Unit:
+    """One shared object per unit, so that units compare (and key dicts) by identity.
+
+    pint hands out a new ``Unit`` object on every ``q.units``; figures keep interned ones.
+    """
+    return _INTERNED.setdefault(unit, unit)
 
 
 def _scale_exactly(magnitude: Decimal, factor: Fraction) -> Decimal:

@@ -1,0 +1,422 @@
+"""Netting: what one party owes another, each party's position, and the transfers that settle.
+
+Netting works on stocks, one currency at a time, or in one currency through explicit, dated
+rates (``convert_to="USD"``). A claim counts for what is outstanding on the day asked: its amount
+less the settlements dated on or before it; a claim whose status is ``settled`` or
+``written_off`` counts as zero. Which claims count is the caller's choice: by status, by who
+asserted them, by date.
+
+>>> from datetime import date
+>>> import ledger as lg
+>>> book = lg.example()
+>>> balance = net_balance(book, "TJ", "RU", as_of=date(2004, 3, 15))
+>>> print(balance.amount)
+about 250000000 USD
+>>> print(net_balance(book, "RU", "TJ", as_of=date(2004, 3, 15)).amount)
+about -250000000 USD
+>>> print(balance.explain())
+TJ owes RU, net, as of 2004-03-15: about 250000000 USD
+  + about 300000000 USD  ru-claims-tajik-debt: RU's claim on TJ, asserted by RU
+      "Russia says Tajikistan owes some $300 million to Moscow." (RFE/RL, 2004-03-15)
+  - 50000000 USD  tj-counterclaim-nurek: TJ's claim on RU, asserted by TJ, counter to \
+ru-claims-tajik-debt
+      "Tajikistan says Russia owes Dushanbe $50 million for use of the observatory built in \
+the high Tajik mountains near Nurek." (RFE/RL, 2004-03-15)
+  = about 250000000 USD
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .book import Ledger
+from .entries import Claim, Rate, Settlement
+from .errors import FigureError, UnitMismatchError
+from .figures import Figure, _make
+from .fx import Conversion, convert
+from .units import Unit, currency_of, intern_unit, money, ureg
+
+if TYPE_CHECKING:
+    from .entries import EntryBase
+
+__all__ = [
+    "ZERO_STATUSES",
+    "NetBalance",
+    "NetLine",
+    "Transfer",
+    "net_balance",
+    "net_positions",
+    "outstanding",
+    "settle",
+]
+
+#: Statuses under which a claim counts as zero.
+ZERO_STATUSES = frozenset({"settled", "written_off"})
+
+
+@dataclass(frozen=True)
+class NetLine:
+    """One claim's part in a net balance: what it counts for, and why."""
+
+    claim: Claim
+    sign: int  # +1: the claim adds to what the debtor owes; -1: it answers the other way
+    counted: Figure  # what the claim counts for, in the balance's currency, before its sign
+    settlements: tuple[Settlement, ...] = ()
+    conversion: Conversion | None = None
+
+
+@dataclass(frozen=True)
+class NetBalance:
+    """What ``debtor`` owes ``creditor``, net: positive when the debtor owes."""
+
+    debtor: str
+    creditor: str
+    amount: Figure
+    as_of: date
+    currency: str | None
+    lines: tuple[NetLine, ...] = field(default=())
+
+    @property
+    def entries(self) -> tuple[EntryBase, ...]:
+        """The claims, settlements and rates behind the balance."""
+        found: list[EntryBase] = []
+        for line in self.lines:
+            found.append(line.claim)
+            found.extend(line.settlements)
+            if line.conversion is not None and line.conversion.rate is not None:
+                found.append(line.conversion.rate)
+        return tuple(dict.fromkeys(found))
+
+    def __neg__(self) -> NetBalance:
+        lines = tuple(
+            NetLine(line.claim, -line.sign, line.counted, line.settlements, line.conversion)
+            for line in self.lines
+        )
+        return NetBalance(
+            self.creditor, self.debtor, -self.amount, self.as_of, self.currency, lines
+        )
+
+    def explain(self) -> str:
+        """The arithmetic, line by line, each with the entry id, who asserted it and the
+        source's own words."""
+        out = [
+            f"{self.debtor} owes {self.creditor}, net, as of {self.as_of.isoformat()}: "
+            f"{self.amount}"
+        ]
+        for line in self.lines:
+            claim = line.claim
+            sign = "+" if line.sign > 0 else "-"
+            what = f"{claim.creditor}'s claim on {claim.debtor}, asserted by {claim.asserted_by}"
+            if claim.counter_to:
+                what += f", counter to {claim.counter_to}"
+            if claim.status in ZERO_STATUSES:
+                what += f", status {claim.status}: counts as zero"
+            out.append(f"  {sign} {line.counted}  {claim.id}: {what}")
+            source = claim.source
+            cite = f"({source.publisher}, {source.date.isoformat()})"
+            out.append(f'      "{claim.quote}" {cite}' if claim.quote else f"      {cite}")
+            if line.settlements:
+                done = ", ".join(
+                    f"{s.id} ({s.method}, {s.amount}, {s.as_of.isoformat()})"
+                    for s in line.settlements
+                )
+                out.append(f"      less settlements: {done}")
+            if line.conversion is not None and line.conversion.rate is not None:
+                out.append(f"      converted: {line.conversion.explain()}")
+        out.append(f"  = {self.amount}")
+        return "\n".join(out)
+
+    def __str__(self) -> str:
+        return f"{self.debtor} owes {self.creditor} {self.amount} net"
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One payment that helps settle every position: ``payer`` pays ``payee``."""
+
+    payer: str
+    payee: str
+    amount: Figure
+
+    def __str__(self) -> str:
+        return f"{self.payer} pays {self.payee} {self.amount}"
+
+
+# -- claims that count ----------------------------------------------------------------------
+
+
+def _day(as_of: date | None) -> date:
+    return as_of if as_of is not None else date.today()
+
+
+def _as_set(value: str | Collection[str] | None) -> Collection[str] | None:
+    return {value} if isinstance(value, str) else value
+
+
+def _claims(
+    book: Ledger,
+    day: date,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> list[Claim]:
+    return book.claims(status=_as_set(statuses), asserted_by=_as_set(asserted_by), as_of=day)
+
+
+def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
+    found: dict[str, list[Settlement]] = defaultdict(list)
+    for settlement in book.settlements(as_of=day):
+        found[settlement.claim].append(settlement)
+    return found
+
+
+def _zero(unit: Unit) -> Figure:
+    zero = Decimal(0)
+    return _make(unit, zero, zero, zero, True, True, False)
+
+
+def _clamped(figure: Figure) -> Figure:
+    """A claim's outstanding amount never falls below zero."""
+    zero = Decimal(0)
+    low, value, high = figure._low, figure._value, figure._high
+    if (low is not None and low >= 0) and (value is None or value >= 0):
+        return figure
+    return _make(
+        figure.unit,
+        None if value is None else max(value, zero),
+        zero if low is None or low < 0 else low,
+        None if high is None else max(high, zero),
+        True if low is None or low < 0 else figure.low_inclusive,
+        figure.high_inclusive if high is None or high > 0 else True,
+        figure.approximate,
+    )
+
+
+def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
+    """What is left of a claim after the given settlements (zero when settled or written off).
+
+        >>> import ledger as lg
+    >>> book = lg.example()
+        >>> print(outstanding(book["ru-claims-tajik-debt"]))
+        about 300000000 USD
+    """
+    if claim.status in ZERO_STATUSES:
+        return _zero(claim.amount.unit)
+    amount = claim.amount
+    for settlement in settlements:
+        amount = amount - settlement.amount
+    return _clamped(amount) if amount is not claim.amount else amount
+
+
+def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
+    return book if rates is None else rates
+
+
+# -- net balance ----------------------------------------------------------------------------
+
+
+def net_balance(
+    book: Ledger,
+    debtor: str,
+    creditor: str,
+    *,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+    as_of: date | None = None,
+    currency: str | None = None,
+    convert_to: str | None = None,
+    rates: Ledger | Iterable[Rate] | None = None,
+) -> NetBalance:
+    """What ``debtor`` owes ``creditor``, net of what ``creditor`` owes ``debtor``.
+
+    ``currency`` nets the claims in that currency only; ``convert_to`` converts every claim at
+    the rate in force on ``as_of`` (rates from ``rates`` or the ledger's own ``Rate`` entries).
+    Claims in two currencies with neither are refused: they are never added.
+    """
+    day = _day(as_of)
+    settled = _settlements(book, day)
+    pair = {debtor, creditor}
+    claims = [
+        c for c in _claims(book, day, statuses, asserted_by) if {c.creditor, c.debtor} == pair
+    ]
+    if currency is not None:
+        claims = [c for c in claims if c.currency == currency]
+    currencies = sorted({c.currency for c in claims})
+    if convert_to is None and len(currencies) > 1:
+        raise UnitMismatchError(
+            f"claims between {debtor} and {creditor} are in {', '.join(currencies)}; amounts "
+            "in two currencies are never added: pass currency='...' to net one of them, or "
+            "convert_to='...' with dated rates"
+        )
+    target = convert_to or currency or (currencies[0] if currencies else None)
+    unit = money(0, target).units if target else ureg.dimensionless
+    total = _zero(unit)
+    lines = []
+    for claim in claims:
+        reductions = tuple(settled.get(claim.id, ()))
+        counted = outstanding(claim, reductions)
+        conversion = None
+        if convert_to is not None:
+            conversion = convert(counted, convert_to, rates=_rates_for(book, rates), on=day)
+            counted = conversion.figure
+        sign = 1 if claim.debtor == debtor else -1
+        total = total + counted if sign > 0 else total - counted
+        lines.append(NetLine(claim, sign, counted, reductions, conversion))
+    return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+
+
+# -- positions ------------------------------------------------------------------------------
+
+# Keyed by the id of an interned unit (units.intern_unit keeps each alive): an int lookup,
+# where a Unit key costs pint's Python-level __hash__ and __eq__ on every claim.
+_CURRENCY_OF_UNIT: dict[int, str] = {}
+
+
+def _currency(unit: Unit) -> str:
+    code = _CURRENCY_OF_UNIT.get(id(unit))
+    if code is None:
+        code = currency_of(unit)
+        assert code is not None
+        if intern_unit(unit) is unit:
+            _CURRENCY_OF_UNIT[id(unit)] = code
+    return code
+
+
+def net_positions(
+    book: Ledger,
+    *,
+    as_of: date | None = None,
+    convert_to: str | None = None,
+    rates: Ledger | Iterable[Rate] | None = None,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+) -> dict[str, dict[str, Figure]]:
+    """Every party's net position per currency, ``{party: {currency: figure}}``: positive for
+    a net creditor. Exact positions sum to zero in every currency.
+
+    >>> import ledger as lg
+    >>> from datetime import date
+    >>> positions = net_positions(lg.example(), as_of=date(2004, 3, 15))
+    >>> print(positions["RU"]["USD"], "|", positions["TJ"]["USD"])
+    about 250000000 USD | about -250000000 USD
+    """
+    day = _day(as_of)
+    settled = _settlements(book, day)
+    statuses, asserters = _as_set(statuses), _as_set(asserted_by)
+    exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    bounded: dict[tuple[str, str], Figure] = {}
+    slow: list[Claim] = []
+    # The hot loop of the library (see benchmarks/bench_netting.py): plain attribute reads and
+    # Decimal sums for exact, untouched claims; everything else goes the figure way below.
+    zero_statuses = ZERO_STATUSES
+    currency_by_unit = _CURRENCY_OF_UNIT
+    everything = statuses is None and asserters is None
+    claim_type = Claim
+    for claim in book.entries:
+        if type(claim) is not claim_type or claim.as_of > day:
+            continue
+        if not everything and (
+            (statuses is not None and claim.status not in statuses)
+            or (asserters is not None and claim.asserted_by not in asserters)
+        ):
+            continue
+        amount = claim.amount
+        value = amount._value
+        if (
+            value is None
+            or amount._approximate
+            or convert_to is not None
+            or claim.status in zero_statuses
+            or (settled and claim.id in settled)
+            or not (amount._low == value == amount._high)
+        ):
+            slow.append(claim)
+            continue
+        unit = amount._unit
+        code = currency_by_unit.get(id(unit)) or _currency(unit)
+        exact[claim.creditor, code] += value
+        exact[claim.debtor, code] -= value
+    for claim in slow:
+        counted = outstanding(claim, settled.get(claim.id, ()))
+        if convert_to is not None:
+            counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
+        code = _currency(counted._unit)
+        for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
+            key = (party, code)
+            bounded[key] = bounded[key] + signed if key in bounded else signed
+    positions: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for (party, code), total in exact.items():
+        positions[party][code] = Figure.of(money(total, code))
+    for (party, code), figure in bounded.items():
+        held = positions[party].get(code)
+        positions[party][code] = figure if held is None else held + figure
+    return {
+        party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
+    }
+
+
+# -- settlement -----------------------------------------------------------------------------
+
+
+def settle(
+    book: Ledger,
+    *,
+    as_of: date | None = None,
+    convert_to: str | None = None,
+    rates: Ledger | Iterable[Rate] | None = None,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+) -> list[Transfer]:
+    """Transfers that bring every position to zero, per currency: at most n - 1 of them for n
+    parties with a non-zero position (largest debtor pays largest creditor first).
+
+    Positions are settled on their central values; a position with bounds only (a "more
+    than" claim) has none and is refused. An approximate position gives approximate transfers.
+
+    >>> import ledger as lg
+    >>> from datetime import date
+    >>> [str(t) for t in settle(lg.example(), as_of=date(2004, 3, 15))]
+    ['TJ pays RU about 250000000 USD']
+    """
+    positions = net_positions(
+        book,
+        as_of=as_of,
+        convert_to=convert_to,
+        rates=rates,
+        statuses=statuses,
+        asserted_by=asserted_by,
+    )
+    by_currency: dict[str, list[tuple[str, Decimal, bool]]] = defaultdict(list)
+    for party, held in positions.items():
+        for code, figure in held.items():
+            if figure._value is None:
+                raise FigureError(
+                    f"{party}'s position in {code} is {figure}: it has no central value, so no "
+                    "transfer can settle it; settle needs claims with an amount, not only bounds"
+                )
+            by_currency[code].append((party, figure._value, figure.approximate))
+    transfers: list[Transfer] = []
+    for code, rows in sorted(by_currency.items()):
+        approximate = any(approx for _, _, approx in rows)
+        unit = money(0, code).units
+        creditors = sorted(((v, p) for p, v, _ in rows if v > 0), key=lambda r: (-r[0], r[1]))
+        debtors = sorted(((-v, p) for p, v, _ in rows if v < 0), key=lambda r: (-r[0], r[1]))
+        due = [amount for amount, _ in creditors]
+        owes = [amount for amount, _ in debtors]
+        i = j = 0
+        while i < len(debtors) and j < len(creditors):
+            paid = min(owes[i], due[j])
+            figure = _make(unit, paid, paid, paid, True, True, approximate)
+            transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
+            owes[i] -= paid
+            due[j] -= paid
+            # Each transfer clears at least one party: at most n - 1 transfers.
+            if owes[i] == 0:
+                i += 1
+            if due[j] == 0:
+                j += 1
+    return transfers

@@ -1,0 +1,289 @@
+"""Netting: balances, positions and settlement, as laws over generated ledgers."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ledger as lg
+from ledger import strategies as lst
+
+DAY = date(2004, 3, 15)
+LATER = date(2011, 1, 1)  # after every generated date
+PARTIES = ("RU", "TJ", "KZ", "UZ")
+usd_ledgers = lst.ledgers(kinds=("claim", "settlement"), currencies=("USD",), parties=PARTIES)
+exact_ledgers = lst.ledgers(
+    kinds=("claim", "settlement"),
+    currencies=("USD", "RUB"),
+    parties=PARTIES,
+    exact=True,
+    max_entries=16,
+)
+pairs = st.lists(st.sampled_from(PARTIES), min_size=2, max_size=2)
+
+
+# -- laws -----------------------------------------------------------------------------------
+
+
+@given(usd_ledgers, pairs)
+def test_net_balance_is_antisymmetric(book, pair):
+    a, b = pair
+    forward = lg.net_balance(book, a, b, as_of=LATER, currency="USD")
+    backward = lg.net_balance(book, b, a, as_of=LATER, currency="USD")
+    assert forward.amount == -backward.amount
+
+
+@given(usd_ledgers, pairs)
+def test_net_balance_does_not_depend_on_entry_order(book, pair):
+    a, b = pair
+    shuffled = lg.Ledger(reversed(list(book)))
+    assert (
+        lg.net_balance(book, a, b, as_of=LATER, currency="USD").amount
+        == lg.net_balance(shuffled, a, b, as_of=LATER, currency="USD").amount
+    )
+
+
+@given(usd_ledgers, st.sampled_from(PARTIES))
+def test_a_partys_balance_with_itself_is_zero(book, party):
+    balance = lg.net_balance(book, party, party, as_of=LATER, currency="USD")
+    assert balance.amount == lg.Figure.of("0 USD") and balance.lines == ()
+
+
+@given(
+    lst.ledgers(kinds=("claim",), currencies=("USD",), parties=PARTIES, exact=True),
+    pairs,
+    st.data(),
+)
+def test_splitting_a_claim_into_two_that_sum_to_it_changes_nothing(book, pair, data):
+    claims = book.claims()
+    if not claims:
+        return
+    claim = data.draw(st.sampled_from(claims))
+    whole = claim.amount.value.magnitude
+    part = data.draw(st.decimals(min_value=0, max_value=whole, places=2))
+    first = claim.model_copy(update={"amount": lg.Figure.of(lg.money(part, "USD"))})
+    second = claim.model_copy(
+        update={
+            "id": claim.id + "-rest",
+            "counter_to": None,
+            "amount": lg.Figure.of(lg.money(whole - part, "USD")),
+        }
+    )
+    split = lg.Ledger([first if e.id == claim.id else e for e in book] + [second])
+    a, b = pair
+    assert (
+        lg.net_balance(split, a, b, as_of=LATER, currency="USD").amount
+        == lg.net_balance(book, a, b, as_of=LATER, currency="USD").amount
+    )
+
+
+@given(exact_ledgers)
+def test_positions_sum_to_zero_per_currency(book):
+    totals = defaultdict(Decimal)
+    for held in lg.net_positions(book, as_of=LATER).values():
+        for code, figure in held.items():
+            assert figure.is_exact
+            totals[code] += figure.value.magnitude
+    assert all(total == 0 for total in totals.values())
+
+
+@given(exact_ledgers)
+def test_positions_equal_the_sum_of_bilateral_balances(book):
+    positions = lg.net_positions(book, as_of=LATER)
+    for party, held in positions.items():
+        for code, figure in held.items():
+            bilateral = sum(
+                (
+                    lg.net_balance(
+                        book, other, party, as_of=LATER, currency=code
+                    ).amount.value.magnitude
+                    for other in PARTIES
+                    if other != party
+                ),
+                Decimal(0),
+            )
+            assert figure.value.magnitude == bilateral
+
+
+@given(exact_ledgers)
+def test_settle_brings_every_position_to_zero_with_at_most_n_minus_1_transfers(book):
+    positions = lg.net_positions(book, as_of=LATER)
+    transfers = lg.settle(book, as_of=LATER)
+    left = defaultdict(Decimal)
+    for party, held in positions.items():
+        for code, figure in held.items():
+            left[party, code] += figure.value.magnitude
+    for transfer in transfers:
+        code = lg.currency_of(transfer.amount.unit)
+        amount = transfer.amount.value.magnitude
+        assert amount > 0 and transfer.payer != transfer.payee
+        left[transfer.payer, code] += amount
+        left[transfer.payee, code] -= amount
+    assert all(value == 0 for value in left.values())
+    for code in {c for _, c in left}:
+        movers = [
+            p for (p, c), _ in left.items() if c == code and positions[p][code].value.magnitude != 0
+        ]
+        used = [t for t in transfers if lg.currency_of(t.amount.unit) == code]
+        assert len(used) <= max(len(movers) - 1, 0)
+
+
+@given(usd_ledgers, pairs, st.data())
+def test_net_balance_is_sound_for_every_point_inside_each_claim(book, pair, data):
+    a, b = pair
+    settled = defaultdict(Decimal)
+    for s in book.settlements():
+        settled[s.claim] += s.amount.value.magnitude
+    expected = Decimal(0)
+    for claim in book.claims():
+        if {claim.creditor, claim.debtor} != {a, b} or claim.status in lg.netting.ZERO_STATUSES:
+            continue
+        point = data.draw(lst.points(claim.amount)).magnitude
+        left = max(point - settled[claim.id], Decimal(0))
+        expected += left if claim.debtor == a else -left
+    balance = lg.net_balance(book, a, b, as_of=LATER, currency="USD")
+    assert balance.amount.contains(lg.money(expected, "USD"))
+
+
+@given(usd_ledgers, pairs)
+def test_a_settlement_dated_after_as_of_changes_nothing(book, pair):
+    a, b = pair
+    claims = book.claims()
+    if not claims:
+        return
+    claim = claims[0]
+    late = lg.Settlement(
+        id="late-payment",
+        as_of=LATER + timedelta(days=1),
+        source=claim.source,
+        claim=claim.id,
+        amount=lg.Figure.of(lg.money(0, "USD")),
+        method="payment",
+    )
+    assert (
+        lg.net_balance(book + late, a, b, as_of=LATER, currency="USD").amount
+        == lg.net_balance(book, a, b, as_of=LATER, currency="USD").amount
+    )
+
+
+@given(usd_ledgers, pairs)
+def test_replaying_history_moves_balances_only_on_entry_dates(book, pair):
+    a, b = pair
+    entry_days = {entry.as_of for entry in book}
+    one = timedelta(days=1)
+    days = sorted({d + k * one for d in entry_days for k in (-1, 0, 1)} | {LATER})
+    balances = [lg.net_balance(book, a, b, as_of=d, currency="USD").amount for d in days]
+    for (x, before), (y, after) in pairwise(zip(days, balances, strict=True)):
+        if before != after:
+            assert any(x < d <= y for d in entry_days), (x, y)
+
+
+# -- the seed -------------------------------------------------------------------------------
+
+
+def test_tajikistan_owes_russia_about_250_million_net():
+    balance = lg.net_balance(lg.example(), "TJ", "RU", as_of=DAY)
+    assert balance.amount == lg.Figure.of("250 million USD", "about")
+    assert [line.claim.id for line in balance.lines] == [
+        "ru-claims-tajik-debt",
+        "tj-counterclaim-nurek",
+    ]
+    assert [line.sign for line in balance.lines] == [1, -1]
+    text = balance.explain()
+    for needle in (
+        "ru-claims-tajik-debt",
+        "asserted by RU",
+        "some $300 million",
+        "tj-counterclaim-nurek",
+        "asserted by TJ",
+        "observatory",
+        "RFE/RL",
+    ):
+        assert needle in text
+
+
+def test_which_claims_count_is_the_callers_choice():
+    book = lg.example()
+    only_russia = lg.net_balance(book, "TJ", "RU", as_of=DAY, asserted_by="RU")
+    assert only_russia.amount == lg.Figure.of("300 million USD", "about")
+    before = lg.net_balance(book, "TJ", "RU", as_of=date(2004, 3, 14))
+    assert before.lines == () and before.amount.value.magnitude == 0
+
+
+def test_settlements_reduce_what_is_outstanding_from_their_date():
+    book = lg.example()
+    claim = book["ru-claims-tajik-debt"]
+    swap = lg.Settlement(
+        id="nurek-swap",
+        as_of=date(2004, 10, 16),
+        source=claim.source,
+        claim=claim.id,
+        amount="50 million USD",
+        method="debt_swap",
+        consideration="the Nurek observatory (illustrative)",
+    )
+    book = book + swap
+    assert lg.net_balance(book, "TJ", "RU", as_of=DAY).amount == lg.Figure.of(
+        "250 million USD", "about"
+    )
+    after = lg.net_balance(book, "TJ", "RU", as_of=date(2004, 10, 16))
+    assert after.amount == lg.Figure.of("200 million USD", "about")
+    assert "nurek-swap" in after.explain()
+    full = claim.model_copy(update={"status": "written_off"})
+    written_off = lg.Ledger([full if e.id == claim.id else e for e in lg.example()])
+    assert lg.net_balance(written_off, "TJ", "RU", as_of=DAY).amount == lg.Figure.of(
+        "-50 million USD"
+    )
+
+
+def test_a_claim_settled_in_full_contributes_zero():
+    book = lg.example()
+    claim = book["tj-counterclaim-nurek"]
+    paid = lg.Settlement(
+        id="paid",
+        as_of=DAY,
+        source=claim.source,
+        claim=claim.id,
+        amount="50 million USD",
+        method="payment",
+    )
+    balance = lg.net_balance(book + paid, "TJ", "RU", as_of=DAY)
+    assert balance.amount == lg.Figure.of("300 million USD", "about")
+
+
+def test_two_currencies_are_never_added():
+    book = lg.fx.example_with_rate()
+    rub = book["ru-claims-tajik-debt"].model_copy(
+        update={"id": "ru-rouble-claim", "amount": lg.Figure.of("1 billion RUB")}
+    )
+    book = book + rub
+    with pytest.raises(lg.UnitMismatchError, match="never added"):
+        lg.net_balance(book, "TJ", "RU", as_of=DAY)
+    usd_only = lg.net_balance(book, "TJ", "RU", as_of=DAY, currency="USD")
+    assert usd_only.amount == lg.Figure.of("250 million USD", "about")
+    converted = lg.net_balance(book, "TJ", "RU", as_of=DAY, convert_to="USD")
+    assert converted.currency == "USD"
+    assert "rate-2004-03-15" in converted.explain()
+    positions = lg.net_positions(book, as_of=DAY)
+    assert set(positions["RU"]) == {"RUB", "USD"}
+    assert (
+        lg.currency_of(lg.net_positions(book, as_of=DAY, convert_to="USD")["RU"]["USD"].unit)
+        == "USD"
+    )
+
+
+def test_bounds_net_by_interval_rules():
+    book = lg.example()
+    claim = book["ru-claims-tajik-debt"].model_copy(
+        update={"amount": lg.Figure.of("300 million USD", "more_than")}
+    )
+    book = lg.Ledger([claim if e.id == claim.id else e for e in book])
+    assert lg.net_balance(book, "TJ", "RU", as_of=DAY).amount == lg.Figure.of(
+        "250 million USD", "more_than"
+    )
+    with pytest.raises(lg.FigureError, match="no central value"):
+        lg.settle(book, as_of=DAY)

@@ -1,0 +1,88 @@
+"""Ratios: units by pint, bounds by interval rules, and the seed's questions answered."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+
+import ledger as lg
+from ledger import strategies as lst
+
+DAY = date(2004, 3, 15)
+DIVISORS = ("exact", "about", "estimated", "at_least", "more_than", "range")
+
+
+@given(lst.figures("flow", "USD"), lst.figures("flow", "USD", qualifiers=DIVISORS, min_value=1))
+def test_flow_over_flow_is_a_pure_number(a, b):
+    result = lg.ratio(a, b)
+    assert lg.is_pure(result.unit)
+    assert result.approximate == (a.approximate or b.approximate)
+
+
+@given(lst.figures("stock", "USD"), lst.figures("flow", "USD", qualifiers=DIVISORS, min_value=1))
+def test_stock_over_flow_is_a_duration(a, b):
+    assert lg.is_duration(lg.ratio(a, b).unit)
+
+
+def test_remittances_are_more_than_the_budget():
+    answer = lg.remittances_to_budget(lg.example(), "TJ", as_of=DAY)
+    assert answer.value == lg.Figure.of("1", "more_than")
+    assert answer.value.greater_than(1) is True
+    assert [e.id for e in answer.entries] == ["tajik-migrant-remittances", "tajik-national-budget"]
+    assert "by some accounts exceeds" in answer.explain()
+
+
+def test_debt_is_about_one_year_of_budget_gross():
+    answer = lg.debt_to_budget(lg.example(), "TJ", as_of=DAY)
+    assert answer.value == lg.Figure.of("1 year", "about")
+    assert "ru-claims-tajik-debt" in answer.explain()
+
+
+def test_debt_is_about_five_sixths_of_a_year_net():
+    answer = lg.debt_to_budget(lg.example(), "TJ", net=True, as_of=DAY)
+    value = answer.value
+    assert value.approximate
+    assert abs(value.value.magnitude - lg.quantity("0.8333333333 year").magnitude) < 1e-9
+    assert value.contains(lg.quantity("0.8333333333333333333333333333 year"))
+    assert answer.numerator == lg.Figure.of("250 million USD", "about")
+
+
+def test_remittances_per_migrant_are_more_than_300_dollars():
+    answer = lg.per_migrant(lg.example(), "TJ", as_of=DAY)
+    assert answer.value.qualifier == "more_than"
+    assert answer.value.low == lg.quantity("300 USD/person/year")
+    assert not answer.value.low_inclusive and answer.value.approximate
+
+
+def test_missing_and_competing_figures_are_named():
+    book = lg.example()
+    with pytest.raises(lg.MissingFigureError, match="no budget for KZ"):
+        lg.remittances_to_budget(
+            book
+            + book["tajik-migrant-remittances"].model_copy(
+                update={"id": "to-kz", "destination": "KZ", "origin": ("RU",)}
+            ),
+            "KZ",
+            as_of=DAY,
+        )
+    second = book["tajik-national-budget"].model_copy(update={"id": "budget-b"})
+    with pytest.raises(lg.MissingFigureError, match="tajik-national-budget, budget-b"):
+        lg.debt_to_budget(book + second, "TJ", as_of=DAY)
+    with pytest.raises(lg.MissingFigureError, match="dated on or before 2004-03-14"):
+        lg.remittances_to_budget(book, "TJ", as_of=date(2004, 3, 14))
+    no_migrants = book["tajik-migrant-remittances"].model_copy(update={"migrants": None})
+    plain = lg.Ledger([no_migrants if e.id == no_migrants.id else e for e in book])
+    with pytest.raises(lg.MissingFigureError, match="no number of migrants"):
+        lg.per_migrant(plain, "TJ", as_of=DAY)
+
+
+def test_a_budget_in_another_currency_needs_rates():
+    book = lg.fx.example_with_rate()
+    budget = book["tajik-national-budget"].model_copy(
+        update={"amount": lg.Figure.of("8643 million RUB/year")}
+    )
+    book = lg.Ledger([budget if e.id == budget.id else e for e in book])
+    with pytest.raises(lg.UnitMismatchError, match="pass rates="):
+        lg.remittances_to_budget(book, "TJ", as_of=DAY)
+    answer = lg.remittances_to_budget(book, "TJ", as_of=DAY, rates=book)
+    assert answer.value == lg.Figure.of("1", "more_than")
