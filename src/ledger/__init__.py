@@ -44,6 +44,15 @@ from .units import (
 if TYPE_CHECKING:
     from .book import Ledger, example, from_data, load, loads, schema
     from .entries import Budget, Claim, Rate, Remittance, Settlement, Source
+    from .formatting import (
+        LocaleError,
+        describe,
+        format_figure,
+        format_money,
+        format_ratio,
+        parse_money,
+        party_name,
+    )
     from .fx import Conversion, convert
     from .netting import NetBalance, Transfer, net_balance, net_positions, outstanding, settle
     from .ratios import Ratio, debt_to_budget, per_migrant, ratio, remittances_to_budget
@@ -55,6 +64,18 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("Ledger", "example", "from_data", "load", "loads", "schema"), "book"),
     **dict.fromkeys(("Budget", "Claim", "Rate", "Remittance", "Settlement", "Source"), "entries"),
     **dict.fromkeys(("Conversion", "convert"), "fx"),
+    **dict.fromkeys(
+        (
+            "LocaleError",
+            "describe",
+            "format_figure",
+            "format_money",
+            "format_ratio",
+            "parse_money",
+            "party_name",
+        ),
+        "formatting",
+    ),
     **dict.fromkeys(
         ("NetBalance", "Transfer", "net_balance", "net_positions", "outstanding", "settle"),
         "netting",
@@ -90,6 +111,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "LedgerFileError",
+    "LocaleError",
     "MissingFigureError",
     "NetBalance",
     "Problem",
@@ -104,7 +126,11 @@ __all__ = [
     "convert",
     "currency_of",
     "debt_to_budget",
+    "describe",
     "example",
+    "format_figure",
+    "format_money",
+    "format_ratio",
     "from_data",
     "is_count",
     "is_duration",
@@ -117,6 +143,8 @@ __all__ = [
     "net_balance",
     "net_positions",
     "outstanding",
+    "parse_money",
+    "party_name",
     "per_migrant",
     "quantity",
     "quantity_text",
