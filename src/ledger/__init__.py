@@ -86,7 +86,29 @@ _LAZY: dict[str, str] = {
 }
 
 
+#: Submodules reachable as attributes (``lg.plot.netting(...)``), loaded on first use.
+_SUBMODULES = frozenset(
+    {
+        "book",
+        "cli",
+        "display",
+        "entries",
+        "errors",
+        "figures",
+        "formatting",
+        "fx",
+        "netting",
+        "plot",
+        "ratios",
+        "strategies",
+        "units",
+    }
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ledger' has no attribute {name!r}")
@@ -96,7 +118,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
 __all__ = [

@@ -189,6 +189,31 @@ class Ledger:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_html_(self) -> str:
+        from .display import ledger_html  # the notebook face loads on first display only
+
+        return ledger_html(self)
+
+    def to_html(self, locale: str = "en_US") -> str:
+        """The entries as an HTML table, amounts and party names in ``locale``."""
+        from .display import ledger_html
+
+        return ledger_html(self, locale)
+
+    def to_frame(self) -> Any:
+        """One row per entry as a pandas DataFrame (extra ``frames``); see
+        :func:`ledger.display.to_frame`."""
+        from .display import to_frame
+
+        return to_frame(self)
+
+    @classmethod
+    def from_frame(cls, frame: Any, *, title: str | None = None) -> Ledger:
+        """A ledger from a frame made by :meth:`to_frame`."""
+        from .display import from_frame
+
+        return from_frame(frame, title=title)
+
     def __repr__(self) -> str:
         counts = Counter(getattr(entry, "kind", "?") for entry in self._entries)
         kinds = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())

@@ -358,6 +358,7 @@ class EntryBase(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    kind: str
     id: Slug
     as_of: date
     source: Source

@@ -501,6 +501,11 @@ class Figure:
     def __repr__(self) -> str:
         return f"<Figure {_describe(self)}>"
 
+    def _repr_html_(self) -> str:
+        from .display import figure_html  # the notebook face loads on first display only
+
+        return figure_html(self)
+
 
 def _init(
     figure: Figure,

@@ -49,6 +49,7 @@ __all__ = [
     "NetBalance",
     "NetLine",
     "Transfer",
+    "Transfers",
     "net_balance",
     "net_positions",
     "outstanding",
@@ -134,6 +135,14 @@ class NetBalance:
     def __str__(self) -> str:
         return f"{self.debtor} owes {self.creditor} {self.amount} net"
 
+    def __repr__(self) -> str:
+        return f"<NetBalance {self} as of {self.as_of.isoformat()}, {len(self.lines)} claims>"
+
+    def _repr_html_(self) -> str:
+        from .display import balance_html  # the notebook face loads on first display only
+
+        return balance_html(self)
+
 
 @dataclass(frozen=True)
 class Transfer:
@@ -145,6 +154,18 @@ class Transfer:
 
     def __str__(self) -> str:
         return f"{self.payer} pays {self.payee} {self.amount}"
+
+
+class Transfers(list[Transfer]):
+    """The transfers :func:`settle` proposes: a list that shows itself as a table."""
+
+    def __repr__(self) -> str:
+        return f"<Transfers: {'; '.join(map(str, self)) or 'none'}>"
+
+    def _repr_html_(self) -> str:
+        from .display import transfers_html  # the notebook face loads on first display only
+
+        return transfers_html(self)
 
 
 # -- claims that count ----------------------------------------------------------------------
@@ -370,7 +391,7 @@ def settle(
     rates: Ledger | Iterable[Rate] | None = None,
     statuses: str | Collection[str] | None = None,
     asserted_by: str | Collection[str] | None = None,
-) -> list[Transfer]:
+) -> Transfers:
     """Transfers that bring every position to zero, per currency: at most n - 1 of them for n
     parties with a non-zero position (largest debtor pays largest creditor first).
 
@@ -399,7 +420,7 @@ def settle(
                     "transfer can settle it; settle needs claims with an amount, not only bounds"
                 )
             by_currency[code].append((party, figure._value, figure.approximate))
-    transfers: list[Transfer] = []
+    transfers = Transfers()
     for code, rows in sorted(by_currency.items()):
         approximate = any(approx for _, _, approx in rows)
         unit = money(0, code).units

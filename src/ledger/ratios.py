@@ -87,6 +87,14 @@ class Ratio:
     def __str__(self) -> str:
         return f"{self.question.replace('_', ' ')} for {self.party}: {self.value}"
 
+    def __repr__(self) -> str:
+        return f"<Ratio {self}>"
+
+    def _repr_html_(self) -> str:
+        from .display import ratio_html  # the notebook face loads on first display only
+
+        return ratio_html(self)
+
 
 def _cite(entry: EntryBase) -> str:
     words = f'"{entry.quote}" ' if entry.quote else ""

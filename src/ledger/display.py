@@ -1,0 +1,322 @@
+"""Notebook faces: HTML tables for ledgers, figures, balances and ratios, and pandas frames.
+
+Every string that comes from a file is escaped: a quote holding ``<script>`` comes out inert.
+pandas is imported only by :func:`to_frame` and :func:`from_frame` (extra ``frames``).
+
+>>> import ledger as lg
+>>> html = lg.example()._repr_html_()
+>>> "ru-claims-tajik-debt" in html and "about $300M" in html
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from .book import Ledger
+from .entries import (
+    Budget,
+    Claim,
+    EntryBase,
+    Rate,
+    Remittance,
+    Settlement,
+    Source,
+)
+from .figures import Figure
+from .formatting import describe, format_figure, format_ratio, party_name
+from .units import quantity_text, unit_text, ureg
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .netting import NetBalance, Transfer
+    from .ratios import Ratio
+
+__all__ = [
+    "balance_html",
+    "figure_html",
+    "from_frame",
+    "ledger_html",
+    "ratio_html",
+    "to_frame",
+    "transfers_html",
+]
+
+_STYLE = (
+    "<style>.debt-ledger td,.debt-ledger th{text-align:left;padding:2px 8px;"
+    "vertical-align:top}.debt-ledger caption{text-align:left;font-weight:bold}</style>"
+)
+
+
+def _names(book: Ledger | None) -> dict[str, str] | None:
+    return book.parties if book is not None else None
+
+
+def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str:
+    def name(code: str) -> str:
+        return party_name(code, locale, names)
+
+    if isinstance(entry, Claim):
+        return f"{name(entry.debtor)} owes {name(entry.creditor)}"
+    if isinstance(entry, Remittance):
+        origins = ", ".join(name(p) for p in entry.origin)
+        return f"{origins} → {name(entry.destination)}"
+    if isinstance(entry, Budget):
+        return name(entry.party)
+    return ""
+
+
+def _amount(entry: EntryBase, locale: str) -> str:
+    if isinstance(entry, Rate):
+        return quantity_text(entry.rate)
+    figure = getattr(entry, "amount", None)
+    text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
+    migrants = getattr(entry, "migrants", None)
+    if isinstance(migrants, Figure):
+        text += f"; migrants: {format_figure(migrants, locale)}"
+    return text
+
+
+def _source(entry: EntryBase) -> str:
+    source = entry.source
+    label = escape(f"{source.publisher}, {source.date.isoformat()}")
+    hover = escape(entry.quote or source.title, quote=True)
+    if source.url:
+        return f'<a href="{escape(source.url, quote=True)}" title="{hover}">{label}</a>'
+    return f'<span title="{hover}">{label}</span>'
+
+
+def _status(entry: EntryBase) -> str:
+    if isinstance(entry, Claim):
+        extra = f", counter to {entry.counter_to}" if entry.counter_to else ""
+        return f"{entry.status}{extra}"
+    if isinstance(entry, Settlement):
+        return f"{entry.method} of {entry.claim}"
+    return ""
+
+
+def ledger_html(book: Ledger, locale: str = "en_US") -> str:
+    """A table of entries: kind, id, parties by name, amount as the source put it, status, and
+    the source as a link with its quote on hover."""
+    names = _names(book)
+    rows = "".join(
+        "<tr>"
+        f"<td>{escape(entry.kind)}</td><td>{escape(entry.id)}</td>"
+        f"<td>{escape(_parties(entry, locale, names))}</td>"
+        f"<td>{escape(_amount(entry, locale))}</td>"
+        f"<td>{escape(_status(entry))}</td><td>{_source(entry)}</td>"
+        "</tr>"
+        for entry in book
+    )
+    caption = escape(book.title or "Ledger")
+    return (
+        f'{_STYLE}<table class="debt-ledger"><caption>{caption}: {len(book)} entries</caption>'
+        "<thead><tr><th>kind</th><th>id</th><th>parties</th><th>amount</th><th>status</th>"
+        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def figure_html(figure: Figure, locale: str = "en_US") -> str:
+    """A figure in words, with its plain form on hover."""
+    return (
+        f'<span class="debt-ledger-figure" title="{escape(str(figure), quote=True)}">'
+        f"{escape(format_figure(figure, locale))}</span>"
+    )
+
+
+def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
+    """A net balance: its sentence, then its explanation as a small table."""
+    rows = "".join(
+        "<tr>"
+        f"<td>{'+' if line.sign > 0 else '−'}</td>"
+        f"<td>{escape(format_figure(line.counted, locale))}</td>"
+        f"<td>{escape(line.claim.id)}</td><td>{escape(line.claim.asserted_by)}</td>"
+        f"<td>{escape(line.claim.quote or '')}</td><td>{_source(line.claim)}</td>"
+        "</tr>"
+        for line in balance.lines
+    )
+    return (
+        f"{_STYLE}<p>{escape(describe(balance, locale))}</p>"
+        '<table class="debt-ledger"><thead><tr><th></th><th>counts for</th><th>entry</th>'
+        "<th>asserted by</th><th>the source's words</th><th>source</th></tr></thead>"
+        f"<tbody>{rows}<tr><td>=</td><td>{escape(format_figure(balance.amount, locale))}</td>"
+        "<td colspan=4></td></tr></tbody></table>"
+    )
+
+
+def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
+    """A ratio: its sentence, then the figures it divides and their entries."""
+    rows = "".join(
+        f"<tr><td>{escape(label)}</td><td>{escape(format_ratio(figure, locale))}</td>"
+        f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
+        for label, figure, entries in (
+            (ratio.numerator_label, ratio.numerator, ratio.numerator_entries),
+            (ratio.denominator_label, ratio.denominator, ratio.denominator_entries),
+            ("ratio", ratio.value, ()),
+        )
+    )
+    return (
+        f"{_STYLE}<p>{escape(describe(ratio, locale))}</p>"
+        f'<table class="debt-ledger"><tbody>{rows}</tbody></table>'
+    )
+
+
+def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
+    """Settlement transfers as a table of payer, payee and amount."""
+    rows = "".join(
+        f"<tr><td>{escape(party_name(t.payer, locale))}</td>"
+        f"<td>{escape(party_name(t.payee, locale))}</td>"
+        f"<td>{escape(format_figure(t.amount, locale))}</td></tr>"
+        for t in transfers
+    )
+    return (
+        f'{_STYLE}<table class="debt-ledger"><thead><tr><th>payer</th><th>payee</th>'
+        f"<th>amount</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+# -- pandas ---------------------------------------------------------------------------------
+
+_FIGURE_FIELDS = ("amount", "migrants")
+_FIGURE_PARTS = (
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "approximate",
+    "qualifier",
+    "unit",
+)
+
+
+def _figure_columns(name: str, figure: Figure | None) -> dict[str, Any]:
+    if figure is None:
+        return {}
+    return {
+        name: None if figure.value is None else figure.value.magnitude,
+        f"{name}_low": None if figure.low is None else figure.low.magnitude,
+        f"{name}_high": None if figure.high is None else figure.high.magnitude,
+        f"{name}_low_inclusive": figure.low_inclusive,
+        f"{name}_high_inclusive": figure.high_inclusive,
+        f"{name}_approximate": figure.approximate,
+        f"{name}_qualifier": figure.qualifier,
+        f"{name}_unit": unit_text(figure.unit),
+    }
+
+
+def _row(entry: EntryBase) -> dict[str, Any]:
+    data = entry.model_dump(exclude={"source", *_FIGURE_FIELDS, "rate"})
+    source = entry.source
+    data.update(
+        {
+            "source_publisher": source.publisher,
+            "source_title": source.title,
+            "source_date": source.date,
+            "source_url": source.url,
+            "source_place": source.place,
+        }
+    )
+    if isinstance(data.get("origin"), tuple):
+        data["origin"] = ",".join(data["origin"])
+    for name in _FIGURE_FIELDS:
+        data.update(_figure_columns(name, getattr(entry, name, None)))
+    if isinstance(entry, Rate):
+        data["rate"] = entry.rate.magnitude
+        data["rate_unit"] = unit_text(entry.rate.units)
+    return data
+
+
+def to_frame(book: Ledger) -> pandas.DataFrame:
+    """One row per entry: amounts as ``Decimal`` in object columns, their unit in its own
+    column, bounds and qualifier kept. Needs the ``frames`` extra (pandas)."""
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "to_frame needs pandas: python -m pip install 'debt-ledger[frames]'"
+        ) from None
+    frame = pandas.DataFrame([_row(entry) for entry in book], dtype=object)
+    first = ["kind", "id", "as_of"]
+    return frame[[*first, *(c for c in frame.columns if c not in first)]]
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    try:
+        return not bool(value != value)  # NaN is the one value not equal to itself
+    except (TypeError, ValueError):
+        return True
+
+
+def _figure_from_columns(name: str, row: dict[str, Any]) -> Figure | None:
+    unit = row.get(f"{name}_unit")
+    if not _present(unit):
+        return None
+
+    def amount(key: str) -> Any:
+        value = row.get(key)
+        if not _present(value):
+            return None
+        return ureg.Quantity(Decimal(str(value)) if not isinstance(value, Decimal) else value, unit)
+
+    from .units import parse_unit
+
+    unit = parse_unit(str(unit))
+    qualifier = row.get(f"{name}_qualifier")
+    return Figure(
+        amount(name),
+        low=amount(f"{name}_low"),
+        high=amount(f"{name}_high"),
+        low_inclusive=bool(row.get(f"{name}_low_inclusive", True)),
+        high_inclusive=bool(row.get(f"{name}_high_inclusive", True)),
+        approximate=bool(row.get(f"{name}_approximate", False)),
+        qualifier=qualifier if qualifier in ("estimated",) else None,
+    )
+
+
+def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
+    """A ledger from a frame made by :func:`to_frame` (or one shaped like it)."""
+    entries = []
+    for raw in frame.to_dict(orient="records"):
+        row = {str(key): value for key, value in raw.items() if _present(value)}
+        data: dict[str, Any] = {
+            key: value
+            for key, value in row.items()
+            if not key.startswith("source_")
+            and not key.startswith(_FIGURE_FIELDS)
+            and key not in ("rate", "rate_unit")
+        }
+        data["source"] = Source(
+            publisher=row["source_publisher"],
+            title=row["source_title"],
+            date=_as_date(row["source_date"]),
+            url=row.get("source_url"),
+            place=row.get("source_place"),
+        )
+        if "origin" in data:
+            data["origin"] = tuple(str(data["origin"]).split(","))
+        if "fiscal_year" in data:
+            data["fiscal_year"] = int(data["fiscal_year"])
+        for name in _FIGURE_FIELDS:
+            figure = _figure_from_columns(name, row)
+            if figure is not None:
+                data[name] = figure
+        if "rate" in row:
+            data["rate"] = f"{row['rate']} {row['rate_unit']}"
+        data["as_of"] = _as_date(data["as_of"])
+        entries.append(data)
+    return Ledger(entries, title=title)
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if hasattr(value, "date"):
+        return value.date()  # type: ignore[no-any-return]
+    return date.fromisoformat(str(value))
