@@ -8,15 +8,14 @@ process, median of 5. Goal (issue 3): ``lg.load`` at most 3x the bare validation
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from _timing import median_seconds
 from pydantic import BaseModel, TypeAdapter
 
 import ledger as lg
@@ -68,15 +67,6 @@ def build(n: int) -> tuple[dict[str, object], list[dict[str, object]]]:
         "entries": ours,
     }
     return data, bare
-
-
-def median_seconds(action, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

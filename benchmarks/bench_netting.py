@@ -8,12 +8,13 @@ Goal (issue 4): at most 3x the plain loop. Also prints peak memory per claim. Ne
 from __future__ import annotations
 
 import resource
-import statistics
 import sys
 import time
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+
+from _timing import median_seconds
 
 import ledger as lg
 
@@ -66,15 +67,6 @@ def plain_loop(rows: list[tuple[str, str, str, Decimal]]) -> dict[tuple[str, str
         totals[creditor, currency] += amount
         totals[debtor, currency] -= amount
     return totals
-
-
-def median_seconds(action, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

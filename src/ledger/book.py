@@ -51,6 +51,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .entries import (
     ENTRY_KINDS,
+    FIGURE_KEYS,
     Budget,
     Claim,
     Entry,
@@ -62,6 +63,7 @@ from .entries import (
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem
+from .figures import QUALIFIERS
 from .units import currency_of
 
 __all__ = ["EXAMPLE", "Ledger", "example", "load", "schema"]
@@ -778,16 +780,7 @@ def schema() -> dict[str, Any]:
             properties.update(
                 {
                     "qualifier": {
-                        "enum": [
-                            "exact",
-                            "about",
-                            "estimated",
-                            "at_least",
-                            "more_than",
-                            "at_most",
-                            "less_than",
-                            "range",
-                        ],
+                        "enum": list(QUALIFIERS),
                         "description": "how firmly the source stated the amount",
                     },
                     "low": {"type": "string", "description": "a range's lower bound, as text"},
@@ -814,15 +807,7 @@ def schema() -> dict[str, Any]:
             key: {"type": "boolean"}
             if "incl" in key or key == "approximate"
             else {"type": "string"}
-            for key in (
-                "amount",
-                "qualifier",
-                "low",
-                "high",
-                "approximate",
-                "low_inclusive",
-                "high_inclusive",
-            )
+            for key in FIGURE_KEYS
         },
     }
     return {

@@ -56,6 +56,7 @@ from .units import (
 
 __all__ = [
     "ENTRY_KINDS",
+    "FIGURE_KEYS",
     "Budget",
     "Claim",
     "Entry",
@@ -120,7 +121,7 @@ Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
 
 # -- figures in entries -------------------------------------------------------------------
 
-_FIGURE_KEYS = (
+FIGURE_KEYS = (
     "amount",
     "qualifier",
     "low",
@@ -185,11 +186,11 @@ def figure_from_data(data: object) -> Figure:
             qualifier = data.get("qualifier", "exact")
             if qualifier in _POINT_AND_ONE_SIDED:
                 return Figure.of(data["amount"], qualifier)
-        unknown = sorted(set(data) - set(_FIGURE_KEYS))
+        unknown = sorted(set(data) - set(FIGURE_KEYS))
         if unknown:
             raise FigureError(
                 f"unknown key {', '.join(map(repr, unknown))} in a figure; accepted: "
-                f"{', '.join(_FIGURE_KEYS)}"
+                f"{', '.join(FIGURE_KEYS)}"
             )
         qualifier = data.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:

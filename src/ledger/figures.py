@@ -674,16 +674,7 @@ def _aligned(left: Figure, right: Figure, action: str) -> Figure:
 
 def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     if factor == 1:
-        return _make(
-            unit,
-            f._value,
-            f._low,
-            f._high,
-            f._low_inclusive,
-            f._high_inclusive,
-            f._approximate,
-            f._qualifier,
-        )
+        return _make(unit, *_key(f)[1:])
     # Multiply by the numerator, divide by the denominator, bounds rounded outwards.
     num, den = Decimal(factor.numerator), Decimal(factor.denominator)
 

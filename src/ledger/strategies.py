@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from hypothesis import strategies as st
 
-from .figures import Figure
+from .figures import QUALIFIERS, Figure
 from .units import CURRENCIES, TIME_UNITS, Quantity, money, quantity, ureg
 
 if TYPE_CHECKING:
@@ -112,16 +112,7 @@ def figures(
 
     All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy).
     """
-    words = qualifiers or (
-        "exact",
-        "about",
-        "estimated",
-        "at_least",
-        "more_than",
-        "at_most",
-        "less_than",
-        "range",
-    )
+    words = qualifiers or QUALIFIERS
     codes = (
         currencies()
         if currency is None
