@@ -3,7 +3,8 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import ledger as lg
 from ledger import strategies as lst
@@ -86,3 +87,38 @@ def test_a_budget_in_another_currency_needs_rates():
         lg.remittances_to_budget(book, "TJ", as_of=DAY)
     answer = lg.remittances_to_budget(book, "TJ", as_of=DAY, rates=book)
     assert answer.value == lg.Figure.of("1", "more_than")
+
+
+SOURCE = lg.Source(publisher="generated", title="generated", date=DAY)
+
+
+@given(
+    lst.figures("flow", "USD", per="year"),
+    lst.figures("flow", "USD", per="year", qualifiers=DIVISORS, min_value=1),
+    lst.figures("count", qualifiers=DIVISORS, min_value=1, max_value=10**7),
+    st.data(),
+)
+def test_ratio_helpers_are_sound_for_every_point_inside_each_entry(
+    remitted, budgeted, migrants, data
+):
+    book = lg.Ledger(
+        [
+            lg.Remittance(
+                id="r",
+                as_of=DAY,
+                source=SOURCE,
+                origin=("RU",),
+                destination="TJ",
+                amount=remitted,
+                migrants=migrants,
+            ),
+            lg.Budget(id="b", as_of=DAY, source=SOURCE, party="TJ", amount=budgeted),
+        ]
+    )
+    r = data.draw(lst.points(remitted)).magnitude
+    b = data.draw(lst.points(budgeted)).magnitude
+    m = data.draw(lst.points(migrants)).magnitude
+    assume(b > 0 and m > 0)
+    assert lg.remittances_to_budget(book, "TJ", as_of=DAY).value.contains(lg.quantity(f"{r / b}"))
+    per_head = lg.per_migrant(book, "TJ", as_of=DAY).value
+    assert per_head.contains(lg.ureg.Quantity(r / m, per_head.unit))
