@@ -18,7 +18,7 @@ from .book import EXAMPLE, Ledger, example, load, schema
 from .entries import EntryBase, figure_to_data, party_error
 from .errors import LedgerError, MissingFigureError
 from .figures import Figure
-from .formatting import describe, format_figure, format_ratio, party_name
+from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import convert
 from .netting import net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
@@ -156,7 +156,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             "ratios": [_ratio_json(r, loc) for r in ratios],
         }
     lines = [book.title or (args.file or EXAMPLE), ""]
-    lines.append(f"Entries ({len(book)}):")
+    lines.append(label("entries", loc, count=len(book)))
     for entry in book:
         amount = getattr(entry, "amount", None)
         shown = (
@@ -165,18 +165,22 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             else (quantity_text(entry.rate) if hasattr(entry, "rate") else "")
         )
         lines.append(f"  {entry.kind:<11} {entry.id:<28} {shown}")
-    lines += ["", "Net balances:"]
-    lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or ["  none"]
-    lines += ["", "Positions (positive: net creditor):"]
+    lines += ["", label("balances", loc)]
+    lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or [
+        f"  {label('none', loc)}"
+    ]
+    lines += ["", label("positions", loc)]
     for party, held in positions.items():
         for code, figure in held.items():
             lines.append(
                 f"  {party_name(party, loc, book.parties)}: {format_figure(figure, loc)} ({code})"
             )
     if not positions:
-        lines.append("  none")
-    lines += ["", "Ratios:"]
-    lines += [f"  {describe(r, loc, book.parties)}" for r in ratios] or ["  none the data allows"]
+        lines.append(f"  {label('none', loc)}")
+    lines += ["", label("ratios", loc)]
+    lines += [f"  {describe(r, loc, book.parties)}" for r in ratios] or [
+        f"  {label('no ratios', loc)}"
+    ]
     return "\n".join(lines)
 
 
@@ -215,14 +219,11 @@ def cmd_positions(args: argparse.Namespace) -> Any:
             p: {c: _figure_json(f, args.locale) for c, f in held.items()}
             for p, held in positions.items()
         }
-    return (
-        "\n".join(
-            f"{party_name(p, args.locale, book.parties)}: {format_figure(f, args.locale)} ({c})"
-            for p, held in positions.items()
-            for c, f in held.items()
-        )
-        or "no claims"
-    )
+    return "\n".join(
+        f"{party_name(p, args.locale, book.parties)}: {format_figure(f, args.locale)} ({c})"
+        for p, held in positions.items()
+        for c, f in held.items()
+    ) or label("none", args.locale)
 
 
 def cmd_settle(args: argparse.Namespace) -> Any:
@@ -233,15 +234,12 @@ def cmd_settle(args: argparse.Namespace) -> Any:
             {"payer": t.payer, "payee": t.payee, "amount": _figure_json(t.amount, args.locale)}
             for t in transfers
         ]
-    return (
-        "\n".join(
-            f"{party_name(t.payer, args.locale, book.parties)} → "
-            f"{party_name(t.payee, args.locale, book.parties)}: "
-            f"{format_figure(t.amount, args.locale)}"
-            for t in transfers
-        )
-        or "nothing to settle"
-    )
+    return "\n".join(
+        f"{party_name(t.payer, args.locale, book.parties)} → "
+        f"{party_name(t.payee, args.locale, book.parties)}: "
+        f"{format_figure(t.amount, args.locale)}"
+        for t in transfers
+    ) or label("nothing to settle", args.locale)
 
 
 def cmd_ratios(args: argparse.Namespace) -> Any:

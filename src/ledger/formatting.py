@@ -79,6 +79,7 @@ __all__ = [
     "format_figure",
     "format_money",
     "format_ratio",
+    "label",
     "parse_money",
     "party_name",
 ]
@@ -191,6 +192,25 @@ _QUESTIONS = {
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),
     "net_debt_to_budget": _("{party}'s net debt is {value} of its budget."),
     "per_migrant": _("Remittances to {party} come to {value}."),
+}
+
+#: Words for headings and axes, looked up by :func:`label`.
+_LABELS = {
+    "remittances": _("remittances"),
+    "budget": _("budget"),
+    "debt": _("debt"),
+    "net debt": _("net debt"),
+    "net": _("net"),
+    "millions per year": _("millions per year"),
+    "millions": _("millions {currency}"),
+    "years of budget": _("years of budget"),
+    "entries": _("Entries ({count}):"),
+    "balances": _("Net balances:"),
+    "positions": _("Positions (positive: net creditor):"),
+    "ratios": _("Ratios:"),
+    "none": _("none"),
+    "no ratios": _("none the data allows"),
+    "nothing to settle": _("nothing to settle"),
 }
 
 #: Languages whose long compact numbers would need a grammatical case after a qualifier word:
@@ -490,6 +510,11 @@ def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: boo
     'около 0,83 года'
     """
     return format_figure(figure, locale, "compact", as_percent=as_percent)
+
+
+def label(key: str, locale: str | Locale = "en_US", **values: object) -> str:
+    """A heading or axis word in the locale (``label("budget", "ru_RU")`` is ``бюджет``)."""
+    return _say(_locale(locale), _LABELS[key], **{k: str(v) for k, v in values.items()})
 
 
 # -- parties and sentences ------------------------------------------------------------------

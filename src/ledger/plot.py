@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .book import Ledger
 from .errors import MissingFigureError
 from .figures import Figure
-from .formatting import format_figure, format_ratio, party_name
+from .formatting import format_figure, format_ratio, label, party_name
 from .netting import net_balance
 from .ratios import debt_to_budget, remittances_to_budget
 
@@ -143,11 +143,11 @@ def netting(
         edgecolor="white",
     )
     _draw_bounds(ax, len(balance.lines), 0.0, net, scale)
-    labels.append(f"net\n{format_figure(net, locale)}")
+    labels.append(f"{label('net', locale)}\n{format_figure(net, locale)}")
     ax.set_xticks(range(len(labels)), labels, fontsize=8)
     ax.axhline(0, color="grey", linewidth=0.8)
     currency = balance.currency or ""
-    ax.set_ylabel(f"millions {currency}")
+    ax.set_ylabel(label("millions", locale, currency=currency))
     ax.set_title(
         f"{party_name(debtor, locale, book.parties)} → "
         f"{party_name(creditor, locale, book.parties)}, {balance.as_of.isoformat()}"
@@ -167,20 +167,22 @@ def against_budget(
     scale = _SCALE
     remittances = remittances_to_budget(book, party, as_of=as_of)
     bars = [("budget", remittances.denominator), ("remittances", remittances.numerator)]
-    for y, (label, figure) in enumerate(bars):
+    for y, (name, figure) in enumerate(bars):
         _, centre, _ = _ends(figure, scale)
         flows.barh(
             y,
             centre,
-            color=_CLAIM if label == "budget" else _NET,
+            color=_CLAIM if name == "budget" else _NET,
             hatch="//" if figure.approximate else None,
             edgecolor="white",
         )
         _draw_bounds(flows, y, 0.0, figure, scale, horizontal=True)
     flows.set_yticks(
-        range(len(bars)), [f"{label}\n{format_figure(f, locale)}" for label, f in bars], fontsize=8
+        range(len(bars)),
+        [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars],
+        fontsize=8,
     )
-    flows.set_xlabel("millions per year")
+    flows.set_xlabel(label("millions per year", locale))
     flows.set_title(format_ratio(remittances.value, locale))
     rows = []
     for net in (False, True):
@@ -200,8 +202,10 @@ def against_budget(
         )
         _draw_bounds(years, y, 0.0, figure, Decimal(1), horizontal=True)
     years.set_yticks(
-        range(len(rows)), [f"{label}\n{format_ratio(f, locale)}" for label, f in rows], fontsize=8
+        range(len(rows)),
+        [f"{label(name, locale)}\n{format_ratio(f, locale)}" for name, f in rows],
+        fontsize=8,
     )
-    years.set_xlabel("years of budget")
+    years.set_xlabel(label("years of budget", locale))
     chart.suptitle(party_name(party, locale, book.parties))
     return chart
