@@ -218,3 +218,10 @@ def test_bad_figures_are_refused_with_a_clear_message(build, error, phrase):
     with pytest.raises(error) as caught:
         build()
     assert phrase in str(caught.value)
+
+
+def test_a_value_alone_is_one_exact_amount():
+    # Regression: Figure(q) once had no bounds at all, so every comparison was unknown.
+    assert Figure("300 USD") == Figure.of("300 USD")
+    assert Figure("300 USD", approximate=True) == Figure.of("300 USD", "about")
+    assert Figure.of("-5 USD").less_than(Figure("0 USD")) is True

@@ -272,3 +272,11 @@ def test_the_template_holds_every_message_in_the_code():
     assert found == {(m.context, m.id) for m in template() if m.id}, (
         "run: pybabel extract (see docs/api.md) and pybabel update"
     )
+
+
+def test_direction_is_kept_positive_and_an_empty_balance_is_even():
+    book = lg.example()
+    backwards = lg.net_balance(book, "RU", "TJ", as_of=DAY)
+    assert lg.describe(backwards).startswith("Tajikistan owes Russia about $250M net")
+    nothing = lg.net_balance(book, "KZ", "RU", as_of=DAY)
+    assert lg.describe(nothing) == "Kazakhstan and Russia are even: no claims."

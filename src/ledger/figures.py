@@ -49,6 +49,7 @@ from .units import (
     is_flow,
     is_stock,
     quantity,
+    to_units,
     unit_text,
     ureg,
 )
@@ -135,7 +136,7 @@ class Figure:
     """An amount as the source stated it: a central value and/or bounds, in one unit.
 
     Build one with :meth:`Figure.of` (``"about"``, ``"more_than"``, ...) or
-    :meth:`Figure.range`. Figures are immutable and hashable; ``==`` compares their structure.
+    :meth:`Figure.range`; ``Figure(value)`` alone is that one amount, exactly. Figures are immutable and hashable; ``==`` compares their structure.
     Comparisons that may have no answer are methods returning ``True``, ``False`` or ``None``.
     """
 
@@ -185,16 +186,20 @@ class Figure:
                         f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
                         f"{unit_text(unit)!r}; one figure has one unit"
                     )
-                q = q.to(unit)
+                q = to_units(q, unit)  # exact, where pint's .to() rounds through 1/12
             magnitudes[name] = q.magnitude
         if qualifier is not None and qualifier not in QUALIFIERS:
             raise FigureError(
                 f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
             )
+        value_m = magnitudes.get("value")
+        if value_m is not None and low is None and high is None:
+            # A value alone is one amount: its own bounds.
+            magnitudes["low"] = magnitudes["high"] = value_m
         _init(
             self,
             unit,
-            magnitudes.get("value"),
+            value_m,
             magnitudes.get("low"),
             magnitudes.get("high"),
             bool(low_inclusive),

@@ -567,9 +567,8 @@ counterclaim of $50M.
 def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:
     debtor, creditor = balance.debtor, balance.creditor
     amount = balance.amount
-    if amount.greater_than(
-        Figure.of(money(0, currency_of(amount.unit) or "USD"))
-    ) is False and amount.less_than(Figure.of(money(0, currency_of(amount.unit) or "USD"))):
+    zero = Figure(ureg.Quantity(Decimal(0), amount.unit))
+    if amount.greater_than(zero) is False and amount.less_than(zero):
         balance = -balance  # keep the direction positive: "Russia owes Tajikistan ..."
         debtor, creditor, amount = balance.debtor, balance.creditor, balance.amount
     parts: list[str] = []
