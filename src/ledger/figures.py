@@ -136,8 +136,9 @@ class Figure:
     """An amount as the source stated it: a central value and/or bounds, in one unit.
 
     Build one with :meth:`Figure.of` (``"about"``, ``"more_than"``, ...) or
-    :meth:`Figure.range`; ``Figure(value)`` alone is that one amount, exactly. Figures are immutable and hashable; ``==`` compares their structure.
-    Comparisons that may have no answer are methods returning ``True``, ``False`` or ``None``.
+    :meth:`Figure.range`; ``Figure(value)`` alone is that one amount, exactly. Figures are
+    immutable and hashable; ``==`` compares their structure. Comparisons that may have no
+    answer are methods returning ``True``, ``False`` or ``None``.
     """
 
     __slots__ = (
