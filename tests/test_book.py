@@ -30,6 +30,17 @@ amount = "300 million USD"
 qualifier = "about"
 """
 
+SETTLEMENT = """
+[[entries]]
+kind = "settlement"
+id = "paid"
+as_of = 2005-01-01
+source = "rferl"
+claim = "ru-claim"
+amount = "{amount}"
+method = "payment"
+"""
+
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -190,34 +201,12 @@ BAD_FILES = [
     ),
     (
         "toml",
-        SEED_SOURCE
-        + GOOD_CLAIM
-        + """
-[[entries]]
-kind = "settlement"
-id = "paid"
-as_of = 2005-01-01
-source = "rferl"
-claim = "ru-claim"
-amount = "10 RUB"
-method = "payment"
-""",
+        SEED_SOURCE + GOOD_CLAIM + SETTLEMENT.format(amount="10 RUB"),
         "settlement in RUB of claim 'ru-claim' in USD",
     ),
     (
         "toml",
-        SEED_SOURCE
-        + GOOD_CLAIM
-        + """
-[[entries]]
-kind = "settlement"
-id = "paid"
-as_of = 2005-01-01
-source = "rferl"
-claim = "ru-claim"
-amount = "400 million USD"
-method = "payment"
-""",
+        SEED_SOURCE + GOOD_CLAIM + SETTLEMENT.format(amount="400 million USD"),
         "more than the claim's about 300000000 USD",
     ),
     (
