@@ -17,7 +17,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "ledger.strategies needs hypothesis: python -m pip install 'debt-ledger[test]'"
+    ) from None
 
 from .figures import QUALIFIERS, Figure
 from .units import CURRENCIES, TIME_UNITS, Quantity, money, quantity, ureg
