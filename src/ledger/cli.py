@@ -26,7 +26,7 @@ from .units import quantity_text
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID = 0, 1  # argparse itself exits 2 on a usage error
 
 
 def _date(text: str) -> date:
