@@ -133,3 +133,9 @@ def test_bad_amounts_are_refused_with_a_clear_message(build, error, phrase):
     with pytest.raises(error) as caught:
         build()
     assert phrase in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["300 Million USD", "300 MILLION USD", "300 million USD"])
+def test_scale_words_read_in_any_case(text):
+    # Regression: the fast path once took "Million USD" for a unit.
+    assert lg.quantity(text) == lg.money(300_000_000, "USD")

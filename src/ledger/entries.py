@@ -230,36 +230,43 @@ def _optional(value: object, where: str) -> object:
     return None if value is None else _amount_text(value, where)
 
 
-def figure_to_data(figure: Figure) -> dict[str, Any]:
-    """The data form of a figure, as files hold it: text amounts, never floats.
+def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
+    """The data form of a figure: text amounts, never floats. Files are written with
+    ``words=True`` ("300 million USD"); machine output keeps digits.
 
     >>> figure_to_data(Figure.of("300 million USD", "about"))
     {'amount': '300000000 USD', 'qualifier': 'about'}
+    >>> figure_to_data(Figure.of("300 million USD", "about"), words=True)
+    {'amount': '300 million USD', 'qualifier': 'about'}
     """
     qualifier = figure.qualifier
     if qualifier in ("exact", "about", "estimated"):
-        data: dict[str, Any] = {"amount": quantity_text(figure.value)}
+        data: dict[str, Any] = {"amount": quantity_text(figure.value, words=words)}
         if qualifier != "exact":
             data["qualifier"] = qualifier
         return data
     if qualifier in ("at_least", "more_than"):
-        return {"amount": quantity_text(figure.low), "qualifier": qualifier}
+        return {"amount": quantity_text(figure.low, words=words), "qualifier": qualifier}
     if qualifier in ("at_most", "less_than"):
-        return {"amount": quantity_text(figure.high), "qualifier": qualifier}
+        return {"amount": quantity_text(figure.high, words=words), "qualifier": qualifier}
     data = {"qualifier": "range"}
     if figure.value is not None:
-        data["amount"] = quantity_text(figure.value)
+        data["amount"] = quantity_text(figure.value, words=words)
     if figure.low is not None:
-        data["low"] = quantity_text(figure.low)
+        data["low"] = quantity_text(figure.low, words=words)
         if not figure.low_inclusive:
             data["low_inclusive"] = False
     if figure.high is not None:
-        data["high"] = quantity_text(figure.high)
+        data["high"] = quantity_text(figure.high, words=words)
         if not figure.high_inclusive:
             data["high_inclusive"] = False
     if figure.approximate:
         data["approximate"] = True
     return data
+
+
+def _figure_to_file(figure: Figure) -> dict[str, Any]:
+    return figure_to_data(figure, words=True)
 
 
 def _non_negative(figure: Figure) -> Figure:
@@ -299,7 +306,7 @@ def _figure_field(kind: str, test: Any, example: str) -> Any:
         Figure,
         PlainValidator(figure_from_data),
         AfterValidator(_kind_check(kind, test, example)),
-        PlainSerializer(figure_to_data),
+        PlainSerializer(_figure_to_file),
         WithJsonSchema(_FIGURE_SCHEMA),
     ]
 

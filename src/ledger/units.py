@@ -231,9 +231,14 @@ def amount_parts(text: str) -> tuple[Decimal, Unit]:
     (Decimal('1500000'), <Unit('USD / year')>)
     """
     number_text, _, rest = text.partition(" ")
-    if rest[:1].isupper() and number_text.lstrip("-").replace(".", "", 1).isdigit():
-        # The common file form "300000000 USD/year": no scale word, no grouping.
-        return Decimal(number_text), parse_unit(rest)
+    if number_text.lstrip("-").replace(".", "", 1).isdigit():
+        # The common file forms, "300000000 USD/year" and "300 million USD", without the regex.
+        word, _, tail = rest.partition(" ")
+        scale = SCALE_WORDS.get(word.lower())
+        unit_part = tail if scale else rest
+        if unit_part[:1].isupper():
+            number = Decimal(number_text)
+            return (_plain(number * scale) if scale else number), parse_unit(unit_part)
     match = _TEXT.match(text)
     if match is None or not _UNIT_START.match(match["unit"]):
         raise AmountError(f"{text!r} is not an amount; {_ACCEPTED}")
@@ -360,15 +365,34 @@ def _unit_text(unit: Unit) -> str:
     return text + "".join(f"/{term(n, p)}" for n, p in down)
 
 
-def quantity_text(value: Quantity) -> str:
+def quantity_text(value: Quantity, *, words: bool = False) -> str:
     """Plain text of a quantity that :func:`quantity` reads back exactly.
+
+    With ``words=True`` (as files are written) a whole number of millions, billions or
+    trillions reads as people write it; a number written with decimals keeps its digits.
 
     >>> quantity_text(quantity("300e6 USD/year"))
     '300000000 USD/year'
+    >>> quantity_text(quantity("1,500,000 USD"), words=True)
+    '1.5 million USD'
     """
-    magnitude = format(value.magnitude, "f")
+    magnitude = _scaled_words(value.magnitude) if words else format(value.magnitude, "f")
     unit = unit_text(value.units)
     return f"{magnitude} {unit}" if unit else magnitude
+
+
+def _scaled_words(number: Decimal) -> str:
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        for word in ("trillion", "billion", "million"):
+            scale = SCALE_WORDS[word]
+            if abs(number) >= scale:
+                scaled = (number / scale).normalize()
+                places = scaled.as_tuple().exponent
+                if isinstance(places, int) and places >= -3:
+                    return f"{format(scaled, 'f')} {word}"
+                break
+    return format(number, "f")
 
 
 @lru_cache(maxsize=1024)
