@@ -1,6 +1,7 @@
 """Ratios: units by pint, bounds by interval rules, and the seed's questions answered."""
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 import ledger as lg
 from ledger import strategies as lst
+from oracles import holds, terminates
 
 DAY = date(2004, 3, 15)
 DIVISORS = ("exact", "about", "estimated", "at_least", "more_than", "range")
@@ -17,7 +19,13 @@ DIVISORS = ("exact", "about", "estimated", "at_least", "more_than", "range")
 def test_flow_over_flow_is_a_pure_number(a, b):
     result = lg.ratio(a, b)
     assert lg.is_pure(result.unit)
-    assert result.approximate == (a.approximate or b.approximate)
+    rounded = (
+        a.value is not None
+        and b.value is not None
+        and not terminates(Fraction(a.value.magnitude) / Fraction(b.value.magnitude))
+    )
+    # Approximate in, approximate out; a central value Decimal cannot hold is marked too.
+    assert result.approximate == (a.approximate or b.approximate or rounded)
 
 
 @given(lst.figures("stock", "USD"), lst.figures("flow", "USD", qualifiers=DIVISORS, min_value=1))
@@ -43,8 +51,8 @@ def test_debt_is_about_five_sixths_of_a_year_net():
     answer = lg.debt_to_budget(lg.example(), "TJ", net=True, as_of=DAY)
     value = answer.value
     assert value.approximate
-    assert abs(value.value.magnitude - lg.quantity("0.8333333333 year").magnitude) < 1e-9
-    assert value.contains(lg.quantity("0.8333333333333333333333333333 year"))
+    assert holds(value, Fraction(5, 6))
+    assert str(value) == "about 0.83 year"  # "about 250 million" carries two digits
     assert answer.numerator == lg.Figure.of("250 million USD", "about")
 
 
@@ -119,6 +127,5 @@ def test_ratio_helpers_are_sound_for_every_point_inside_each_entry(
     b = data.draw(lst.points(budgeted)).magnitude
     m = data.draw(lst.points(migrants)).magnitude
     assume(b > 0 and m > 0)
-    assert lg.remittances_to_budget(book, "TJ", as_of=DAY).value.contains(lg.quantity(f"{r / b}"))
-    per_head = lg.per_migrant(book, "TJ", as_of=DAY).value
-    assert per_head.contains(lg.ureg.Quantity(r / m, per_head.unit))
+    assert holds(lg.remittances_to_budget(book, "TJ", as_of=DAY).value, Fraction(r) / Fraction(b))
+    assert holds(lg.per_migrant(book, "TJ", as_of=DAY).value, Fraction(r) / Fraction(m))

@@ -24,20 +24,12 @@ bound becomes inclusive, so a result never claims more than its inputs.
 
 from __future__ import annotations
 
-from decimal import (
-    ROUND_CEILING,
-    ROUND_FLOOR,
-    Context,
-    Decimal,
-    DivisionByZero,
-    Inexact,
-    InvalidOperation,
-    Overflow,
-)
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, Inexact
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Final, Literal
 
+from .arithmetic import CONTEXT, DIGITS, DOWN, EXACT, UP, from_fraction, significant_digits
 from .errors import FigureError, UnitMismatchError
 from .units import (
     Quantity,
@@ -71,12 +63,10 @@ QUALIFIERS: Final[tuple[str, ...]] = (
     "range",
 )
 
-_PREC = 28
-_TRAPS = [InvalidOperation, DivisionByZero, Overflow]
-_EXACT = Context(prec=_PREC, traps=[*_TRAPS, Inexact])
-_NEAREST = Context(prec=_PREC, traps=_TRAPS)
-_DOWN = Context(prec=_PREC, rounding=ROUND_FLOOR, traps=_TRAPS)
-_UP = Context(prec=_PREC, rounding=ROUND_CEILING, traps=_TRAPS)
+_EXACT = EXACT
+_NEAREST = CONTEXT
+_DOWN = DOWN
+_UP = UP
 _INF = Decimal("Infinity")
 _ZERO = Decimal(0)
 
@@ -108,28 +98,31 @@ def _div(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
         return (_DOWN if down else _UP).divide(a, b), False
 
 
-def _end_product(a: _End, b: _End, down: bool) -> _End:
-    """One candidate end of the product of two intervals."""
+def _nearest(operation: str, a: Decimal, b: Decimal) -> tuple[Decimal, bool]:
+    """A central value: ``a op b`` rounded half to even, and whether it is exact."""
+    try:
+        return getattr(_EXACT, operation)(a, b), True
+    except Inexact:
+        return getattr(_NEAREST, operation)(a, b), False
+
+
+def _end_product(a: _End, b: _End, down: bool) -> tuple[Decimal, bool, bool]:
+    """One candidate end of the product of two intervals: value, inclusive, exact."""
     (x, x_in), (y, y_in) = a, b
     if x.is_zero():
-        return _ZERO, x_in
+        return _ZERO, x_in, True
     if y.is_zero():
-        return _ZERO, y_in
+        return _ZERO, y_in, True
     if x.is_infinite() or y.is_infinite():
-        return (_INF if (x > 0) == (y > 0) else -_INF), False
+        return (_INF if (x > 0) == (y > 0) else -_INF), False, True
     product, exact = _mul(x, y, down)
-    return product, (x_in and y_in) or not exact
+    return product, (x_in and y_in) or not exact, exact
 
 
-def _interval_product(a: tuple[_End, _End], b: tuple[_End, _End]) -> tuple[_End, _End]:
-    lows = [_end_product(p, q, True) for p in a for q in b]
-    highs = [_end_product(p, q, False) for p in a for q in b]
-    low = min(value for value, _ in lows)
-    high = max(value for value, _ in highs)
-    return (
-        (low, any(inc for value, inc in lows if value == low)),
-        (high, any(inc for value, inc in highs if value == high)),
-    )
+def _pick(candidates: list[tuple[Decimal, bool, bool]], lowest: bool) -> tuple[Decimal, bool, bool]:
+    end = min(c[0] for c in candidates) if lowest else max(c[0] for c in candidates)
+    at_end = [c for c in candidates if c[0] == end]
+    return end, any(c[1] for c in at_end), all(c[2] for c in at_end)
 
 
 class Figure:
@@ -143,6 +136,8 @@ class Figure:
 
     __slots__ = (
         "_approximate",
+        "_digits",
+        "_exact",
         "_high",
         "_high_inclusive",
         "_low",
@@ -159,6 +154,10 @@ class Figure:
     _high_inclusive: bool
     _approximate: bool
     _qualifier: str | None
+    _digits: int | None
+    # The exact rational parts (value, low, high, approximate, digits) of a figure whose
+    # Decimal parts were rounded by a change of unit, so that a change back is exact again.
+    _exact: tuple[Fraction | None, Fraction | None, Fraction | None, bool, int | None] | None
 
     def __init__(
         self,
@@ -170,6 +169,7 @@ class Figure:
         high_inclusive: bool = True,
         approximate: bool = False,
         qualifier: str | None = None,
+        digits: int | None = None,
     ) -> None:
         given = {
             name: quantity(v)
@@ -180,21 +180,39 @@ class Figure:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
         unit = intern_unit(next(iter(given.values())).units)
         magnitudes: dict[str, Decimal] = {}
+        inclusive = {"low": bool(low_inclusive), "high": bool(high_inclusive)}
+        approximate = bool(approximate)
         for name, q in given.items():
+            m = q.magnitude
             if q.units != unit:
                 if q.units.dimensionality != unit.dimensionality:
                     raise UnitMismatchError(
                         f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
                         f"{unit_text(unit)!r}; one figure has one unit"
                     )
-                q = to_units(q, unit)  # exact, where pint's .to() rounds through 1/12
-            magnitudes[name] = q.magnitude
-        if qualifier is not None and qualifier not in QUALIFIERS:
+                # Exactly, through the rational factor; a bound that Decimal cannot hold is
+                # rounded outwards and becomes inclusive, a central value is marked.
+                _, theirs = canonical_unit(q.units)
+                _, mine = canonical_unit(unit)
+                rounding = {"low": ROUND_FLOOR, "high": ROUND_CEILING}.get(name, ROUND_HALF_EVEN)
+                m, exact = from_fraction(Fraction(m) * theirs / mine, rounding)
+                if not exact:
+                    if name == "value":
+                        approximate = True
+                    else:
+                        inclusive[name] = True
+            magnitudes[name] = m
+        unbounded = qualifier == "unknown" and value is not None and low is None and high is None
+        if qualifier is not None and qualifier not in QUALIFIERS and not unbounded:
             raise FigureError(
                 f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
             )
+        if digits is not None and (
+            isinstance(digits, bool) or not isinstance(digits, int) or not 0 < digits <= DIGITS
+        ):
+            raise FigureError(f"digits {digits!r} must be a whole number from 1 to {DIGITS}")
         value_m = magnitudes.get("value")
-        if value_m is not None and low is None and high is None:
+        if value_m is not None and low is None and high is None and not unbounded:
             # A value alone is one amount: its own bounds.
             magnitudes["low"] = magnitudes["high"] = value_m
         _init(
@@ -203,13 +221,14 @@ class Figure:
             value_m,
             magnitudes.get("low"),
             magnitudes.get("high"),
-            bool(low_inclusive),
-            bool(high_inclusive),
-            bool(approximate),
+            inclusive["low"],
+            inclusive["high"],
+            approximate,
             None,
+            digits,
         )
         self._check()
-        if qualifier is not None and qualifier != _derived_qualifier(self):
+        if qualifier is not None and qualifier != _derived_qualifier(self) and not unbounded:
             if not (qualifier == "estimated" and _derived_qualifier(self) == "about"):
                 raise FigureError(
                     f"qualifier {qualifier!r} does not fit the figure {self}; it reads as "
@@ -324,6 +343,16 @@ class Figure:
         return self._approximate
 
     @property
+    def digits(self) -> int | None:
+        """The significant digits the figure's inputs justify, when arithmetic had to round
+        it (``1 / 3``); ``None`` when its numbers are exactly what the inputs gave.
+
+        >>> (Figure.of("1 USD") / 3).digits, Figure.of("300 million USD").digits
+        (1, None)
+        """
+        return self._digits
+
+    @property
     def qualifier(self) -> str:
         """The word for the figure's shape: ``exact``, ``about``, ``more_than``, ``range``, ...
 
@@ -371,32 +400,43 @@ class Figure:
                 return NotImplemented
         other = _aligned(self, other, "add")
         approx = self._approximate or other._approximate
+        exact = True
         value = None
         if self._value is not None and other._value is not None:
-            value = _NEAREST.add(self._value, other._value)
+            value, exact = _nearest("add", self._value, other._value)
         low, low_in = None, True
         if self._low is not None and other._low is not None:
-            low, exact = _add(self._low, other._low, True)
-            low_in = (self._low_inclusive and other._low_inclusive) or not exact
+            low, low_exact = _add(self._low, other._low, True)
+            low_in = (self._low_inclusive and other._low_inclusive) or not low_exact
+            exact = exact and low_exact
         high, high_in = None, True
         if self._high is not None and other._high is not None:
-            high, exact = _add(self._high, other._high, False)
-            high_in = (self._high_inclusive and other._high_inclusive) or not exact
-        return _make(self._unit, value, low, high, low_in, high_in, approx)
+            high, high_exact = _add(self._high, other._high, False)
+            high_in = (self._high_inclusive and other._high_inclusive) or not high_exact
+            exact = exact and high_exact
+        digits = None
+        if not exact or self._digits is not None or other._digits is not None:
+            place = max(_last_place(self), _last_place(other))
+            digits = _digits_above(place, value, low, high)
+        return _make(
+            self._unit, value, low, high, low_in, high_in, approx or not exact, None, digits
+        )
 
     def __radd__(self, other: object) -> Figure:
         return self.__add__(other)
 
     def __neg__(self) -> Figure:
+        # copy_negate is exact and needs no context: "-x" would round at the caller's precision.
         return _make(
             self._unit,
-            None if self._value is None else -self._value,
-            None if self._high is None else -self._high,
-            None if self._low is None else -self._low,
+            _negated(self._value),
+            _negated(self._high),
+            _negated(self._low),
             self._high_inclusive,
             self._low_inclusive,
             self._approximate,
             self._qualifier,
+            self._digits,
         )
 
     def __pos__(self) -> Figure:
@@ -453,6 +493,26 @@ class Figure:
         _, mine = canonical_unit(self._unit)
         _, theirs = canonical_unit(target)
         return _scaled(self, mine / theirs, target)
+
+    def __round__(self, places: int = 0) -> Figure:  # type: ignore[override]
+        """The figure to ``places`` decimal places: see :meth:`quantize`.
+
+        >>> print(round(Figure.of("1 USD") / 3, 2))
+        about 0.33 USD
+        """
+        if not isinstance(places, int) or isinstance(places, bool):
+            raise FigureError(f"round(figure, n) takes a whole number of places, not {places!r}")
+        return self.quantize(Decimal(1).scaleb(-places, _NEAREST))
+
+    def quantize(self, step: object) -> Figure:
+        """The figure in whole multiples of ``step`` (``Decimal("0.01")``, ``"1000"``): the
+        central value to the nearest step (half to even), bounds outwards, so that what the
+        figure allowed it still allows. A point whose value moves is marked approximate.
+
+        >>> print(Figure.range("250.4 USD", "300.6 USD").quantize("1"))
+        between 250 and 301 USD
+        """
+        return _quantized(self, decimal(step, "step"))
 
     # -- comparison -----------------------------------------------------------------------
 
@@ -523,17 +583,20 @@ def _init(
     high_inclusive: bool,
     approximate: bool,
     qualifier: str | None,
+    digits: int | None = None,
 ) -> None:
     setter = object.__setattr__
     setter(figure, "_unit", unit)
-    setter(figure, "_value", value)
-    setter(figure, "_low", low)
-    setter(figure, "_high", high)
+    setter(figure, "_value", _unsigned_zero(value))
+    setter(figure, "_low", _unsigned_zero(low))
+    setter(figure, "_high", _unsigned_zero(high))
     # An absent bound counts as inclusive, so that structure alone decides equality.
     setter(figure, "_low_inclusive", low_inclusive or low is None)
     setter(figure, "_high_inclusive", high_inclusive or high is None)
     setter(figure, "_approximate", approximate)
     setter(figure, "_qualifier", qualifier)
+    setter(figure, "_digits", digits)
+    setter(figure, "_exact", None)
 
 
 def _make(
@@ -545,6 +608,7 @@ def _make(
     high_inclusive: bool,
     approximate: bool,
     qualifier: str | None = None,
+    digits: int | None = None,
 ) -> Figure:
     # The slots' own descriptors, bound once: the fastest way past the immutable __setattr__
     # (figures are made by the hundred thousand when a ledger loads).
@@ -557,6 +621,8 @@ def _make(
     _set_high_inclusive(figure, high_inclusive or high is None)
     _set_approximate(figure, approximate)
     _set_qualifier(figure, qualifier)
+    _set_digits(figure, digits)
+    _set_exact(figure, None)
     return figure
 
 
@@ -570,6 +636,18 @@ _set_low_inclusive = _SLOTS["_low_inclusive"].__set__
 _set_high_inclusive = _SLOTS["_high_inclusive"].__set__
 _set_approximate = _SLOTS["_approximate"].__set__
 _set_qualifier = _SLOTS["_qualifier"].__set__
+_set_digits = _SLOTS["_digits"].__set__
+_set_exact = _SLOTS["_exact"].__set__
+
+
+def _unsigned_zero(x: Decimal | None) -> Decimal | None:
+    return _ZERO if x is not None and x.is_zero() else x
+
+
+def _negated(x: Decimal | None) -> Decimal | None:
+    if x is None:
+        return None
+    return _ZERO if x.is_zero() else x.copy_negate()
 
 
 def _unpickle(unit: str, *parts: Any) -> Figure:
@@ -588,12 +666,15 @@ def _key(f: Figure) -> tuple[Any, ...]:
         f._high_inclusive,
         f._approximate,
         f._qualifier,
+        f._digits,
     )
 
 
 def _derived_qualifier(f: Figure) -> str:
     if f._value is not None and f._low == f._high == f._value:
         return "about" if f._approximate else "exact"
+    if f._approximate and rounded_point(f):
+        return "about"
     if f._low is not None and f._high is not None:
         return "range"
     if f._low is not None:
@@ -678,32 +759,58 @@ def _aligned(left: Figure, right: Figure, action: str) -> Figure:
     raise UnitMismatchError(f"cannot {action} {left} and {right}: {reason}")
 
 
+def _fraction(x: Decimal | None) -> Fraction | None:
+    return None if x is None else Fraction(x)
+
+
 def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
+    """``f`` times an exact rational factor, in ``unit``.
+
+    The parts are scaled as fractions, so nothing is lost on the way; a part that Decimal
+    cannot hold is rounded (bounds outwards, made inclusive; the value to nearest, marked
+    approximate), and the exact parts are kept so that scaling back gives ``f`` again.
+    """
     if factor == 1:
-        return _make(unit, *_key(f)[1:])
-    # Multiply by the numerator, divide by the denominator, bounds rounded outwards.
-    num, den = Decimal(factor.numerator), Decimal(factor.denominator)
-
-    def scale(x: Decimal | None, down: bool) -> tuple[Decimal | None, bool]:
-        if x is None:
-            return None, True
-        product, ok1 = _mul(x, num, down)
-        quotient, ok2 = _div(product, den, down)
-        return quotient, ok1 and ok2
-
-    value = None if f._value is None else _NEAREST.divide(_NEAREST.multiply(f._value, num), den)
-    low, low_ok = scale(f._low, True)
-    high, high_ok = scale(f._high, False)
-    return _make(
+        scaled = _make(unit, *_key(f)[1:])
+        _set_exact(scaled, f._exact)
+        return scaled
+    if f._exact is not None:
+        value_q, low_q, high_q, approximate, digits = f._exact
+    else:
+        value_q, low_q, high_q = _fraction(f._value), _fraction(f._low), _fraction(f._high)
+        approximate, digits = f._approximate, f._digits
+    parts = [None if q is None else q * factor for q in (value_q, low_q, high_q)]
+    rounded = [
+        None if q is None else from_fraction(q, rounding)
+        for q, rounding in zip(parts, (ROUND_HALF_EVEN, ROUND_FLOOR, ROUND_CEILING), strict=True)
+    ]
+    value, low, high = (None if r is None else r[0] for r in rounded)
+    exact = [r is None or r[1] for r in rounded]
+    if all(exact):
+        return _make(
+            unit,
+            value,
+            low,
+            high,
+            f._low_inclusive,
+            f._high_inclusive,
+            approximate,
+            f._qualifier,
+            digits,
+        )
+    result = _make(
         unit,
         value,
         low,
         high,
-        f._low_inclusive or not low_ok,
-        f._high_inclusive or not high_ok,
-        f._approximate,
-        f._qualifier,
+        f._low_inclusive or not exact[1],
+        f._high_inclusive or not exact[2],
+        approximate or not exact[0],
+        f._qualifier if exact[0] else None,
+        digits or _written(f),
     )
+    _set_exact(result, (parts[0], parts[1], parts[2], approximate, digits))
+    return result
 
 
 def _ends(f: Figure) -> tuple[_End, _End]:
@@ -712,20 +819,20 @@ def _ends(f: Figure) -> tuple[_End, _End]:
     return low, high
 
 
-def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> _End:
+def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> tuple[Decimal, bool, bool]:
     """One candidate end of ``a / b``, where ``b`` holds amounts of one sign only."""
     (x, x_in), (y, y_in) = a, b
     if x.is_zero():
-        return _ZERO, x_in
+        return _ZERO, x_in, True
     y_positive = y > 0 or (y.is_zero() and positive)
     if x.is_infinite():
-        return (_INF if (x > 0) == y_positive else -_INF), False
+        return (_INF if (x > 0) == y_positive else -_INF), False, True
     if y.is_infinite():
-        return _ZERO, False
+        return _ZERO, False, True
     if y.is_zero():
-        return (_INF if (x > 0) == y_positive else -_INF), False
+        return (_INF if (x > 0) == y_positive else -_INF), False, True
     result, exact = _div(x, y, down)
-    return result, (x_in and y_in) or not exact
+    return result, (x_in and y_in) or not exact, exact
 
 
 def _quotient(a: Figure, b: Figure) -> Figure:
@@ -742,20 +849,42 @@ def _quotient(a: Figure, b: Figure) -> Figure:
     a_ends = _ends(a)
     lows = [_end_quotient(p, q, positive, True) for p in a_ends for q in b_ends]
     highs = [_end_quotient(p, q, positive, False) for p in a_ends for q in b_ends]
-    new_low = min(value for value, _ in lows)
-    new_high = max(value for value, _ in highs)
-    value = None
+    value, exact = None, True
     if a._value is not None and b._value is not None:
-        value = _NEAREST.divide(a._value, b._value)
+        value, exact = _nearest("divide", a._value, b._value)
     unit, factor = _unit_quotient(a._unit, b._unit)
+    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit, factor)
+
+
+def _combined(
+    a: Figure,
+    b: Figure,
+    value: Decimal | None,
+    value_exact: bool,
+    low: tuple[Decimal, bool, bool],
+    high: tuple[Decimal, bool, bool],
+    unit: Unit,
+    factor: Fraction,
+) -> Figure:
+    """The result of a product or a quotient, from its value and its two candidate ends."""
+    (new_low, low_in, low_exact), (new_high, high_in, high_exact) = low, high
+    new_low_d = None if new_low.is_infinite() else new_low
+    new_high_d = None if new_high.is_infinite() else new_high
+    exact = value_exact and low_exact and high_exact
+    digits = None
+    if not exact or a._digits is not None or b._digits is not None:
+        limits = [d for d in (_carried(a), _carried(b)) if d is not None]
+        digits = min(limits) if limits else max(_written(a), _written(b))
     result = _make(
         unit,
         value,
-        None if new_low.is_infinite() else new_low,
-        None if new_high.is_infinite() else new_high,
-        any(inc for v, inc in lows if v == new_low),
-        any(inc for v, inc in highs if v == new_high),
-        a._approximate or b._approximate,
+        new_low_d,
+        new_high_d,
+        low_in,
+        high_in,
+        a._approximate or b._approximate or not value_exact,
+        None,
+        digits,
     )
     return result if factor == 1 else _scaled(result, factor, unit)
 
@@ -772,29 +901,138 @@ def _unit_product(a: Unit, b: Unit) -> tuple[Unit, Fraction]:
 
 def _product(a: Figure, b: Figure) -> Figure:
     unit, factor = _unit_product(a._unit, b._unit)
-    (low, low_in), (high, high_in) = _interval_product(_ends(a), _ends(b))
-    value = None
+    a_ends, b_ends = _ends(a), _ends(b)
+    lows = [_end_product(p, q, True) for p in a_ends for q in b_ends]
+    highs = [_end_product(p, q, False) for p in a_ends for q in b_ends]
+    value, exact = None, True
     if a._value is not None and b._value is not None:
-        value = _NEAREST.multiply(a._value, b._value)
-    result = _make(
-        unit,
+        value, exact = _nearest("multiply", a._value, b._value)
+    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit, factor)
+
+
+# -- the digits a result is justified to --------------------------------------------------
+
+
+def _parts(f: Figure) -> list[Decimal]:
+    return [x for x in (f._value, f._low, f._high) if x is not None]
+
+
+def _written(f: Figure) -> int:
+    """The most digits any part of ``f`` was written with (``28.81`` has 4)."""
+    return max([significant_digits(x) for x in _parts(f)] + [1])
+
+
+def _carried(f: Figure) -> int | None:
+    """The digits ``f`` limits a product or a quotient to: those it was rounded to, or for a
+    figure the source called approximate, its digits without trailing zeros ("about 300
+    million" has 1); an exact figure limits nothing."""
+    if f._digits is not None:
+        return f._digits
+    if f._approximate:
+        return max([significant_digits(x.normalize(_NEAREST)) for x in _parts(f)] + [1])
+    return None
+
+
+def _last_place(f: Figure) -> int:
+    """The power of ten of the last digit ``f`` justifies (sums keep the coarsest)."""
+    parts = _parts(f)
+    if f._digits is not None:
+        largest = max(parts, key=Decimal.copy_abs)
+        return largest.adjusted() - f._digits + 1
+    return min(_exponent(x) for x in parts)
+
+
+def _exponent(x: Decimal) -> int:
+    exponent = x.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+def _digits_above(place: int, *parts: Decimal | None) -> int:
+    present = [x for x in parts if x is not None and not x.is_zero()]
+    if not present:
+        return 1
+    return max(1, min(DIGITS, max(present, key=Decimal.copy_abs).adjusted() - place + 1))
+
+
+def _quantized(f: Figure, step: Decimal) -> Figure:
+    if step <= 0:
+        raise FigureError(f"quantize takes a positive step, not {step}")
+
+    def rounded(x: Decimal | None, rounding: str) -> Decimal | None:
+        if x is None:
+            return None
+        return (x / step).to_integral_value(rounding, _NEAREST) * step
+
+    with _localcontext():
+        value = rounded(f._value, ROUND_HALF_EVEN)
+        if f._value is not None and (f._low == f._high == f._value or rounded_point(f)):
+            assert value is not None
+            return _make(
+                f._unit,
+                value,
+                value,
+                value,
+                True,
+                True,
+                f._approximate or value != f._value,
+                f._qualifier if value == f._value else None,
+            )
+        low = rounded(f._low, ROUND_FLOOR)
+        high = rounded(f._high, ROUND_CEILING)
+    return _make(
+        f._unit,
         value,
-        None if low.is_infinite() else low,
-        None if high.is_infinite() else high,
-        low_in,
-        high_in,
-        a._approximate or b._approximate,
+        low,
+        high,
+        f._low_inclusive or low != f._low,
+        f._high_inclusive or high != f._high,
+        f._approximate or value != f._value,
     )
-    if factor != 1:
-        result = _scaled(result, factor, unit)
-    return result
+
+
+def _localcontext() -> Any:
+    from decimal import localcontext
+
+    return localcontext(_NEAREST)
+
+
+# -- text ---------------------------------------------------------------------------------
+
+
+def shown(f: Figure) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The value and bounds as a reader is shown them: to the digits the inputs justify
+    (value to nearest, bounds outwards, so each statement stays true), else as they are.
+
+    >>> shown(Figure.of("300 million USD", "about") / Figure.of("360 million USD/year"))
+    (Decimal('0.8'), Decimal('0.8'), Decimal('0.9'))
+    """
+    if f._digits is None:
+        return f._value, f._low, f._high
+    parts = _parts(f)
+    largest = max(parts, key=Decimal.copy_abs)
+    place = (0 if largest.is_zero() else largest.adjusted()) - f._digits + 1
+    step = Decimal(1).scaleb(place, _NEAREST)
+
+    def rounded(x: Decimal | None, rounding: str) -> Decimal | None:
+        if x is None:
+            return None
+        result = (x / step).to_integral_value(rounding, _NEAREST) * step
+        return _ZERO if result.is_zero() else result
+
+    with _localcontext():
+        return (
+            rounded(f._value, ROUND_HALF_EVEN),
+            rounded(f._low, ROUND_FLOOR),
+            rounded(f._high, ROUND_CEILING),
+        )
 
 
 def _number(x: Decimal) -> str:
     return format(x, "f")
 
 
-_ROUNDING = Decimal("1e-26")
+#: Bounds this close (relative to the value) differ only by Decimal's rounding.
+_ROUNDING = Decimal(1).scaleb(4 - DIGITS)
 
 
 def rounded_point(f: Figure) -> bool:
@@ -803,36 +1041,35 @@ def rounded_point(f: Figure) -> bool:
     value, low, high = f._value, f._low, f._high
     if value is None or low is None or high is None or low == high:
         return False
-    return high - low <= max(abs(value), Decimal(1)) * _ROUNDING
+    return _NEAREST.subtract(high, low) <= _NEAREST.multiply(max(value.copy_abs(), _ONE), _ROUNDING)
+
+
+_ONE = Decimal(1)
 
 
 def _describe(f: Figure) -> str:
     unit = unit_text(f._unit)
     tail = f" {unit}" if unit else ""
     q = f.qualifier
-    if rounded_point(f):
-        assert f._value is not None
-        word = "about " if f._approximate else ""
-        rounded = "" if f._approximate else " (rounded)"
-        return f"{word}{_number(f._value)}{tail}{rounded}"
-    if q in ("exact", "about", "estimated"):
-        assert f._value is not None
-        word = {"exact": "", "about": "about ", "estimated": "estimated "}[q]
-        return f"{word}{_number(f._value)}{tail}"
+    value, low, high = shown(f)
+    if rounded_point(f) or q in ("exact", "about", "estimated"):
+        assert value is not None
+        word = {"exact": "", "estimated": "estimated "}.get(q, "about " if f._approximate else "")
+        return f"{word}{_number(value)}{tail}"
     parts: list[str] = []
-    if f._low is not None and f._high is not None and f._low_inclusive and f._high_inclusive:
-        parts.append(f"between {_number(f._low)} and {_number(f._high)}")
+    if low is not None and high is not None and f._low_inclusive and f._high_inclusive:
+        parts.append(f"between {_number(low)} and {_number(high)}")
     else:
-        if f._low is not None:
-            parts.append(("at least " if f._low_inclusive else "more than ") + _number(f._low))
-        if f._high is not None:
-            parts.append(("at most " if f._high_inclusive else "less than ") + _number(f._high))
+        if low is not None:
+            parts.append(("at least " if f._low_inclusive else "more than ") + _number(low))
+        if high is not None:
+            parts.append(("at most " if f._high_inclusive else "less than ") + _number(high))
     if not parts:
         text = f"an unknown amount{' of ' + unit if unit else ''}"
     else:
         text = " and ".join(parts) + tail
-    if f._value is not None:
-        text = f"{_number(f._value)}{tail} ({text})"
+    if value is not None:
+        text = f"{_number(value)}{tail} ({text})"
     if f._approximate:
-        text = f"about {text}" if q == "range" and f._value is None else f"{text}, approximate"
+        text = f"about {text}" if q == "range" and value is None else f"{text}, approximate"
     return text

@@ -12,7 +12,7 @@ more than 1
 >>> print(debt_to_budget(book, "TJ", as_of=day).value)
 about 1 year
 >>> print(debt_to_budget(book, "TJ", net=True, as_of=day).value)
-about 0.8333333333333333333333333333 year
+about 0.83 year
 >>> print(per_migrant(book, "TJ", as_of=day).value)
 more than 300 USD/person/year, approximate
 """
