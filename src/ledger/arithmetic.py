@@ -121,17 +121,13 @@ def check_amount(number: Decimal, what: str = "amount") -> Decimal:
         raise AmountError(f"{what} {number} is not finite; amounts are finite numbers")
     if number.is_zero():
         return Decimal(0)
-    limits = (
-        f"amounts are below 10**{LARGEST} in size, with at most {DIGITS} significant digits"
-    )
+    limits = f"amounts are below 10**{LARGEST} in size, with at most {DIGITS} significant digits"
     if number.adjusted() >= LARGEST:
         raise AmountError(f"{what} {number} is too large: {limits}")
     if number.adjusted() < -DIGITS:
         raise AmountError(f"{what} {number} is too small: {limits} and above 10**-{DIGITS}")
     if significant_digits(number) > DIGITS:
-        raise AmountError(
-            f"{what} has {significant_digits(number)} significant digits: {limits}"
-        )
+        raise AmountError(f"{what} has {significant_digits(number)} significant digits: {limits}")
     return number
 
 

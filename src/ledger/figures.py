@@ -41,7 +41,6 @@ from .units import (
     is_flow,
     is_stock,
     quantity,
-    to_units,
     unit_text,
     ureg,
 )

@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, TypeAlias
@@ -29,6 +29,7 @@ from babel.numbers import list_currencies
 from pint.facets.plain import ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
+from .arithmetic import CONTEXT, EXACT, check_amount, owned
 from .errors import AmountError, UnitMismatchError
 
 __all__ = [
@@ -71,6 +72,7 @@ SCALE_WORDS: dict[str, int] = {
     "billion": 10**9,
     "trillion": 10**12,
 }
+_SCALE_EXPONENTS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 
 #: Every ISO 4217 code that babel's CLDR data knows, current and historic.
 CURRENCIES: frozenset[str] = frozenset(code for code in list_currencies() if code.isalpha())
@@ -108,14 +110,18 @@ _ACCEPTED = (
     "scale word (thousand, million, billion, trillion) and a unit built from ISO 4217 codes, "
     "'person', 'year', 'quarter', 'month' with '/' or 'per', e.g. '300 million USD/year'"
 )
-_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+#: The one grammar of a number, on every path: ASCII digits, optional thousands groups, a
+#: fraction with digits on both sides of the point, an optional exponent.
+_NUMBER = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,6})?"
 _NUMBER_TEXT = re.compile(_NUMBER)
-_UNIT_START = re.compile(r"^$|^[A-Za-z_(]")
+_UNIT_START = re.compile(r"\A(?:\Z|[A-Za-z_(])")
 _TEXT = re.compile(
-    rf"^\s*(?P<number>{_NUMBER})\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*$",
+    rf"\A\s*(?P<number>{_NUMBER})\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*\Z",
     re.IGNORECASE,
 )
-_UNIT_SYNTAX = re.compile(r"^[(]*[A-Za-z_][A-Za-z_\s/*()\d-]*$")
+_UNIT_SYNTAX = re.compile(r"\A[(]*[A-Za-z_][A-Za-z_ /*()0-9-]*\Z")
+#: The longest number text read: 60 digits, groups, sign, point and exponent fit well inside.
+_LONGEST = 200
 
 
 def decimal(value: object, what: str = "amount") -> Decimal:
@@ -141,23 +147,32 @@ hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
             f"decimal amounts exactly; pass text ('{value!r}'), an int or a Decimal"
         )
     elif isinstance(value, str):
-        text = value.strip()
-        if not _NUMBER_TEXT.fullmatch(text):
-            raise AmountError(
-                f"{what}: {value!r} is not a number; accepted: digits like "
-                "'300', '1,500.25' or '3e8'"
-            )
-        try:
-            number = Decimal(text.replace(",", ""))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
-            raise AmountError(f"{what}: {value!r} is not a number") from None
-    else:
-        raise AmountError(
-            f"{what}: {type(value).__name__} {value!r} is not accepted; pass text, an int or "
-            "a Decimal"
-        )
+        number = _read_number(value, what)
     if not number.is_finite():
         raise AmountError(f"{what}: {value!r} is not finite; amounts are finite numbers")
+    return check_amount(number, what)
+
+
+def _read_number(text: str, what: str, scale: int | None = None) -> Decimal:
+    """A number's text by the one grammar (and an optional scale), inside the limits."""
+    cleaned = text.strip()
+    if len(cleaned) > _LONGEST:
+        raise AmountError(
+            f"{what}: a number of {len(cleaned)} characters is too long; amounts have at most "
+            "60 significant digits"
+        )
+    if not _NUMBER_TEXT.fullmatch(cleaned):
+        shown = f"{text[:40]!r}..." if len(text) > 40 else repr(text)
+        raise AmountError(
+            f"{what}: {shown} is not a number; accepted: ASCII digits like '300', "
+            "'1,500.25', '-0.5' or '3e8'"
+        )
+    number = Decimal(cleaned.replace(",", ""))  # the constructor is exact, in any context
+    if scale is not None:
+        number = number.scaleb(scale, CONTEXT)
+    number = check_amount(number, what)
+    if scale is not None or "e" in cleaned.lower():
+        number = _plain(number)
     return number
 
 
@@ -191,9 +206,16 @@ def parse_unit(text: str) -> Unit:
         )
     expression = re.sub(r"\s*\bper\b\s*", "/", cleaned)
     try:
-        return intern_unit(ureg.parse_units(expression))
+        unit = intern_unit(ureg.parse_units(expression))
     except Exception as error:  # pint's parser raises assorted types on bad text
         raise AmountError(f"unit {text!r} could not be read ({error}); {_ACCEPTED}") from None
+    powers = [power for name, power in unit._units.items() if name in CURRENCIES]
+    if any(abs(power) != 1 for power in powers) or sum(p > 0 for p in powers) > 1:
+        raise AmountError(
+            f"unit {text!r} multiplies currencies ({_unit_text(unit)}); an amount is in one "
+            "currency, and a rate is one currency per another, e.g. 'RUB/USD'"
+        )
+    return unit
 
 
 def quantity(value: object) -> Quantity:
@@ -206,9 +228,10 @@ def quantity(value: object) -> Quantity:
     """
     if isinstance(value, ureg.Quantity):
         magnitude = value.magnitude
-        if isinstance(magnitude, Decimal) and magnitude.is_finite():
+        checked = decimal(magnitude)
+        if checked is magnitude:
             return value
-        return ureg.Quantity(decimal(magnitude), value.units)
+        return ureg.Quantity(checked, value.units)
     if isinstance(value, pint.Quantity):
         raise AmountError(
             f"quantity {value!r} comes from another pint registry; build amounts with "
@@ -231,22 +254,22 @@ def amount_parts(text: str) -> tuple[Decimal, Unit]:
     (Decimal('1500000'), <Unit('USD / year')>)
     """
     number_text, _, rest = text.partition(" ")
-    if number_text.lstrip("-").replace(".", "", 1).isdigit():
-        # The common file forms, "300000000 USD/year" and "300 million USD", without the regex.
+    if _NUMBER_TEXT.fullmatch(number_text):
+        # The common file forms, "300000000 USD/year" and "300 million USD", without the long
+        # pattern; the number itself goes by the one grammar all the same.
         word, _, tail = rest.partition(" ")
-        scale = SCALE_WORDS.get(word.lower())
+        scale = _SCALE_EXPONENTS.get(word.lower())
         unit_part = tail if scale else rest
         if unit_part[:1].isupper():
-            number = Decimal(number_text)
-            return (_plain(number * scale) if scale else number), parse_unit(unit_part)
-    match = _TEXT.match(text)
+            return _read_number(number_text, "amount", scale), parse_unit(unit_part)
+    match = _TEXT.match(text) if len(text) <= _LONGEST + 100 else None
     if match is None or not _UNIT_START.match(match["unit"]):
-        raise AmountError(f"{text!r} is not an amount; {_ACCEPTED}")
-    number = decimal(match["number"])
-    if match["scale"]:
-        number = _plain(number * SCALE_WORDS[match["scale"].lower()])
-    elif "e" in match["number"].lower():
-        number = _plain(number)
+        shown = f"{text[:40]!r}..." if len(text) > 40 else repr(text)
+        raise AmountError(f"{shown} is not an amount; {_ACCEPTED}")
+    scale_word = match["scale"]
+    number = _read_number(
+        match["number"], "amount", _SCALE_EXPONENTS[scale_word.lower()] if scale_word else None
+    )
     return number, parse_unit(match["unit"])
 
 
@@ -255,7 +278,7 @@ def _plain(number: Decimal) -> Decimal:
     exponent = number.as_tuple().exponent
     whole = number == number.to_integral_value()
     if isinstance(exponent, int) and (exponent > 0 or (exponent < 0 and whole)):
-        return number.quantize(Decimal(1))
+        return number.quantize(Decimal(1), context=CONTEXT)
     return number
 
 
@@ -386,8 +409,8 @@ def _scaled_words(number: Decimal) -> str:
     if isinstance(exponent, int) and exponent >= 0:
         for word in ("trillion", "billion", "million"):
             scale = SCALE_WORDS[word]
-            if abs(number) >= scale:
-                scaled = (number / scale).normalize()
+            if number.copy_abs() >= scale:
+                scaled = number.scaleb(-_SCALE_EXPONENTS[word], CONTEXT).normalize(CONTEXT)
                 places = scaled.as_tuple().exponent
                 if isinstance(places, int) and places >= -3:
                     return f"{format(scaled, 'f')} {word}"
@@ -429,17 +452,33 @@ def intern_unit(unit: Unit) -> Unit:
     return _INTERNED.setdefault(unit, unit)
 
 
-def _scale_exactly(magnitude: Decimal, factor: Fraction) -> Decimal:
+def _scale_exactly(value: Quantity, factor: Fraction, target: Unit) -> Decimal:
+    magnitude = value.magnitude
     if factor == 1:
-        return magnitude
-    return magnitude * factor.numerator / factor.denominator
+        return magnitude  # type: ignore[no-any-return]
+    exact = Fraction(magnitude) * factor
+    try:
+        return EXACT.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+    except ArithmeticError:
+        raise AmountError(
+            f"{quantity_text(value)} in {unit_text(target)} is {exact.numerator}/"
+            f"{exact.denominator}, which no decimal holds exactly; use "
+            "lg.Figure.of(amount).to(unit), which rounds outwards and says so"
+        ) from None
 
 
+@owned
 def to_units(value: Quantity, unit: str | Unit) -> Quantity:
-    """Convert between time units exactly (pint's own conversion rounds through 1/12).
+    """Convert between time units exactly (pint's own conversion rounds through 1/12); a
+    result no decimal holds exactly is refused, never rounded in silence.
 
     >>> to_units(quantity("100 USD/month"), "USD/year")
     <Quantity(1200, 'USD / year')>
+    >>> to_units(quantity("100 USD/year"), "USD/month")
+    Traceback (most recent call last):
+    ...
+    ledger.errors.AmountError: 100 USD/year in USD/month is 25/3, which no decimal holds \
+exactly; use lg.Figure.of(amount).to(unit), which rounds outwards and says so
     """
     target = parse_unit(unit) if isinstance(unit, str) else unit
     if value.units.dimensionality != target.dimensionality:
@@ -449,4 +488,4 @@ def to_units(value: Quantity, unit: str | Unit) -> Quantity:
         )
     _, source_factor = canonical_unit(value.units)
     _, target_factor = canonical_unit(target)
-    return ureg.Quantity(_scale_exactly(value.magnitude, source_factor / target_factor), target)
+    return ureg.Quantity(_scale_exactly(value, source_factor / target_factor, target), target)
