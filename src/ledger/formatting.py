@@ -48,8 +48,9 @@ from babel.numbers import (
 )
 from babel.support import Translations
 
+from .arithmetic import owned
 from .errors import AmountError, LedgerError
-from .figures import Figure, rounded_point
+from .figures import Figure, rounded_point, shown
 from .units import (
     CURRENCIES,
     TIME_UNITS,
@@ -144,6 +145,8 @@ _QUALIFIED = {
     "at_most": _("at most {amount}"),
 }
 _RANGE = _("{low}–{high}")
+# A one-sided figure the source called approximate: no word order says both, so it is said.
+_APPROXIMATE = _("{text} (approximate)")
 _BOTH = _("{first} and {second}")
 _CENTRAL = _("{value} ({range})")
 _UNKNOWN = _("an unknown amount")
@@ -222,15 +225,24 @@ _SHORT_COUNTS = frozenset({"ru"})
 
 
 def _significant(number: Decimal, digits: int = 3) -> Decimal:
-    """``number`` rounded half up to ``digits`` significant digits."""
+    """``number`` rounded half up to ``digits`` significant digits, as a reader sees it: no
+    trailing zeros (``1``, not ``1.00``), so that plural rules see the number shown."""
     if number.is_zero():
-        return number
+        return Decimal(0)
     step = Decimal(1).scaleb(number.adjusted() - digits + 1)
-    return (
+    rounded = (
         number.quantize(step, rounding=ROUND_HALF_UP)
         if step < 1
         else ((number / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
     )
+    return _as_written(rounded)
+
+
+def _as_written(number: Decimal) -> Decimal:
+    """Without trailing zeros or an exponent: ``300``, ``1.5``, ``0.25``."""
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
 
 
 def _places(number: Decimal) -> int:
@@ -319,6 +331,7 @@ def _check_style(style: str) -> None:
         raise LocaleError(f"style {style!r} is not known; accepted: {', '.join(STYLES)}")
 
 
+@owned
 def format_money(value: object, locale: str | Locale = "en_US", style: Style = "compact") -> str:
     """A stock or a flow of money in the locale's words and numbers.
 
@@ -359,6 +372,7 @@ def _count(number: Decimal, locale: Locale, style: Style) -> str:
         )
         category = "many"  # the noun follows "million": "1 million people", "1 млн человек"
     else:
+        shown = _as_written(shown)
         text = format_decimal(shown, locale=locale, decimal_quantization=False)
         category = locale.plural_form(abs(shown))
     return _say_in(locale, _PEOPLE.get(category, _PEOPLE["other"]), count=str(text))
@@ -441,27 +455,48 @@ def _is_per_head(unit: Unit) -> bool:
     return dims.get("[person]") == -1 and sum(1 for d in dims if d.startswith("[currency_")) == 1
 
 
+@owned
 def format_figure(
     figure: Figure,
     locale: str | Locale = "en_US",
     style: Style = "compact",
     *,
     as_percent: bool = False,
+    places: int | None = None,
+    digits: int | None = None,
 ) -> str:
     """A figure with the source's own words put back: ``about $300M``, ``more than $300M per
     year``, ``$250M–$300M``, ``about 1 million people``.
+
+    Numbers carry no more digits than the figure's inputs justify; ``places`` rounds to
+    decimal places first (see :meth:`Figure.quantize`) and ``digits`` to significant digits
+    (central values to nearest, bounds outwards). Nothing the figure is gets lost: a one-sided
+    figure the source called approximate says so in words.
 
     >>> import ledger as lg
     >>> format_figure(lg.Figure.range("250 million USD", "300 million USD"))
     '$250M–$300M'
     >>> format_figure(lg.Figure.of("300 million USD", "about"), locale="ru_RU")
     'около 300\\xa0млн\\xa0$'
+    >>> format_figure(lg.Figure.of("300 USD", "more_than") * lg.Figure.of("1", "about"))
+    'more than $300 (approximate)'
+    >>> format_figure(lg.Figure.of("1234.5678 USD"), style="full", digits=3)
+    '$1,230'
     """
     where = _locale(locale)
     _check_style(style)
     if not isinstance(figure, Figure):
         figure = Figure.of(figure)
+    if places is not None:
+        figure = round(figure, places)
+    if digits is not None and (
+        isinstance(digits, bool) or not isinstance(digits, int) or digits < 1
+    ):
+        raise LocaleError(
+            f"digits={digits!r}: give a whole number of significant digits, 1 or more"
+        )
     unit = figure.unit
+    value, low, high = shown(figure, digits)
 
     def say(number: Decimal | None, qualified: bool = True) -> str:
         assert number is not None
@@ -470,34 +505,32 @@ def format_figure(
     qualifier = figure.qualifier
     if rounded_point(figure) or qualifier in ("exact", "about", "estimated"):
         if not figure.approximate:
-            return say(figure._value, qualified=False)
-        return _say(where, _QUALIFIED["about"], amount=say(figure._value))
-    if qualifier in _QUALIFIED:
-        bound = figure._low if qualifier in ("more_than", "at_least") else figure._high
-        text = _say(where, _QUALIFIED[qualifier], amount=say(bound))
-    elif qualifier == "range":
-        assert figure._low is not None and figure._high is not None
-        if figure.low_inclusive and figure.high_inclusive:
-            text = _say(where, _RANGE, low=say(figure._low), high=say(figure._high))
-        else:
-            first = "at_least" if figure.low_inclusive else "more_than"
-            second = "at_most" if figure.high_inclusive else "less_than"
-            text = _say(
-                where,
-                _BOTH,
-                first=_say(where, _QUALIFIED[first], amount=say(figure._low)),
-                second=_say(where, _QUALIFIED[second], amount=say(figure._high)),
-            )
-        if figure._value is not None:
-            text = _say(where, _CENTRAL, value=say(figure._value, False), range=text)
-        if figure.approximate:
-            text = _say(where, _QUALIFIED["about"], amount=text)
-        return text
+            return say(value, qualified=False)
+        return _say(where, _QUALIFIED["about"], amount=say(value))
+    if low is not None and high is not None and figure.low_inclusive and figure.high_inclusive:
+        text = _say(where, _RANGE, low=say(low), high=say(high))
     else:
-        return _say(where, _UNKNOWN)
+        sides = []
+        if low is not None:
+            word = "at_least" if figure.low_inclusive else "more_than"
+            sides.append(_say(where, _QUALIFIED[word], amount=say(low)))
+        if high is not None:
+            word = "at_most" if figure.high_inclusive else "less_than"
+            sides.append(_say(where, _QUALIFIED[word], amount=say(high)))
+        if len(sides) == 2:
+            text = _say(where, _BOTH, first=sides[0], second=sides[1])
+        else:
+            text = sides[0] if sides else _say(where, _UNKNOWN)
+    if value is not None:
+        text = _say(where, _CENTRAL, value=say(value, False), range=text)
+    if figure.approximate:
+        if qualifier == "range":
+            return _say(where, _QUALIFIED["about"], amount=text)
+        return _say(where, _APPROXIMATE, text=text)
     return text
 
 
+@owned
 def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: bool = False) -> str:
     """A ratio as people say it: a multiple (``more than 1×``) or a percentage (``about 83%``),
     a duration in years (``about 1 year``), or an amount per head (``more than $300 per person
@@ -534,6 +567,7 @@ def party_name(
     return str(territories.get(party, party))
 
 
+@owned
 def describe(
     result: NetBalance | Ratio, locale: str | Locale = "en_US", names: dict[str, str] | None = None
 ) -> str:
@@ -639,6 +673,7 @@ def _scales(locale: Locale) -> list[tuple[str, int]]:
     return sorted(found.items(), key=lambda item: -len(item[0]))
 
 
+@owned
 def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
     """Read back an amount written by :func:`format_money` (full style, and compact where it
     is unambiguous) into a quantity.
