@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -27,9 +28,10 @@ from .entries import (
     Settlement,
     Source,
 )
+from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, party_name
-from .units import quantity_text, unit_text, ureg
+from .units import decimal, parse_unit, quantity_text, unit_text, ureg
 
 if TYPE_CHECKING:
     import pandas
@@ -190,7 +192,13 @@ _FIGURE_PARTS = (
     "high_inclusive",
     "approximate",
     "qualifier",
+    "digits",
     "unit",
+)
+_FLOAT_REFUSAL = (
+    "float {value!r} is not accepted: a binary float cannot hold most decimal amounts, so "
+    "it may already be rounded; keep the column as Decimal or text (e.g. pandas.read_csv("
+    "..., dtype=str))"
 )
 
 
@@ -205,6 +213,7 @@ def _figure_columns(name: str, figure: Figure | None) -> dict[str, Any]:
         f"{name}_high_inclusive": figure.high_inclusive,
         f"{name}_approximate": figure.approximate,
         f"{name}_qualifier": figure.qualifier,
+        f"{name}_digits": figure.digits,
         f"{name}_unit": unit_text(figure.unit),
     }
 
@@ -233,7 +242,8 @@ def _row(entry: EntryBase) -> dict[str, Any]:
 
 def to_frame(book: Ledger) -> pandas.DataFrame:
     """One row per entry: amounts as ``Decimal`` in object columns, their unit in its own
-    column, bounds and qualifier kept. Needs the ``frames`` extra (pandas)."""
+    column, bounds, flags, qualifier and digits kept; the ledger's title, description and
+    party names travel in ``frame.attrs["ledger"]``. Needs the ``frames`` extra (pandas)."""
     try:
         import pandas
     except ImportError:  # pragma: no cover - depends on the environment
@@ -242,7 +252,14 @@ def to_frame(book: Ledger) -> pandas.DataFrame:
         ) from None
     frame = pandas.DataFrame([_row(entry) for entry in book], dtype=object)
     first = ["kind", "id", "as_of"]
-    return frame[[*first, *(c for c in frame.columns if c not in first)]]
+    if len(frame.columns):
+        frame = frame[[*first, *(c for c in frame.columns if c not in first)]]
+    frame.attrs["ledger"] = {
+        "title": book.title,
+        "description": book.description,
+        "parties": dict(book.parties),
+    }
+    return frame
 
 
 def _present(value: Any) -> bool:
@@ -254,37 +271,90 @@ def _present(value: Any) -> bool:
         return True
 
 
+def _number(value: Any) -> Decimal:
+    """An amount's number from a cell: Decimal, a whole number or text; never a float."""
+    if isinstance(value, Decimal):
+        return decimal(value)
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return Decimal(int(value))
+    if isinstance(value, str):
+        return decimal(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        raise AmountError(_FLOAT_REFUSAL.format(value=value))
+    raise AmountError(f"{type(value).__name__} {value!r} is not a number")
+
+
+def _flag(row: dict[str, Any], key: str, default: bool) -> bool:
+    value = row.get(key)
+    if not _present(value):
+        return default
+    if isinstance(value, (bool, numpy_bool_types())):
+        return bool(value)
+    raise AmountError(f"{key}: {value!r} is not true or false")
+
+
+def numpy_bool_types() -> tuple[type, ...]:
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - pandas brings numpy
+        return ()
+    return (numpy.bool_,)
+
+
 def _figure_from_columns(name: str, row: dict[str, Any]) -> Figure | None:
-    unit = row.get(f"{name}_unit")
-    if not _present(unit):
+    unit_cell = row.get(f"{name}_unit")
+    if not _present(unit_cell):
+        if _present(row.get(name)):
+            raise AmountError(f"{name}_unit is missing: an amount needs its unit")
         return None
+    unit = str(unit_cell)
 
     def amount(key: str) -> Any:
         value = row.get(key)
         if not _present(value):
             return None
-        return ureg.Quantity(Decimal(str(value)) if not isinstance(value, Decimal) else value, unit)
+        return ureg.Quantity(_number(value), parse_unit(unit))
 
-    from .units import parse_unit
-
-    unit = parse_unit(str(unit))
     qualifier = row.get(f"{name}_qualifier")
-    return Figure(
-        amount(name),
-        low=amount(f"{name}_low"),
-        high=amount(f"{name}_high"),
-        low_inclusive=bool(row.get(f"{name}_low_inclusive", True)),
-        high_inclusive=bool(row.get(f"{name}_high_inclusive", True)),
-        approximate=bool(row.get(f"{name}_approximate", False)),
-        qualifier=qualifier if qualifier in ("estimated",) else None,
+    qualifier = str(qualifier) if _present(qualifier) else None
+    value, low, high = amount(name), amount(f"{name}_low"), amount(f"{name}_high")
+    digits_cell = row.get(f"{name}_digits")
+    digits = int(_number(digits_cell)) if _present(digits_cell) else None
+    if low is None and high is None and qualifier not in (None, "range", "unknown"):
+        # A frame of one's own: an amount and the source's word for it.
+        if value is None:
+            raise AmountError(f"{name} is missing: {qualifier!r} needs an amount")
+        return Figure.of(value, qualifier)
+    figure = Figure(
+        value,
+        low=low,
+        high=high,
+        low_inclusive=_flag(row, f"{name}_low_inclusive", True),
+        high_inclusive=_flag(row, f"{name}_high_inclusive", True),
+        approximate=_flag(row, f"{name}_approximate", False),
+        qualifier="estimated" if qualifier == "estimated" else None,
+        digits=digits,
     )
+    if qualifier is not None and qualifier != figure.qualifier:
+        raise AmountError(
+            f"{name}_qualifier says {qualifier!r} but the amount columns read as "
+            f"{figure.qualifier!r} ({figure})"
+        )
+    return figure
 
 
 def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
-    """A ledger from a frame made by :func:`to_frame` (or one shaped like it)."""
+    """A ledger from a frame made by :func:`to_frame` (or one shaped like it): every entry
+    as it was, and the title, description and party names from ``frame.attrs["ledger"]``.
+
+    Amount columns hold ``Decimal``, whole numbers or text, never floats; a bad cell is
+    refused with its row, entry id and column, and nothing is loaded.
+    """
     entries = []
-    for raw in frame.to_dict(orient="records"):
+    problems: list[Problem] = []
+    for index, raw in enumerate(frame.to_dict(orient="records")):
         row = {str(key): value for key, value in raw.items() if _present(value)}
+        where = f"row {index}" + (f" ({row['id']})" if isinstance(row.get("id"), str) else "")
         data: dict[str, Any] = {
             key: value
             for key, value in row.items()
@@ -292,26 +362,49 @@ def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
             and not key.startswith(_FIGURE_FIELDS)
             and key not in ("rate", "rate_unit")
         }
-        data["source"] = Source(
-            publisher=row["source_publisher"],
-            title=row["source_title"],
-            date=_as_date(row["source_date"]),
-            url=row.get("source_url"),
-            place=row.get("source_place"),
-        )
+        try:
+            data["source"] = Source(
+                publisher=row.get("source_publisher"),
+                title=row.get("source_title"),
+                date=_as_date(row.get("source_date")),
+                url=row.get("source_url"),
+                place=row.get("source_place"),
+            )
+        except (ValueError, TypeError) as error:
+            problems.append(Problem(None, where, "source", str(error).splitlines()[0]))
+            continue
         if "origin" in data:
             data["origin"] = tuple(str(data["origin"]).split(","))
         if "fiscal_year" in data:
-            data["fiscal_year"] = int(data["fiscal_year"])
+            data["fiscal_year"] = int(_number(data["fiscal_year"]))
         for name in _FIGURE_FIELDS:
-            figure = _figure_from_columns(name, row)
+            try:
+                figure = _figure_from_columns(name, row)
+            except LedgerError as error:
+                problems.append(Problem(None, where, name, str(error)))
+                continue
             if figure is not None:
                 data[name] = figure
         if "rate" in row:
-            data["rate"] = f"{row['rate']} {row['rate_unit']}"
-        data["as_of"] = _as_date(data["as_of"])
+            try:
+                data["rate"] = f"{_number(row['rate'])} {row['rate_unit']}"
+            except LedgerError as error:
+                problems.append(Problem(None, where, "rate", str(error)))
+        try:
+            data["as_of"] = _as_date(data.get("as_of"))
+        except ValueError:
+            problems.append(Problem(None, where, "as_of", f"{data.get('as_of')!r} is not a date"))
+            continue
         entries.append(data)
-    return Ledger(entries, title=title)
+    if problems:
+        raise LedgerFileError(problems)
+    attrs = getattr(frame, "attrs", {}).get("ledger", {})
+    return Ledger(
+        entries,
+        title=title if title is not None else attrs.get("title"),
+        description=attrs.get("description"),
+        parties=attrs.get("parties"),
+    )
 
 
 def _as_date(value: Any) -> date:
