@@ -49,10 +49,12 @@ __all__ = [
     "DOWN",
     "EXACT",
     "LARGEST",
+    "SUMS",
     "UP",
     "check_amount",
     "from_fraction",
     "owned",
+    "rounded_total",
     "significant_digits",
 ]
 
@@ -83,7 +85,10 @@ DOWN = CONTEXT.copy()
 DOWN.rounding = ROUND_FLOOR
 UP = CONTEXT.copy()
 UP.rounding = ROUND_CEILING
-for _context in (CONTEXT, EXACT, DOWN, UP):
+#: Wide enough that any sum of amounts inside the limits is exact (the netting fast path).
+SUMS = CONTEXT.copy()
+SUMS.prec = 4 * (DIGITS + LARGEST)
+for _context in (CONTEXT, EXACT, DOWN, UP, SUMS):
     for _signal in (Clamped, Subnormal, Underflow):
         _context.traps[_signal] = False
 
@@ -129,6 +134,14 @@ def check_amount(number: Decimal, what: str = "amount") -> Decimal:
     if significant_digits(number) > DIGITS:
         raise AmountError(f"{what} has {significant_digits(number)} significant digits: {limits}")
     return number
+
+
+def rounded_total(total: Decimal) -> tuple[Decimal, Decimal, Decimal, bool]:
+    """A sum made in :data:`SUMS` brought back to :data:`DIGITS`: value, lower and upper
+    bound, and whether it fitted exactly."""
+    if significant_digits(total) <= DIGITS:
+        return total, total, total, True
+    return CONTEXT.plus(total), DOWN.plus(total), UP.plus(total), False
 
 
 def from_fraction(value: Fraction, rounding: str = ROUND_HALF_EVEN) -> tuple[Decimal, bool]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .arithmetic import owned
 from .entries import Rate, Source
 from .errors import RateError
 from .figures import Figure
@@ -99,6 +100,7 @@ def find_rate(
     return same_day[0]
 
 
+@owned
 def convert(
     figure: Figure | object,
     to: str,

@@ -31,9 +31,10 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
+from .arithmetic import DIGITS, SUMS, owned, rounded_total
 from .book import Ledger
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, UnitMismatchError
@@ -217,6 +218,7 @@ def _clamped(figure: Figure) -> Figure:
     )
 
 
+@owned
 def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     """What is left of a claim after the given settlements (zero when settled or written off).
 
@@ -240,6 +242,7 @@ def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | 
 # -- net balance ----------------------------------------------------------------------------
 
 
+@owned
 def net_balance(
     book: Ledger,
     debtor: str,
@@ -307,6 +310,7 @@ def _currency(unit: Unit) -> str:
     return code
 
 
+@owned
 def net_positions(
     book: Ledger,
     *,
@@ -337,30 +341,31 @@ def net_positions(
     currency_by_unit = _CURRENCY_OF_UNIT
     everything = statuses is None and asserters is None
     claim_type = Claim
-    for claim in book.entries:
-        if type(claim) is not claim_type or claim.as_of > day:
-            continue
-        if not everything and (
-            (statuses is not None and claim.status not in statuses)
-            or (asserters is not None and claim.asserted_by not in asserters)
-        ):
-            continue
-        amount = claim.amount
-        value = amount._value
-        if (
-            value is None
-            or amount._approximate
-            or convert_to is not None
-            or claim.status in zero_statuses
-            or (settled and claim.id in settled)
-            or not (amount._low == value == amount._high)
-        ):
-            slow.append(claim)
-            continue
-        unit = amount._unit
-        code = currency_by_unit.get(id(unit)) or _currency(unit)
-        exact[claim.creditor, code] += value
-        exact[claim.debtor, code] -= value
+    with localcontext(SUMS):  # exact for any sum of amounts inside the limits
+        for claim in book.entries:
+            if type(claim) is not claim_type or claim.as_of > day:
+                continue
+            if not everything and (
+                (statuses is not None and claim.status not in statuses)
+                or (asserters is not None and claim.asserted_by not in asserters)
+            ):
+                continue
+            amount = claim.amount
+            value = amount._value
+            if (
+                value is None
+                or amount._approximate
+                or convert_to is not None
+                or claim.status in zero_statuses
+                or (settled and claim.id in settled)
+                or not (amount._low == value == amount._high)
+            ):
+                slow.append(claim)
+                continue
+            unit = amount._unit
+            code = currency_by_unit.get(id(unit)) or _currency(unit)
+            exact[claim.creditor, code] += value
+            exact[claim.debtor, code] -= value
     for claim in slow:
         counted = outstanding(claim, settled.get(claim.id, ()))
         if convert_to is not None:
@@ -371,7 +376,18 @@ def net_positions(
             bounded[key] = bounded[key] + signed if key in bounded else signed
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for (party, code), total in exact.items():
-        positions[party][code] = Figure.of(money(total, code))
+        value, low, high, fits = rounded_total(total)
+        positions[party][code] = (
+            Figure.of(money(value, code))
+            if fits
+            else Figure(
+                money(value, code),
+                low=money(low, code),
+                high=money(high, code),
+                approximate=True,
+                digits=DIGITS,
+            )
+        )
     for (party, code), figure in bounded.items():
         held = positions[party].get(code)
         positions[party][code] = figure if held is None else held + figure
@@ -383,6 +399,7 @@ def net_positions(
 # -- settlement -----------------------------------------------------------------------------
 
 
+@owned
 def settle(
     book: Ledger,
     *,
@@ -412,6 +429,7 @@ def settle(
         asserted_by=asserted_by,
     )
     by_currency: dict[str, list[tuple[str, Decimal, bool]]] = defaultdict(list)
+    justified: dict[str, list[int]] = defaultdict(list)
     for party, held in positions.items():
         for code, figure in held.items():
             if figure._value is None:
@@ -420,6 +438,8 @@ def settle(
                     "transfer can settle it; settle needs claims with an amount, not only bounds"
                 )
             by_currency[code].append((party, figure._value, figure.approximate))
+            if figure.digits is not None:
+                justified[code].append(figure.digits)
     transfers = Transfers()
     for code, rows in sorted(by_currency.items()):
         approximate = any(approx for _, _, approx in rows)
@@ -431,7 +451,8 @@ def settle(
         i = j = 0
         while i < len(debtors) and j < len(creditors):
             paid = min(owes[i], due[j])
-            figure = _make(unit, paid, paid, paid, True, True, approximate)
+            digits = min(justified[code], default=None)
+            figure = _make(unit, paid, paid, paid, True, True, approximate, None, digits)
             transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
             owes[i] -= paid
             due[j] -= paid

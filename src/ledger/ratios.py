@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .arithmetic import owned
 from .book import Ledger
 from .entries import Budget, Rate, Remittance
 from .errors import MissingFigureError, UnitMismatchError
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["Ratio", "debt_to_budget", "per_migrant", "ratio", "remittances_to_budget"]
 
 
+@owned
 def ratio(a: object, b: object) -> Figure:
     """``a / b`` for two figures or amounts: units by pint, bounds by interval rules.
 
@@ -154,6 +156,7 @@ def _in_currency(
     return convert(figure, target, rates=rates, on=day).figure
 
 
+@owned
 def remittances_to_budget(
     book: Ledger,
     party: str,
@@ -182,6 +185,7 @@ def remittances_to_budget(
     )
 
 
+@owned
 def debt_to_budget(
     book: Ledger,
     party: str,
@@ -243,6 +247,7 @@ def debt_to_budget(
     )
 
 
+@owned
 def per_migrant(
     book: Ledger,
     party: str,
