@@ -185,7 +185,7 @@ BAD_FILES = [
     (
         "toml",
         SEED_SOURCE + GOOD_CLAIM.replace("as_of = 2004-03-15", 'as_of = "March"'),
-        "as_of: Input should be a valid date",
+        "as_of: 'March' is not a date; accepted: an ISO date",
     ),
     (
         "toml",
@@ -238,6 +238,244 @@ def test_bad_files_are_refused_whole_with_every_problem_named(fmt, text, phrase,
     assert phrase in message
     assert str(path) in message
     assert "nothing was loaded" in message
+
+
+JSON_CLAIM = """{
+  "sources": {
+    "rferl": {"publisher": "RFE/RL", "title": "Relations", "date": "2004-03-15"}
+  },
+  "entries": [
+    {
+      "kind": "claim",
+      "id": "ru-claim",
+      "as_of": "2004-03-15",
+      "source": "rferl",
+      "creditor": "RU",
+      "debtor": "TJ",
+      "asserted_by": "RU",
+      "amount": "300 million USD",
+      "qualifier": "about"
+    }
+  ]
+}
+"""
+JSON_BUDGET = (
+    JSON_CLAIM.replace('"claim"', '"budget"')
+    .replace('"ru-claim"', '"tj-budget"')
+    .replace('"creditor": "RU",\n      "debtor": "TJ",\n      "asserted_by": "RU",', '"party": "TJ",')
+    .replace('"300 million USD",\n      "qualifier": "about"', '"1 USD/year", "fiscal_year": 2004')
+)
+BUDGET = """
+[[entries]]
+kind = "budget"
+id = "tj-budget"
+as_of = 2004-03-15
+source = "rferl"
+party = "TJ"
+amount = "1 USD/year"
+fiscal_year = 2004
+"""
+ISO = 'accepted: an ISO date such as "2004-03-15"'
+WHOLE = "accepted: a whole number such as 2004"
+
+# What loading used to let through: numbers and times for dates, booleans and text for
+# integers, duplicate JSON keys (last one won), and text with a trailing newline.
+STRICT_FILES = [
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": 0'),
+        f"entries[0] (ru-claim): as_of: int 0 is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": 1079308800.0'),
+        f"entries[0] (ru-claim): as_of: float 1079308800.0 is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": true'),
+        f"entries[0] (ru-claim): as_of: bool True is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"date": "2004-03-15"', '"date": 0'),
+        f"sources.rferl: date: int 0 is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": "1079308800"'),
+        f"entries[0] (ru-claim): as_of: '1079308800' is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": "20040315"'),
+        f"entries[0] (ru-claim): as_of: '20040315' is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": "2004-02-30"'),
+        "as_of: '2004-02-30' is not a date (day is out of range for month)",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"as_of": "2004-03-15"', '"as_of": "2004-03-15T00:00:00"'),
+        "as_of: '2004-03-15T00:00:00' has a time of day; a date is written alone, "
+        "such as '2004-03-15'",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + GOOD_CLAIM.replace("as_of = 2004-03-15", "as_of = 2004-03-15T10:30:00"),
+        "entries[0] (ru-claim): as_of: 2004-03-15 10:30:00 has a time of day; a date is "
+        "written alone, such as 2004-03-15",
+    ),
+    (
+        "toml",
+        SEED_SOURCE.replace("date = 2004-03-15", "date = 2004-03-15T10:30:00Z") + GOOD_CLAIM,
+        "sources.rferl: date: 2004-03-15 10:30:00+00:00 has a time of day",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + GOOD_CLAIM.replace("as_of = 2004-03-15", "as_of = 10:30:00"),
+        f"entries[0] (ru-claim): as_of: time 10:30:00 is not a date; {ISO}",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + GOOD_CLAIM.replace("as_of = 2004-03-15", "as_of = 20040315"),
+        f"entries[0] (ru-claim): as_of: int 20040315 is not a date; {ISO}",
+    ),
+    (
+        "json",
+        JSON_BUDGET.replace('"fiscal_year": 2004', '"fiscal_year": true'),
+        f"entries[0] (tj-budget): fiscal_year: bool True is not a whole number; {WHOLE}",
+    ),
+    (
+        "json",
+        JSON_BUDGET.replace('"fiscal_year": 2004', '"fiscal_year": "2004"'),
+        f"entries[0] (tj-budget): fiscal_year: str '2004' is not a whole number; {WHOLE}",
+    ),
+    (
+        "json",
+        JSON_BUDGET.replace('"fiscal_year": 2004', '"fiscal_year": 2004.0'),
+        f"entries[0] (tj-budget): fiscal_year: float 2004.0 is not a whole number; {WHOLE}",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + BUDGET.replace("fiscal_year = 2004", "fiscal_year = true"),
+        f"entries[0] (tj-budget): fiscal_year: bool True is not a whole number; {WHOLE}",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"id": "ru-claim",', '"id": "ru-claim", "id": "other",'),
+        "entries[0] (ru-claim): id: key 'id' is given twice, at line 8, column 25 and first at "
+        "line 8, column 7; a key may appear once in a table",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"id": "ru-claim",', '"id": "ru-claim", "i\\u0064": "other",'),
+        "entries[0] (ru-claim): id: key 'id' is given twice, at line 8, column 25",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"qualifier": "about"', '"qualifier": "about", "qualifier": "exact"'),
+        "entries[0] (ru-claim): qualifier: key 'qualifier' is given twice, at line 15",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace(
+            '"amount": "300 million USD"',
+            '"amount": {"amount": "300 million USD", "amount": "3 USD"}',
+        ),
+        "entries[0] (ru-claim): amount.amount: key 'amount' is given twice, at line 14",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"date": "2004-03-15"', '"date": "2004-03-15", "date": "2004-03-16"'),
+        "sources.rferl: date: key 'date' is given twice, at line 3",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('  "entries": [', '  "title": "a",\n  "title": "b",\n  "entries": ['),
+        "title: key 'title' is given twice, at line 6, column 3 and first at line 5, column 3",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace("{\n", '{"parties": {"org:x": "X", "org:x": "Y"},\n', 1),
+        "parties: org:x: key 'org:x' is given twice, at line 1, column 28 and first at line 1, column 14",
+    ),
+    ("json", "[" * 100_000, "not valid JSON"),
+    ("toml", SEED_SOURCE + GOOD_CLAIM + 'id = "again"\n', "not valid TOML: Cannot overwrite"),
+    (
+        "json",
+        JSON_CLAIM.replace('"debtor": "TJ"', '"debtor": "org:imf\\n"'),
+        "entries[0] (ru-claim): debtor: party 'org:imf\\n' is not",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace("{\n", '{"parties": {"org:imf\\n": "IMF"},\n', 1),
+        "parties: 'org:imf\\n': party 'org:imf\\n' is not",
+    ),
+    (
+        "json",
+        JSON_CLAIM.replace('"ru-claim"', '"ru-claim\\n"'),
+        "entries[0] ('ru-claim\\n'): id: 'ru-claim\\n' is not a slug",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + GOOD_CLAIM.replace('"ru-claim"', '"ru-claim\\n"'),
+        "entries[0] ('ru-claim\\n'): id: 'ru-claim\\n' is not a slug",
+    ),
+    (
+        "toml",
+        SEED_SOURCE + GOOD_CLAIM + SETTLEMENT.format(amount="1 USD").replace(
+            '"ru-claim"', '"ru-claim\\n"'
+        ),
+        "entries[1] (paid): claim: 'ru-claim\\n' is not a slug",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text", "phrase"), STRICT_FILES)
+def test_strict_files_refuse_what_lax_parsing_let_through(fmt, text, phrase, tmp_path):
+    path = tmp_path / f"bad.{fmt}"
+    path.write_text(text)
+    with pytest.raises(lg.LedgerFileError) as caught:
+        lg.load(path)
+    message = str(caught.value)
+    assert phrase in message
+    assert all(problem.file == str(path) for problem in caught.value.problems)
+    assert message.count(str(path)) == len(caught.value.problems), "one problem, one line"
+    assert "nothing was loaded" in message
+
+
+def test_a_source_refused_is_not_called_undeclared_too():
+    text = SEED_SOURCE.replace("date = 2004-03-15", "date = 0") + GOOD_CLAIM
+    with pytest.raises(lg.LedgerFileError) as caught:
+        lg.loads(text, name="book.toml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "book.toml: sources.rferl: date: int 0 is not a date; accepted: an ISO date such as "
+        '"2004-03-15" (in TOML also a bare 2004-03-15)'
+    ]
+
+
+def test_strict_files_still_take_dates_as_iso_text_or_toml_dates(tmp_path):
+    from_json = lg.loads(JSON_CLAIM, format="json")
+    from_toml = lg.loads(SEED_SOURCE + GOOD_CLAIM)
+    assert from_json["ru-claim"].as_of == from_toml["ru-claim"].as_of
+    assert from_json["ru-claim"].as_of.isoformat() == "2004-03-15"
+    assert lg.loads(JSON_BUDGET, format="json")["tj-budget"].fiscal_year == 2004
+    # A quote may hold what looks like a duplicate key: only the file's own keys count.
+    quoted = JSON_CLAIM.replace(
+        '"qualifier": "about"', '"qualifier": "about", "quote": "{\\"a\\": 1, \\"a\\": 2}"'
+    )
+    assert lg.loads(quoted, format="json")["ru-claim"].quote == '{"a": 1, "a": 2}'
+
+
+def test_entries_built_in_code_refuse_numbers_and_times_for_dates():
+    claim = lg.example()["ru-claims-tajik-debt"].model_dump()
+    for bad in (0, True, "2004-03-15T00:00:00"):
+        with pytest.raises(lg.LedgerFileError, match=r"as_of: .* is not a date|time of day"):
+            lg.Ledger([{**claim, "as_of": bad}])
+    assert lg.Ledger([{**claim, "as_of": "2004-03-15"}])[0].as_of.isoformat() == "2004-03-15"
 
 
 def test_every_problem_is_listed_at_once(tmp_path):

@@ -45,7 +45,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-import pydantic_core
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
@@ -71,9 +70,11 @@ __all__ = ["EXAMPLE", "Ledger", "example", "load", "schema"]
 #: The bundled example's file name inside the package.
 EXAMPLE = "tajikistan_russia_2004.toml"
 _TOP_KEYS = ("title", "description", "parties", "sources", "entries")
-_FIGURE_FLAT_KEYS = ("qualifier", "low", "high", "approximate", "low_inclusive", "high_inclusive")
+_FIGURE_FLAT_KEYS = tuple(key for key in FIGURE_KEYS if key != "amount")
 _FIRST_KEYS = ("kind", "id", "as_of", "source")
 _LAST_KEYS = ("quote", "note")
+#: What an entry whose source could not be read points to, so that it is checked still.
+_UNREAD_SOURCE = Source(publisher="?", title="?", date=date(1970, 1, 1))
 
 E = TypeVar("E", bound=EntryBase)
 
@@ -476,14 +477,152 @@ def loads(text: str | bytes, *, format: str = "toml", name: str | None = None) -
         if format == "toml":
             data: Any = tomllib.loads(text)
         elif format == "json":
-            data = pydantic_core.from_json(text)
+            data = _read_json(text, label)
         else:
             raise LedgerError(f"format {format!r} is not known; accepted: 'toml', 'json'")
     except tomllib.TOMLDecodeError as error:
         raise LedgerFileError([Problem(label, None, None, f"not valid TOML: {error}")]) from None
+    except LedgerFileError:
+        raise
     except ValueError as error:
         raise LedgerFileError([Problem(label, None, None, f"not valid JSON: {error}")]) from None
     return from_data(data, name=label, _owned=True)
+
+
+class _DuplicateKey(Exception):
+    """Raised inside the JSON parser, which knows no positions; the caller finds them."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        raise _DuplicateKey
+    return table
+
+
+# json's C parser with a pairs hook: a JSON object may not repeat a key (the last one would win
+# silently), and pydantic_core.from_json cannot tell. See benchmarks/bench_load.py for the cost.
+_JSON = json.JSONDecoder(object_pairs_hook=_unique_keys)
+
+
+def _read_json(text: str, label: str) -> Any:
+    try:
+        return _JSON.decode(text)
+    except _DuplicateKey:
+        problems = _duplicate_keys(text, label)
+    except RecursionError:
+        problems = [Problem(label, None, None, "not valid JSON: arrays or objects nested too deep")]
+    raise LedgerFileError(problems)
+
+
+_JSON_TOKEN = re.compile(r'\s*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\]:,])|[^\s{}\[\]:,"]+)')
+
+
+class _Frame:
+    """An object or array open while :func:`_duplicate_keys` walks the text."""
+
+    __slots__ = ("expect_key", "index", "key", "keys", "path")
+
+    def __init__(self, path: list[str | int], keys: dict[str, int] | None) -> None:
+        self.path, self.keys = path, keys
+        self.key: str | None = None
+        self.index = 0
+        self.expect_key = True
+
+
+def _duplicate_keys(text: str, label: str) -> list[Problem]:
+    """Every key given twice in one JSON object, by entry and field, with line and column.
+
+    Only run on a file refused already, so a plain walk over its tokens is fast enough.
+    """
+    stack: list[_Frame] = []
+    starts: dict[int, int] = {}
+    problems: list[Problem] = []
+    for match in _JSON_TOKEN.finditer(text):
+        string, mark = match.group(1, 2)
+        top = stack[-1] if stack else None
+        if mark in ("{", "["):
+            path: list[str | int] = []
+            if top is not None:
+                path = [*top.path, top.index if top.keys is None else (top.key or "")]
+            if path[:1] == ["entries"] and len(path) == 2 and isinstance(path[1], int):
+                starts[path[1]] = match.start(2)
+            stack.append(_Frame(path, {} if mark == "{" else None))
+        elif mark in ("}", "]"):
+            if stack:
+                stack.pop()
+        elif top is None:
+            continue
+        elif mark == ",":
+            top.index += 1
+            top.expect_key = True
+        elif mark == ":":
+            top.expect_key = False
+        elif string is not None and top.keys is not None and top.expect_key:
+            try:
+                key = json.loads(string)
+            except ValueError:
+                key = string[1:-1]
+            at = match.start(1)
+            if key in top.keys:
+                first = top.keys[key]
+                problems.append(_duplicate_problem(text, label, top.path, key, at, first, starts))
+            else:
+                top.keys[key] = at
+            top.key = key
+    return problems or [
+        Problem(label, None, None, "a key is given twice in one table; a key may appear once")
+    ]
+
+
+def _duplicate_problem(
+    text: str,
+    label: str,
+    path: list[str | int],
+    key: str,
+    at: int,
+    first: int,
+    starts: dict[int, int],
+) -> Problem:
+    entry: str | None = None
+    rest = [*path, key]
+    if path[:1] == ["entries"] and len(path) >= 2 and isinstance(path[1], int):
+        row: object = None
+        if path[1] in starts:
+            try:
+                row = json.JSONDecoder(object_pairs_hook=_first_wins).raw_decode(
+                    text, starts[path[1]]
+                )[0]
+            except (ValueError, RecursionError):
+                row = None
+        entry, rest = _label(path[1], row), rest[2:]
+    elif path[:1] == ["sources"] and len(path) >= 2:
+        entry, rest = f"sources.{_shown(str(path[1]))}", rest[2:]
+    elif path == ["parties"]:
+        entry, rest = "parties", rest[1:]
+    field = ".".join(_shown(str(part)) for part in rest)
+    return Problem(
+        label,
+        entry,
+        field,
+        f"key {key!r} is given twice, at {_line_column(text, at)} and first at "
+        f"{_line_column(text, first)}; a key may appear once in a table",
+    )
+
+
+def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return dict(reversed(pairs))
+
+
+def _line_column(text: str, at: int) -> str:
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return f"line {line}, column {column}"
+
+
+def _shown(text: str) -> str:
+    """Text as a label shows it: itself, or its repr when it holds a newline or the like."""
+    return text if text.isprintable() else repr(text)
 
 
 def from_data(data: object, *, name: str | None = None, _owned: bool = False) -> Ledger:
@@ -556,7 +695,7 @@ def _from_data(data: object, name: str | None, owned: bool) -> Ledger:
 
 def _label(index: int, row: object) -> str:
     entry_id = row.get("id") if isinstance(row, dict) else None
-    return f"entries[{index}]" + (f" ({entry_id})" if isinstance(entry_id, str) else "")
+    return f"entries[{index}]" + (f" ({_shown(entry_id)})" if isinstance(entry_id, str) else "")
 
 
 def _read_sources(table: object, name: str | None) -> tuple[dict[str, Source], list[Problem]]:
@@ -568,9 +707,12 @@ def _read_sources(table: object, name: str | None) -> tuple[dict[str, Source], l
         try:
             sources[key] = Source.model_validate(value)
         except ValidationError as error:
+            sources[key] = _UNREAD_SOURCE  # refused here; its entries are not told it is missing
             for item in error.errors():
                 field = ".".join(str(part) for part in item["loc"])
-                problems.append(Problem(name, f"sources.{key}", field or None, _message(item)))
+                problems.append(
+                    Problem(name, f"sources.{_shown(key)}", field or None, _message(item))
+                )
     return sources, problems
 
 
@@ -604,7 +746,7 @@ def _prepare(
                     f"source {source!r} is not declared under [sources]; declared: {known}",
                 )
             )
-            row["source"] = {"publisher": "?", "title": "?", "date": "1970-01-01"}
+            row["source"] = _UNREAD_SOURCE
     flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
     if flat:
         figure = {key: row.pop(key) for key in flat}
@@ -635,6 +777,12 @@ def _message(item: Any) -> str:
         )
     if item["type"] == "literal_error":
         return f"{message} (given {item['input']!r})"
+    if item["type"] == "int_type":
+        given = item["input"]
+        return (
+            f"{type(given).__name__} {given!r} is not a whole number; accepted: a whole number "
+            "such as 2004, without quotes or a decimal point"
+        )
     return message
 
 
@@ -658,10 +806,11 @@ def _parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem
     problems = []
     for party, label in parties.items():
         why = party_error(party)
+        shown = _shown(party) if isinstance(party, str) else str(party)
         if why:
-            problems.append(Problem(name, "parties", party, why))
+            problems.append(Problem(name, "parties", shown, why))
         elif not isinstance(label, str) or not label:
-            problems.append(Problem(name, "parties", party, "the name must be text"))
+            problems.append(Problem(name, "parties", shown, "the name must be text"))
     return problems
 
 
@@ -780,7 +929,7 @@ def schema() -> dict[str, Any]:
             properties.update(
                 {
                     "qualifier": {
-                        "enum": list(QUALIFIERS),
+                        "enum": [*QUALIFIERS, "unknown"],
                         "description": "how firmly the source stated the amount",
                     },
                     "low": {"type": "string", "description": "a range's lower bound, as text"},
@@ -788,6 +937,10 @@ def schema() -> dict[str, Any]:
                     "approximate": {"type": "boolean"},
                     "low_inclusive": {"type": "boolean"},
                     "high_inclusive": {"type": "boolean"},
+                    "digits": {
+                        "type": "integer",
+                        "description": "the significant digits a computed figure is shown with",
+                    },
                 }
             )
             definition["required"] = [r for r in definition.get("required", []) if r != "amount"]
@@ -806,6 +959,8 @@ def schema() -> dict[str, Any]:
         "properties": {
             key: {"type": "boolean"}
             if "incl" in key or key == "approximate"
+            else {"type": "integer"}
+            if key == "digits"
             else {"type": "string"}
             for key in FIGURE_KEYS
         },

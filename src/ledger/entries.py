@@ -23,7 +23,7 @@ pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -71,8 +71,13 @@ __all__ = [
     "party_error",
 ]
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_ORG = re.compile(r"^org:[a-z0-9][a-z0-9-]*$")
+# Python's ``$`` also matches before a final newline ("org:imf\n"): patterns run here by
+# ``re`` end in ``\Z``. The slug pattern is run by pydantic-core's Rust engine and published
+# in the JSON Schema (ECMA-262), where ``$`` is the end of the text and ``\Z`` is unknown.
+_SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+_ORG = re.compile(r"org:[a-z0-9][a-z0-9-]*\Z")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_DATE_ACCEPTED = 'accepted: an ISO date such as "2004-03-15" (in TOML also a bare 2004-03-15)'
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +121,45 @@ def _check_party(value: str) -> str:
 
 Party = Annotated[str, AfterValidator(_check_party)]
 # A pattern constraint runs inside pydantic-core; loading checks two slugs an entry.
-Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
+Slug = Annotated[str, Field(pattern=_SLUG_PATTERN)]
+
+
+def _iso_date(value: object) -> object:
+    """A date as files write it: a ``date`` (a TOML date) or ISO text ``"2004-03-15"``; never
+    a number (pydantic would read it as seconds since 1970), nor a date with a time."""
+    if type(value) is date:
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a date ({error}); {_DATE_ACCEPTED}") from None
+    raise ValueError(_date_refusal(value))
+
+
+def _date_refusal(value: object) -> str:
+    if isinstance(value, datetime):
+        return (
+            f"{value.isoformat(sep=' ')} has a time of day; a date is written alone, such as "
+            f"{value.date().isoformat()}"
+        )
+    if isinstance(value, date):  # a subclass of date that is no datetime
+        return f"{type(value).__name__} {value!r} is not a plain date; {_DATE_ACCEPTED}"
+    if isinstance(value, str):
+        head = value[:10]
+        if _ISO_DATE.match(head) and value[10:11] in ("T", "t", " "):
+            return f"{value!r} has a time of day; a date is written alone, such as {head!r}"
+        return f"{value!r} is not a date; {_DATE_ACCEPTED}"
+    if isinstance(value, time):
+        return f"time {value.isoformat()} is not a date; {_DATE_ACCEPTED}"
+    return f"{type(value).__name__} {value!r} is not a date; {_DATE_ACCEPTED}"
+
+
+#: A date field: ISO text or a ``date``, checked before pydantic's lax date parsing sees it.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A whole number: strict, so that ``true`` and ``"2004"`` are refused rather than read as 1
+#: and 2004.
+WholeNumber = Annotated[int, Field(strict=True)]
 
 
 # -- figures in entries -------------------------------------------------------------------
@@ -129,6 +172,7 @@ FIGURE_KEYS = (
     "approximate",
     "low_inclusive",
     "high_inclusive",
+    "digits",
 )
 _SIMPLE_KEYS = frozenset({"amount", "qualifier"})
 _POINT_AND_ONE_SIDED = frozenset(QUALIFIERS) - {"range"}
@@ -193,23 +237,31 @@ def figure_from_data(data: object) -> Figure:
                 f"{', '.join(FIGURE_KEYS)}"
             )
         qualifier = data.get("qualifier")
-        if qualifier is not None and qualifier not in QUALIFIERS:
+        if qualifier is not None and qualifier not in (*QUALIFIERS, "unknown"):
             raise FigureError(
                 f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
             )
-        if "low" in data or "high" in data or qualifier == "range":
-            if qualifier not in (None, "range"):
+        flags = {
+            k: data[k] for k in ("approximate", "low_inclusive", "high_inclusive") if k in data
+        }
+        for key, flag in flags.items():
+            if not isinstance(flag, bool):
+                raise FigureError(f"{key} must be true or false, not {flag!r}")
+        digits = data.get("digits")
+        if digits is not None and (isinstance(digits, bool) or not isinstance(digits, int)):
+            raise FigureError(f"digits must be a whole number, not {digits!r}")
+        general = "low" in data or "high" in data or "digits" in data or qualifier == "range"
+        if general or qualifier == "unknown" or set(flags) - {"approximate"}:
+            if qualifier not in (None, "range", "unknown"):
                 raise FigureError(f"qualifier {qualifier!r} does not go with low/high bounds")
-            flags = {
-                k: data[k] for k in ("approximate", "low_inclusive", "high_inclusive") if k in data
-            }
-            for key, flag in flags.items():
-                if not isinstance(flag, bool):
-                    raise FigureError(f"{key} must be true or false, not {flag!r}")
+            if qualifier == "unknown" and ("low" in data or "high" in data):
+                raise FigureError("qualifier 'unknown' is a central value with no bounds")
             return Figure(
                 _optional(data.get("amount"), "amount"),
                 low=_optional(data.get("low"), "low"),
                 high=_optional(data.get("high"), "high"),
+                qualifier="unknown" if qualifier == "unknown" else None,
+                digits=digits,
                 **flags,
             )
         if "amount" not in data:
@@ -231,25 +283,30 @@ def _optional(value: object, where: str) -> object:
 
 
 def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
-    """The data form of a figure: text amounts, never floats. Files are written with
+    """The data form of a figure: text amounts, never floats, and everything the figure is,
+    so that :func:`figure_from_data` gives it back equal. Files are written with
     ``words=True`` ("300 million USD"); machine output keeps digits.
 
     >>> figure_to_data(Figure.of("300 million USD", "about"))
     {'amount': '300000000 USD', 'qualifier': 'about'}
     >>> figure_to_data(Figure.of("300 million USD", "about"), words=True)
     {'amount': '300 million USD', 'qualifier': 'about'}
+    >>> figure_to_data(Figure("300 million USD", low="250 million USD", approximate=True))
+    {'amount': '300000000 USD', 'low': '250000000 USD', 'approximate': True}
     """
     qualifier = figure.qualifier
-    if qualifier in ("exact", "about", "estimated"):
-        data: dict[str, Any] = {"amount": quantity_text(figure.value, words=words)}
+    data: dict[str, Any]
+    if figure.digits is None and qualifier in _POINT_AND_ONE_SIDED:
+        # The short form, as people write it, wherever it says all there is.
+        part = {"at_least": figure.low, "more_than": figure.low}.get(
+            qualifier, figure.high if qualifier in ("at_most", "less_than") else figure.value
+        )
+        data = {"amount": quantity_text(part, words=words)}
         if qualifier != "exact":
             data["qualifier"] = qualifier
-        return data
-    if qualifier in ("at_least", "more_than"):
-        return {"amount": quantity_text(figure.low, words=words), "qualifier": qualifier}
-    if qualifier in ("at_most", "less_than"):
-        return {"amount": quantity_text(figure.high, words=words), "qualifier": qualifier}
-    data = {"qualifier": "range"}
+        if Figure.of(part, qualifier) == figure:
+            return data
+    data = {}
     if figure.value is not None:
         data["amount"] = quantity_text(figure.value, words=words)
     if figure.low is not None:
@@ -260,8 +317,12 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
         data["high"] = quantity_text(figure.high, words=words)
         if not figure.high_inclusive:
             data["high_inclusive"] = False
+    if figure.low is None and figure.high is None:
+        data["qualifier"] = "unknown"  # a central value with no bounds at all
     if figure.approximate:
         data["approximate"] = True
+    if figure.digits is not None:
+        data["digits"] = figure.digits
     return data
 
 
@@ -356,7 +417,7 @@ class Source(BaseModel):
 
     publisher: str = Field(min_length=1)
     title: str = Field(min_length=1)
-    date: date
+    date: IsoDate
     url: str | None = None
     place: str | None = None
 
@@ -368,7 +429,7 @@ class EntryBase(BaseModel):
 
     kind: str
     id: Slug
-    as_of: date
+    as_of: IsoDate
     source: Source
     quote: str | None = None
     note: str | None = None
@@ -434,7 +495,7 @@ class Budget(EntryBase):
     kind: Literal["budget"] = "budget"
     party: Party
     amount: FlowFigure
-    fiscal_year: int | None = None
+    fiscal_year: WholeNumber | None = None
     measure: Literal["revenue", "expenditure", "unspecified"] = "unspecified"
 
 

@@ -71,6 +71,11 @@ _ZERO = Decimal(0)
 
 # An end of an interval: (number or +-Infinity, inclusive).
 _End = tuple[Decimal, bool]
+# Exact parts: value, low, high, then low_inclusive, high_inclusive, approximate, qualifier,
+# digits as they were before rounding.
+_Exact = tuple[
+    Fraction | None, Fraction | None, Fraction | None, bool, bool, bool, str | None, int | None
+]
 
 
 def _add(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
@@ -154,9 +159,9 @@ class Figure:
     _approximate: bool
     _qualifier: str | None
     _digits: int | None
-    # The exact rational parts (value, low, high, approximate, digits) of a figure whose
-    # Decimal parts were rounded by a change of unit, so that a change back is exact again.
-    _exact: tuple[Fraction | None, Fraction | None, Fraction | None, bool, int | None] | None
+    # What a figure was before a change of unit rounded its Decimal parts: the exact rational
+    # parts and the flags they had, so that a change back is exact again.
+    _exact: _Exact | None
 
     def __init__(
         self,
@@ -774,10 +779,11 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
         _set_exact(scaled, f._exact)
         return scaled
     if f._exact is not None:
-        value_q, low_q, high_q, approximate, digits = f._exact
+        value_q, low_q, high_q, low_in, high_in, approximate, qualifier, digits = f._exact
     else:
         value_q, low_q, high_q = _fraction(f._value), _fraction(f._low), _fraction(f._high)
-        approximate, digits = f._approximate, f._digits
+        low_in, high_in = f._low_inclusive, f._high_inclusive
+        approximate, qualifier, digits = f._approximate, f._qualifier, f._digits
     parts = [None if q is None else q * factor for q in (value_q, low_q, high_q)]
     rounded = [
         None if q is None else from_fraction(q, rounding)
@@ -786,29 +792,22 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     value, low, high = (None if r is None else r[0] for r in rounded)
     exact = [r is None or r[1] for r in rounded]
     if all(exact):
-        return _make(
-            unit,
-            value,
-            low,
-            high,
-            f._low_inclusive,
-            f._high_inclusive,
-            approximate,
-            f._qualifier,
-            digits,
-        )
+        return _make(unit, value, low, high, low_in, high_in, approximate, qualifier, digits)
     result = _make(
         unit,
         value,
         low,
         high,
-        f._low_inclusive or not exact[1],
-        f._high_inclusive or not exact[2],
+        low_in or not exact[1],
+        high_in or not exact[2],
         approximate or not exact[0],
-        f._qualifier if exact[0] else None,
+        qualifier if exact[0] else None,
         digits or _written(f),
     )
-    _set_exact(result, (parts[0], parts[1], parts[2], approximate, digits))
+    _set_exact(
+        result,
+        (parts[0], parts[1], parts[2], low_in, high_in, approximate, qualifier, digits),
+    )
     return result
 
 
@@ -998,18 +997,22 @@ def _localcontext() -> Any:
 # -- text ---------------------------------------------------------------------------------
 
 
-def shown(f: Figure) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """The value and bounds as a reader is shown them: to the digits the inputs justify
-    (value to nearest, bounds outwards, so each statement stays true), else as they are.
+def shown(
+    f: Figure, digits: int | None = None
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The value and bounds as a reader is shown them: to the digits the inputs justify, or
+    fewer when ``digits`` asks (value to nearest, bounds outwards, so each statement stays
+    true), else as they are.
 
     >>> shown(Figure.of("300 million USD", "about") / Figure.of("360 million USD/year"))
     (Decimal('0.8'), Decimal('0.8'), Decimal('0.9'))
     """
-    if f._digits is None:
+    limit = min(d for d in (f._digits, digits, DIGITS + 1) if d is not None)
+    if limit > DIGITS:
         return f._value, f._low, f._high
     parts = _parts(f)
     largest = max(parts, key=Decimal.copy_abs)
-    place = (0 if largest.is_zero() else largest.adjusted()) - f._digits + 1
+    place = (0 if largest.is_zero() else largest.adjusted()) - limit + 1
     step = Decimal(1).scaleb(place, _NEAREST)
 
     def rounded(x: Decimal | None, rounding: str) -> Decimal | None:

@@ -262,7 +262,12 @@ def amount_parts(text: str) -> tuple[Decimal, Unit]:
         unit_part = tail if scale else rest
         if unit_part[:1].isupper():
             return _read_number(number_text, "amount", scale), parse_unit(unit_part)
-    match = _TEXT.match(text) if len(text) <= _LONGEST + 100 else None
+    if len(text) > 2 * _LONGEST:
+        raise AmountError(
+            f"amount text of {len(text)} characters is too long; amounts have at most 60 "
+            f"significant digits; {_ACCEPTED}"
+        )
+    match = _TEXT.match(text)
     if match is None or not _UNIT_START.match(match["unit"]):
         shown = f"{text[:40]!r}..." if len(text) > 40 else repr(text)
         raise AmountError(f"{shown} is not an amount; {_ACCEPTED}")
