@@ -29,3 +29,17 @@ def terminates(exact: Fraction, digits: int = 60) -> bool:
     while scaled.denominator != 1:
         scaled *= 10
     return len(str(abs(scaled.numerator)).rstrip("0")) <= digits
+
+
+#: How many of each period make a year, written out here rather than taken from the library.
+PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
+
+
+def per_year(amount) -> Fraction:
+    """A flow's magnitude per year (a stock's or a count's as it is), as an exact fraction."""
+    text = str(amount.units)
+    magnitude = Fraction(amount.magnitude)
+    for period, count in PER_YEAR.items():
+        if text.endswith(f"/ {period}"):
+            return magnitude * count
+    return magnitude

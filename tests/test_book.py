@@ -262,7 +262,9 @@ JSON_CLAIM = """{
 JSON_BUDGET = (
     JSON_CLAIM.replace('"claim"', '"budget"')
     .replace('"ru-claim"', '"tj-budget"')
-    .replace('"creditor": "RU",\n      "debtor": "TJ",\n      "asserted_by": "RU",', '"party": "TJ",')
+    .replace(
+        '"creditor": "RU",\n      "debtor": "TJ",\n      "asserted_by": "RU",', '"party": "TJ",'
+    )
     .replace('"300 million USD",\n      "qualifier": "about"', '"1 USD/year", "fiscal_year": 2004')
 )
 BUDGET = """
@@ -400,7 +402,8 @@ STRICT_FILES = [
     (
         "json",
         JSON_CLAIM.replace("{\n", '{"parties": {"org:x": "X", "org:x": "Y"},\n', 1),
-        "parties: org:x: key 'org:x' is given twice, at line 1, column 28 and first at line 1, column 14",
+        "parties: org:x: key 'org:x' is given twice, at line 1, column 28 and first at line 1, "
+        "column 14",
     ),
     ("json", "[" * 100_000, "not valid JSON"),
     ("toml", SEED_SOURCE + GOOD_CLAIM + 'id = "again"\n', "not valid TOML: Cannot overwrite"),
@@ -426,9 +429,9 @@ STRICT_FILES = [
     ),
     (
         "toml",
-        SEED_SOURCE + GOOD_CLAIM + SETTLEMENT.format(amount="1 USD").replace(
-            '"ru-claim"', '"ru-claim\\n"'
-        ),
+        SEED_SOURCE
+        + GOOD_CLAIM
+        + SETTLEMENT.format(amount="1 USD").replace('"ru-claim"', '"ru-claim\\n"'),
         "entries[1] (paid): claim: 'ru-claim\\n' is not a slug",
     ),
 ]

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import ledger as lg
@@ -27,6 +27,7 @@ RATES = [
     lst.figures("stock", "USD", max_value=10**9), lst.amounts(min_value=1, max_value=1000, places=4)
 )
 def test_there_and_back_with_an_exact_rate_is_exact(figure, magnitude):
+    assume(figure.places is None)  # a figure rounded already widens on each rounding
     rates = [rate("r", f"{magnitude} RUB/USD", date(2004, 1, 1))]
     there = lg.convert(figure, "RUB", rates=rates, on=date(2004, 6, 1))
     back = lg.convert(there.figure, "USD", rates=rates, on=date(2004, 6, 1))

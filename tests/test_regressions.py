@@ -10,10 +10,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from oracles import holds
 
 import ledger as lg
 from ledger.entries import figure_from_data, figure_to_data
-from oracles import holds
 
 F = lg.Figure
 DAY = date(2004, 3, 15)
@@ -352,3 +352,13 @@ def test_a_29_digit_amount_is_saved_and_read_back_digit_for_digit():
 def test_scaled_amounts_stay_exact():
     assert lg.quantity("1.5 million USD").magnitude == Decimal("1500000")
     assert lg.quantity("0.000001 trillion USD").magnitude == Decimal("1000000")
+
+
+def test_a_computed_zero_saves_and_reloads_byte_for_byte():
+    # Found by the widened strategies: 0 × 1e-28 kept the exponent and saved as "0.000…0".
+    zero = F.of("0 USD") * Decimal("1e-28")
+    book = lg.Ledger([claim(zero)])
+    for fmt in ("toml", "json"):
+        text = book.dumps(fmt)
+        assert lg.loads(text, format=fmt).dumps(fmt) == text
+    assert str(zero) == "0 USD"

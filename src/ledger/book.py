@@ -59,6 +59,7 @@ from .entries import (
     Remittance,
     Settlement,
     Source,
+    date_error,
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem
@@ -777,6 +778,8 @@ def _message(item: Any) -> str:
         )
     if item["type"] == "literal_error":
         return f"{message} (given {item['input']!r})"
+    if item["type"] == "iso_date":
+        return date_error(item["input"])
     if item["type"] == "int_type":
         given = item["input"]
         return (
@@ -937,9 +940,13 @@ def schema() -> dict[str, Any]:
                     "approximate": {"type": "boolean"},
                     "low_inclusive": {"type": "boolean"},
                     "high_inclusive": {"type": "boolean"},
-                    "digits": {
+                    "places": {
                         "type": "integer",
-                        "description": "the significant digits a computed figure is shown with",
+                        "description": "the decimal places a computed figure's inputs justify",
+                    },
+                    "converted_from": {
+                        "$ref": "#/$defs/FigureTable",
+                        "description": "the figure a rounded change of unit started from",
                     },
                 }
             )
@@ -960,7 +967,9 @@ def schema() -> dict[str, Any]:
             key: {"type": "boolean"}
             if "incl" in key or key == "approximate"
             else {"type": "integer"}
-            if key == "digits"
+            if key == "places"
+            else {"$ref": "#/$defs/FigureTable"}
+            if key == "converted_from"
             else {"type": "string"}
             for key in FIGURE_KEYS
         },

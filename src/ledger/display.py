@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import json
 import numbers
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +28,8 @@ from .entries import (
     Remittance,
     Settlement,
     Source,
+    figure_from_data,
+    figure_to_data,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .figures import Figure
@@ -192,7 +195,8 @@ _FIGURE_PARTS = (
     "high_inclusive",
     "approximate",
     "qualifier",
-    "digits",
+    "places",
+    "converted_from",
     "unit",
 )
 _FLOAT_REFUSAL = (
@@ -213,7 +217,11 @@ def _figure_columns(name: str, figure: Figure | None) -> dict[str, Any]:
         f"{name}_high_inclusive": figure.high_inclusive,
         f"{name}_approximate": figure.approximate,
         f"{name}_qualifier": figure.qualifier,
-        f"{name}_digits": figure.digits,
+        f"{name}_places": figure.places,
+        # The figure a rounded conversion came from, as the JSON of its file form.
+        f"{name}_converted_from": None
+        if figure.origin is None
+        else json.dumps(figure_to_data(figure.origin)),
         f"{name}_unit": unit_text(figure.unit),
     }
 
@@ -315,11 +323,27 @@ def _figure_from_columns(name: str, row: dict[str, Any]) -> Figure | None:
             return None
         return ureg.Quantity(_number(value), parse_unit(unit))
 
+    origin = row.get(f"{name}_converted_from")
+    if _present(origin):
+        data = figure_to_data(
+            Figure(
+                amount(name),
+                low=amount(f"{name}_low"),
+                high=amount(f"{name}_high"),
+                low_inclusive=_flag(row, f"{name}_low_inclusive", True),
+                high_inclusive=_flag(row, f"{name}_high_inclusive", True),
+                approximate=_flag(row, f"{name}_approximate", False),
+                places=int(_number(row[f"{name}_places"]))
+                if _present(row.get(f"{name}_places"))
+                else None,
+            )
+        )
+        return figure_from_data({**data, "converted_from": json.loads(str(origin))})
     qualifier = row.get(f"{name}_qualifier")
     qualifier = str(qualifier) if _present(qualifier) else None
     value, low, high = amount(name), amount(f"{name}_low"), amount(f"{name}_high")
-    digits_cell = row.get(f"{name}_digits")
-    digits = int(_number(digits_cell)) if _present(digits_cell) else None
+    places_cell = row.get(f"{name}_places")
+    places = int(_number(places_cell)) if _present(places_cell) else None
     if low is None and high is None and qualifier not in (None, "range", "unknown"):
         # A frame of one's own: an amount and the source's word for it.
         if value is None:
@@ -333,7 +357,7 @@ def _figure_from_columns(name: str, row: dict[str, Any]) -> Figure | None:
         high_inclusive=_flag(row, f"{name}_high_inclusive", True),
         approximate=_flag(row, f"{name}_approximate", False),
         qualifier="estimated" if qualifier == "estimated" else None,
-        digits=digits,
+        places=places,
     )
     if qualifier is not None and qualifier != figure.qualifier:
         raise AmountError(

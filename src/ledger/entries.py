@@ -33,11 +33,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetPydanticSchema,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from .errors import AmountError, FigureError
 from .figures import QUALIFIERS, Figure
@@ -65,6 +67,7 @@ __all__ = [
     "Remittance",
     "Settlement",
     "Source",
+    "date_error",
     "figure_from_data",
     "figure_to_data",
     "is_party",
@@ -77,6 +80,7 @@ __all__ = [
 _SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 _ORG = re.compile(r"org:[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # for pydantic-core's Rust engine
 _DATE_ACCEPTED = 'accepted: an ISO date such as "2004-03-15" (in TOML also a bare 2004-03-15)'
 
 
@@ -124,39 +128,50 @@ Party = Annotated[str, AfterValidator(_check_party)]
 Slug = Annotated[str, Field(pattern=_SLUG_PATTERN)]
 
 
-def _iso_date(value: object) -> object:
-    """A date as files write it: a ``date`` (a TOML date) or ISO text ``"2004-03-15"``; never
-    a number (pydantic would read it as seconds since 1970), nor a date with a time."""
-    if type(value) is date:
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueError(f"{value!r} is not a date ({error}); {_DATE_ACCEPTED}") from None
-    raise ValueError(_date_refusal(value))
-
-
-def _date_refusal(value: object) -> str:
+def date_error(value: object) -> str:
+    """Why ``value`` is not a date as files write it, and what is accepted."""
     if isinstance(value, datetime):
         return (
             f"{value.isoformat(sep=' ')} has a time of day; a date is written alone, such as "
             f"{value.date().isoformat()}"
         )
-    if isinstance(value, date):  # a subclass of date that is no datetime
-        return f"{type(value).__name__} {value!r} is not a plain date; {_DATE_ACCEPTED}"
     if isinstance(value, str):
         head = value[:10]
         if _ISO_DATE.match(head) and value[10:11] in ("T", "t", " "):
             return f"{value!r} has a time of day; a date is written alone, such as {head!r}"
-        return f"{value!r} is not a date; {_DATE_ACCEPTED}"
+        why = ""
+        if _ISO_DATE.match(value):
+            try:
+                date.fromisoformat(value)
+            except ValueError as error:
+                why = f" ({error})"
+        return f"{value!r} is not a date{why}; {_DATE_ACCEPTED}"
     if isinstance(value, time):
         return f"time {value.isoformat()} is not a date; {_DATE_ACCEPTED}"
     return f"{type(value).__name__} {value!r} is not a date; {_DATE_ACCEPTED}"
 
 
-#: A date field: ISO text or a ``date``, checked before pydantic's lax date parsing sees it.
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+# A date as files write it, checked inside pydantic-core (no Python call an entry): a ``date``
+# (a TOML date; strict, so no datetime) or ISO text. Lax parsing would read a number as seconds
+# since 1970 and text with a zero time as a date. ``book`` words the refusal with date_error.
+_DATE_SCHEMA = core_schema.union_schema(
+    [
+        core_schema.date_schema(strict=True),
+        core_schema.chain_schema(
+            [
+                core_schema.str_schema(pattern=_ISO_DATE_PATTERN, strict=True),
+                core_schema.date_schema(),
+            ]
+        ),
+    ],
+    custom_error_type="iso_date",
+    custom_error_message=f"not a date; {_DATE_ACCEPTED}; never a number, nor a date with a time",
+)
+IsoDate = Annotated[
+    date,
+    GetPydanticSchema(lambda _type, _handler: _DATE_SCHEMA),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
 #: A whole number: strict, so that ``true`` and ``"2004"`` are refused rather than read as 1
 #: and 2004.
 WholeNumber = Annotated[int, Field(strict=True)]
@@ -172,7 +187,8 @@ FIGURE_KEYS = (
     "approximate",
     "low_inclusive",
     "high_inclusive",
-    "digits",
+    "places",
+    "converted_from",
 )
 _SIMPLE_KEYS = frozenset({"amount", "qualifier"})
 _POINT_AND_ONE_SIDED = frozenset(QUALIFIERS) - {"range"}
@@ -247,10 +263,12 @@ def figure_from_data(data: object) -> Figure:
         for key, flag in flags.items():
             if not isinstance(flag, bool):
                 raise FigureError(f"{key} must be true or false, not {flag!r}")
-        digits = data.get("digits")
-        if digits is not None and (isinstance(digits, bool) or not isinstance(digits, int)):
-            raise FigureError(f"digits must be a whole number, not {digits!r}")
-        general = "low" in data or "high" in data or "digits" in data or qualifier == "range"
+        if "converted_from" in data:
+            return _converted(data)
+        places = data.get("places")
+        if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
+            raise FigureError(f"places must be a whole number, not {places!r}")
+        general = "low" in data or "high" in data or "places" in data or qualifier == "range"
         if general or qualifier == "unknown" or set(flags) - {"approximate"}:
             if qualifier not in (None, "range", "unknown"):
                 raise FigureError(f"qualifier {qualifier!r} does not go with low/high bounds")
@@ -261,7 +279,7 @@ def figure_from_data(data: object) -> Figure:
                 low=_optional(data.get("low"), "low"),
                 high=_optional(data.get("high"), "high"),
                 qualifier="unknown" if qualifier == "unknown" else None,
-                digits=digits,
+                places=places,
                 **flags,
             )
         if "amount" not in data:
@@ -276,6 +294,34 @@ def figure_from_data(data: object) -> Figure:
         f"{type(data).__name__} {data!r} is not a figure; write text such as "
         "'300 million USD' with a qualifier, or a table with low and high"
     )
+
+
+def _without_origin(figure: Figure) -> Figure:
+    """The same parts and flags, as a figure of its own (for writing them out)."""
+    return Figure(
+        figure.value,
+        low=figure.low,
+        high=figure.high,
+        low_inclusive=figure.low_inclusive,
+        high_inclusive=figure.high_inclusive,
+        approximate=figure.approximate,
+        places=figure.places,
+        qualifier="unknown" if figure.low is None and figure.high is None else None,
+    )
+
+
+def _converted(data: dict[str, Any]) -> Figure:
+    """A figure written with ``converted_from``: that figure, converted again, which must give
+    the parts written beside it."""
+    origin = figure_from_data(data["converted_from"])
+    stated = figure_from_data({k: v for k, v in data.items() if k != "converted_from"})
+    figure = origin.to(stated.unit)
+    if _without_origin(figure) != stated:
+        raise FigureError(
+            f"converted_from {origin} in {unit_text(stated.unit)} is {figure}, not {stated}; "
+            "write the parts the conversion gives, or leave converted_from out"
+        )
+    return figure
 
 
 def _optional(value: object, where: str) -> object:
@@ -296,7 +342,16 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
     """
     qualifier = figure.qualifier
     data: dict[str, Any]
-    if figure.digits is None and qualifier in _POINT_AND_ONE_SIDED:
+    if figure.origin is not None:
+        # A conversion that had to round: the rounded parts for readers, and the figure it
+        # was converted from, which loading converts again.
+        data = {
+            key: value
+            for key, value in figure_to_data(_without_origin(figure), words=words).items()
+        }
+        data["converted_from"] = figure_to_data(figure.origin, words=words)
+        return data
+    if figure.places is None and qualifier in _POINT_AND_ONE_SIDED:
         # The short form, as people write it, wherever it says all there is.
         part = {"at_least": figure.low, "more_than": figure.low}.get(
             qualifier, figure.high if qualifier in ("at_most", "less_than") else figure.value
@@ -321,8 +376,8 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
         data["qualifier"] = "unknown"  # a central value with no bounds at all
     if figure.approximate:
         data["approximate"] = True
-    if figure.digits is not None:
-        data["digits"] = figure.digits
+    if figure.places is not None:
+        data["places"] = figure.places
     return data
 
 

@@ -71,11 +71,6 @@ _ZERO = Decimal(0)
 
 # An end of an interval: (number or +-Infinity, inclusive).
 _End = tuple[Decimal, bool]
-# Exact parts: value, low, high, then low_inclusive, high_inclusive, approximate, qualifier,
-# digits as they were before rounding.
-_Exact = tuple[
-    Fraction | None, Fraction | None, Fraction | None, bool, bool, bool, str | None, int | None
-]
 
 
 def _add(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
@@ -140,12 +135,12 @@ class Figure:
 
     __slots__ = (
         "_approximate",
-        "_digits",
-        "_exact",
         "_high",
         "_high_inclusive",
         "_low",
         "_low_inclusive",
+        "_origin",
+        "_places",
         "_qualifier",
         "_unit",
         "_value",
@@ -158,10 +153,10 @@ class Figure:
     _high_inclusive: bool
     _approximate: bool
     _qualifier: str | None
-    _digits: int | None
-    # What a figure was before a change of unit rounded its Decimal parts: the exact rational
-    # parts and the flags they had, so that a change back is exact again.
-    _exact: _Exact | None
+    _places: int | None
+    # The figure this one was converted from when a change of unit had to round it: its exact
+    # truth, so that a change back, by any road, gives it again.
+    _origin: Figure | None
 
     def __init__(
         self,
@@ -173,7 +168,7 @@ class Figure:
         high_inclusive: bool = True,
         approximate: bool = False,
         qualifier: str | None = None,
-        digits: int | None = None,
+        places: int | None = None,
     ) -> None:
         given = {
             name: quantity(v)
@@ -211,10 +206,13 @@ class Figure:
             raise FigureError(
                 f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
             )
-        if digits is not None and (
-            isinstance(digits, bool) or not isinstance(digits, int) or not 0 < digits <= DIGITS
+        if places is not None and (
+            isinstance(places, bool) or not isinstance(places, int) or abs(places) > 2 * DIGITS
         ):
-            raise FigureError(f"digits {digits!r} must be a whole number from 1 to {DIGITS}")
+            raise FigureError(
+                f"places {places!r} must be a whole number of decimal places (negative for "
+                f"tens, hundreds, ...), at most {2 * DIGITS} either way"
+            )
         value_m = magnitudes.get("value")
         if value_m is not None and low is None and high is None and not unbounded:
             # A value alone is one amount: its own bounds.
@@ -229,7 +227,7 @@ class Figure:
             inclusive["high"],
             approximate,
             None,
-            digits,
+            places,
         )
         self._check()
         if qualifier is not None and qualifier != _derived_qualifier(self) and not unbounded:
@@ -347,14 +345,27 @@ class Figure:
         return self._approximate
 
     @property
-    def digits(self) -> int | None:
-        """The significant digits the figure's inputs justify, when arithmetic had to round
-        it (``1 / 3``); ``None`` when its numbers are exactly what the inputs gave.
+    def places(self) -> int | None:
+        """The decimal places the figure's inputs justify (negative for tens, hundreds, ...),
+        when arithmetic had to round it; ``None`` when its numbers are exactly what the inputs
+        gave. Text shows it to these places.
 
-        >>> (Figure.of("1 USD") / 3).digits, Figure.of("300 million USD").digits
+        >>> (Figure.of("1 USD") / 3).places, Figure.of("300 million USD").places
         (1, None)
+        >>> (Figure.of("300 million USD", "about") / 7).places
+        -7
         """
-        return self._digits
+        return self._places
+
+    @property
+    def origin(self) -> Figure | None:
+        """The figure this one was converted from, when the change of unit had to round it
+        (a year's 100 USD is 8.33... a month): the exact truth that converting back returns.
+
+        >>> print(Figure.of("100 USD/year").to("USD/month").origin)
+        100 USD/year
+        """
+        return self._origin
 
     @property
     def qualifier(self) -> str:
@@ -404,10 +415,10 @@ class Figure:
                 return NotImplemented
         other = _aligned(self, other, "add")
         approx = self._approximate or other._approximate
-        exact = True
-        value = None
+        value, value_exact = None, True
         if self._value is not None and other._value is not None:
-            value, exact = _nearest("add", self._value, other._value)
+            value, value_exact = _nearest("add", self._value, other._value)
+        exact = value_exact
         low, low_in = None, True
         if self._low is not None and other._low is not None:
             low, low_exact = _add(self._low, other._low, True)
@@ -418,12 +429,15 @@ class Figure:
             high, high_exact = _add(self._high, other._high, False)
             high_in = (self._high_inclusive and other._high_inclusive) or not high_exact
             exact = exact and high_exact
-        digits = None
-        if not exact or self._digits is not None or other._digits is not None:
-            place = max(_last_place(self), _last_place(other))
-            digits = _digits_above(place, value, low, high)
+        # Sums keep the coarsest decimal places of their inputs: those a rounded input was
+        # given, those an approximate one was written with (an exact input limits nothing);
+        # a sum Decimal could not hold keeps what the working precision allows.
+        limits = [p for p in (_sum_places(self), _sum_places(other)) if p is not None]
+        if not exact:
+            limits.append(_places_for(DIGITS, value, low, high))
+        places = _needed(min(limits), value, low, high) if limits else None
         return _make(
-            self._unit, value, low, high, low_in, high_in, approx or not exact, None, digits
+            self._unit, value, low, high, low_in, high_in, approx or not value_exact, None, places
         )
 
     def __radd__(self, other: object) -> Figure:
@@ -440,7 +454,7 @@ class Figure:
             self._low_inclusive,
             self._approximate,
             self._qualifier,
-            self._digits,
+            self._places,
         )
 
     def __pos__(self) -> Figure:
@@ -498,7 +512,7 @@ class Figure:
         _, theirs = canonical_unit(target)
         return _scaled(self, mine / theirs, target)
 
-    def __round__(self, places: int = 0) -> Figure:  # type: ignore[override]
+    def __round__(self, places: int = 0) -> Figure:
         """The figure to ``places`` decimal places: see :meth:`quantize`.
 
         >>> print(round(Figure.of("1 USD") / 3, 2))
@@ -587,7 +601,7 @@ def _init(
     high_inclusive: bool,
     approximate: bool,
     qualifier: str | None,
-    digits: int | None = None,
+    places: int | None = None,
 ) -> None:
     setter = object.__setattr__
     setter(figure, "_unit", unit)
@@ -599,8 +613,8 @@ def _init(
     setter(figure, "_high_inclusive", high_inclusive or high is None)
     setter(figure, "_approximate", approximate)
     setter(figure, "_qualifier", qualifier)
-    setter(figure, "_digits", digits)
-    setter(figure, "_exact", None)
+    setter(figure, "_places", places)
+    setter(figure, "_origin", None)
 
 
 def _make(
@@ -612,21 +626,22 @@ def _make(
     high_inclusive: bool,
     approximate: bool,
     qualifier: str | None = None,
-    digits: int | None = None,
+    places: int | None = None,
 ) -> Figure:
     # The slots' own descriptors, bound once: the fastest way past the immutable __setattr__
     # (figures are made by the hundred thousand when a ledger loads).
     figure = _new(Figure)
     _set_unit(figure, unit)
-    _set_value(figure, value)
-    _set_low(figure, low)
-    _set_high(figure, high)
+    # One zero: 0E-28 and -0 are 0, so that a file writes every zero alike.
+    _set_value(figure, _ZERO if value is not None and value.is_zero() else value)
+    _set_low(figure, _ZERO if low is not None and low.is_zero() else low)
+    _set_high(figure, _ZERO if high is not None and high.is_zero() else high)
     _set_low_inclusive(figure, low_inclusive or low is None)
     _set_high_inclusive(figure, high_inclusive or high is None)
     _set_approximate(figure, approximate)
     _set_qualifier(figure, qualifier)
-    _set_digits(figure, digits)
-    _set_exact(figure, None)
+    _set_places(figure, places)
+    _set_origin(figure, None)
     return figure
 
 
@@ -640,8 +655,8 @@ _set_low_inclusive = _SLOTS["_low_inclusive"].__set__
 _set_high_inclusive = _SLOTS["_high_inclusive"].__set__
 _set_approximate = _SLOTS["_approximate"].__set__
 _set_qualifier = _SLOTS["_qualifier"].__set__
-_set_digits = _SLOTS["_digits"].__set__
-_set_exact = _SLOTS["_exact"].__set__
+_set_places = _SLOTS["_places"].__set__
+_set_origin = _SLOTS["_origin"].__set__
 
 
 def _unsigned_zero(x: Decimal | None) -> Decimal | None:
@@ -657,7 +672,9 @@ def _negated(x: Decimal | None) -> Decimal | None:
 def _unpickle(unit: str, *parts: Any) -> Figure:
     from .units import parse_unit
 
-    return _make(parse_unit(unit), *parts)
+    figure = _make(parse_unit(unit), *parts[:-1])
+    _set_origin(figure, parts[-1])
+    return figure
 
 
 def _key(f: Figure) -> tuple[Any, ...]:
@@ -670,7 +687,8 @@ def _key(f: Figure) -> tuple[Any, ...]:
         f._high_inclusive,
         f._approximate,
         f._qualifier,
-        f._digits,
+        f._places,
+        f._origin,
     )
 
 
@@ -772,19 +790,17 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
 
     The parts are scaled as fractions, so nothing is lost on the way; a part that Decimal
     cannot hold is rounded (bounds outwards, made inclusive; the value to nearest, marked
-    approximate), and the exact parts are kept so that scaling back gives ``f`` again.
+    approximate), and the result keeps the figure it came from as its :attr:`Figure.origin`,
+    so that changing back, by any road, gives that figure again.
     """
     if factor == 1:
-        scaled = _make(unit, *_key(f)[1:])
-        _set_exact(scaled, f._exact)
+        scaled = _make(unit, *_key(f)[1:-1])
+        _set_origin(scaled, f._origin)
         return scaled
-    if f._exact is not None:
-        value_q, low_q, high_q, low_in, high_in, approximate, qualifier, digits = f._exact
-    else:
-        value_q, low_q, high_q = _fraction(f._value), _fraction(f._low), _fraction(f._high)
-        low_in, high_in = f._low_inclusive, f._high_inclusive
-        approximate, qualifier, digits = f._approximate, f._qualifier, f._digits
-    parts = [None if q is None else q * factor for q in (value_q, low_q, high_q)]
+    source = f if f._origin is None else f._origin
+    if f._origin is not None:
+        factor = canonical_unit(source._unit)[1] / canonical_unit(unit)[1]
+    parts = [None if x is None else Fraction(x) * factor for x in _raw_parts(source)]
     rounded = [
         None if q is None else from_fraction(q, rounding)
         for q, rounding in zip(parts, (ROUND_HALF_EVEN, ROUND_FLOOR, ROUND_CEILING), strict=True)
@@ -792,23 +808,75 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     value, low, high = (None if r is None else r[0] for r in rounded)
     exact = [r is None or r[1] for r in rounded]
     if all(exact):
-        return _make(unit, value, low, high, low_in, high_in, approximate, qualifier, digits)
+        return _make(
+            unit,
+            value,
+            low,
+            high,
+            source._low_inclusive,
+            source._high_inclusive,
+            source._approximate,
+            source._qualifier,
+            None
+            if source._places is None
+            else _places_for(_carried(source) or 1, value, low, high),
+        )
+    if source._places is not None:
+        digits = _carried(source) or 1
+    else:
+        # An exact figure's digits, counted in its canonical unit (a year's 2 USD, however
+        # written), or the unit's own (a twelfth of a year carries two).
+        month_digits = len(str((1 / canonical_unit(unit)[1]).denominator))
+        digits = max(_canonical_written(source), month_digits)
     result = _make(
         unit,
         value,
         low,
         high,
-        low_in or not exact[1],
-        high_in or not exact[2],
-        approximate or not exact[0],
-        qualifier if exact[0] else None,
-        digits or _written(f),
+        source._low_inclusive or not exact[1],
+        source._high_inclusive or not exact[2],
+        source._approximate or not exact[0],
+        source._qualifier if exact[0] else None,
+        _places_for(digits, value, low, high),
     )
-    _set_exact(
-        result,
-        (parts[0], parts[1], parts[2], low_in, high_in, approximate, qualifier, digits),
-    )
+    _set_origin(result, _canonical(source))
     return result
+
+
+def _raw_parts(f: Figure) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    return f._value, f._low, f._high
+
+
+def _canonical(f: Figure) -> Figure:
+    """``f`` in its canonical unit (per year, in years) where that is exact, so that one
+    amount has one origin however it was written (0.25 USD a quarter is 1 USD a year)."""
+    unit, factor = canonical_unit(f._unit)
+    if factor == 1 or f._places is not None:
+        return f
+    scaled = [None if x is None else from_fraction(Fraction(x) * factor) for x in _raw_parts(f)]
+    if not all(part is None or part[1] for part in scaled):
+        return f
+    value, low, high = (None if part is None else part[0] for part in scaled)
+    return _make(
+        unit,
+        value,
+        low,
+        high,
+        f._low_inclusive,
+        f._high_inclusive,
+        f._approximate,
+        f._qualifier,
+        f._places,
+    )
+
+
+def _canonical_written(f: Figure) -> int:
+    """The digits ``f`` is written with in its canonical unit (per year, in years)."""
+    factor = canonical_unit(f._unit)[1]
+    canonical = [from_fraction(Fraction(x) * factor) for x in _parts(f)]
+    if all(exact for _, exact in canonical):
+        return max([significant_digits(x) for x, _ in canonical] + [1])
+    return _written(f)
 
 
 def _ends(f: Figure) -> tuple[_End, _End]:
@@ -869,10 +937,13 @@ def _combined(
     new_low_d = None if new_low.is_infinite() else new_low
     new_high_d = None if new_high.is_infinite() else new_high
     exact = value_exact and low_exact and high_exact
-    digits = None
-    if not exact or a._digits is not None or b._digits is not None:
+    places = None
+    if not exact or a._places is not None or b._places is not None:
         limits = [d for d in (_carried(a), _carried(b)) if d is not None]
         digits = min(limits) if limits else max(_written(a), _written(b))
+        places = _needed(
+            _places_for(digits, value, new_low_d, new_high_d), value, new_low_d, new_high_d
+        )
     result = _make(
         unit,
         value,
@@ -882,7 +953,7 @@ def _combined(
         high_in,
         a._approximate or b._approximate or not value_exact,
         None,
-        digits,
+        places,
     )
     return result if factor == 1 else _scaled(result, factor, unit)
 
@@ -921,35 +992,43 @@ def _written(f: Figure) -> int:
 
 
 def _carried(f: Figure) -> int | None:
-    """The digits ``f`` limits a product or a quotient to: those it was rounded to, or for a
-    figure the source called approximate, its digits without trailing zeros ("about 300
-    million" has 1); an exact figure limits nothing."""
-    if f._digits is not None:
-        return f._digits
+    """The significant digits ``f`` limits a product or a quotient to: those it was rounded
+    to, or for a figure the source called approximate, its digits without trailing zeros
+    ("about 300 million" has 1); an exact figure limits nothing."""
+    parts = _parts(f)
+    if f._places is not None:
+        if not parts:
+            return 1
+        return max(1, max(parts, key=Decimal.copy_abs).adjusted() + f._places + 1)
     if f._approximate:
-        return max([significant_digits(x.normalize(_NEAREST)) for x in _parts(f)] + [1])
+        return max([significant_digits(x.normalize(_NEAREST)) for x in parts] + [1])
     return None
 
 
-def _last_place(f: Figure) -> int:
-    """The power of ten of the last digit ``f`` justifies (sums keep the coarsest)."""
-    parts = _parts(f)
-    if f._digits is not None:
-        largest = max(parts, key=Decimal.copy_abs)
-        return largest.adjusted() - f._digits + 1
-    return min(_exponent(x) for x in parts)
+def _written_places(*parts: Decimal | None) -> int:
+    """The decimal places the parts are written with (``250.5`` has 1, ``3E+8`` has -8)."""
+    exponents = [x.as_tuple().exponent for x in parts if x is not None]
+    return max([-e for e in exponents if isinstance(e, int)] + [-(10**6)])
 
 
-def _exponent(x: Decimal) -> int:
-    exponent = x.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
+def _sum_places(f: Figure) -> int | None:
+    if f._places is not None:
+        return f._places
+    return _written_places(*_parts(f)) if f._approximate else None
 
 
-def _digits_above(place: int, *parts: Decimal | None) -> int:
+def _needed(places: int, *parts: Decimal | None) -> int | None:
+    """``places``, or ``None`` where the parts show no more places than that anyway (one
+    figure, one form: ``about 250000000`` is the same however it was reached)."""
+    return None if places >= _written_places(*parts) else places
+
+
+def _places_for(digits: int, *parts: Decimal | None) -> int:
+    """The decimal places that keep ``digits`` significant digits of the largest part."""
     present = [x for x in parts if x is not None and not x.is_zero()]
     if not present:
-        return 1
-    return max(1, min(DIGITS, max(present, key=Decimal.copy_abs).adjusted() - place + 1))
+        return max(0, digits - 1)
+    return digits - 1 - max(present, key=Decimal.copy_abs).adjusted()
 
 
 def _quantized(f: Figure, step: Decimal) -> Figure:
@@ -1000,26 +1079,27 @@ def _localcontext() -> Any:
 def shown(
     f: Figure, digits: int | None = None
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """The value and bounds as a reader is shown them: to the digits the inputs justify, or
-    fewer when ``digits`` asks (value to nearest, bounds outwards, so each statement stays
-    true), else as they are.
+    """The value and bounds as a reader is shown them: to the places the inputs justify, or
+    to ``digits`` significant digits when that is fewer (value to nearest, bounds outwards,
+    so each statement stays true), else as they are.
 
     >>> shown(Figure.of("300 million USD", "about") / Figure.of("360 million USD/year"))
     (Decimal('0.8'), Decimal('0.8'), Decimal('0.9'))
     """
-    limit = min(d for d in (f._digits, digits, DIGITS + 1) if d is not None)
-    if limit > DIGITS:
-        return f._value, f._low, f._high
     parts = _parts(f)
-    largest = max(parts, key=Decimal.copy_abs)
-    place = (0 if largest.is_zero() else largest.adjusted()) - limit + 1
-    step = Decimal(1).scaleb(place, _NEAREST)
+    limits = [] if f._places is None else [f._places]
+    if digits is not None and parts:
+        limits.append(_places_for(digits, *parts))
+    if not limits:
+        return f._value, f._low, f._high
+    step = Decimal(1).scaleb(-min(limits), _NEAREST)
 
     def rounded(x: Decimal | None, rounding: str) -> Decimal | None:
         if x is None:
             return None
         result = (x / step).to_integral_value(rounding, _NEAREST) * step
-        return _ZERO if result.is_zero() else result
+        # A carry (0.099 to 0.10) must not add a digit: trailing zeros go.
+        return _ZERO if result.is_zero() else result.normalize(_NEAREST)
 
     with _localcontext():
         return (

@@ -260,10 +260,14 @@ def _currency_digits(code: str) -> int:
     return int(get_currency_precision(code))
 
 
-def _full(number: Decimal, code: str, locale: Locale) -> str:
+def _full(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
+    """Every digit; cents are padded ($3.50) only for amounts that are exact as shown."""
     pattern = copy.copy(locale.currency_formats["standard"])
+    places = _places(number)
     digits = (
-        0 if number == number.to_integral_value() else max(_currency_digits(code), _places(number))
+        0
+        if number == number.to_integral_value()
+        else (max(_currency_digits(code), places) if padded else places)
     )
     pattern.frac_prec = (digits, digits)
     return str(
@@ -273,14 +277,14 @@ def _full(number: Decimal, code: str, locale: Locale) -> str:
     )
 
 
-def _compact(number: Decimal, code: str, locale: Locale) -> str:
+def _compact(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
     shown = _significant(number)
     return str(
         format_compact_currency(shown, code, locale=locale, fraction_digits=max(2, _places(shown)))
     )
 
 
-def _long(number: Decimal, code: str, locale: Locale) -> str:
+def _long(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
     shown = _significant(number)
     text = format_compact_decimal(
         shown, format_type="long", locale=locale, fraction_digits=max(2, _places(shown))
@@ -292,7 +296,7 @@ def _long(number: Decimal, code: str, locale: Locale) -> str:
     return str(pattern.format(text, name))
 
 
-_MONEY: dict[str, Callable[[Decimal, str, Locale], str]] = {
+_MONEY: dict[str, Callable[[Decimal, str, Locale, bool], str]] = {
     "compact": _compact,
     "full": _full,
     "long": _long,
@@ -346,7 +350,7 @@ def format_money(value: object, locale: str | Locale = "en_US", style: Style = "
     if write is None:
         _check_style(style)
     code, period = _money_unit(q._units)  # pint's container: hashed once, unlike q.units
-    text = write(q.magnitude, code, where)  # type: ignore[misc]
+    text = write(q.magnitude, code, where, True)  # type: ignore[misc]
     return _per(where, period, text) if period else text
 
 
@@ -410,12 +414,13 @@ def _amount_text(
     style: Style,
     qualified: bool,
     as_percent: bool = False,
+    padded: bool = True,
 ) -> str:
     """One amount of a figure, in the unit's own way of being said."""
     if is_stock(unit) or is_flow(unit):
         code = currency_of(unit)
         assert code is not None
-        text = _MONEY[style](number, code, locale)
+        text = _MONEY[style](number, code, locale, padded)
         period = _period(unit)
         return _per(locale, period, text) if period else text
     if is_count(unit):
@@ -429,7 +434,7 @@ def _amount_text(
         return _say(locale, _MULTIPLE, number=_plain_number(number, locale))
     code = currency_of(unit)
     if code is not None and _is_per_head(unit):
-        text = _MONEY["compact" if style == "compact" else style](number, code, locale)
+        text = _MONEY["compact" if style == "compact" else style](number, code, locale, padded)
         text = _say(locale, _PER_PERSON, amount=text)
         period = _period(unit)
         return _per(locale, period, text) if period else text
@@ -497,10 +502,11 @@ def format_figure(
         )
     unit = figure.unit
     value, low, high = shown(figure, digits)
+    padded = figure.places is None and digits is None
 
     def say(number: Decimal | None, qualified: bool = True) -> str:
         assert number is not None
-        return _amount_text(number, unit, where, style, qualified, as_percent)
+        return _amount_text(number, unit, where, style, qualified, as_percent, padded)
 
     qualifier = figure.qualifier
     if rounded_point(figure) or qualifier in ("exact", "about", "estimated"):

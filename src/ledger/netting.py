@@ -230,7 +230,7 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     if claim.status in ZERO_STATUSES:
         return _zero(claim.amount.unit)
     amount = claim.amount
-    for settlement in settlements:
+    for settlement in sorted(settlements, key=lambda settlement: settlement.id):
         amount = amount - settlement.amount
     return _clamped(amount) if amount is not claim.amount else amount
 
@@ -288,8 +288,11 @@ def net_balance(
             conversion = convert(counted, convert_to, rates=_rates_for(book, rates), on=day)
             counted = conversion.figure
         sign = 1 if claim.debtor == debtor else -1
-        total = total + counted if sign > 0 else total - counted
         lines.append(NetLine(claim, sign, counted, reductions, conversion))
+    # Summed in one order, by id, whatever the ledger's order: a sum that rounds at the working
+    # precision then rounds alike every time.
+    for line in sorted(lines, key=lambda line: line.claim.id):
+        total = total + line.counted if line.sign > 0 else total - line.counted
     return NetBalance(debtor, creditor, total, day, target, tuple(lines))
 
 
@@ -366,7 +369,7 @@ def net_positions(
             code = currency_by_unit.get(id(unit)) or _currency(unit)
             exact[claim.creditor, code] += value
             exact[claim.debtor, code] -= value
-    for claim in slow:
+    for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
         counted = outstanding(claim, settled.get(claim.id, ()))
         if convert_to is not None:
             counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
@@ -385,7 +388,7 @@ def net_positions(
                 low=money(low, code),
                 high=money(high, code),
                 approximate=True,
-                digits=DIGITS,
+                places=DIGITS - 1 - value.adjusted(),
             )
         )
     for (party, code), figure in bounded.items():
@@ -438,8 +441,8 @@ def settle(
                     "transfer can settle it; settle needs claims with an amount, not only bounds"
                 )
             by_currency[code].append((party, figure._value, figure.approximate))
-            if figure.digits is not None:
-                justified[code].append(figure.digits)
+            if figure.places is not None:
+                justified[code].append(figure.places)
     transfers = Transfers()
     for code, rows in sorted(by_currency.items()):
         approximate = any(approx for _, _, approx in rows)
@@ -451,8 +454,8 @@ def settle(
         i = j = 0
         while i < len(debtors) and j < len(creditors):
             paid = min(owes[i], due[j])
-            digits = min(justified[code], default=None)
-            figure = _make(unit, paid, paid, paid, True, True, approximate, None, digits)
+            places = min(justified[code], default=None)
+            figure = _make(unit, paid, paid, paid, True, True, approximate, None, places)
             transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
             owes[i] -= paid
             due[j] -= paid

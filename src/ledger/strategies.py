@@ -14,7 +14,7 @@ Every number is an exact ``Decimal`` with at most two decimal places, bounded, n
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
 
 try:
@@ -24,8 +24,10 @@ except ImportError:  # pragma: no cover - depends on the environment
         "ledger.strategies needs hypothesis: python -m pip install 'debt-ledger[test]'"
     ) from None
 
+from .arithmetic import DIGITS
+from .errors import LedgerError
 from .figures import QUALIFIERS, Figure
-from .units import CURRENCIES, TIME_UNITS, Quantity, money, quantity, ureg
+from .units import CURRENCIES, TIME_UNITS, Quantity, currency_of, money, quantity, ureg
 
 if TYPE_CHECKING:
     from .book import Ledger
@@ -112,10 +114,15 @@ def figures(
     qualifiers: tuple[str, ...] | None = None,
     min_value: int = 0,
     max_value: int = 10**12,
+    computed: bool = True,
 ) -> st.SearchStrategy[Figure]:
     """Figures of every shape the sources use: exact, about, estimated, one-sided, ranges.
 
-    All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy).
+    All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy). With
+    ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
+    central value with one bound, a quotient Decimal cannot hold (rounded outwards, with its
+    digits), a flow in another period, and amounts near the limits of the library (up to 29
+    whole digits, up to 30 decimal places). No figure goes below ``min_value``.
     """
     words = qualifiers or QUALIFIERS
     codes = (
@@ -131,26 +138,69 @@ def figures(
         values = quantities(kind, code, per=per, min_value=min_value, max_value=max_value)
         first = draw(values)
         if word != "range":
-            return Figure.of(first, word)
-        second = draw(values)
-        low, high = sorted([first, second], key=lambda q: q.magnitude)
-        open_low, open_high = (
-            (False, False) if low == high else (draw(st.booleans()), draw(st.booleans()))
-        )
-        return Figure.range(
-            low,
-            high,
-            approximate=draw(st.booleans()),
-            low_inclusive=not open_low,
-            high_inclusive=not open_high,
-        )
+            figure = Figure.of(first, word)
+        else:
+            second = draw(values)
+            low, high = sorted([first, second], key=lambda q: q.magnitude)
+            open_low, open_high = (
+                (False, False) if low == high else (draw(st.booleans()), draw(st.booleans()))
+            )
+            figure = Figure.range(
+                low,
+                high,
+                approximate=draw(st.booleans()),
+                low_inclusive=not open_low,
+                high_inclusive=not open_high,
+            )
+        if not computed:
+            return figure
+        made: Figure = draw(_computed(figure, kind, min_value))
+        return made
+
+    return build()
+
+
+_COMPUTED = ("as_given", "rounded", "value_and_bound", "other_period", "extreme")
+
+
+def _computed(figure: Figure, kind: Kind, min_value: int) -> st.SearchStrategy[Figure]:
+    """``figure`` as arithmetic may have made it, never below ``min_value``."""
+
+    @st.composite
+    def build(draw: Any) -> Figure:
+        how = draw(st.sampled_from(_COMPUTED))
+        if how == "rounded" and min_value <= 0:
+            divisor: int = draw(st.sampled_from([3, 7, 9, 11, 13]))
+            return figure / divisor
+        if how == "value_and_bound" and figure.value is not None and figure.low is not None:
+            value = figure.value
+            floor = max(Decimal(min_value), value.magnitude - draw(amounts(max_value=10**6)))
+            return Figure(
+                value,
+                low=ureg.Quantity(floor, figure.unit),
+                low_inclusive=draw(st.booleans()) or floor == value.magnitude,
+                approximate=draw(st.booleans()),
+            )
+        if how == "other_period" and kind == "flow":
+            code = currency_of(figure.unit)
+            return figure.to(f"{code}/{draw(st.sampled_from(list(TIME_UNITS)))}")
+        if how == "extreme":
+            scale: Decimal = draw(st.sampled_from([Decimal("1e17"), Decimal("1e-28")]))
+            try:
+                return figure * scale
+            except LedgerError:  # pragma: no cover - a product outside the limits
+                return figure
+        return figure
 
     return build()
 
 
 def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     """Amounts that lie inside a figure's bounds: its ends when they are included, and points
-    between them (an absent bound reaches 10**13 beyond the other)."""
+    between them (an absent bound reaches 10**13 beyond the other). A figure converted from
+    another (:attr:`Figure.origin`) gives points of that one, in its unit: the exact truth."""
+    if figure.origin is not None:
+        return points(figure.origin)
     low, high = figure.low, figure.high
     span = Decimal(10) ** 13
     lo = (
@@ -161,11 +211,14 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     @st.composite
     def build(draw: Any) -> Quantity:
         k = draw(st.integers(0, 1000))
-        x = lo + (hi - lo) * k / 1000
-        point = ureg.Quantity(x, figure.unit)
-        if not figure.contains(point):
-            point = ureg.Quantity(lo + (hi - lo) / 2, figure.unit)
-        return point
+        # Exact whatever the caller's context: a point of a tight 60-digit interval needs
+        # every digit.
+        with localcontext(prec=4 * DIGITS):
+            for x in (lo + (hi - lo) * k / 1000, lo + (hi - lo) / 2, lo, hi):
+                fits = len(x.normalize().as_tuple().digits) <= DIGITS
+                if fits and figure.contains(ureg.Quantity(x.normalize(), figure.unit)):
+                    return ureg.Quantity(x.normalize(), figure.unit)
+        return ureg.Quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
 
     return build()
 
@@ -207,7 +260,13 @@ _SHAPES = ("exact", "about", "estimated", "at_least", "more_than", "range")
 
 
 def _figure(kind: Kind, currency: str, exact: bool) -> st.SearchStrategy[Figure]:
-    return figures(kind, currency, qualifiers=("exact",) if exact else _SHAPES, max_value=10**9)
+    return figures(
+        kind,
+        currency,
+        qualifiers=("exact",) if exact else _SHAPES,
+        max_value=10**9,
+        computed=not exact,
+    )
 
 
 def entries(
