@@ -275,3 +275,12 @@ def test_the_seed_prints_as_the_source_wrote_it():
         "300000000 USD/year",
     ]
     assert Decimal(str(book["tajik-national-budget"].amount.value.magnitude)) == Decimal("3e8")
+
+
+@given(money_figure)
+def test_html_never_loses_the_mark(figure):
+    html = figure._repr_html_()
+    if figure.approximate:
+        assert "about" in html or "approximate" in html
+    if figure.low is not None and not figure.low_inclusive:
+        assert "more than" in html

@@ -73,12 +73,13 @@ _ZERO = Decimal(0)
 _End = tuple[Decimal, bool]
 
 
-def _add(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
-    """``a + b`` rounded outwards; the flag says whether it is exact."""
+def _add(a: Decimal, b: Decimal, down: bool | None) -> tuple[Decimal, bool]:
+    """``a + b`` rounded outwards (``down`` for a lower bound, ``None`` to nearest for a
+    central value); the flag says whether it is exact."""
     try:
         return _EXACT.add(a, b), True
     except Inexact:
-        return (_DOWN if down else _UP).add(a, b), False
+        return (_NEAREST if down is None else _DOWN if down else _UP).add(a, b), False
 
 
 def _mul(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
@@ -414,10 +415,26 @@ class Figure:
             except (TypeError, ValueError):
                 return NotImplemented
         other = _aligned(self, other, "add")
+        mine, theirs = self._value, other._value
+        if (
+            mine is not None
+            and theirs is not None
+            and self._low is mine is self._high
+            and other._low is theirs is other._high
+            and not (self._approximate or other._approximate)
+            and self._places is None is other._places
+        ):
+            # Two exact points (the common case, and netting's): one sum, exact or not at all.
+            try:
+                total = _EXACT.add(mine, theirs)
+            except Inexact:
+                pass
+            else:
+                return _make(self._unit, total, total, total, True, True, False)
         approx = self._approximate or other._approximate
         value, value_exact = None, True
-        if self._value is not None and other._value is not None:
-            value, value_exact = _nearest("add", self._value, other._value)
+        if mine is not None and theirs is not None:
+            value, value_exact = _add(mine, theirs, None)
         exact = value_exact
         low, low_in = None, True
         if self._low is not None and other._low is not None:
@@ -432,10 +449,12 @@ class Figure:
         # Sums keep the coarsest decimal places of their inputs: those a rounded input was
         # given, those an approximate one was written with (an exact input limits nothing);
         # a sum Decimal could not hold keeps what the working precision allows.
-        limits = [p for p in (_sum_places(self), _sum_places(other)) if p is not None]
-        if not exact:
-            limits.append(_places_for(DIGITS, value, low, high))
-        places = _needed(min(limits), value, low, high) if limits else None
+        places = None
+        if not (exact and self._places is None is other._places) or approx:
+            limits = [p for p in (_sum_places(self), _sum_places(other)) if p is not None]
+            if not exact:
+                limits.append(_places_for(DIGITS, value, low, high))
+            places = _needed(min(limits), value, low, high) if limits else None
         return _make(
             self._unit, value, low, high, low_in, high_in, approx or not value_exact, None, places
         )
