@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ledger as lg
 import ledger.book
@@ -405,6 +406,12 @@ STRICT_FILES = [
         "parties: org:x: key 'org:x' is given twice, at line 1, column 28 and first at line 1, "
         "column 14",
     ),
+    (
+        "json",
+        JSON_CLAIM.replace('"id": "ru-claim",', '"id": "ru-claim",\n      "id" : "other",'),
+        "entries[0] (ru-claim): id: key 'id' is given twice, at line 9, column 7 and first at "
+        "line 8, column 7",
+    ),
     ("json", "[" * 100_000, "not valid JSON"),
     ("toml", SEED_SOURCE + GOOD_CLAIM + 'id = "again"\n', "not valid TOML: Cannot overwrite"),
     (
@@ -471,6 +478,72 @@ def test_strict_files_still_take_dates_as_iso_text_or_toml_dates(tmp_path):
         '"qualifier": "about"', '"qualifier": "about", "quote": "{\\"a\\": 1, \\"a\\": 2}"'
     )
     assert lg.loads(quoted, format="json")["ru-claim"].quote == '{"a": 1, "a": 2}'
+    spaced = JSON_CLAIM.replace('": ', '" : ')
+    assert lg.loads(spaced, format="json") == from_json
+
+
+def test_a_json_key_given_twice_is_found_should_json_refuse_what_pydantic_read(monkeypatch):
+    class Refusing:
+        def decode(self, text):
+            raise ValueError("refused")
+
+    monkeypatch.setattr(ledger.book, "_JSON", Refusing())
+    twice = JSON_CLAIM.replace('"id": "ru-claim",', '"id": "ru-claim", "id": "other",')
+    with pytest.raises(lg.LedgerFileError, match="key 'id' is given twice, at line 8, column 25"):
+        lg.loads(twice, format="json")
+    quoted = JSON_CLAIM.replace('"about"', '"about", "quote": ":x"')  # counts prove nothing
+    assert not ledger.book._keys_counted_unique(quoted, json.loads(quoted))
+    assert lg.loads(quoted, format="json")["ru-claim"].quote == ":x"
+
+
+class _Pairs(list):
+    """A JSON object as written: its (key, value) pairs, a key possibly twice."""
+
+
+def _json_text(value, gaps):
+    if isinstance(value, _Pairs):
+        return (
+            "{"
+            + ", ".join(
+                json.dumps(key) + next(gaps) + _json_text(item, gaps) for key, item in value
+            )
+            + "}"
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(_json_text(item, gaps) for item in value) + "]"
+    return json.dumps(value)
+
+
+def _repeats_a_key(value):
+    if isinstance(value, _Pairs):
+        keys = [key for key, _ in value]
+        return len(set(keys)) < len(keys) or any(_repeats_a_key(item) for _, item in value)
+    return isinstance(value, list) and any(_repeats_a_key(item) for item in value)
+
+
+_JSON_KEYS = st.sampled_from(["id", "a", ":", '":', 'x" :', "{", "b\\"])
+_JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='a:" {}\\\n', max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.lists(st.tuples(_JSON_KEYS, inner), max_size=4).map(_Pairs)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=500)  # small texts; the counting argument has corners worth the time
+@given(
+    document=st.lists(st.tuples(_JSON_KEYS, _JSON_VALUES), max_size=5).map(_Pairs),
+    gaps=st.lists(st.sampled_from([": ", ":", " : ", "\n:", "\t:\t"]), min_size=1),
+)
+def test_a_json_key_given_twice_is_found_however_the_text_is_spaced(document, gaps):
+    spacing = iter(gaps * 200)
+    text = _json_text(document, spacing)
+    if _repeats_a_key(document):
+        with pytest.raises(lg.LedgerFileError, match="is given twice"):
+            ledger.book._read_json(text, "t.json")
+    else:
+        assert ledger.book._read_json(text, "t.json") == json.loads(text)
 
 
 def test_entries_built_in_code_refuse_numbers_and_times_for_dates():

@@ -208,7 +208,7 @@ BAD_FIGURES = [
     ),
     (lambda: Figure.of("3 USD") / Figure.range("-1 USD", "1 USD"), lg.FigureError, "holds zero"),
     (lambda: Figure.of("3 USD") / Figure.of("0 USD"), lg.FigureError, "holds zero"),
-    (lambda: Figure.of("3 USD") * 0.5, TypeError, "unsupported operand"),
+    (lambda: Figure.of("3 USD") * 0.5, lg.AmountError, "float 0.5 is not accepted"),
     (lambda: Figure.of("3 USD").greater_than("3 RUB"), lg.UnitMismatchError, "two currencies"),
     (lambda: Figure.of("3 USD").to("USD/year"), lg.UnitMismatchError, "dimensions differ"),
     (lambda: Figure("3 USD", qualifier="at_least"), lg.FigureError, "does not fit"),

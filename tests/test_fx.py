@@ -53,7 +53,10 @@ def test_seed_claim_in_roubles_at_an_illustrative_rate():
     converted = lg.convert(
         lg.Figure.of("300 million USD", "about"), "RUB", rates=RATES, on=date(2004, 3, 15)
     )
-    assert converted.figure == lg.Figure.of("8643000000 RUB", "about")
+    # Every digit is kept; "some $300 million" justifies three of them in print.
+    assert converted.figure.value == lg.quantity("8643000000 RUB")
+    assert converted.figure.approximate and converted.figure.qualifier == "about"
+    assert str(converted.figure) == "about 8640000000 RUB"
     assert converted.rate.id == "r-2004"
     assert "r-2004" in converted.explain() and "28.81 RUB/USD" in converted.explain()
 

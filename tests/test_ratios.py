@@ -52,7 +52,7 @@ def test_debt_is_about_five_sixths_of_a_year_net():
     value = answer.value
     assert value.approximate
     assert holds(value, Fraction(5, 6))
-    assert str(value) == "about 0.83 year"  # "about 250 million" carries two digits
+    assert str(value) == "about 0.833 year"  # an approximate input carries three digits
     assert answer.numerator == lg.Figure.of("250 million USD", "about")
 
 

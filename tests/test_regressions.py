@@ -238,7 +238,7 @@ def test_a_converted_figure_contains_the_true_amount():
 
 def test_net_debt_ratio_prints_the_digits_its_inputs_carry():
     value = lg.debt_to_budget(lg.example(), "TJ", net=True, as_of=DAY).value
-    assert str(value) == "about 0.83 year"
+    assert str(value) == "about 0.833 year"
     assert lg.format_ratio(value) == "about 0.83 years"
 
 
@@ -362,3 +362,26 @@ def test_a_computed_zero_saves_and_reloads_byte_for_byte():
         text = book.dumps(fmt)
         assert lg.loads(text, format=fmt).dumps(fmt) == text
     assert str(zero) == "0 USD"
+
+
+def test_arithmetic_on_a_converted_figure_leaves_its_origin_behind():
+    # Found by a user: m * 12 kept m's origin, so (m * 12).to("USD/month") gave m again.
+    monthly = F.of("100 USD/year").to("USD/month")
+    assert (monthly * 12).origin is None
+    assert (monthly * 12).to("USD/month").magnitudes[0] == Decimal(100)
+    assert str((monthly / 2).to("USD/month")) == "about 4.17 USD/month"
+
+
+def test_a_change_of_unit_keeps_the_sources_words():
+    assert str(figure_from_data("more than 100 USD/year").to("USD/month")).startswith("more than")
+    assert F.of("1 million person", "estimated").qualifier == "estimated"
+
+
+def test_an_approximate_product_prints_the_digits_of_its_approximate_input():
+    assert str(F.of("489 million USD", "about") * Decimal("1.1")) == "about 538000000 USD"
+    assert str(F.of("2 billion USD/year", "about").to("USD/month")) == "about 167000000 USD/month"
+
+
+def test_a_float_factor_is_refused_with_words():
+    with pytest.raises(lg.AmountError, match=r"float 0\.1 is not accepted"):
+        F.of("1 USD") * 0.1

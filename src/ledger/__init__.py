@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import faces as _faces
 from .errors import (
     AmountError,
     FigureError,
@@ -58,6 +59,9 @@ if TYPE_CHECKING:
     from .ratios import Ratio, debt_to_budget, per_migrant, ratio, remittances_to_budget
 
 __version__ = "0.1.0"
+
+# The faces (notebook HTML, frames) load the first time a value asks for one.
+_faces.on_first_use(lambda: importlib.import_module(".display", __name__))
 
 #: Public names served from modules loaded on first use.
 _LAZY: dict[str, str] = {

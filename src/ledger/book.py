@@ -45,6 +45,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
+import pydantic_core
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
@@ -491,7 +492,7 @@ def loads(text: str | bytes, *, format: str = "toml", name: str | None = None) -
 
 
 class _DuplicateKey(Exception):
-    """Raised inside the JSON parser, which knows no positions; the caller finds them."""
+    """Raised inside json's parser, which knows no positions; the caller finds them."""
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -501,19 +502,83 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return table
 
 
-# json's C parser with a pairs hook: a JSON object may not repeat a key (the last one would win
-# silently), and pydantic_core.from_json cannot tell. See benchmarks/bench_load.py for the cost.
+# json's parser with a pairs hook sees every key of every object; pydantic_core.from_json, twice
+# as fast and sharing repeated strings, keeps the last of two equal keys silently.
 _JSON = json.JSONDecoder(object_pairs_hook=_unique_keys)
+_KEY_GAPS = (" :", "\t:", "\n:", "\r:")
 
 
 def _read_json(text: str, label: str) -> Any:
+    """Parse with pydantic_core, then make sure no object gave a key twice: counted when the
+    counts can show it (see :func:`_keys_counted_unique`), else parsed again by ``_JSON``."""
+    data = pydantic_core.from_json(text)
+    if _keys_counted_unique(text, data):
+        return data
     try:
-        return _JSON.decode(text)
+        _JSON.decode(text)
     except _DuplicateKey:
+        problems = _duplicate_keys(text, label) or [
+            Problem(label, None, None, "a key is given twice in one table; a key may appear once")
+        ]
+    except (ValueError, RecursionError):
+        # Should json refuse a text pydantic_core read, the walk that finds the lines of
+        # repeated keys still finds them.
         problems = _duplicate_keys(text, label)
-    except RecursionError:
-        problems = [Problem(label, None, None, "not valid JSON: arrays or objects nested too deep")]
-    raise LedgerFileError(problems)
+    else:
+        return data
+    if problems:
+        raise LedgerFileError(problems)
+    return data
+
+
+def _keys_counted_unique(text: str, data: Any) -> bool:
+    """True when counting proves that no JSON object in ``text`` gives a key twice.
+
+    Every key is a string closed by ``"`` and followed by ``:``. Where no key stands apart from
+    its colon, each key is one ``":`` in the text; the others are inside strings, and those right
+    after a single backslash (an escaped quote) are known to be. So the keys written are at most
+    ``text.count('":')`` less those; the parsed tables hold one item for each distinct key of
+    their object: when the two are equal, no key was written twice. Unequal proves nothing.
+    """
+    written = text.count('":')
+    if written != text.count(":") and any(gap in text for gap in _KEY_GAPS):
+        return False
+    parsed = _keys_parsed(data, text.count("{"))
+    if written != parsed:
+        written -= text.count('\\":') - text.count('\\\\":')
+    return written == parsed
+
+
+def _keys_parsed(data: Any, braces: int) -> int:
+    """The keys of every table in ``data``: summed over the tables a ledger file has where
+    ``braces`` (at least the number of tables) shows there are no others, else found by a walk."""
+    if type(data) is dict:
+        tables = [data]
+        for key in ("parties", "sources"):
+            if type(data.get(key)) is dict:
+                tables.append(data[key])
+        if type(data.get("sources")) is dict:
+            tables.extend(value for value in data["sources"].values() if type(value) is dict)
+        if type(data.get("entries")) is list:
+            rows = [row for row in data["entries"] if type(row) is dict]
+            tables += rows
+            if len(tables) < braces:  # figure tables: amount = { low = ..., high = ... }
+                for key in ("amount", "migrants"):
+                    tables.extend(row[key] for row in rows if type(row.get(key)) is dict)
+        if len(tables) == braces:
+            return sum(map(len, tables))
+    total, stack = 0, [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            total += len(value)
+            stack.extend([item for item in value.values() if type(item) in _CONTAINERS])
+        elif type(value) is list:
+            stack.extend([item for item in value if type(item) in _CONTAINERS])
+    return total
+
+
+_CONTAINERS = (dict, list)
 
 
 _JSON_TOKEN = re.compile(r'\s*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\]:,])|[^\s{}\[\]:,"]+)')
@@ -534,7 +599,8 @@ class _Frame:
 def _duplicate_keys(text: str, label: str) -> list[Problem]:
     """Every key given twice in one JSON object, by entry and field, with line and column.
 
-    Only run on a file refused already, so a plain walk over its tokens is fast enough.
+    Only run when a faster check could not clear the text, so a plain walk over its tokens
+    (the text is valid JSON up to the first repeated key) is fast enough.
     """
     stack: list[_Frame] = []
     starts: dict[int, int] = {}
@@ -571,9 +637,7 @@ def _duplicate_keys(text: str, label: str) -> list[Problem]:
             else:
                 top.keys[key] = at
             top.key = key
-    return problems or [
-        Problem(label, None, None, "a key is given twice in one table; a key may appear once")
-    ]
+    return problems
 
 
 def _duplicate_problem(

@@ -32,6 +32,7 @@ from .entries import (
     figure_to_data,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
+from .faces import provide
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, party_name
 from .units import decimal, parse_unit, quantity_text, unit_text, ureg
@@ -437,3 +438,12 @@ def _as_date(value: Any) -> date:
     if hasattr(value, "date"):
         return value.date()  # type: ignore[no-any-return]
     return date.fromisoformat(str(value))
+
+
+provide("html.figure", figure_html)
+provide("html.balance", balance_html)
+provide("html.ratio", ratio_html)
+provide("html.transfers", transfers_html)
+provide("html.ledger", ledger_html)
+provide("frame.to", to_frame)
+provide("frame.from", from_frame)

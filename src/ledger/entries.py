@@ -53,6 +53,7 @@ from .units import (
     is_stock,
     quantity,
     quantity_text,
+    unit_powers,
     unit_text,
 )
 
@@ -285,7 +286,7 @@ def figure_from_data(data: object) -> Figure:
         if "amount" not in data:
             raise FigureError("a figure needs 'amount' (or 'low'/'high' for a range)")
         figure = Figure.of(_amount_text(data["amount"], "amount"), qualifier or "exact")
-        if data.get("approximate") is True and not figure._approximate:
+        if data.get("approximate") is True and not figure.approximate:
             raise FigureError("approximate = true needs a qualifier such as 'about'")
         return figure
     if isinstance(data, (int, float)):
@@ -388,10 +389,8 @@ def _figure_to_file(figure: Figure) -> dict[str, Any]:
 def _non_negative(figure: Figure) -> Figure:
     # The magnitudes directly: building three pint quantities per entry costs more than the
     # rest of the check (see benchmarks/bench_load.py).
-    for name, bound in (
-        ("amount", figure._value),
-        ("lower bound", figure._low),
-        ("upper bound", figure._high),
+    for name, bound in zip(
+        ("amount", "lower bound", "upper bound"), figure.magnitudes, strict=True
     ):
         if bound is not None and bound < 0:
             raise ValueError(
@@ -436,8 +435,8 @@ def _rate_quantity(value: object) -> Quantity:
     if isinstance(value, float):
         decimal(value, "rate")
     q = quantity(value)
-    units = [name for name, power in q.units._units.items()]
-    powers = sorted(q.units._units.values())
+    units = list(unit_powers(q.units))
+    powers = sorted(unit_powers(q.units).values())
     if len(units) != 2 or powers != [-1, 1] or not all(u in CURRENCIES for u in units):
         raise ValueError(
             f"rate {quantity_text(q)!r} is not an exchange rate; write it as quote currency per "
@@ -573,12 +572,12 @@ class Rate(EntryBase):
     @property
     def base(self) -> str:
         """The currency one unit of which the rate prices (``USD`` in ``28.81 RUB/USD``)."""
-        return next(n for n, p in self.rate.units._units.items() if p < 0)  # type: ignore[no-any-return]
+        return next(n for n, p in unit_powers(self.rate.units).items() if p < 0)
 
     @property
     def quote_currency(self) -> str:
         """The currency the price is in (``RUB`` in ``28.81 RUB/USD``)."""
-        return next(n for n, p in self.rate.units._units.items() if p > 0)  # type: ignore[no-any-return]
+        return next(n for n, p in unit_powers(self.rate.units).items() if p > 0)
 
 
 Entry = Annotated[Claim | Remittance | Budget | Settlement | Rate, Field(discriminator="kind")]

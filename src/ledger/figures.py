@@ -18,8 +18,9 @@ True
 >>> print(debt / budget)
 about 1 year
 
-Every bound is rounded outwards when Decimal arithmetic cannot hold it exactly, and a rounded
-bound becomes inclusive, so a result never claims more than its inputs.
+Every bound is rounded outwards when Decimal arithmetic cannot hold it exactly, so a result
+never claims more than its inputs; an open end stays open ("more than 8.33..." is still true of
+whatever was more than a twelfth of 100), and the source's words survive.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any, Final, Literal
 
 from .arithmetic import CONTEXT, DIGITS, DOWN, EXACT, UP, from_fraction, significant_digits
 from .errors import FigureError, UnitMismatchError
+from .faces import call
 from .units import (
     Quantity,
     Unit,
@@ -116,7 +118,7 @@ def _end_product(a: _End, b: _End, down: bool) -> tuple[Decimal, bool, bool]:
     if x.is_infinite() or y.is_infinite():
         return (_INF if (x > 0) == (y > 0) else -_INF), False, True
     product, exact = _mul(x, y, down)
-    return product, (x_in and y_in) or not exact, exact
+    return product, x_in and y_in, exact
 
 
 def _pick(candidates: list[tuple[Decimal, bool, bool]], lowest: bool) -> tuple[Decimal, bool, bool]:
@@ -346,6 +348,34 @@ class Figure:
         return self._approximate
 
     @property
+    def magnitudes(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """The central value, lower and upper bound as plain ``Decimal`` numbers in
+        :attr:`unit` (``None`` where absent), without building pint quantities.
+
+        >>> Figure.of("300 USD", "more_than").magnitudes
+        (None, Decimal('300'), None)
+        """
+        return self._value, self._low, self._high
+
+    @property
+    def exact_magnitude(self) -> Decimal | None:
+        """The number, when the figure is one exact amount (not approximate, not rounded);
+        otherwise ``None``. The quick test netting makes on every claim.
+
+        >>> Figure.of("300 USD").exact_magnitude, Figure.of("300 USD", "about").exact_magnitude
+        (Decimal('300'), None)
+        """
+        value = self._value
+        if (
+            value is None
+            or self._approximate
+            or self._places is not None
+            or not (self._low == value == self._high)
+        ):
+            return None
+        return value
+
+    @property
     def places(self) -> int | None:
         """The decimal places the figure's inputs justify (negative for tens, hundreds, ...),
         when arithmetic had to round it; ``None`` when its numbers are exactly what the inputs
@@ -354,7 +384,7 @@ class Figure:
         >>> (Figure.of("1 USD") / 3).places, Figure.of("300 million USD").places
         (1, None)
         >>> (Figure.of("300 million USD", "about") / 7).places
-        -7
+        -5
         """
         return self._places
 
@@ -412,7 +442,7 @@ class Figure:
                 return self
             try:
                 other = _as_figure(other)
-            except (TypeError, ValueError):
+            except TypeError:
                 return NotImplemented
         other = _aligned(self, other, "add")
         mine, theirs = self._value, other._value
@@ -439,12 +469,12 @@ class Figure:
         low, low_in = None, True
         if self._low is not None and other._low is not None:
             low, low_exact = _add(self._low, other._low, True)
-            low_in = (self._low_inclusive and other._low_inclusive) or not low_exact
+            low_in = self._low_inclusive and other._low_inclusive
             exact = exact and low_exact
         high, high_in = None, True
         if self._high is not None and other._high is not None:
             high, high_exact = _add(self._high, other._high, False)
-            high_in = (self._high_inclusive and other._high_inclusive) or not high_exact
+            high_in = self._high_inclusive and other._high_inclusive
             exact = exact and high_exact
         # Sums keep the coarsest decimal places of their inputs: those a rounded input was
         # given, those an approximate one was written with (an exact input limits nothing);
@@ -483,7 +513,7 @@ class Figure:
         if type(other) is not Figure:
             try:
                 other = _as_figure(other)
-            except (TypeError, ValueError):
+            except TypeError:
                 return NotImplemented
         return self.__add__(-other)
 
@@ -493,7 +523,7 @@ class Figure:
     def __mul__(self, other: object) -> Figure:
         try:
             factor = _as_factor(other)
-        except (TypeError, ValueError):
+        except TypeError:
             return NotImplemented
         return _product(self, factor)
 
@@ -503,14 +533,14 @@ class Figure:
     def __truediv__(self, other: object) -> Figure:
         try:
             divisor = _as_factor(other)
-        except (TypeError, ValueError):
+        except TypeError:
             return NotImplemented
         return _quotient(self, divisor)
 
     def __rtruediv__(self, other: object) -> Figure:
         try:
             numerator = _as_factor(other)
-        except (TypeError, ValueError):
+        except TypeError:
             return NotImplemented
         return _quotient(numerator, self)
 
@@ -605,9 +635,8 @@ class Figure:
         return f"<Figure {_describe(self)}>"
 
     def _repr_html_(self) -> str:
-        from .display import figure_html  # the notebook face loads on first display only
-
-        return figure_html(self)
+        html: str = call("html.figure", self)  # the notebook face, loaded on first display
+        return html
 
 
 def _init(
@@ -804,13 +833,14 @@ def _fraction(x: Decimal | None) -> Fraction | None:
     return None if x is None else Fraction(x)
 
 
-def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
+def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> Figure:
     """``f`` times an exact rational factor, in ``unit``.
 
     The parts are scaled as fractions, so nothing is lost on the way; a part that Decimal
     cannot hold is rounded (bounds outwards, made inclusive; the value to nearest, marked
     approximate), and the result keeps the figure it came from as its :attr:`Figure.origin`,
-    so that changing back, by any road, gives that figure again.
+    so that changing back, by any road, gives that figure again. A product or a quotient
+    brought to its canonical unit (``remember=False``) is a new figure, with no origin.
     """
     if factor == 1:
         scaled = _make(unit, *_key(f)[1:-1])
@@ -842,6 +872,9 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
         )
     if source._places is not None:
         digits = _carried(source) or 1
+    elif source._approximate:
+        # Its digits without trailing zeros, counted in its canonical unit, at least three.
+        digits = max(_canonical_written(source, normalized=True), _APPROXIMATE_DIGITS)
     else:
         # An exact figure's digits, counted in its canonical unit (a year's 2 USD, however
         # written), or the unit's own (a twelfth of a year carries two).
@@ -852,13 +885,14 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
         value,
         low,
         high,
-        source._low_inclusive or not exact[1],
-        source._high_inclusive or not exact[2],
+        source._low_inclusive,
+        source._high_inclusive,
         source._approximate or not exact[0],
-        source._qualifier if exact[0] else None,
+        source._qualifier,
         _places_for(digits, value, low, high),
     )
-    _set_origin(result, _canonical(source))
+    if remember:
+        _set_origin(result, _canonical(source))
     return result
 
 
@@ -889,13 +923,15 @@ def _canonical(f: Figure) -> Figure:
     )
 
 
-def _canonical_written(f: Figure) -> int:
-    """The digits ``f`` is written with in its canonical unit (per year, in years)."""
+def _canonical_written(f: Figure, normalized: bool = False) -> int:
+    """The digits ``f`` is written with in its canonical unit (per year, in years), without
+    trailing zeros when ``normalized``."""
     factor = canonical_unit(f._unit)[1]
     canonical = [from_fraction(Fraction(x) * factor) for x in _parts(f)]
-    if all(exact for _, exact in canonical):
-        return max([significant_digits(x) for x, _ in canonical] + [1])
-    return _written(f)
+    numbers = [x for x, _ in canonical] if all(ok for _, ok in canonical) else _parts(f)
+    if normalized:
+        numbers = [x.normalize(_NEAREST) for x in numbers]
+    return max([significant_digits(x) for x in numbers] + [1])
 
 
 def _ends(f: Figure) -> tuple[_End, _End]:
@@ -917,7 +953,7 @@ def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> tuple[Decimal
     if y.is_zero():
         return (_INF if (x > 0) == y_positive else -_INF), False, True
     result, exact = _div(x, y, down)
-    return result, (x_in and y_in) or not exact, exact
+    return result, x_in and y_in, exact
 
 
 def _quotient(a: Figure, b: Figure) -> Figure:
@@ -957,7 +993,8 @@ def _combined(
     new_high_d = None if new_high.is_infinite() else new_high
     exact = value_exact and low_exact and high_exact
     places = None
-    if not exact or a._places is not None or b._places is not None:
+    limited = a._places is not None or b._places is not None or a._approximate or b._approximate
+    if not exact or limited:
         limits = [d for d in (_carried(a), _carried(b)) if d is not None]
         digits = min(limits) if limits else max(_written(a), _written(b))
         places = _needed(
@@ -974,7 +1011,7 @@ def _combined(
         None,
         places,
     )
-    return result if factor == 1 else _scaled(result, factor, unit)
+    return result if factor == 1 else _scaled(result, factor, unit, remember=False)
 
 
 @lru_cache(maxsize=1024)
@@ -1010,6 +1047,11 @@ def _written(f: Figure) -> int:
     return max([significant_digits(x) for x in _parts(f)] + [1])
 
 
+#: An approximate figure carries at least this many digits: "some $300 million" may mean
+#: 300, not 3, hundred million; the compact style shows three digits too.
+_APPROXIMATE_DIGITS = 3
+
+
 def _carried(f: Figure) -> int | None:
     """The significant digits ``f`` limits a product or a quotient to: those it was rounded
     to, or for a figure the source called approximate, its digits without trailing zeros
@@ -1020,7 +1062,8 @@ def _carried(f: Figure) -> int | None:
             return 1
         return max(1, max(parts, key=Decimal.copy_abs).adjusted() + f._places + 1)
     if f._approximate:
-        return max([significant_digits(x.normalize(_NEAREST)) for x in parts] + [1])
+        written = max([significant_digits(x.normalize(_NEAREST)) for x in parts] + [1])
+        return max(written, _APPROXIMATE_DIGITS)
     return None
 
 
@@ -1080,8 +1123,8 @@ def _quantized(f: Figure, step: Decimal) -> Figure:
         value,
         low,
         high,
-        f._low_inclusive or low != f._low,
-        f._high_inclusive or high != f._high,
+        f._low_inclusive,
+        f._high_inclusive,
         f._approximate or value != f._value,
     )
 
@@ -1103,7 +1146,7 @@ def shown(
     so each statement stays true), else as they are.
 
     >>> shown(Figure.of("300 million USD", "about") / Figure.of("360 million USD/year"))
-    (Decimal('0.8'), Decimal('0.8'), Decimal('0.9'))
+    (Decimal('0.833'), Decimal('0.833'), Decimal('0.834'))
     """
     parts = _parts(f)
     limits = [] if f._places is None else [f._places]

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
@@ -64,6 +64,8 @@ from .units import (
     is_stock,
     money,
     quantity,
+    unit_key,
+    unit_powers,
     unit_text,
     ureg,
 )
@@ -76,6 +78,7 @@ __all__ = [
     "DOMAIN",
     "LOCALE_DIR",
     "LocaleError",
+    "cldr",
     "describe",
     "format_figure",
     "format_money",
@@ -119,6 +122,16 @@ def _locale(name: str | Locale) -> Locale:
             f"locale {name!r} is not known to CLDR ({error}); use a code such as 'en_US', "
             "'ru_RU' or 'tg_TJ'"
         ) from None
+
+
+def cldr(locale: Locale, table: str) -> Any:
+    """A CLDR table babel holds for ``locale`` but does not publish as a property (unit and
+    currency-unit patterns): the one place that reads babel's ``Locale._data``.
+
+    >>> cldr(Locale.parse("ru"), "unit_patterns")["duration-year"]["long"]["per"]
+    '{0} в год'
+    """
+    return locale._data[table]
 
 
 @lru_cache(maxsize=64)
@@ -291,7 +304,7 @@ def _long(number: Decimal, code: str, locale: Locale, padded: bool = True) -> st
     )
     category = locale.plural_form(abs(shown))
     name = get_currency_name(code, count=abs(shown), locale=locale)
-    patterns = locale._data["currency_unit_patterns"]
+    patterns = cldr(locale, "currency_unit_patterns")
     pattern = patterns.get(category) or patterns.get("other") or "{0} {1}"
     return str(pattern.format(text, name))
 
@@ -310,8 +323,8 @@ def _per(locale: Locale, period: str, amount: str) -> str:
 
 @lru_cache(maxsize=256)
 def _per_pattern(locale: Locale, period: str) -> str:
-    own = locale._data["unit_patterns"].get(f"duration-{period}", {}).get("long", {})
-    root = _root()._data["unit_patterns"].get(f"duration-{period}", {}).get("long", {})
+    own = cldr(locale, "unit_patterns").get(f"duration-{period}", {}).get("long", {})
+    root = cldr(_root(), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     pattern = own.get("per") if own else None
     if pattern and pattern != root.get("per"):
         return str(pattern).replace("{0}", "{amount}")
@@ -324,7 +337,7 @@ def _root() -> Locale:
 
 
 def _period(unit: Unit) -> str | None:
-    for name, power in unit._units.items():
+    for name, power in unit_powers(unit).items():
         if name in TIME_UNITS and power == -1:
             return str(name)
     return None
@@ -349,7 +362,7 @@ def format_money(value: object, locale: str | Locale = "en_US", style: Style = "
     write = _MONEY.get(style)
     if write is None:
         _check_style(style)
-    code, period = _money_unit(q._units)  # pint's container: hashed once, unlike q.units
+    code, period = _money_unit(unit_key(q))  # hashed once, unlike q.units
     text = write(q.magnitude, code, where, True)  # type: ignore[misc]
     return _per(where, period, text) if period else text
 
@@ -398,8 +411,8 @@ def _years(number: Decimal, locale: Locale, qualified: bool) -> str:
     text = _plain_number(number, locale)
     category = locale.plural_form(abs(shown.normalize()))
     if not qualified:
-        own = locale._data["unit_patterns"].get("duration-year", {}).get("long", {})
-        root = _root()._data["unit_patterns"]["duration-year"]["long"]
+        own = cldr(locale, "unit_patterns").get("duration-year", {}).get("long", {})
+        root = cldr(_root(), "unit_patterns")["duration-year"]["long"]
         pattern = own.get(category) or own.get("other")
         if pattern and pattern != root.get(category, root.get("other")):
             return str(pattern.format(text))
@@ -627,7 +640,7 @@ def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str]
             joiner = _PLUS if line.sign > 0 else _LESS
             parts[0] = _say(locale, joiner, first=parts[0], second=text)
     details = parts[0] if parts else _say(locale, _NO_CLAIMS)
-    if amount._value is not None and amount._value.is_zero() and amount.is_exact:
+    if amount.exact_magnitude is not None and amount.exact_magnitude.is_zero():
         return _say(
             locale,
             _EVEN,

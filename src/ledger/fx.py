@@ -10,10 +10,10 @@ remembers the rate it used.
 >>> converted = convert(Figure.of("300 million USD", "about"), "RUB", rates=book,
 ...                     on=date(2004, 3, 15))
 >>> print(converted.figure)
-about 8643000000.00 RUB
+about 8640000000 RUB
 >>> print(converted.explain())
 about 300000000 USD × 28.81 RUB/USD (rate rate-2004-03-15, debt-ledger documentation, \
-2004-03-15) = about 8643000000.00 RUB
+2004-03-15) = about 8640000000 RUB
 """
 
 from __future__ import annotations

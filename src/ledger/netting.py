@@ -38,7 +38,8 @@ from .arithmetic import DIGITS, SUMS, owned, rounded_total
 from .book import Ledger
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, UnitMismatchError
-from .figures import Figure, _make
+from .faces import call
+from .figures import Figure
 from .fx import Conversion, convert
 from .units import Unit, currency_of, intern_unit, money, ureg
 
@@ -140,9 +141,8 @@ class NetBalance:
         return f"<NetBalance {self} as of {self.as_of.isoformat()}, {len(self.lines)} claims>"
 
     def _repr_html_(self) -> str:
-        from .display import balance_html  # the notebook face loads on first display only
-
-        return balance_html(self)
+        html: str = call("html.balance", self)  # the notebook face, loaded on first display
+        return html
 
 
 @dataclass(frozen=True)
@@ -164,9 +164,8 @@ class Transfers(list[Transfer]):
         return f"<Transfers: {'; '.join(map(str, self)) or 'none'}>"
 
     def _repr_html_(self) -> str:
-        from .display import transfers_html  # the notebook face loads on first display only
-
-        return transfers_html(self)
+        html: str = call("html.transfers", self)  # the notebook face, loaded on first display
+        return html
 
 
 # -- claims that count ----------------------------------------------------------------------
@@ -197,24 +196,28 @@ def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
 
 
 def _zero(unit: Unit) -> Figure:
-    zero = Decimal(0)
-    return _make(unit, zero, zero, zero, True, True, False)
+    return Figure(ureg.Quantity(Decimal(0), unit))
 
 
 def _clamped(figure: Figure) -> Figure:
     """A claim's outstanding amount never falls below zero."""
     zero = Decimal(0)
-    low, value, high = figure._low, figure._value, figure._high
+    value, low, high = figure.magnitudes
     if (low is not None and low >= 0) and (value is None or value >= 0):
         return figure
-    return _make(
-        figure.unit,
-        None if value is None else max(value, zero),
-        zero if low is None or low < 0 else low,
-        None if high is None else max(high, zero),
-        True if low is None or low < 0 else figure.low_inclusive,
-        figure.high_inclusive if high is None or high > 0 else True,
-        figure.approximate,
+
+    def amount(x: Decimal | None) -> object:
+        return None if x is None else ureg.Quantity(x, figure.unit)
+
+    return Figure(
+        amount(None if value is None else max(value, zero)),
+        low=amount(zero if low is None or low < 0 else low),
+        high=amount(None if high is None else max(high, zero)),
+        low_inclusive=True if low is None or low < 0 else figure.low_inclusive,
+        high_inclusive=figure.high_inclusive if high is None or high > 0 else True,
+        approximate=figure.approximate,
+        places=figure.places,
+        qualifier="unknown" if low is None and high is None else None,
     )
 
 
@@ -354,18 +357,16 @@ def net_positions(
             ):
                 continue
             amount = claim.amount
-            value = amount._value
+            value = amount.exact_magnitude
             if (
                 value is None
-                or amount._approximate
                 or convert_to is not None
                 or claim.status in zero_statuses
                 or (settled and claim.id in settled)
-                or not (amount._low == value == amount._high)
             ):
                 slow.append(claim)
                 continue
-            unit = amount._unit
+            unit = amount.unit
             code = currency_by_unit.get(id(unit)) or _currency(unit)
             exact[claim.creditor, code] += value
             exact[claim.debtor, code] -= value
@@ -373,7 +374,7 @@ def net_positions(
         counted = outstanding(claim, settled.get(claim.id, ()))
         if convert_to is not None:
             counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
-        code = _currency(counted._unit)
+        code = _currency(counted.unit)
         for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
             key = (party, code)
             bounded[key] = bounded[key] + signed if key in bounded else signed
@@ -435,12 +436,13 @@ def settle(
     justified: dict[str, list[int]] = defaultdict(list)
     for party, held in positions.items():
         for code, figure in held.items():
-            if figure._value is None:
+            value = figure.magnitudes[0]
+            if value is None:
                 raise FigureError(
                     f"{party}'s position in {code} is {figure}: it has no central value, so no "
                     "transfer can settle it; settle needs claims with an amount, not only bounds"
                 )
-            by_currency[code].append((party, figure._value, figure.approximate))
+            by_currency[code].append((party, value, figure.approximate))
             if figure.places is not None:
                 justified[code].append(figure.places)
     transfers = Transfers()
@@ -455,7 +457,7 @@ def settle(
         while i < len(debtors) and j < len(creditors):
             paid = min(owes[i], due[j])
             places = min(justified[code], default=None)
-            figure = _make(unit, paid, paid, paid, True, True, approximate, None, places)
+            figure = Figure(ureg.Quantity(paid, unit), approximate=approximate, places=places)
             transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
             owes[i] -= paid
             due[j] -= paid

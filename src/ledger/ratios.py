@@ -12,7 +12,7 @@ more than 1
 >>> print(debt_to_budget(book, "TJ", as_of=day).value)
 about 1 year
 >>> print(debt_to_budget(book, "TJ", net=True, as_of=day).value)
-about 0.83 year
+about 0.833 year
 >>> print(per_migrant(book, "TJ", as_of=day).value)
 more than 300 USD/person/year, approximate
 """
@@ -28,6 +28,7 @@ from .arithmetic import owned
 from .book import Ledger
 from .entries import Budget, Rate, Remittance
 from .errors import MissingFigureError, UnitMismatchError
+from .faces import call
 from .figures import Figure
 from .fx import convert
 from .netting import net_positions, outstanding
@@ -93,9 +94,8 @@ class Ratio:
         return f"<Ratio {self}>"
 
     def _repr_html_(self) -> str:
-        from .display import ratio_html  # the notebook face loads on first display only
-
-        return ratio_html(self)
+        html: str = call("html.ratio", self)  # the notebook face, loaded on first display
+        return html
 
 
 def _cite(entry: EntryBase) -> str:

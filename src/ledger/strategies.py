@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the environment
         "ledger.strategies needs hypothesis: python -m pip install 'debt-ledger[test]'"
     ) from None
 
-from .arithmetic import DIGITS
+from .arithmetic import CONTEXT, DIGITS
 from .errors import LedgerError
 from .figures import QUALIFIERS, Figure
 from .units import CURRENCIES, TIME_UNITS, Quantity, currency_of, money, quantity, ureg
@@ -214,10 +214,13 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
         # Exact whatever the caller's context: a point of a tight 60-digit interval needs
         # every digit.
         with localcontext(prec=4 * DIGITS):
-            for x in (lo + (hi - lo) * k / 1000, lo + (hi - lo) / 2, lo, hi):
-                fits = len(x.normalize().as_tuple().digits) <= DIGITS
-                if fits and figure.contains(ureg.Quantity(x.normalize(), figure.unit)):
-                    return ureg.Quantity(x.normalize(), figure.unit)
+            between = [lo + (hi - lo) * k / 1000, lo + (hi - lo) / 2]
+        # Points an amount can be: at most 60 digits (a point between two 60-digit bounds is
+        # one rounded to 60 digits).
+        for x in [*between, *(CONTEXT.plus(x) for x in between), lo, hi]:
+            point = ureg.Quantity(x.normalize(CONTEXT), figure.unit)
+            if len(x.normalize(CONTEXT).as_tuple().digits) <= DIGITS and figure.contains(point):
+                return point
         return ureg.Quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
 
     return build()

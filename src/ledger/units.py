@@ -52,6 +52,8 @@ __all__ = [
     "quantity",
     "quantity_text",
     "to_units",
+    "unit_key",
+    "unit_powers",
     "unit_text",
     "ureg",
 ]
@@ -209,7 +211,7 @@ def parse_unit(text: str) -> Unit:
         unit = intern_unit(ureg.parse_units(expression))
     except Exception as error:  # pint's parser raises assorted types on bad text
         raise AmountError(f"unit {text!r} could not be read ({error}); {_ACCEPTED}") from None
-    powers = [power for name, power in unit._units.items() if name in CURRENCIES]
+    powers = [power for name, power in unit_powers(unit).items() if name in CURRENCIES]
     if any(abs(power) != 1 for power in powers) or sum(p > 0 for p in powers) > 1:
         raise AmountError(
             f"unit {text!r} multiplies currencies ({_unit_text(unit)}); an amount is in one "
@@ -318,7 +320,7 @@ def _dimensions(unit: Unit) -> dict[str, Decimal]:
 def currency_of(unit: Unit) -> str | None:
     """The currency code of a stock or flow (a unit or a quantity), else ``None``."""
     unit = getattr(unit, "units", unit)
-    currencies = [name for name in unit._units if name in CURRENCIES]
+    currencies = [name for name in unit_powers(unit) if name in CURRENCIES]
     return currencies[0] if len(currencies) == 1 else None
 
 
@@ -366,6 +368,21 @@ def _is_currency_dim(name: str) -> bool:
     return name.startswith("[currency_")
 
 
+def unit_powers(unit: Unit) -> dict[str, int]:
+    """Each unit name in ``unit`` and its power: the one place that reads pint's container.
+
+    >>> sorted(unit_powers(parse_unit("USD/person/year")).items())
+    [('USD', 1), ('person', -1), ('year', -1)]
+    """
+    return {str(name): int(power) for name, power in unit._units.items()}
+
+
+def unit_key(value: Quantity) -> Any:
+    """A hashable key for a quantity's unit without building a ``Unit`` (pint makes a new one
+    on every ``q.units``): for caches on hot paths."""
+    return value._units
+
+
 def unit_text(unit: Unit) -> str:
     """Compact text of a unit that :func:`parse_unit` reads back: ``USD/person/year``.
 
@@ -382,11 +399,11 @@ def _rank(name: str) -> tuple[int, str]:
 
 @lru_cache(maxsize=1024)
 def _unit_text(unit: Unit) -> str:
-    items = sorted(unit._units.items(), key=lambda item: _rank(item[0]))
+    items = sorted(unit_powers(unit).items(), key=lambda item: _rank(item[0]))
     up = [(name, power) for name, power in items if power > 0]
     down = [(name, -power) for name, power in items if power < 0]
 
-    def term(name: str, power: Decimal) -> str:
+    def term(name: str, power: int) -> str:
         return name if power == 1 else f"{name}**{power}"
 
     text = "*".join(term(n, p) for n, p in up) or ("1" if down else "")
@@ -435,7 +452,7 @@ def canonical_unit(unit: Unit) -> tuple[Unit, Fraction]:
     """
     factor = Fraction(1)
     parts: dict[str, int] = {}
-    for name, power in unit._units.items():
+    for name, power in unit_powers(unit).items():
         exponent = int(power)
         if name in TIME_UNITS:
             factor /= Fraction(12, TIME_UNITS[name]) ** exponent
