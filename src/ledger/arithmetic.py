@@ -127,10 +127,12 @@ def check_amount(number: Decimal, what: str = "amount") -> Decimal:
     if number.is_zero():
         return Decimal(0)
     limits = f"amounts are below 10**{LARGEST} in size, with at most {DIGITS} significant digits"
+    text = str(number)
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-12:]}"
     if number.adjusted() >= LARGEST:
-        raise AmountError(f"{what} {number} is too large: {limits}")
+        raise AmountError(f"{what} {shown} is too large: {limits}")
     if number.adjusted() < -DIGITS:
-        raise AmountError(f"{what} {number} is too small: {limits} and above 10**-{DIGITS}")
+        raise AmountError(f"{what} {shown} is too small: {limits} and above 10**-{DIGITS}")
     if significant_digits(number) > DIGITS:
         raise AmountError(f"{what} has {significant_digits(number)} significant digits: {limits}")
     return number

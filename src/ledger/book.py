@@ -64,6 +64,7 @@ from .entries import (
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem
+from .faces import call
 from .figures import QUALIFIERS
 from .units import currency_of
 
@@ -195,29 +196,24 @@ class Ledger:
     __hash__ = None  # type: ignore[assignment]
 
     def _repr_html_(self) -> str:
-        from .display import ledger_html  # the notebook face loads on first display only
-
-        return ledger_html(self)
+        return self.to_html()
 
     def to_html(self, locale: str = "en_US") -> str:
-        """The entries as an HTML table, amounts and party names in ``locale``."""
-        from .display import ledger_html
-
-        return ledger_html(self, locale)
+        """The entries as an HTML table, amounts and party names in ``locale`` (the notebook
+        face, loaded on first use)."""
+        html: str = call("html.ledger", self, locale)
+        return html
 
     def to_frame(self) -> Any:
         """One row per entry as a pandas DataFrame (extra ``frames``); see
         :func:`ledger.display.to_frame`."""
-        from .display import to_frame
-
-        return to_frame(self)
+        return call("frame.to", self)
 
     @classmethod
     def from_frame(cls, frame: Any, *, title: str | None = None) -> Ledger:
-        """A ledger from a frame made by :meth:`to_frame`."""
-        from .display import from_frame
-
-        return from_frame(frame, title=title)
+        """A ledger from a frame made by :meth:`to_frame`; see :func:`ledger.display.from_frame`."""
+        book: Ledger = call("frame.from", frame, title=title)
+        return book
 
     def __repr__(self) -> str:
         counts = Counter(getattr(entry, "kind", "?") for entry in self._entries)

@@ -272,11 +272,14 @@ def to_frame(book: Ledger) -> pandas.DataFrame:
 
 
 def _present(value: Any) -> bool:
-    if value is None:
+    """Whether a cell holds something: not None, NaN or empty text (as CSV readers leave)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return False
+    if isinstance(value, Decimal):
+        return not value.is_qnan()  # a signalling NaN is present, and refused as an amount
     try:
         return not bool(value != value)  # NaN is the one value not equal to itself
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         return True
 
 
@@ -293,12 +296,28 @@ def _number(value: Any) -> Decimal:
     raise AmountError(f"{type(value).__name__} {value!r} is not a number")
 
 
+def _whole(value: Any, key: str) -> int | None:
+    """A whole number from a cell (pandas turns a column with gaps into floats: 2.0 is 2)."""
+    if not _present(value):
+        return None
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise AmountError(f"{key}: {value!r} is not a whole number")
+
+
 def _flag(row: dict[str, Any], key: str, default: bool) -> bool:
     value = row.get(key)
     if not _present(value):
         return default
     if isinstance(value, (bool, numpy_bool_types())):
         return bool(value)
+    words = {"true": True, "false": False}  # as CSV files write them
+    if isinstance(value, str) and value.strip().lower() in words:
+        return words[value.strip().lower()]
     raise AmountError(f"{key}: {value!r} is not true or false")
 
 
@@ -334,17 +353,14 @@ def _figure_from_columns(name: str, row: dict[str, Any]) -> Figure | None:
                 low_inclusive=_flag(row, f"{name}_low_inclusive", True),
                 high_inclusive=_flag(row, f"{name}_high_inclusive", True),
                 approximate=_flag(row, f"{name}_approximate", False),
-                places=int(_number(row[f"{name}_places"]))
-                if _present(row.get(f"{name}_places"))
-                else None,
+                places=_whole(row.get(f"{name}_places"), f"{name}_places"),
             )
         )
         return figure_from_data({**data, "converted_from": json.loads(str(origin))})
     qualifier = row.get(f"{name}_qualifier")
     qualifier = str(qualifier) if _present(qualifier) else None
     value, low, high = amount(name), amount(f"{name}_low"), amount(f"{name}_high")
-    places_cell = row.get(f"{name}_places")
-    places = int(_number(places_cell)) if _present(places_cell) else None
+    places = _whole(row.get(f"{name}_places"), f"{name}_places")
     if low is None and high is None and qualifier not in (None, "range", "unknown"):
         # A frame of one's own: an amount and the source's word for it.
         if value is None:
@@ -433,6 +449,8 @@ def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
 
 
 def _as_date(value: Any) -> date:
+    if not _present(value):
+        raise ValueError("missing; a date such as 2004-03-15 is needed")
     if isinstance(value, date) and not hasattr(value, "hour"):
         return value
     if hasattr(value, "date"):

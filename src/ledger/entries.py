@@ -41,6 +41,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from .arithmetic import check_amount
 from .errors import AmountError, FigureError
 from .figures import QUALIFIERS, Figure
 from .units import (
@@ -271,18 +272,27 @@ def figure_from_data(data: object) -> Figure:
             raise FigureError(f"places must be a whole number, not {places!r}")
         general = "low" in data or "high" in data or "places" in data or qualifier == "range"
         if general or qualifier == "unknown" or set(flags) - {"approximate"}:
-            if qualifier not in (None, "range", "unknown"):
-                raise FigureError(f"qualifier {qualifier!r} does not go with low/high bounds")
             if qualifier == "unknown" and ("low" in data or "high" in data):
                 raise FigureError("qualifier 'unknown' is a central value with no bounds")
-            return Figure(
+            figure = Figure(
                 _optional(data.get("amount"), "amount"),
                 low=_optional(data.get("low"), "low"),
                 high=_optional(data.get("high"), "high"),
-                qualifier="unknown" if qualifier == "unknown" else None,
+                qualifier=qualifier if qualifier in ("unknown", "estimated") else None,
                 places=places,
                 **flags,
             )
+            # The word must say what the bounds say ("range" is any figure with two bounds).
+            reads = figure.qualifier
+            fits = qualifier in (None, reads) or (
+                qualifier == "range" and figure.low is not None and figure.high is not None
+            )
+            if not fits:
+                raise FigureError(
+                    f"qualifier {qualifier!r} does not go with low/high bounds that read as "
+                    f"{reads!r}"
+                )
+            return figure
         if "amount" not in data:
             raise FigureError("a figure needs 'amount' (or 'low'/'high' for a range)")
         figure = Figure.of(_amount_text(data["amount"], "amount"), qualifier or "exact")
@@ -339,7 +349,8 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
     >>> figure_to_data(Figure.of("300 million USD", "about"), words=True)
     {'amount': '300 million USD', 'qualifier': 'about'}
     >>> figure_to_data(Figure("300 million USD", low="250 million USD", approximate=True))
-    {'amount': '300000000 USD', 'low': '250000000 USD', 'approximate': True}
+    {'amount': '300000000 USD', 'low': '250000000 USD', 'qualifier': 'at_least',
+     'approximate': True}
     """
     qualifier = figure.qualifier
     data: dict[str, Any]
@@ -373,8 +384,9 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
         data["high"] = quantity_text(figure.high, words=words)
         if not figure.high_inclusive:
             data["high_inclusive"] = False
-    if figure.low is None and figure.high is None:
-        data["qualifier"] = "unknown"  # a central value with no bounds at all
+    # The word for its shape, always, so that every reader finds it in one place ("unknown":
+    # a central value with no bounds at all).
+    data["qualifier"] = figure.qualifier
     if figure.approximate:
         data["approximate"] = True
     if figure.places is not None:
@@ -392,11 +404,15 @@ def _non_negative(figure: Figure) -> Figure:
     for name, bound in zip(
         ("amount", "lower bound", "upper bound"), figure.magnitudes, strict=True
     ):
-        if bound is not None and bound < 0:
+        if bound is None:
+            continue
+        if bound < 0:
             raise ValueError(
                 f"{name} {bound} {unit_text(figure.unit)} is negative; entries hold what the "
                 "source said, as a positive amount (direction comes from creditor and debtor)"
             )
+        # What an entry holds, a file can write and read back: computed figures too.
+        check_amount(bound, name)
     return figure
 
 

@@ -726,12 +726,20 @@ def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
             rest = rest[: -len(suffix)].strip()
             multiplier = scale
             break
-    try:
-        number = (
-            parse_decimal(rest.replace(" ", ""), locale=where, strict=True)
-            if multiplier == 1
-            else parse_decimal(rest.replace(" ", ""), locale=where)
+    digits = rest.replace(" ", "")
+    if not _LOCAL_NUMBER.fullmatch(digits):
+        raise AmountError(
+            f"{text!r} is not an amount in {where}: the number must be ASCII digits with the "
+            "locale's separators, starting with a digit"
         )
+    try:
+        number = parse_decimal(digits, locale=where, strict=True)
     except NumberFormatError as error:
         raise AmountError(f"{text!r} is not an amount in {where}: {error}") from None
-    return money(number * multiplier, code, per=per)
+    value = number * multiplier
+    return money(_as_written(value) if multiplier != 1 else value, code, per=per)
+
+
+# The one grammar of a number, in a locale's dress: ASCII digits first, then digits and the
+# group and decimal signs CLDR uses (",", ".", spaces, apostrophes).
+_LOCAL_NUMBER = re.compile(r"-?[0-9][0-9.,'\u00a0\u202f\u2019]*\Z")
