@@ -11,9 +11,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from . import __version__
 from .book import EXAMPLE, Ledger, example, load, schema
 from .entries import EntryBase, figure_to_data, party_error
 from .errors import LedgerError, MissingFigureError
@@ -27,6 +27,13 @@ from .units import quantity_text
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID = 0, 1  # argparse itself exits 2 on a usage error
+
+
+def _version() -> str:
+    try:
+        return version("debt-ledger")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree, not installed
+        return "(not installed)"
 
 
 def _date(text: str) -> date:
@@ -304,7 +311,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Sovereign debt and remittance figures with their sources: net, weigh "
         "and explain them.",
     )
-    parser.add_argument("--version", action="version", version=f"debt-ledger {__version__}")
+    parser.add_argument("--version", action="version", version=f"debt-ledger {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     summary = commands.add_parser(
@@ -371,10 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse's own usage errors and --help
         return int(stop.code or 0)
     try:
-        from .formatting import _locale
+        from .formatting import locale_of
 
         if hasattr(args, "locale"):
-            _locale(args.locale)
+            locale_of(args.locale)
         result = args.run(args)
     except LedgerError as error:
         sys.stderr.write(f"debt-ledger: {error}\n")

@@ -84,6 +84,7 @@ __all__ = [
     "format_money",
     "format_ratio",
     "label",
+    "locale_of",
     "parse_money",
     "party_name",
 ]
@@ -112,7 +113,9 @@ def _p(context: str, message: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=64)
-def _locale(name: str | Locale) -> Locale:
+def locale_of(name: str | Locale) -> Locale:
+    """The CLDR locale for a code such as ``"ru_RU"`` (or ``"ru-RU"``); an unknown one is
+    refused with a :class:`LocaleError` that says what is accepted."""
     if isinstance(name, Locale):
         return name
     try:
@@ -358,7 +361,7 @@ def format_money(value: object, locale: str | Locale = "en_US", style: Style = "
     '-250\\xa0млн.\\xa0US$'
     """
     q = quantity(value)
-    where = _locale(locale)
+    where = locale_of(locale)
     write = _MONEY.get(style)
     if write is None:
         _check_style(style)
@@ -501,7 +504,7 @@ def format_figure(
     >>> format_figure(lg.Figure.of("1234.5678 USD"), style="full", digits=3)
     '$1,230'
     """
-    where = _locale(locale)
+    where = locale_of(locale)
     _check_style(style)
     if not isinstance(figure, Figure):
         figure = Figure.of(figure)
@@ -566,7 +569,7 @@ def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: boo
 
 def label(key: str, locale: str | Locale = "en_US", **values: object) -> str:
     """A heading or axis word in the locale (``label("budget", "ru_RU")`` is ``бюджет``)."""
-    return _say(_locale(locale), _LABELS[key], **{k: str(v) for k, v in values.items()})
+    return _say(locale_of(locale), _LABELS[key], **{k: str(v) for k, v in values.items()})
 
 
 # -- parties and sentences ------------------------------------------------------------------
@@ -582,7 +585,7 @@ def party_name(
     """
     if names and party in names:
         return names[party]
-    territories = _locale(locale).territories
+    territories = locale_of(locale).territories
     return str(territories.get(party, party))
 
 
@@ -601,7 +604,7 @@ counterclaim of $50M.
     from .netting import NetBalance
     from .ratios import Ratio
 
-    where = _locale(locale)
+    where = locale_of(locale)
     if isinstance(result, NetBalance):
         return _describe_balance(result, where, names)
     if isinstance(result, Ratio):
@@ -702,7 +705,7 @@ def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
     >>> parse_money("300\\xa0млн\\xa0$ в год", "ru_RU")
     <Quantity(300000000, 'USD / year')>
     """
-    where = _locale(locale)
+    where = locale_of(locale)
     rest = _SPACES.sub(" ", text).strip()
     per = None
     for period in TIME_UNITS:

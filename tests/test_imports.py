@@ -1,0 +1,102 @@
+"""The shape of the code: imports run one way, from the faces down to the core, and no module
+takes another's private names (issue 10). Every import counts: at module level, inside
+functions, and under TYPE_CHECKING."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "ledger"
+
+#: Each module's layer: a module may import from its own layer or below, never above.
+LAYERS = {
+    "errors": 0,
+    "arithmetic": 1,
+    "faces": 1,
+    "units": 2,
+    "figures": 3,
+    "entries": 4,
+    "book": 5,
+    "fx": 6,
+    "netting": 7,
+    "ratios": 8,
+    "formatting": 9,
+    "display": 10,
+    "plot": 10,
+    "cli": 10,
+    "strategies": 10,
+    "__main__": 11,
+    "__init__": 12,
+}
+
+
+def _imports(path):
+    """(module imported, names imported, line) for every import of a ledger module."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                if node.module is None:  # from . import x
+                    for alias in node.names:
+                        yield alias.name, [], node.lineno
+                else:
+                    yield node.module.split(".")[0], [a.name for a in node.names], node.lineno
+            elif node.module and node.module.split(".")[0] == "ledger":
+                parts = node.module.split(".")
+                yield (
+                    (parts[1] if len(parts) > 1 else "__init__"),
+                    [a.name for a in node.names],
+                    node.lineno,
+                )
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "ledger":
+                    yield (parts[1] if len(parts) > 1 else "__init__"), [], node.lineno
+
+
+MODULES = sorted(path.stem for path in PACKAGE.glob("*.py"))
+
+
+def test_every_module_has_a_layer():
+    assert set(MODULES) == set(LAYERS), "add the new module to LAYERS"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_imports_run_down_never_up(module):
+    upward = [
+        f"{module}.py:{line} imports {target} (layer {LAYERS[target]} > {LAYERS[module]})"
+        for target, _, line in _imports(PACKAGE / f"{module}.py")
+        if LAYERS[target] > LAYERS[module]
+    ]
+    assert upward == []
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_private_name_crosses_a_module(module):
+    private = [
+        f"{module}.py:{line} takes {name} from {target}"
+        for target, names, line in _imports(PACKAGE / f"{module}.py")
+        for name in names
+        if name.startswith("_") and target != module
+    ]
+    assert private == []
+
+
+def test_the_layers_hold_no_circle():
+    graph = {m: {t for t, _, _ in _imports(PACKAGE / f"{m}.py") if t != m} for m in MODULES}
+    seen, on_path = set(), []
+
+    def visit(node):
+        assert node not in on_path, f"import circle: {' -> '.join([*on_path, node])}"
+        if node in seen:
+            return
+        on_path.append(node)
+        for target in graph[node]:
+            visit(target)
+        on_path.pop()
+        seen.add(node)
+
+    for module in MODULES:
+        visit(module)
