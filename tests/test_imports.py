@@ -100,3 +100,33 @@ def test_the_layers_hold_no_circle():
 
     for module in MODULES:
         visit(module)
+
+
+def test_the_package_lists_only_public_names():
+    import ledger
+
+    names = dir(ledger)
+    assert "Ledger" in names and "net_balance" in names and "plot" in names
+    assert not {"Any", "TYPE_CHECKING", "importlib", "lazy_loader"} & set(names)
+    assert all(not name.startswith("_") for name in names)
+    with pytest.raises(AttributeError, match="no attribute 'Transfers'"):
+        ledger.Transfers  # noqa: B018
+
+
+def test_a_module_that_fails_to_load_says_so(monkeypatch):
+    import importlib
+
+    import ledger
+
+    monkeypatch.delitem(ledger.__dict__, "convert", raising=False)
+    real = importlib.import_module
+
+    def broken(name, *args):
+        if name == "ledger.fx":
+            raise AttributeError("a name inside ledger.fx is missing")
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    with pytest.raises(ImportError, match=r"ledger\.convert could not be loaded") as caught:
+        ledger.convert  # noqa: B018
+    assert isinstance(caught.value.__cause__, AttributeError)
