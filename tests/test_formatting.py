@@ -211,7 +211,7 @@ def test_compact_style_reads_back_within_half_its_last_digit(q, locale):
 
 @given(lst.figures("stock", "USD", min_value=1), st.sampled_from(LOCALES))
 def test_sign_and_qualifier_are_never_dropped(figure, locale):
-    catalog = lg.formatting._catalog(lg.formatting._locale(locale))
+    catalog = lg.formatting._catalog(lg.formatting.locale_of(locale))
     words = {
         "about": "about {amount}",
         "estimated": "about {amount}",
