@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledger as lg
-import ledger.book
+import ledger.files
 from ledger import strategies as lst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,7 +126,7 @@ def test_a_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def broken_dumps(data):
         raise RuntimeError("serializer failed halfway")
 
-    monkeypatch.setattr(ledger.book.tomli_w, "dumps", broken_dumps)
+    monkeypatch.setattr(ledger.files.tomli_w, "dumps", broken_dumps)
     with pytest.raises(RuntimeError):
         bigger.save(path)
     assert path.read_bytes() == before
@@ -135,7 +135,7 @@ def test_a_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def broken_fsync(fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(ledger.book.os, "fsync", broken_fsync)
+    monkeypatch.setattr(ledger.files.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
         bigger.save(path)
     assert path.read_bytes() == before
@@ -487,12 +487,12 @@ def test_a_json_key_given_twice_is_found_should_json_refuse_what_pydantic_read(m
         def decode(self, text):
             raise ValueError("refused")
 
-    monkeypatch.setattr(ledger.book, "_JSON", Refusing())
+    monkeypatch.setattr(ledger.files, "_JSON", Refusing())
     twice = JSON_CLAIM.replace('"id": "ru-claim",', '"id": "ru-claim", "id": "other",')
     with pytest.raises(lg.LedgerFileError, match="key 'id' is given twice, at line 8, column 25"):
         lg.loads(twice, format="json")
     quoted = JSON_CLAIM.replace('"about"', '"about", "quote": ":x"')  # counts prove nothing
-    assert not ledger.book._keys_counted_unique(quoted, json.loads(quoted))
+    assert not ledger.files._keys_counted_unique(quoted, json.loads(quoted))
     assert lg.loads(quoted, format="json")["ru-claim"].quote == ":x"
 
 
@@ -541,9 +541,9 @@ def test_a_json_key_given_twice_is_found_however_the_text_is_spaced(document, ga
     text = _json_text(document, spacing)
     if _repeats_a_key(document):
         with pytest.raises(lg.LedgerFileError, match="is given twice"):
-            ledger.book._read_json(text, "t.json")
+            ledger.files._read_json(text, "t.json")
     else:
-        assert ledger.book._read_json(text, "t.json") == json.loads(text)
+        assert ledger.files._read_json(text, "t.json") == json.loads(text)
 
 
 def test_entries_built_in_code_refuse_numbers_and_times_for_dates():

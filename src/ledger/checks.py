@@ -1,0 +1,129 @@
+"""Checks across entries: what no single entry can tell (unique ids, the claims that
+counterclaims and settlements name, settlements in their claim's currency and within it), and
+the names a ledger gives its parties. Each check returns problems; the caller refuses."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .entries import Claim, EntryBase, Settlement, party_error
+from .errors import Problem
+from .units import currency_of
+
+__all__ = ["cross_check", "label_text", "parties_problems"]
+
+
+def label_text(text: str) -> str:
+    """Text as a problem's label shows it: itself, or its repr when it holds a newline or the
+    like (``'org:imf\\n'``)."""
+    return text if text.isprintable() else repr(text)
+
+
+def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]:
+    problems = []
+    for party, label in parties.items():
+        why = party_error(party)
+        shown = label_text(party) if isinstance(party, str) else str(party)
+        if why:
+            problems.append(Problem(name, "parties", shown, why))
+        elif not isinstance(label, str) or not label:
+            problems.append(Problem(name, "parties", shown, "the name must be text"))
+    return problems
+
+
+def cross_check(entries: list[EntryBase], name: str | None) -> list[Problem]:
+    """What no single entry can tell: unique ids, claims named by counterclaims and
+    settlements, settlements in the claim's currency and within its amount."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    by_id: dict[str, EntryBase] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            problems.append(
+                Problem(
+                    name,
+                    f"entries[{index}] ({entry.id})",
+                    "id",
+                    f"id {entry.id!r} is used already by entries[{seen[entry.id]}]; ids must be "
+                    "unique",
+                )
+            )
+        else:
+            seen[entry.id] = index
+            by_id[entry.id] = entry
+    settled: dict[str, list[Settlement]] = {}
+    for index, entry in enumerate(entries):
+        kind = type(entry)
+        if kind is Claim and entry.counter_to is not None:  # type: ignore[attr-defined]
+            assert isinstance(entry, Claim)
+            label = f"entries[{index}] ({entry.id})"
+            target = by_id.get(entry.counter_to)
+            if not isinstance(target, Claim):
+                problems.append(
+                    Problem(
+                        name,
+                        label,
+                        "counter_to",
+                        _dangling(entry.counter_to, target, "claim it answers"),
+                    )
+                )
+            elif {target.creditor, target.debtor} != {entry.creditor, entry.debtor}:
+                problems.append(
+                    Problem(
+                        name,
+                        label,
+                        "counter_to",
+                        f"answers {target.id!r}, a claim between {target.creditor} and "
+                        f"{target.debtor}, but is between {entry.creditor} and {entry.debtor}",
+                    )
+                )
+        elif kind is Settlement:
+            assert isinstance(entry, Settlement)
+            label = f"entries[{index}] ({entry.id})"
+            target = by_id.get(entry.claim)
+            if not isinstance(target, Claim):
+                problems.append(
+                    Problem(
+                        name, label, "claim", _dangling(entry.claim, target, "claim it settles")
+                    )
+                )
+                continue
+            mine, theirs = currency_of(entry.amount.unit), target.currency
+            if mine != theirs:
+                problems.append(
+                    Problem(
+                        name,
+                        label,
+                        "amount",
+                        f"settlement in {mine} of claim {target.id!r} in {theirs}; settle in the "
+                        "claim's currency (convert with a dated rate first)",
+                    )
+                )
+                continue
+            settled.setdefault(target.id, []).append(entry)
+    for claim_id, settlements in settled.items():
+        claim = by_id[claim_id]
+        assert isinstance(claim, Claim)
+        ceiling = claim.amount.high
+        lows = [
+            s.amount.low.magnitude if s.amount.low is not None else Decimal(0) for s in settlements
+        ]
+        if ceiling is not None and sum(lows, Decimal(0)) > ceiling.magnitude:
+            problems.append(
+                Problem(
+                    name,
+                    f"claim {claim_id}",
+                    "settlements",
+                    f"settlements {', '.join(s.id for s in settlements)} sum to at least "
+                    f"{sum(lows, Decimal(0))} {claim.currency}, more than the claim's "
+                    f"{claim.amount}",
+                )
+            )
+    return problems
+
+
+def _dangling(target_id: str, found: object, role: str) -> str:
+    if found is None:
+        return f"{target_id!r} names no entry in the ledger; it must be the id of the {role}"
+    return f"{target_id!r} is a {getattr(found, 'kind', '?')}, not a claim; it must be the {role}"

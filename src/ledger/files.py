@@ -1,0 +1,644 @@
+"""Ledger files: TOML and JSON in one schema, read strictly and written atomically.
+
+A ledger file holds an optional ``title`` and ``description``, ``parties`` (names for parties
+that are not states), ``sources`` declared once and named by id, then ``entries``, each with its
+``kind``. :func:`parse` turns text into the file form, :func:`read` the file form into a
+ledger's :class:`Parts` (or refuses it whole, with every problem listed by file, entry and
+field); :func:`write` and :func:`dumps` go back. Saving writes beside the file and renames, so
+a failed save leaves the old file whole. The :class:`~ledger.book.Ledger` is built on this.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pydantic_core
+import tomli_w
+from pydantic import TypeAdapter, ValidationError
+
+from .checks import cross_check, label_text, parties_problems
+from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Source, date_error
+from .errors import LedgerError, LedgerFileError, Problem
+from .figures import QUALIFIERS
+
+__all__ = [
+    "EXAMPLE",
+    "Parts",
+    "dumps",
+    "entries_adapter",
+    "example_text",
+    "format_of",
+    "parse",
+    "read",
+    "schema",
+    "validation_problems",
+    "write",
+    "write_atomically",
+]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a ledger is made of, as a file holds it."""
+
+    entries: tuple[EntryBase, ...]
+    title: str | None = None
+    description: str | None = None
+    parties: dict[str, str] = field(default_factory=dict)
+    source_ids: dict[Source, str] = field(default_factory=dict)
+
+
+EXAMPLE = "tajikistan_russia_2004.toml"
+
+
+_TOP_KEYS = ("title", "description", "parties", "sources", "entries")
+
+
+_FIGURE_FLAT_KEYS = tuple(key for key in FIGURE_KEYS if key != "amount")
+
+
+_FIRST_KEYS = ("kind", "id", "as_of", "source")
+
+
+_LAST_KEYS = ("quote", "note")
+
+
+_UNREAD_SOURCE = Source(publisher="?", title="?", date=date(1970, 1, 1))
+
+
+@lru_cache(maxsize=1)
+def entries_adapter() -> TypeAdapter[list[Entry]]:
+    return TypeAdapter(list[Entry])
+
+
+def _ordered(raw: dict[str, Any]) -> dict[str, Any]:
+    first = {key: raw[key] for key in _FIRST_KEYS if key in raw}
+    last = {key: raw[key] for key in _LAST_KEYS if key in raw}
+    middle = {k: v for k, v in raw.items() if k not in first and k not in last}
+    return {**first, **middle, **last}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".toml", ".json"):
+        return suffix[1:]
+    raise LedgerError(f"{path}: unknown file type {suffix!r}; accepted: .toml, .json")
+
+
+def write_atomically(target: Path, payload: bytes) -> None:
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _DuplicateKey(Exception):
+    """Raised inside json's parser, which knows no positions; the caller finds them."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        raise _DuplicateKey
+    return table
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_unique_keys)
+
+
+_KEY_GAPS = (" :", "\t:", "\n:", "\r:")
+
+
+def _read_json(text: str, label: str) -> Any:
+    """Parse with pydantic_core, then make sure no object gave a key twice: counted when the
+    counts can show it (see :func:`_keys_counted_unique`), else parsed again by ``_JSON``."""
+    data = pydantic_core.from_json(text)
+    if _keys_counted_unique(text, data):
+        return data
+    try:
+        _JSON.decode(text)
+    except _DuplicateKey:
+        problems = _duplicate_keys(text, label) or [
+            Problem(label, None, None, "a key is given twice in one table; a key may appear once")
+        ]
+    except (ValueError, RecursionError):
+        # Should json refuse a text pydantic_core read, the walk that finds the lines of
+        # repeated keys still finds them.
+        problems = _duplicate_keys(text, label)
+    else:
+        return data
+    if problems:
+        raise LedgerFileError(problems)
+    return data
+
+
+def _keys_counted_unique(text: str, data: Any) -> bool:
+    """True when counting proves that no JSON object in ``text`` gives a key twice.
+
+    Every key is a string closed by ``"`` and followed by ``:``. Where no key stands apart from
+    its colon, each key is one ``":`` in the text; the others are inside strings, and those right
+    after a single backslash (an escaped quote) are known to be. So the keys written are at most
+    ``text.count('":')`` less those; the parsed tables hold one item for each distinct key of
+    their object: when the two are equal, no key was written twice. Unequal proves nothing.
+    """
+    written = text.count('":')
+    if written != text.count(":") and any(gap in text for gap in _KEY_GAPS):
+        return False
+    parsed = _keys_parsed(data, text.count("{"))
+    if written != parsed:
+        written -= text.count('\\":') - text.count('\\\\":')
+    return written == parsed
+
+
+def _keys_parsed(data: Any, braces: int) -> int:
+    """The keys of every table in ``data``: summed over the tables a ledger file has where
+    ``braces`` (at least the number of tables) shows there are no others, else found by a walk."""
+    if type(data) is dict:
+        tables = [data]
+        for key in ("parties", "sources"):
+            if type(data.get(key)) is dict:
+                tables.append(data[key])
+        if type(data.get("sources")) is dict:
+            tables.extend(value for value in data["sources"].values() if type(value) is dict)
+        if type(data.get("entries")) is list:
+            rows = [row for row in data["entries"] if type(row) is dict]
+            tables += rows
+            if len(tables) < braces:  # figure tables: amount = { low = ..., high = ... }
+                for key in ("amount", "migrants"):
+                    tables.extend(row[key] for row in rows if type(row.get(key)) is dict)
+        if len(tables) == braces:
+            return sum(map(len, tables))
+    total, stack = 0, [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            total += len(value)
+            stack.extend([item for item in value.values() if type(item) in _CONTAINERS])
+        elif type(value) is list:
+            stack.extend([item for item in value if type(item) in _CONTAINERS])
+    return total
+
+
+_CONTAINERS = (dict, list)
+
+
+_JSON_TOKEN = re.compile(r'\s*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\]:,])|[^\s{}\[\]:,"]+)')
+
+
+class _Frame:
+    """An object or array open while :func:`_duplicate_keys` walks the text."""
+
+    __slots__ = ("expect_key", "index", "key", "keys", "path")
+
+    def __init__(self, path: list[str | int], keys: dict[str, int] | None) -> None:
+        self.path, self.keys = path, keys
+        self.key: str | None = None
+        self.index = 0
+        self.expect_key = True
+
+
+def _duplicate_keys(text: str, label: str) -> list[Problem]:
+    """Every key given twice in one JSON object, by entry and field, with line and column.
+
+    Only run when a faster check could not clear the text, so a plain walk over its tokens
+    (the text is valid JSON up to the first repeated key) is fast enough.
+    """
+    stack: list[_Frame] = []
+    starts: dict[int, int] = {}
+    problems: list[Problem] = []
+    for match in _JSON_TOKEN.finditer(text):
+        string, mark = match.group(1, 2)
+        top = stack[-1] if stack else None
+        if mark in ("{", "["):
+            path: list[str | int] = []
+            if top is not None:
+                path = [*top.path, top.index if top.keys is None else (top.key or "")]
+            if path[:1] == ["entries"] and len(path) == 2 and isinstance(path[1], int):
+                starts[path[1]] = match.start(2)
+            stack.append(_Frame(path, {} if mark == "{" else None))
+        elif mark in ("}", "]"):
+            if stack:
+                stack.pop()
+        elif top is None:
+            continue
+        elif mark == ",":
+            top.index += 1
+            top.expect_key = True
+        elif mark == ":":
+            top.expect_key = False
+        elif string is not None and top.keys is not None and top.expect_key:
+            try:
+                key = json.loads(string)
+            except ValueError:
+                key = string[1:-1]
+            at = match.start(1)
+            if key in top.keys:
+                first = top.keys[key]
+                problems.append(_duplicate_problem(text, label, top.path, key, at, first, starts))
+            else:
+                top.keys[key] = at
+            top.key = key
+    return problems
+
+
+def _duplicate_problem(
+    text: str,
+    label: str,
+    path: list[str | int],
+    key: str,
+    at: int,
+    first: int,
+    starts: dict[int, int],
+) -> Problem:
+    entry: str | None = None
+    rest = [*path, key]
+    if path[:1] == ["entries"] and len(path) >= 2 and isinstance(path[1], int):
+        row: object = None
+        if path[1] in starts:
+            try:
+                row = json.JSONDecoder(object_pairs_hook=_first_wins).raw_decode(
+                    text, starts[path[1]]
+                )[0]
+            except (ValueError, RecursionError):
+                row = None
+        entry, rest = _label(path[1], row), rest[2:]
+    elif path[:1] == ["sources"] and len(path) >= 2:
+        entry, rest = f"sources.{label_text(str(path[1]))}", rest[2:]
+    elif path == ["parties"]:
+        entry, rest = "parties", rest[1:]
+    field = ".".join(label_text(str(part)) for part in rest)
+    return Problem(
+        label,
+        entry,
+        field,
+        f"key {key!r} is given twice, at {_line_column(text, at)} and first at "
+        f"{_line_column(text, first)}; a key may appear once in a table",
+    )
+
+
+def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return dict(reversed(pairs))
+
+
+def _line_column(text: str, at: int) -> str:
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return f"line {line}, column {column}"
+
+
+def _label(index: int, row: object) -> str:
+    entry_id = row.get("id") if isinstance(row, dict) else None
+    return f"entries[{index}]" + (f" ({label_text(entry_id)})" if isinstance(entry_id, str) else "")
+
+
+def _read_sources(table: object, name: str | None) -> tuple[dict[str, Source], list[Problem]]:
+    if not isinstance(table, dict):
+        return {}, [Problem(name, None, "sources", "must be a table of [sources.<id>] tables")]
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    for key, value in table.items():
+        try:
+            sources[key] = Source.model_validate(value)
+        except ValidationError as error:
+            sources[key] = _UNREAD_SOURCE  # refused here; its entries are not told it is missing
+            for item in error.errors():
+                field = ".".join(str(part) for part in item["loc"])
+                problems.append(
+                    Problem(name, f"sources.{label_text(key)}", field or None, _message(item))
+                )
+    return sources, problems
+
+
+def _prepare(
+    row: object,
+    index: int,
+    sources: dict[str, Source],
+    name: str | None,
+    problems: list[Problem],
+    owned: bool,
+) -> object:
+    """One file entry in model form: its source looked up, its amount's keys gathered.
+
+    Rows parsed here from a file are ``owned`` and changed in place; a caller's are copied.
+    """
+    if not isinstance(row, dict):
+        return row
+    if not owned:
+        row = dict(row)
+    source = row.get("source")
+    if isinstance(source, str):
+        if source in sources:
+            row["source"] = sources[source]
+        else:
+            known = ", ".join(sorted(sources)) or "none declared"
+            problems.append(
+                Problem(
+                    name,
+                    _label(index, row),
+                    "source",
+                    f"source {source!r} is not declared under [sources]; declared: {known}",
+                )
+            )
+            row["source"] = _UNREAD_SOURCE
+    flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
+    if flat:
+        figure = {key: row.pop(key) for key in flat}
+        if "amount" in row:
+            figure["amount"] = row.pop("amount")
+        row["amount"] = figure
+    return row
+
+
+def _message(item: Any) -> str:
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    if item["type"] in ("missing",):
+        return "missing; this field is required"
+    if item["type"] == "extra_forbidden":
+        return f"unknown field (value {item['input']!r})"
+    if item["type"] == "union_tag_invalid":
+        kinds = ", ".join(ENTRY_KINDS)
+        return f"kind {item['input'].get('kind')!r} is not known; accepted: {kinds}"
+    if item["type"] == "union_tag_not_found":
+        return f"missing 'kind'; accepted: {', '.join(ENTRY_KINDS)}"
+    if item["type"] == "string_pattern_mismatch":
+        return (
+            f"{item['input']!r} is not a slug: use lower-case letters, digits, '-', '_' "
+            "or '.', starting with a letter or digit"
+        )
+    if item["type"] == "literal_error":
+        return f"{message} (given {item['input']!r})"
+    if item["type"] == "iso_date":
+        return date_error(item["input"])
+    if item["type"] == "int_type":
+        given = item["input"]
+        return (
+            f"{type(given).__name__} {given!r} is not a whole number; accepted: a whole number "
+            "such as 2004, without quotes or a decimal point"
+        )
+    return message
+
+
+def validation_problems(error: ValidationError, name: str | None, rows: list[Any]) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        index = loc.pop(0) if loc and isinstance(loc[0], int) else None
+        assert index is None or isinstance(index, int)
+        if loc and loc[0] in ENTRY_KINDS:
+            loc.pop(0)
+        field = ".".join(str(part) for part in loc) or None
+        entry = _label(index, rows[index]) if index is not None else None
+        problems.append(Problem(name, entry, field, _message(item)))
+    return problems
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a ledger file (``data/ledger.schema.json`` is generated from it)."""
+    entry_schema = entries_adapter().json_schema(mode="validation")
+    defs = entry_schema.pop("$defs", {})
+    for kind, model in ENTRY_KINDS.items():
+        definition = defs[model.__name__]
+        properties = definition["properties"]
+        properties["source"] = {
+            "type": "string",
+            "description": "the id of a table under [sources]",
+        }
+        if "amount" in properties:
+            properties.update(
+                {
+                    "qualifier": {
+                        "enum": [*QUALIFIERS, "unknown"],
+                        "description": "how firmly the source stated the amount",
+                    },
+                    "low": {"type": "string", "description": "a range's lower bound, as text"},
+                    "high": {"type": "string", "description": "a range's upper bound, as text"},
+                    "approximate": {"type": "boolean"},
+                    "low_inclusive": {"type": "boolean"},
+                    "high_inclusive": {"type": "boolean"},
+                    "places": {
+                        "type": "integer",
+                        "description": "the decimal places a computed figure's inputs justify",
+                    },
+                    "converted_from": {
+                        "$ref": "#/$defs/FigureTable",
+                        "description": "the figure a rounded change of unit started from",
+                    },
+                }
+            )
+            definition["required"] = [r for r in definition.get("required", []) if r != "amount"]
+        if "migrants" in properties:
+            properties["migrants"] = {
+                "anyOf": [{"type": "string"}, {"$ref": "#/$defs/FigureTable"}, {"type": "null"}],
+                "description": "a count of people, e.g. { amount = '1 million person', "
+                "qualifier = 'estimated' }",
+            }
+        definition["description"] = f"{kind}: {(model.__doc__ or '').strip().splitlines()[0]}"
+    defs.pop("Source", None)
+    defs["Source"] = Source.model_json_schema()
+    defs["FigureTable"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            key: {"type": "boolean"}
+            if "incl" in key or key == "approximate"
+            else {"type": "integer"}
+            if key == "places"
+            else {"$ref": "#/$defs/FigureTable"}
+            if key == "converted_from"
+            else {"type": "string"}
+            for key in FIGURE_KEYS
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "debt-ledger file",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "parties": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "names for parties, e.g. 'org:imf' = 'IMF'",
+            },
+            "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Source"}},
+            "entries": entry_schema,
+        },
+        "required": ["entries"],
+        "$defs": defs,
+    }
+
+
+def parse(text: str | bytes, format: str, label: str) -> Any:
+    """The file form of TOML or JSON text (dicts and lists), or a refusal that says why."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise LedgerFileError(
+                [Problem(label, None, None, f"not UTF-8 text (byte {error.start})")]
+            ) from None
+    if not text.strip():
+        raise LedgerFileError(
+            [Problem(label, None, None, "the file is empty; a ledger needs [[entries]]")]
+        )
+    try:
+        if format == "toml":
+            data: Any = tomllib.loads(text)
+        elif format == "json":
+            data = _read_json(text, label)
+        else:
+            raise LedgerError(f"format {format!r} is not known; accepted: 'toml', 'json'")
+    except tomllib.TOMLDecodeError as error:
+        raise LedgerFileError([Problem(label, None, None, f"not valid TOML: {error}")]) from None
+    except LedgerFileError:
+        raise
+    except ValueError as error:
+        raise LedgerFileError([Problem(label, None, None, f"not valid JSON: {error}")]) from None
+    return data
+
+
+def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
+    """The parts of a ledger from its file form, every problem found, or a refusal."""
+    if not isinstance(data, dict):
+        raise LedgerFileError(
+            [Problem(name, None, None, "the top level must be a table with [[entries]]")]
+        )
+    problems: list[Problem] = []
+    for key in data:
+        if key not in _TOP_KEYS:
+            problems.append(
+                Problem(name, None, key, f"unknown key; accepted: {', '.join(_TOP_KEYS)}")
+            )
+    for key in ("title", "description"):
+        if key in data and not isinstance(data[key], str):
+            problems.append(Problem(name, None, key, "must be text"))
+    parties = data.get("parties", {})
+    if not isinstance(parties, dict):
+        problems.append(Problem(name, None, "parties", "must be a table of party = name"))
+        parties = {}
+    problems += parties_problems(parties, name)
+    sources, source_problems = _read_sources(data.get("sources", {}), name)
+    problems += source_problems
+    rows = data.get("entries")
+    if rows is None:
+        problems.append(Problem(name, None, "entries", "missing; a ledger needs [[entries]]"))
+        rows = []
+    elif not isinstance(rows, list):
+        problems.append(Problem(name, None, "entries", "must be an array of tables"))
+        rows = []
+    prepared = []
+    for index, row in enumerate(rows):
+        prepared.append(_prepare(row, index, sources, name, problems, owned))
+    entries: list[EntryBase] = []
+    try:
+        entries = list(entries_adapter().validate_python(prepared))
+    except ValidationError as error:
+        problems += validation_problems(error, name, rows)
+        bad = {e["loc"][0] for e in error.errors() if e["loc"]}
+        entries = [
+            ENTRY_KINDS[row["kind"]].model_validate(row)
+            for i, row in enumerate(prepared)
+            if i not in bad and isinstance(row, dict) and row.get("kind") in ENTRY_KINDS
+        ]
+    problems += cross_check(entries, name)
+    if problems:
+        raise LedgerFileError(problems)
+    return Parts(
+        tuple(entries),
+        data.get("title"),
+        data.get("description"),
+        dict(parties),
+        {source: key for key, source in sources.items()},
+    )
+
+
+def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
+    """The file form of a ledger's parts: plain dicts and lists (dates as ``date`` unless
+    ``json_mode``)."""
+    sources = _name_sources(parts)
+    mode = "json" if json_mode else "python"
+    rows = []
+    for entry in parts.entries:
+        raw = entry.model_dump(mode=mode, exclude_none=True)
+        raw["source"] = sources[entry.source]
+        amount = raw.get("amount")
+        if isinstance(amount, dict):
+            text = amount.pop("amount", None)
+            raw.pop("amount")
+            if text is not None:
+                raw["amount"] = text
+            raw.update(amount)
+        rows.append(_ordered(raw))
+    data: dict[str, Any] = {}
+    if parts.title:
+        data["title"] = parts.title
+    if parts.description:
+        data["description"] = parts.description
+    if parts.parties:
+        data["parties"] = dict(sorted(parts.parties.items()))
+    data["sources"] = {
+        key: source.model_dump(mode=mode, exclude_none=True)
+        for source, key in sorted(sources.items(), key=lambda item: item[1])
+    }
+    data["entries"] = rows
+    return data
+
+
+def dumps(parts: Parts, format: str = "toml") -> str:
+    """TOML or JSON text of a ledger's parts."""
+    if format == "toml":
+        return tomli_w.dumps(write(parts))
+    if format == "json":
+        return json.dumps(write(parts, json_mode=True), ensure_ascii=False, indent=2) + "\n"
+    raise LedgerError(f"format {format!r} is not known; accepted: 'toml', 'json'")
+
+
+def _name_sources(parts: Parts) -> dict[Source, str]:
+    names: dict[Source, str] = {}
+    taken: set[str] = set()
+    for entry in parts.entries:
+        source = entry.source
+        if source in names:
+            continue
+        key = parts.source_ids.get(source) or _slug(f"{source.publisher} {source.date}")
+        base, n = key, 2
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        names[source] = key
+        taken.add(key)
+    return names
+
+
+def example_text() -> bytes:
+    """The bundled example's file, as bytes."""
+    return (resources.files("ledger") / "data" / EXAMPLE).read_bytes()
