@@ -122,6 +122,15 @@ def significant_digits(number: Decimal) -> int:
 
 def check_amount(number: Decimal, what: str = "amount") -> Decimal:
     """``number`` itself when it is inside the limits of an amount, ``-0`` made ``0``."""
+    # The common case first, cheaply (every amount of a file passes here): a short text
+    # cannot hold more than DIGITS digits.
+    if (
+        number.is_finite()
+        and not number.is_zero()
+        and -DIGITS <= number.adjusted() < LARGEST
+        and len(str(number)) <= DIGITS
+    ):
+        return number
     if not number.is_finite():
         raise AmountError(f"{what} {number} is not finite; amounts are finite numbers")
     if number.is_zero():

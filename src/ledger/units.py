@@ -155,8 +155,18 @@ hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
     return check_amount(number, what)
 
 
-def _read_number(text: str, what: str, scale: int | None = None) -> Decimal:
-    """A number's text by the one grammar (and an optional scale), inside the limits."""
+def _read_number(text: str, what: str, scale: int | None = None, matched: bool = False) -> Decimal:
+    """A number's text by the one grammar (and an optional scale), inside the limits;
+    ``matched`` when the caller has matched it against the grammar already."""
+    if matched:
+        number = Decimal(text.replace(",", ""))
+        if scale is not None:
+            number = _plain(check_amount(number.scaleb(scale, CONTEXT), what))
+        elif "e" in text or "E" in text:
+            number = _plain(check_amount(number, what))
+        else:
+            number = check_amount(number, what)
+        return number
     cleaned = text.strip()
     if len(cleaned) > _LONGEST:
         raise AmountError(
@@ -256,14 +266,14 @@ def amount_parts(text: str) -> tuple[Decimal, Unit]:
     (Decimal('1500000'), <Unit('USD / year')>)
     """
     number_text, _, rest = text.partition(" ")
-    if _NUMBER_TEXT.fullmatch(number_text):
+    if len(number_text) <= _LONGEST and _NUMBER_TEXT.fullmatch(number_text):
         # The common file forms, "300000000 USD/year" and "300 million USD", without the long
         # pattern; the number itself goes by the one grammar all the same.
         word, _, tail = rest.partition(" ")
         scale = _SCALE_EXPONENTS.get(word.lower())
         unit_part = tail if scale else rest
         if unit_part[:1].isupper():
-            return _read_number(number_text, "amount", scale), parse_unit(unit_part)
+            return _read_number(number_text, "amount", scale, matched=True), parse_unit(unit_part)
     if len(text) > 2 * _LONGEST:
         raise AmountError(
             f"amount text of {len(text)} characters is too long; amounts have at most 60 "
