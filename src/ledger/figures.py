@@ -857,29 +857,11 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> F
     value, low, high = (None if r is None else r[0] for r in rounded)
     exact = [r is None or r[1] for r in rounded]
     if all(exact):
-        return _make(
-            unit,
-            value,
-            low,
-            high,
-            source._low_inclusive,
-            source._high_inclusive,
-            source._approximate,
-            source._qualifier,
-            None
-            if source._places is None
-            else _places_for(_carried(source) or 1, value, low, high),
+        places = (
+            None if source._places is None else _places_for(_carried(source) or 1, value, low, high)
         )
-    if source._places is not None:
-        digits = _carried(source) or 1
-    elif source._approximate:
-        # Its digits without trailing zeros, counted in its canonical unit, at least three.
-        digits = max(_canonical_written(source, normalized=True), _APPROXIMATE_DIGITS)
     else:
-        # An exact figure's digits, counted in its canonical unit (a year's 2 USD, however
-        # written), or the unit's own (a twelfth of a year carries two).
-        month_digits = len(str((1 / canonical_unit(unit)[1]).denominator))
-        digits = max(_canonical_written(source), month_digits)
+        places = _places_for(_scaled_digits(source, unit), value, low, high)
     result = _make(
         unit,
         value,
@@ -889,11 +871,26 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> F
         source._high_inclusive,
         source._approximate or not exact[0],
         source._qualifier,
-        _places_for(digits, value, low, high),
+        places,
     )
+    if all(exact):
+        return result
     if remember:
         _set_origin(result, _canonical(source))
     return result
+
+
+def _scaled_digits(source: Figure, unit: Unit) -> int:
+    """The significant digits a rounded change of unit of ``source`` keeps."""
+    if source._places is not None:
+        return _carried(source) or 1
+    if source._approximate:
+        # Its digits without trailing zeros, counted in its canonical unit, at least three.
+        return max(_canonical_written(source, normalized=True), _APPROXIMATE_DIGITS)
+    # An exact figure's digits, counted in its canonical unit (a year's 2 USD, however
+    # written), or the unit's own (a twelfth of a year carries two).
+    month_digits = len(str((1 / canonical_unit(unit)[1]).denominator))
+    return max(_canonical_written(source), month_digits)
 
 
 def _raw_parts(f: Figure) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
