@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ledger as lg
+import ledger.numbers
+import ledger.words
 from ledger import strategies as lst
 from ledger.formatting import LOCALE_DIR
 
@@ -203,7 +205,7 @@ def test_compact_style_reads_back_within_half_its_last_digit(q, locale):
     if magnitude.is_zero():
         assert back == 0
         return
-    shown = lg.formatting._significant(magnitude)
+    shown = ledger.numbers.significant(magnitude)
     half = Decimal(1).scaleb(shown.adjusted() - 2) / 2
     assert abs(back - magnitude) <= half
     assert (back < 0) == (magnitude < 0) or back == 0
@@ -211,7 +213,7 @@ def test_compact_style_reads_back_within_half_its_last_digit(q, locale):
 
 @given(lst.figures("stock", "USD", min_value=1), st.sampled_from(LOCALES))
 def test_sign_and_qualifier_are_never_dropped(figure, locale):
-    catalog = lg.formatting._catalog(lg.formatting.locale_of(locale))
+    catalog = ledger.words.catalog(ledger.words.locale_of(locale))
     words = {
         "about": "about {amount}",
         "estimated": "about {amount}",
@@ -262,7 +264,7 @@ def test_compiled_catalogs_are_current(language):
 
 
 def test_the_template_holds_every_message_in_the_code():
-    source = Path(lg.formatting.__file__)
+    source = Path(ledger.words.__file__)
     found = {
         (context, message)
         for _, message, _, context in extract_from_file(

@@ -23,13 +23,16 @@ LAYERS = {
     "fx": 8,
     "netting": 9,
     "ratios": 10,
-    "formatting": 11,
-    "display": 12,
-    "plot": 12,
-    "cli": 12,
-    "strategies": 12,
-    "__main__": 13,
-    "__init__": 14,
+    "words": 11,
+    "numbers": 12,
+    "parse": 13,
+    "formatting": 14,
+    "display": 15,
+    "plot": 15,
+    "cli": 15,
+    "strategies": 15,
+    "__main__": 16,
+    "__init__": 17,
 }
 
 

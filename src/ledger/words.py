@@ -1,0 +1,240 @@
+"""Words in the reader's language: locales, the gettext catalogs and every message the
+library says, CLDR tables babel does not publish, headings, and party names.
+
+Qualifier words and sentence patterns come from gettext catalogs for ``en``, ``ru`` and ``tg``
+under ``ledger/locale`` (kept with babel's own ``pybabel extract/update/compile``, which read
+this file); a locale without a catalog gets English words with its own number formats.
+
+>>> say(locale_of("ru_RU"), QUALIFIED["about"], amount="300")
+'около 300'
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.support import Translations
+
+from .errors import LedgerError
+
+__all__ = [
+    "DOMAIN",
+    "LOCALE_DIR",
+    "LocaleError",
+    "catalog",
+    "cldr",
+    "label",
+    "locale_of",
+    "party_name",
+    "root_locale",
+    "say",
+    "say_in",
+]
+
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+DOMAIN = "ledger"
+
+
+class LocaleError(LedgerError, ValueError):
+    """A locale that CLDR does not know, or a style that does not exist."""
+
+
+def _(message: str) -> str:
+    """Marks a message for extraction (``pybabel extract -k _ -k _p:1c,2``)."""
+    return message
+
+
+def _p(context: str, message: str) -> tuple[str, str]:
+    """Marks a message with a context (one context per CLDR plural category)."""
+    return context, message
+
+
+@lru_cache(maxsize=64)
+def locale_of(name: str | Locale) -> Locale:
+    """The CLDR locale for a code such as ``"ru_RU"`` (or ``"ru-RU"``); an unknown one is
+    refused with a :class:`LocaleError` that says what is accepted."""
+    if isinstance(name, Locale):
+        return name
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError) as error:
+        raise LocaleError(
+            f"locale {name!r} is not known to CLDR ({error}); use a code such as 'en_US', "
+            "'ru_RU' or 'tg_TJ'"
+        ) from None
+
+
+def cldr(locale: Locale, table: str) -> Any:
+    """A CLDR table babel holds for ``locale`` but does not publish as a property (unit and
+    currency-unit patterns): the one place that reads babel's ``Locale._data``.
+
+    >>> cldr(Locale.parse("ru"), "unit_patterns")["duration-year"]["long"]["per"]
+    '{0} в год'
+    """
+    return locale._data[table]
+
+
+@lru_cache(maxsize=64)
+def catalog(locale: Locale) -> gettext.NullTranslations:
+    return Translations.load(str(LOCALE_DIR), [str(locale), locale.language], DOMAIN)
+
+
+def say(locale: Locale, message: str, **values: str) -> str:
+    return catalog(locale).gettext(message).format(**values)
+
+
+def say_in(locale: Locale, marked: tuple[str, str], **values: str) -> str:
+    context, message = marked
+    return catalog(locale).pgettext(context, message).format(**values)
+
+
+# The messages, written out so that pybabel finds every one.
+QUALIFIED = {
+    "about": _("about {amount}"),
+    "estimated": _("about {amount}"),
+    "more_than": _("more than {amount}"),
+    "at_least": _("at least {amount}"),
+    "less_than": _("less than {amount}"),
+    "at_most": _("at most {amount}"),
+}
+
+
+RANGE = _("{low}–{high}")
+
+
+# A one-sided figure the source called approximate: no word order says both, so it is said.
+APPROXIMATE = _("{text} (approximate)")
+
+
+BOTH = _("{first} and {second}")
+
+
+CENTRAL = _("{value} ({range})")
+
+
+UNKNOWN = _("an unknown amount")
+
+
+PER = {
+    "year": _("{amount} per year"),
+    "quarter": _("{amount} per quarter"),
+    "month": _("{amount} per month"),
+}
+
+
+PER_PERSON = _("{amount} per person")
+
+
+MULTIPLE = _("{number}×")
+
+
+PEOPLE = {
+    "zero": _p("people:zero", "{count} people"),
+    "one": _p("people:one", "{count} person"),
+    "two": _p("people:two", "{count} people"),
+    "few": _p("people:few", "{count} people"),
+    "many": _p("people:many", "{count} people"),
+    "other": _p("people:other", "{count} people"),
+}
+
+
+# Years on their own ("1 year") and after a qualifier word ("about 1 year"), where Russian
+# wants the genitive: "около 1 года", "около 5 лет".
+YEARS = {
+    "zero": _p("years:zero", "{count} years"),
+    "one": _p("years:one", "{count} year"),
+    "two": _p("years:two", "{count} years"),
+    "few": _p("years:few", "{count} years"),
+    "many": _p("years:many", "{count} years"),
+    "other": _p("years:other", "{count} years"),
+}
+
+
+YEARS_QUALIFIED = {
+    "zero": _p("qualified-years:zero", "{count} years"),
+    "one": _p("qualified-years:one", "{count} year"),
+    "two": _p("qualified-years:two", "{count} years"),
+    "few": _p("qualified-years:few", "{count} years"),
+    "many": _p("qualified-years:many", "{count} years"),
+    "other": _p("qualified-years:other", "{count} years"),
+}
+
+
+NET = _("{debtor} owes {creditor} {amount} net: {details}.")
+
+
+EVEN = _("{debtor} and {creditor} are even: {details}.")
+
+
+CLAIM = _("{party}'s claim of {amount}")
+
+
+COUNTERCLAIM = _("{party}'s counterclaim of {amount}")
+
+
+PLUS = _("{first} plus {second}")
+
+
+LESS = _("{first} less {second}")
+
+
+NO_CLAIMS = _("no claims")
+
+
+QUESTIONS = {
+    "remittances_to_budget": _("Remittances to {party} are {value} its budget."),
+    "debt_to_budget": _("{party}'s debt is {value} of its budget."),
+    "net_debt_to_budget": _("{party}'s net debt is {value} of its budget."),
+    "per_migrant": _("Remittances to {party} come to {value}."),
+}
+
+
+#: Words for headings and axes, looked up by :func:`label`.
+LABELS = {
+    "remittances": _("remittances"),
+    "budget": _("budget"),
+    "debt": _("debt"),
+    "net debt": _("net debt"),
+    "net": _("net"),
+    "millions per year": _("millions per year"),
+    "millions": _("millions {currency}"),
+    "years of budget": _("years of budget"),
+    "entries": _("Entries ({count}):"),
+    "balances": _("Net balances:"),
+    "positions": _("Positions (positive: net creditor):"),
+    "ratios": _("Ratios:"),
+    "none": _("none"),
+    "no ratios": _("none the data allows"),
+    "nothing to settle": _("nothing to settle"),
+}
+
+
+@lru_cache(maxsize=1)
+def root_locale() -> Locale:
+    return Locale.parse("root")
+
+
+def label(key: str, locale: str | Locale = "en_US", **values: object) -> str:
+    """A heading or axis word in the locale (``label("budget", "ru_RU")`` is ``бюджет``)."""
+    return say(locale_of(locale), LABELS[key], **{k: str(v) for k, v in values.items()})
+
+
+def party_name(
+    party: str, locale: str | Locale = "en_US", names: dict[str, str] | None = None
+) -> str:
+    """A party's name in the locale: CLDR's for a state, the ledger's own for others.
+
+    >>> party_name("TJ", "tg_TJ"), party_name("RU", "ru_RU")
+    ('Тоҷикистон', 'Россия')
+    """
+    if names and party in names:
+        return names[party]
+    territories = locale_of(locale).territories
+    return str(territories.get(party, party))
