@@ -7,6 +7,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 import pytest
+from fixtures import example_with_rate
 from hypothesis import given
 from hypothesis import strategies as st
 from oracles import holds
@@ -258,7 +259,7 @@ def test_a_claim_settled_in_full_contributes_zero():
 
 
 def test_two_currencies_are_never_added():
-    book = lg.fx.example_with_rate()
+    book = example_with_rate()
     rub = book["ru-claims-tajik-debt"].model_copy(
         update={"id": "ru-rouble-claim", "amount": lg.Figure.of("1 billion RUB")}
     )

@@ -4,6 +4,7 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
+from fixtures import example_with_rate
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from oracles import holds, per_year, terminates
@@ -86,7 +87,7 @@ def test_missing_and_competing_figures_are_named():
 
 
 def test_a_budget_in_another_currency_needs_rates():
-    book = lg.fx.example_with_rate()
+    book = example_with_rate()
     budget = book["tajik-national-budget"].model_copy(
         update={"amount": lg.Figure.of("8643 million RUB/year")}
     )

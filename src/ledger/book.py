@@ -27,13 +27,29 @@ from .errors import LedgerError, LedgerFileError, Problem
 from .faces import call
 from .files import EXAMPLE, Parts, schema
 
-__all__ = ["EXAMPLE", "Ledger", "example", "from_data", "load", "loads", "schema"]
+__all__ = [
+    "EXAMPLE",
+    "Ledger",
+    "as_set",
+    "day_asked",
+    "example",
+    "from_data",
+    "load",
+    "loads",
+    "schema",
+]
 
 E = TypeVar("E", bound=EntryBase)
 
 
-def _as_set(value: str | Collection[str] | None) -> Collection[str] | None:
+def as_set(value: str | Collection[str] | None) -> Collection[str] | None:
+    """One value or several, as a collection to test membership in (``None`` for any)."""
     return {value} if isinstance(value, str) else value
+
+
+def day_asked(as_of: date | None) -> date:
+    """The day a question is asked for: ``as_of``, or today."""
+    return as_of if as_of is not None else date.today()
 
 
 class Ledger:
@@ -187,7 +203,7 @@ class Ledger:
         as_of: date | None = None,
     ) -> list[Claim]:
         """Claims (and counterclaims), filtered; ``as_of`` keeps those dated on or before it."""
-        statuses, asserters = _as_set(status), _as_set(asserted_by)
+        statuses, asserters = as_set(status), as_set(asserted_by)
         return self._select(
             Claim,
             as_of,

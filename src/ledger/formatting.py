@@ -324,9 +324,7 @@ counterclaim of $50M.
     if isinstance(result, NetBalance):
         return _describe_balance(result, where, names)
     if isinstance(result, Ratio):
-        question = result.question
-        if question == "debt_to_budget" and result.numerator_label == "net debt":
-            question = "net_debt_to_budget"
+        question = "net_debt_to_budget" if result.net else result.question
         return words_say(
             where,
             QUESTIONS[question],

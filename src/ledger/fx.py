@@ -6,8 +6,12 @@ inverts a rate when only the reverse is given, and refuses when no rate applies.
 remembers the rate it used.
 
 >>> from datetime import date
->>> book = example_with_rate()
->>> converted = convert(Figure.of("300 million USD", "about"), "RUB", rates=book,
+>>> from ledger import Rate, Source
+>>> made_up = Source(publisher="debt-ledger documentation", title="Illustrative rate",
+...                  date=date(2004, 3, 15))
+>>> rate = Rate(id="rate-2004-03-15", as_of=date(2004, 3, 15), source=made_up,
+...             rate="28.81 RUB/USD")
+>>> converted = convert(Figure.of("300 million USD", "about"), "RUB", rates=[rate],
 ...                     on=date(2004, 3, 15))
 >>> print(converted.figure)
 about 8640000000 RUB
@@ -24,7 +28,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .arithmetic import owned
-from .entries import Rate, Source
+from .entries import Rate
 from .errors import RateError
 from .figures import Figure
 from .units import currency_of, quantity_text, ureg
@@ -128,23 +132,3 @@ def convert(
     factor = ureg.Quantity(rate.rate.magnitude, rate.rate.units)
     converted = original / factor if inverted else original * factor
     return Conversion(original, converted, rate, inverted)
-
-
-def example_with_rate() -> Ledger:
-    """The bundled example with one illustrative rouble rate added, for examples and tests.
-
-    The rate is made up for illustration; the seed article gives none.
-    """
-    from .book import example
-
-    made_up = Source(
-        publisher="debt-ledger documentation", title="Illustrative rate", date=date(2004, 3, 15)
-    )
-    rate = Rate(
-        id="rate-2004-03-15",
-        as_of=date(2004, 3, 15),
-        source=made_up,
-        rate="28.81 RUB/USD",
-        note="illustrative, not a sourced rate",
-    )
-    return example() + rate

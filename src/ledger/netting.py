@@ -35,7 +35,7 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from .arithmetic import DIGITS, SUMS, owned, rounded_total
-from .book import Ledger
+from .book import Ledger, as_set, day_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, UnitMismatchError
 from .faces import call
@@ -171,21 +171,13 @@ class Transfers(list[Transfer]):
 # -- claims that count ----------------------------------------------------------------------
 
 
-def _day(as_of: date | None) -> date:
-    return as_of if as_of is not None else date.today()
-
-
-def _as_set(value: str | Collection[str] | None) -> Collection[str] | None:
-    return {value} if isinstance(value, str) else value
-
-
 def _claims(
     book: Ledger,
     day: date,
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
 ) -> list[Claim]:
-    return book.claims(status=_as_set(statuses), asserted_by=_as_set(asserted_by), as_of=day)
+    return book.claims(status=as_set(statuses), asserted_by=as_set(asserted_by), as_of=day)
 
 
 def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
@@ -264,7 +256,7 @@ def net_balance(
     the rate in force on ``as_of`` (rates from ``rates`` or the ledger's own ``Rate`` entries).
     Claims in two currencies with neither are refused: they are never added.
     """
-    day = _day(as_of)
+    day = day_asked(as_of)
     settled = _settlements(book, day)
     pair = {debtor, creditor}
     claims = [
@@ -335,9 +327,9 @@ def net_positions(
     >>> print(positions["RU"]["USD"], "|", positions["TJ"]["USD"])
     about 250000000 USD | about -250000000 USD
     """
-    day = _day(as_of)
+    day = day_asked(as_of)
     settled = _settlements(book, day)
-    statuses, asserters = _as_set(statuses), _as_set(asserted_by)
+    statuses, asserters = as_set(statuses), as_set(asserted_by)
     exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     bounded: dict[tuple[str, str], Figure] = {}
     slow: list[Claim] = []

@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .arithmetic import owned
-from .book import Ledger
+from .book import Ledger, day_asked
 from .entries import Budget, Rate, Remittance
 from .errors import MissingFigureError, UnitMismatchError
 from .faces import call
@@ -69,6 +69,35 @@ class Ratio:
     denominator_entries: tuple[EntryBase, ...]
     numerator_label: str
     denominator_label: str
+    net: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        question: str,
+        party: str,
+        as_of: date,
+        *,
+        numerator: tuple[Figure, str, tuple[EntryBase, ...]],
+        denominator: tuple[Figure, str, tuple[EntryBase, ...]],
+        net: bool = False,
+    ) -> Ratio:
+        """The ratio of two figures, each given with its label and the entries behind it."""
+        top, top_label, top_entries = numerator
+        bottom, bottom_label, bottom_entries = denominator
+        return cls(
+            question=question,
+            party=party,
+            numerator=top,
+            denominator=bottom,
+            value=top / bottom,
+            as_of=as_of,
+            numerator_entries=top_entries,
+            denominator_entries=bottom_entries,
+            numerator_label=top_label,
+            denominator_label=bottom_label,
+            net=net,
+        )
 
     @property
     def entries(self) -> tuple[EntryBase, ...]:
@@ -101,10 +130,6 @@ class Ratio:
 def _cite(entry: EntryBase) -> str:
     words = f'"{entry.quote}" ' if entry.quote else ""
     return f"      {entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
-
-
-def _day(as_of: date | None) -> date:
-    return as_of if as_of is not None else date.today()
 
 
 def _latest(
@@ -166,22 +191,17 @@ def remittances_to_budget(
     rates: Ledger | Iterable[Rate] | None = None,
 ) -> Ratio:
     """Remittances sent home to ``party`` against its budget: a pure number."""
-    day = _day(as_of)
+    day = day_asked(as_of)
     remittance = _remittance(book, party, day)
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
     numerator = _in_currency(remittance.amount, target, book, rates, day)
-    return Ratio(
+    return Ratio.of(
         "remittances_to_budget",
         party,
-        numerator,
-        budget.amount,
-        numerator / budget.amount,
         day,
-        (remittance,),
-        (budget,),
-        "remittances",
-        "budget",
+        numerator=(numerator, "remittances", (remittance,)),
+        denominator=(budget.amount, "budget", (budget,)),
     )
 
 
@@ -197,7 +217,7 @@ def debt_to_budget(
 ) -> Ratio:
     """What ``party`` owes against its budget, in years. ``net=True`` takes off what others
     owe it (its counterclaims); by default the debt is gross."""
-    day = _day(as_of)
+    day = day_asked(as_of)
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
     assert target is not None
@@ -233,17 +253,13 @@ def debt_to_budget(
         for more in owed[1:]:
             debt = debt + more
         label = "debt"
-    return Ratio(
+    return Ratio.of(
         "debt_to_budget",
         party,
-        debt,
-        budget.amount,
-        debt / budget.amount,
         day,
-        tuple(claims),
-        (budget,),
-        label,
-        "budget",
+        numerator=(debt, label, tuple(claims)),
+        denominator=(budget.amount, "budget", (budget,)),
+        net=net,
     )
 
 
@@ -255,7 +271,7 @@ def per_migrant(
     as_of: date | None = None,
 ) -> Ratio:
     """Remittances sent home to ``party`` per migrant: an amount per person per year."""
-    day = _day(as_of)
+    day = day_asked(as_of)
     remittance = _remittance(book, party, day)
     if remittance.migrants is None:
         raise MissingFigureError(
@@ -263,15 +279,10 @@ def per_migrant(
             "migrants = {{ amount = '...', qualifier = '...' }} to the entry"
         )
     yearly = remittance.amount.to(f"{currency_of(remittance.amount.unit)}/year")
-    return Ratio(
+    return Ratio.of(
         "per_migrant",
         party,
-        yearly,
-        remittance.migrants,
-        yearly / remittance.migrants,
         day,
-        (remittance,),
-        (),
-        "remittances",
-        "migrants",
+        numerator=(yearly, "remittances", (remittance,)),
+        denominator=(remittance.migrants, "migrants", ()),
     )
