@@ -243,68 +243,79 @@ def figure_from_data(data: object) -> Figure:
             return Figure.of(data[match.end() :], _WORDS[match[1].lower()])
         return Figure.of(data)
     if isinstance(data, dict):
-        if data.keys() <= _SIMPLE_KEYS and isinstance(data.get("amount"), str):
-            # The common file form: amount text and a qualifier word.
-            qualifier = data.get("qualifier", "exact")
-            if qualifier in _POINT_AND_ONE_SIDED:
-                return Figure.of(data["amount"], qualifier)
-        unknown = sorted(set(data) - set(FIGURE_KEYS))
-        if unknown:
-            raise FigureError(
-                f"unknown key {', '.join(map(repr, unknown))} in a figure; accepted: "
-                f"{', '.join(FIGURE_KEYS)}"
-            )
-        qualifier = data.get("qualifier")
-        if qualifier is not None and qualifier not in (*QUALIFIERS, "unknown"):
-            raise FigureError(
-                f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
-            )
-        flags = {
-            k: data[k] for k in ("approximate", "low_inclusive", "high_inclusive") if k in data
-        }
-        for key, flag in flags.items():
-            if not isinstance(flag, bool):
-                raise FigureError(f"{key} must be true or false, not {flag!r}")
-        if "converted_from" in data:
-            return _converted(data)
-        places = data.get("places")
-        if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-            raise FigureError(f"places must be a whole number, not {places!r}")
-        general = "low" in data or "high" in data or "places" in data or qualifier == "range"
-        if general or qualifier == "unknown" or set(flags) - {"approximate"}:
-            if qualifier == "unknown" and ("low" in data or "high" in data):
-                raise FigureError("qualifier 'unknown' is a central value with no bounds")
-            figure = Figure(
-                _optional(data.get("amount"), "amount"),
-                low=_optional(data.get("low"), "low"),
-                high=_optional(data.get("high"), "high"),
-                qualifier=qualifier if qualifier in ("unknown", "estimated") else None,
-                places=places,
-                **flags,
-            )
-            # The word must say what the bounds say ("range" is any figure with two bounds).
-            reads = figure.qualifier
-            fits = qualifier in (None, reads) or (
-                qualifier == "range" and figure.low is not None and figure.high is not None
-            )
-            if not fits:
-                raise FigureError(
-                    f"qualifier {qualifier!r} does not go with low/high bounds that read as "
-                    f"{reads!r}"
-                )
-            return figure
-        if "amount" not in data:
-            raise FigureError("a figure needs 'amount' (or 'low'/'high' for a range)")
-        figure = Figure.of(_amount_text(data["amount"], "amount"), qualifier or "exact")
-        if data.get("approximate") is True and not figure.approximate:
-            raise FigureError("approximate = true needs a qualifier such as 'about'")
-        return figure
+        return _figure_from_table(data)
     if isinstance(data, (int, float)):
         _amount_text(data, "amount")
     raise FigureError(
         f"{type(data).__name__} {data!r} is not a figure; write text such as "
         "'300 million USD' with a qualifier, or a table with low and high"
     )
+
+
+def _figure_from_table(data: dict[str, Any]) -> Figure:
+    """A figure from a table: the short form (amount and qualifier), or the whole one."""
+    if data.keys() <= _SIMPLE_KEYS and isinstance(data.get("amount"), str):
+        # The common file form: amount text and a qualifier word.
+        qualifier = data.get("qualifier", "exact")
+        if qualifier in _POINT_AND_ONE_SIDED:
+            return Figure.of(data["amount"], qualifier)
+    unknown = sorted(set(data) - set(FIGURE_KEYS))
+    if unknown:
+        raise FigureError(
+            f"unknown key {', '.join(map(repr, unknown))} in a figure; accepted: "
+            f"{', '.join(FIGURE_KEYS)}"
+        )
+    qualifier = data.get("qualifier")
+    if qualifier is not None and qualifier not in (*QUALIFIERS, "unknown"):
+        raise FigureError(
+            f"qualifier {qualifier!r} is not known; accepted: {', '.join(QUALIFIERS)}"
+        )
+    flags: dict[str, bool] = {
+        k: data[k] for k in ("approximate", "low_inclusive", "high_inclusive") if k in data
+    }
+    for key, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise FigureError(f"{key} must be true or false, not {flag!r}")
+    if "converted_from" in data:
+        return _converted(data)
+    places = data.get("places")
+    if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
+        raise FigureError(f"places must be a whole number, not {places!r}")
+    general = "low" in data or "high" in data or "places" in data or qualifier == "range"
+    if general or qualifier == "unknown" or set(flags) - {"approximate"}:
+        return _figure_with_bounds(data, qualifier, flags, places)
+    if "amount" not in data:
+        raise FigureError("a figure needs 'amount' (or 'low'/'high' for a range)")
+    figure = Figure.of(_amount_text(data["amount"], "amount"), qualifier or "exact")
+    if data.get("approximate") is True and not figure.approximate:
+        raise FigureError("approximate = true needs a qualifier such as 'about'")
+    return figure
+
+
+def _figure_with_bounds(
+    data: dict[str, Any], qualifier: str | None, flags: dict[str, bool], places: int | None
+) -> Figure:
+    """The whole form: amount, low, high, their flags and places; the word must fit."""
+    if qualifier == "unknown" and ("low" in data or "high" in data):
+        raise FigureError("qualifier 'unknown' is a central value with no bounds")
+    figure = Figure(
+        _optional(data.get("amount"), "amount"),
+        low=_optional(data.get("low"), "low"),
+        high=_optional(data.get("high"), "high"),
+        qualifier=qualifier if qualifier in ("unknown", "estimated") else None,
+        places=places,
+        **flags,
+    )
+    # The word must say what the bounds say ("range" is any figure with two bounds).
+    reads = figure.qualifier
+    fits = qualifier in (None, reads) or (
+        qualifier == "range" and figure.low is not None and figure.high is not None
+    )
+    if not fits:
+        raise FigureError(
+            f"qualifier {qualifier!r} does not go with low/high bounds that read as {reads!r}"
+        )
+    return figure
 
 
 def _without_origin(figure: Figure) -> Figure:

@@ -181,29 +181,9 @@ class Figure:
         if not given:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
         unit = intern_unit(next(iter(given.values())).units)
-        magnitudes: dict[str, Decimal] = {}
+        magnitudes, value_exact = _in_one_unit(given, unit)
         inclusive = {"low": bool(low_inclusive), "high": bool(high_inclusive)}
-        approximate = bool(approximate)
-        for name, q in given.items():
-            m = q.magnitude
-            if q.units != unit:
-                if q.units.dimensionality != unit.dimensionality:
-                    raise UnitMismatchError(
-                        f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
-                        f"{unit_text(unit)!r}; one figure has one unit"
-                    )
-                # Exactly, through the rational factor; a bound that Decimal cannot hold is
-                # rounded outwards and becomes inclusive, a central value is marked.
-                _, theirs = canonical_unit(q.units)
-                _, mine = canonical_unit(unit)
-                rounding = {"low": ROUND_FLOOR, "high": ROUND_CEILING}.get(name, ROUND_HALF_EVEN)
-                m, exact = from_fraction(Fraction(m) * theirs / mine, rounding)
-                if not exact:
-                    if name == "value":
-                        approximate = True
-                    else:
-                        inclusive[name] = True
-            magnitudes[name] = m
+        approximate = bool(approximate) or not value_exact
         unbounded = qualifier == "unknown" and value is not None and low is None and high is None
         if qualifier is not None and qualifier not in QUALIFIERS and not unbounded:
             raise FigureError(
@@ -637,6 +617,28 @@ class Figure:
     def _repr_html_(self) -> str:
         html: str = call("html.figure", self)  # the notebook face, loaded on first display
         return html
+
+
+def _in_one_unit(given: dict[str, Quantity], unit: Unit) -> tuple[dict[str, Decimal], bool]:
+    """The parts of a figure in ``unit``, exactly through the rational factor; a bound that
+    Decimal cannot hold is rounded outwards (an open end stays open: it is still true), and
+    the flag says whether the central value came through exactly."""
+    magnitudes: dict[str, Decimal] = {}
+    value_exact = True
+    for name, q in given.items():
+        m = q.magnitude
+        if q.units != unit:
+            if q.units.dimensionality != unit.dimensionality:
+                raise UnitMismatchError(
+                    f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
+                    f"{unit_text(unit)!r}; one figure has one unit"
+                )
+            factor = canonical_unit(q.units)[1] / canonical_unit(unit)[1]
+            rounding = {"low": ROUND_FLOOR, "high": ROUND_CEILING}.get(name, ROUND_HALF_EVEN)
+            m, exact = from_fraction(Fraction(m) * factor, rounding)
+            value_exact = value_exact and (exact or name != "value")
+        magnitudes[name] = m
+    return magnitudes, value_exact
 
 
 def _init(

@@ -27,6 +27,7 @@ rounding (half-even) is not used for it. Negative amounts keep their sign.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -267,20 +268,7 @@ def format_figure(
         if not figure.approximate:
             return say(value, qualified=False)
         return words_say(where, QUALIFIED["about"], amount=say(value))
-    if low is not None and high is not None and figure.low_inclusive and figure.high_inclusive:
-        text = words_say(where, RANGE, low=say(low), high=say(high))
-    else:
-        sides = []
-        if low is not None:
-            word = "at_least" if figure.low_inclusive else "more_than"
-            sides.append(words_say(where, QUALIFIED[word], amount=say(low)))
-        if high is not None:
-            word = "at_most" if figure.high_inclusive else "less_than"
-            sides.append(words_say(where, QUALIFIED[word], amount=say(high)))
-        if len(sides) == 2:
-            text = words_say(where, BOTH, first=sides[0], second=sides[1])
-        else:
-            text = sides[0] if sides else words_say(where, UNKNOWN)
+    text = _bounds_text(figure, low, high, where, say)
     if value is not None:
         text = words_say(where, CENTRAL, value=say(value, False), range=text)
     if figure.approximate:
@@ -288,6 +276,28 @@ def format_figure(
             return words_say(where, QUALIFIED["about"], amount=text)
         return words_say(where, APPROXIMATE, text=text)
     return text
+
+
+def _bounds_text(
+    figure: Figure,
+    low: Decimal | None,
+    high: Decimal | None,
+    where: Locale,
+    say: Callable[[Decimal | None], str],
+) -> str:
+    """A figure's bounds in words: ``$250M–$300M``, ``more than $300M``, or both sides."""
+    if low is not None and high is not None and figure.low_inclusive and figure.high_inclusive:
+        return words_say(where, RANGE, low=say(low), high=say(high))
+    sides = []
+    if low is not None:
+        word = "at_least" if figure.low_inclusive else "more_than"
+        sides.append(words_say(where, QUALIFIED[word], amount=say(low)))
+    if high is not None:
+        word = "at_most" if figure.high_inclusive else "less_than"
+        sides.append(words_say(where, QUALIFIED[word], amount=say(high)))
+    if len(sides) == 2:
+        return words_say(where, BOTH, first=sides[0], second=sides[1])
+    return sides[0] if sides else words_say(where, UNKNOWN)
 
 
 @owned
