@@ -4,14 +4,17 @@ the names a ledger gives its parties. Each check returns problems; the caller re
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
+from .arithmetic import SUMS
 from .entries import Claim, EntryBase, Settlement, party_error
 from .errors import Problem
 from .units import currency_of
 
 __all__ = ["cross_check", "label_text", "parties_problems"]
+
+_ZERO = Decimal(0)
 
 
 def label_text(text: str) -> str:
@@ -35,6 +38,24 @@ def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]
 def cross_check(entries: list[EntryBase], name: str | None) -> list[Problem]:
     """What no single entry can tell: unique ids, claims named by counterclaims and
     settlements, settlements in the claim's currency and within its amount."""
+    by_id, problems = _unique_ids(entries, name)
+    settled: dict[str, list[Settlement]] = {}
+    for index, entry in enumerate(entries):
+        label = f"entries[{index}] ({entry.id})"
+        if isinstance(entry, Claim) and entry.counter_to is not None:
+            problems += _answer_problems(entry, by_id, name, label)
+        elif isinstance(entry, Settlement):
+            problem = _settlement_problem(entry, by_id, name, label)
+            if problem is None:
+                settled.setdefault(entry.claim, []).append(entry)
+            else:
+                problems.append(problem)
+    return problems + _overpaid(settled, by_id, name)
+
+
+def _unique_ids(
+    entries: list[EntryBase], name: str | None
+) -> tuple[dict[str, EntryBase], list[Problem]]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     by_id: dict[str, EntryBase] = {}
@@ -52,72 +73,66 @@ def cross_check(entries: list[EntryBase], name: str | None) -> list[Problem]:
         else:
             seen[entry.id] = index
             by_id[entry.id] = entry
-    settled: dict[str, list[Settlement]] = {}
-    for index, entry in enumerate(entries):
-        kind = type(entry)
-        if kind is Claim and entry.counter_to is not None:  # type: ignore[attr-defined]
-            assert isinstance(entry, Claim)
-            label = f"entries[{index}] ({entry.id})"
-            target = by_id.get(entry.counter_to)
-            if not isinstance(target, Claim):
-                problems.append(
-                    Problem(
-                        name,
-                        label,
-                        "counter_to",
-                        _dangling(entry.counter_to, target, "claim it answers"),
-                    )
-                )
-            elif {target.creditor, target.debtor} != {entry.creditor, entry.debtor}:
-                problems.append(
-                    Problem(
-                        name,
-                        label,
-                        "counter_to",
-                        f"answers {target.id!r}, a claim between {target.creditor} and "
-                        f"{target.debtor}, but is between {entry.creditor} and {entry.debtor}",
-                    )
-                )
-        elif kind is Settlement:
-            assert isinstance(entry, Settlement)
-            label = f"entries[{index}] ({entry.id})"
-            target = by_id.get(entry.claim)
-            if not isinstance(target, Claim):
-                problems.append(
-                    Problem(
-                        name, label, "claim", _dangling(entry.claim, target, "claim it settles")
-                    )
-                )
-                continue
-            mine, theirs = currency_of(entry.amount.unit), target.currency
-            if mine != theirs:
-                problems.append(
-                    Problem(
-                        name,
-                        label,
-                        "amount",
-                        f"settlement in {mine} of claim {target.id!r} in {theirs}; settle in the "
-                        "claim's currency (convert with a dated rate first)",
-                    )
-                )
-                continue
-            settled.setdefault(target.id, []).append(entry)
+    return by_id, problems
+
+
+def _answer_problems(
+    entry: Claim, by_id: dict[str, EntryBase], name: str | None, label: str
+) -> list[Problem]:
+    """A counterclaim must answer a claim between the same two parties."""
+    assert entry.counter_to is not None
+    target = by_id.get(entry.counter_to)
+    if not isinstance(target, Claim):
+        why = _dangling(entry.counter_to, target, "claim it answers")
+    elif {target.creditor, target.debtor} != {entry.creditor, entry.debtor}:
+        why = (
+            f"answers {target.id!r}, a claim between {target.creditor} and "
+            f"{target.debtor}, but is between {entry.creditor} and {entry.debtor}"
+        )
+    else:
+        return []
+    return [Problem(name, label, "counter_to", why)]
+
+
+def _settlement_problem(
+    entry: Settlement, by_id: dict[str, EntryBase], name: str | None, label: str
+) -> Problem | None:
+    """A settlement must name a claim and be in its currency."""
+    target = by_id.get(entry.claim)
+    if not isinstance(target, Claim):
+        return Problem(name, label, "claim", _dangling(entry.claim, target, "claim it settles"))
+    mine, theirs = currency_of(entry.amount.unit), target.currency
+    if mine != theirs:
+        return Problem(
+            name,
+            label,
+            "amount",
+            f"settlement in {mine} of claim {target.id!r} in {theirs}; settle in the "
+            "claim's currency (convert with a dated rate first)",
+        )
+    return None
+
+
+def _overpaid(
+    settled: dict[str, list[Settlement]], by_id: dict[str, EntryBase], name: str | None
+) -> list[Problem]:
+    """Settlements may not sum to more than their claim's upper bound."""
+    problems = []
     for claim_id, settlements in settled.items():
         claim = by_id[claim_id]
         assert isinstance(claim, Claim)
         ceiling = claim.amount.high
-        lows = [
-            s.amount.low.magnitude if s.amount.low is not None else Decimal(0) for s in settlements
-        ]
-        if ceiling is not None and sum(lows, Decimal(0)) > ceiling.magnitude:
+        lows = [s.amount.low.magnitude if s.amount.low is not None else _ZERO for s in settlements]
+        with localcontext(SUMS):  # exact, whatever the caller's context
+            paid = sum(lows, _ZERO)
+        if ceiling is not None and paid > ceiling.magnitude:
             problems.append(
                 Problem(
                     name,
                     f"claim {claim_id}",
                     "settlements",
                     f"settlements {', '.join(s.id for s in settlements)} sum to at least "
-                    f"{sum(lows, Decimal(0))} {claim.currency}, more than the claim's "
-                    f"{claim.amount}",
+                    f"{paid} {claim.currency}, more than the claim's {claim.amount}",
                 )
             )
     return problems

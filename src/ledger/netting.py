@@ -329,12 +329,40 @@ def net_positions(
     """
     day = day_asked(as_of)
     settled = _settlements(book, day)
-    statuses, asserters = as_set(statuses), as_set(asserted_by)
-    exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), convert_to, settled)
     bounded: dict[tuple[str, str], Figure] = {}
+    for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
+        counted = outstanding(claim, settled.get(claim.id, ()))
+        if convert_to is not None:
+            counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
+        code = _currency(counted.unit)
+        for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
+            key = (party, code)
+            bounded[key] = bounded[key] + signed if key in bounded else signed
+    positions: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for (party, code), total in exact.items():
+        positions[party][code] = _total_figure(total, code)
+    for (party, code), figure in bounded.items():
+        held = positions[party].get(code)
+        positions[party][code] = figure if held is None else held + figure
+    return {
+        party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
+    }
+
+
+def _exact_sums(
+    book: Ledger,
+    day: date,
+    statuses: Collection[str] | None,
+    asserters: Collection[str] | None,
+    convert_to: str | None,
+    settled: dict[str, list[Settlement]],
+) -> tuple[dict[tuple[str, str], Decimal], list[Claim]]:
+    """The hot loop of the library (see benchmarks/bench_netting.py): plain Decimal sums for
+    exact, untouched claims, by (party, currency); every other claim is left for the figure
+    way, in the list returned."""
+    exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     slow: list[Claim] = []
-    # The hot loop of the library (see benchmarks/bench_netting.py): plain attribute reads and
-    # Decimal sums for exact, untouched claims; everything else goes the figure way below.
     zero_statuses = ZERO_STATUSES
     currency_by_unit = _CURRENCY_OF_UNIT
     everything = statuses is None and asserters is None
@@ -362,34 +390,21 @@ def net_positions(
             code = currency_by_unit.get(id(unit)) or _currency(unit)
             exact[claim.creditor, code] += value
             exact[claim.debtor, code] -= value
-    for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
-        counted = outstanding(claim, settled.get(claim.id, ()))
-        if convert_to is not None:
-            counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
-        code = _currency(counted.unit)
-        for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
-            key = (party, code)
-            bounded[key] = bounded[key] + signed if key in bounded else signed
-    positions: dict[str, dict[str, Figure]] = defaultdict(dict)
-    for (party, code), total in exact.items():
-        value, low, high, fits = rounded_total(total)
-        positions[party][code] = (
-            Figure.of(money(value, code))
-            if fits
-            else Figure(
-                money(value, code),
-                low=money(low, code),
-                high=money(high, code),
-                approximate=True,
-                places=DIGITS - 1 - value.adjusted(),
-            )
-        )
-    for (party, code), figure in bounded.items():
-        held = positions[party].get(code)
-        positions[party][code] = figure if held is None else held + figure
-    return {
-        party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
-    }
+    return exact, slow
+
+
+def _total_figure(total: Decimal, code: str) -> Figure:
+    """An exact sum as a figure: itself, or rounded outwards when it has too many digits."""
+    value, low, high, fits = rounded_total(total)
+    if fits:
+        return Figure.of(money(value, code))
+    return Figure(
+        money(value, code),
+        low=money(low, code),
+        high=money(high, code),
+        approximate=True,
+        places=DIGITS - 1 - value.adjusted(),
+    )
 
 
 # -- settlement -----------------------------------------------------------------------------

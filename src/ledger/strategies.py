@@ -307,8 +307,9 @@ def _entry(
     exact: bool,
     earlier: list[Any],
 ) -> Any:
-    from .entries import Budget, Claim, Rate, Remittance, Settlement
-
+    build = _ENTRY_BUILDERS.get(kind)
+    if build is None:
+        raise ValueError(f"kind {kind!r}: accepted {', '.join(ALL_KINDS)}")
     common = {
         "id": entry_id,
         "as_of": draw(dates()),
@@ -316,87 +317,148 @@ def _entry(
         "quote": draw(st.none() | st.just("the source's words")),
     }
     currency = draw(st.sampled_from(currencies))
-    if kind == "claim":
-        creditor, debtor = draw(
-            st.lists(st.sampled_from(parties), min_size=2, max_size=2, unique=True)
+    return build(draw, common, currency, currencies, parties, exact, earlier)
+
+
+def _claim_entry(
+    draw: Any,
+    common: dict[str, Any],
+    currency: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Claim
+
+    creditor, debtor = draw(st.lists(st.sampled_from(parties), min_size=2, max_size=2, unique=True))
+    answered = [
+        c for c in earlier if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
+    ]
+    counter_to = draw(st.none() | st.sampled_from([c.id for c in answered])) if answered else None
+    return Claim(
+        **common,
+        creditor=creditor,
+        debtor=debtor,
+        amount=draw(_figure("stock", currency, exact)),
+        asserted_by=draw(st.sampled_from([creditor, debtor])),
+        status=draw(st.sampled_from(["asserted", "acknowledged", "disputed"])),
+        counter_to=counter_to,
+    )
+
+
+def _remittance_entry(
+    draw: Any,
+    common: dict[str, Any],
+    currency: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Remittance
+
+    destination = draw(st.sampled_from(parties))
+    origin = draw(
+        st.lists(
+            st.sampled_from([p for p in parties if p != destination]),
+            min_size=1,
+            max_size=2,
+            unique=True,
         )
-        answered = [
-            c
-            for c in earlier
-            if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
-        ]
-        counter_to = (
-            draw(st.none() | st.sampled_from([c.id for c in answered])) if answered else None
-        )
-        return Claim(
+    )
+    migrants = draw(
+        st.none() | figures("count", qualifiers=("exact", "estimated"), max_value=10**7)
+    )
+    return Remittance(
+        **common,
+        origin=tuple(origin),
+        destination=destination,
+        amount=draw(_figure("flow", currency, exact)),
+        migrants=migrants,
+    )
+
+
+def _budget_entry(
+    draw: Any,
+    common: dict[str, Any],
+    currency: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Budget
+
+    return Budget(
+        **common,
+        party=draw(st.sampled_from(parties)),
+        amount=draw(_figure("flow", currency, exact)),
+        fiscal_year=draw(st.none() | st.integers(2000, 2010)),
+    )
+
+
+def _rate_entry(
+    draw: Any,
+    common: dict[str, Any],
+    currency: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Rate
+
+    base, quote_currency = draw(
+        st.lists(st.sampled_from(sorted({*currencies, "EUR"})), min_size=2, max_size=2, unique=True)
+    )
+    magnitude = draw(amounts(min_value=1, max_value=100, places=4))
+    return Rate(**common, rate=quantity(f"{magnitude} {quote_currency}/{base}"))
+
+
+def _settlement_entry(
+    draw: Any,
+    common: dict[str, Any],
+    currency: str,
+    currencies: tuple[str, ...],
+    parties: tuple[str, ...],
+    exact: bool,
+    earlier: list[Any],
+) -> Any:
+    from .entries import Claim, Settlement
+
+    claims = [c for c in earlier if isinstance(c, Claim)]
+    claim = draw(st.sampled_from(claims))
+    settled = sum(
+        (
+            s.amount.value.magnitude
+            for s in earlier
+            if isinstance(s, Settlement) and s.claim == claim.id
+        ),
+        Decimal(0),
+    )
+    ceiling = claim.amount.high
+    room = (ceiling.magnitude - settled) if ceiling is not None else Decimal(10**9)
+    top = int(max(room, Decimal(0)))
+    magnitude = draw(st.integers(0, top)) if top > 0 else 0
+    return Settlement(
+        **{
             **common,
-            creditor=creditor,
-            debtor=debtor,
-            amount=draw(_figure("stock", currency, exact)),
-            asserted_by=draw(st.sampled_from([creditor, debtor])),
-            status=draw(st.sampled_from(["asserted", "acknowledged", "disputed"])),
-            counter_to=counter_to,
-        )
-    if kind == "remittance":
-        destination = draw(st.sampled_from(parties))
-        origin = draw(
-            st.lists(
-                st.sampled_from([p for p in parties if p != destination]),
-                min_size=1,
-                max_size=2,
-                unique=True,
-            )
-        )
-        migrants = draw(
-            st.none() | figures("count", qualifiers=("exact", "estimated"), max_value=10**7)
-        )
-        return Remittance(
-            **common,
-            origin=tuple(origin),
-            destination=destination,
-            amount=draw(_figure("flow", currency, exact)),
-            migrants=migrants,
-        )
-    if kind == "budget":
-        return Budget(
-            **common,
-            party=draw(st.sampled_from(parties)),
-            amount=draw(_figure("flow", currency, exact)),
-            fiscal_year=draw(st.none() | st.integers(2000, 2010)),
-        )
-    if kind == "rate":
-        base, quote_currency = draw(
-            st.lists(
-                st.sampled_from(sorted({*currencies, "EUR"})), min_size=2, max_size=2, unique=True
-            )
-        )
-        magnitude = draw(amounts(min_value=1, max_value=100, places=4))
-        return Rate(**common, rate=quantity(f"{magnitude} {quote_currency}/{base}"))
-    if kind == "settlement":
-        claims = [c for c in earlier if isinstance(c, Claim)]
-        claim = draw(st.sampled_from(claims))
-        settled = sum(
-            (
-                s.amount.value.magnitude
-                for s in earlier
-                if isinstance(s, Settlement) and s.claim == claim.id
-            ),
-            Decimal(0),
-        )
-        ceiling = claim.amount.high
-        room = (ceiling.magnitude - settled) if ceiling is not None else Decimal(10**9)
-        top = int(max(room, Decimal(0)))
-        magnitude = draw(st.integers(0, top)) if top > 0 else 0
-        return Settlement(
-            **{
-                **common,
-                "as_of": common["as_of"] if common["as_of"] >= claim.as_of else claim.as_of,
-            },
-            claim=claim.id,
-            amount=Figure.of(money(magnitude, claim.currency)),
-            method=draw(st.sampled_from(["payment", "write_off", "asset_transfer", "debt_swap"])),
-        )
-    raise ValueError(f"kind {kind!r}: accepted {', '.join(ALL_KINDS)}")
+            "as_of": common["as_of"] if common["as_of"] >= claim.as_of else claim.as_of,
+        },
+        claim=claim.id,
+        amount=Figure.of(money(magnitude, claim.currency)),
+        method=draw(st.sampled_from(["payment", "write_off", "asset_transfer", "debt_swap"])),
+    )
+
+
+_ENTRY_BUILDERS: dict[str, Any] = {
+    "claim": _claim_entry,
+    "remittance": _remittance_entry,
+    "budget": _budget_entry,
+    "rate": _rate_entry,
+    "settlement": _settlement_entry,
+}
 
 
 def ledgers(
