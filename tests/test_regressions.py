@@ -434,3 +434,22 @@ def test_parse_money_reads_numbers_by_one_grammar(text, phrase):
     with pytest.raises(lg.AmountError, match=phrase):
         lg.parse_money(text, "en_US")
     assert lg.parse_money("$1.5M", "en_US") == lg.quantity("1.5 million USD")
+
+
+def test_settlements_are_summed_exactly_whatever_the_callers_context():
+    # The cross-entry check summed settlements in the caller's context: at prec=3 rounding up,
+    # 500.4 + 500.4 became 1010 and a claim of 1001 USD was refused as overpaid.
+    settlements = [
+        lg.Settlement(
+            id=f"s{n}",
+            as_of=DAY,
+            source=SOURCE,
+            claim="c",
+            amount=F.of("500.4 USD"),
+            method="payment",
+        )
+        for n in (1, 2)
+    ]
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_CEILING)):
+        book = lg.Ledger([claim(F.of("1001 USD")), *settlements])
+    assert len(book) == 3

@@ -292,6 +292,8 @@ def cmd_schema(args: argparse.Namespace) -> Any:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command's options. One function over 60 lines, on purpose: it is a table, one
+    entry a subcommand, and reads best whole."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--locale", default="en_US", help="language and number formats, e.g. en_US, ru_RU, tg_TJ"

@@ -396,47 +396,10 @@ def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
     for index, raw in enumerate(frame.to_dict(orient="records")):
         row = {str(key): value for key, value in raw.items() if _present(value)}
         where = f"row {index}" + (f" ({row['id']})" if isinstance(row.get("id"), str) else "")
-        data: dict[str, Any] = {
-            key: value
-            for key, value in row.items()
-            if not key.startswith("source_")
-            and not key.startswith(_FIGURE_FIELDS)
-            and key not in ("rate", "rate_unit")
-        }
-        try:
-            data["source"] = Source(
-                publisher=row.get("source_publisher"),
-                title=row.get("source_title"),
-                date=_as_date(row.get("source_date")),
-                url=row.get("source_url"),
-                place=row.get("source_place"),
-            )
-        except (ValueError, TypeError) as error:
-            problems.append(Problem(None, where, "source", str(error).splitlines()[0]))
-            continue
-        if "origin" in data:
-            data["origin"] = tuple(str(data["origin"]).split(","))
-        if "fiscal_year" in data:
-            data["fiscal_year"] = int(_number(data["fiscal_year"]))
-        for name in _FIGURE_FIELDS:
-            try:
-                figure = _figure_from_columns(name, row)
-            except LedgerError as error:
-                problems.append(Problem(None, where, name, str(error)))
-                continue
-            if figure is not None:
-                data[name] = figure
-        if "rate" in row:
-            try:
-                data["rate"] = f"{_number(row['rate'])} {row['rate_unit']}"
-            except LedgerError as error:
-                problems.append(Problem(None, where, "rate", str(error)))
-        try:
-            data["as_of"] = _as_date(data.get("as_of"))
-        except ValueError:
-            problems.append(Problem(None, where, "as_of", f"{data.get('as_of')!r} is not a date"))
-            continue
-        entries.append(data)
+        data, found = _entry_data(row, where)
+        problems += found
+        if data is not None:
+            entries.append(data)
     if problems:
         raise LedgerFileError(problems)
     attrs = getattr(frame, "attrs", {}).get("ledger", {})
@@ -446,6 +409,51 @@ def from_frame(frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
         description=attrs.get("description"),
         parties=attrs.get("parties"),
     )
+
+
+def _entry_data(row: dict[str, Any], where: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One row as an entry's data, and what is wrong with it (row, entry id and column)."""
+    problems: list[Problem] = []
+    data: dict[str, Any] = {
+        key: value
+        for key, value in row.items()
+        if not key.startswith("source_")
+        and not key.startswith(_FIGURE_FIELDS)
+        and key not in ("rate", "rate_unit")
+    }
+    try:
+        data["source"] = Source(
+            publisher=row.get("source_publisher"),
+            title=row.get("source_title"),
+            date=_as_date(row.get("source_date")),
+            url=row.get("source_url"),
+            place=row.get("source_place"),
+        )
+    except (ValueError, TypeError) as error:
+        return None, [Problem(None, where, "source", str(error).splitlines()[0])]
+    try:
+        data["as_of"] = _as_date(data.get("as_of"))
+    except ValueError as error:
+        return None, [Problem(None, where, "as_of", str(error))]
+    if "origin" in data:
+        data["origin"] = tuple(str(data["origin"]).split(","))
+    for key in ("fiscal_year", "rate"):
+        try:
+            if key == "fiscal_year" and key in data:
+                data[key] = _whole(data[key], key)
+            elif key == "rate" and key in row:
+                data[key] = f"{_number(row['rate'])} {row['rate_unit']}"
+        except LedgerError as error:
+            problems.append(Problem(None, where, key, str(error)))
+    for name in _FIGURE_FIELDS:
+        try:
+            figure = _figure_from_columns(name, row)
+        except LedgerError as error:
+            problems.append(Problem(None, where, name, str(error)))
+            continue
+        if figure is not None:
+            data[name] = figure
+    return data, problems
 
 
 def _as_date(value: Any) -> date:

@@ -454,23 +454,31 @@ def settle(
                 justified[code].append(figure.places)
     transfers = Transfers()
     for code, rows in sorted(by_currency.items()):
-        approximate = any(approx for _, _, approx in rows)
-        unit = money(0, code).units
-        creditors = sorted(((v, p) for p, v, _ in rows if v > 0), key=lambda r: (-r[0], r[1]))
-        debtors = sorted(((-v, p) for p, v, _ in rows if v < 0), key=lambda r: (-r[0], r[1]))
-        due = [amount for amount, _ in creditors]
-        owes = [amount for amount, _ in debtors]
-        i = j = 0
-        while i < len(debtors) and j < len(creditors):
-            paid = min(owes[i], due[j])
-            places = min(justified[code], default=None)
-            figure = Figure(ureg.Quantity(paid, unit), approximate=approximate, places=places)
-            transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
-            owes[i] -= paid
-            due[j] -= paid
-            # Each transfer clears at least one party: at most n - 1 transfers.
-            if owes[i] == 0:
-                i += 1
-            if due[j] == 0:
-                j += 1
+        transfers.extend(_transfers_in(code, rows, min(justified[code], default=None)))
+    return transfers
+
+
+def _transfers_in(
+    code: str, rows: list[tuple[str, Decimal, bool]], places: int | None
+) -> list[Transfer]:
+    """Largest debtor pays largest creditor, in one currency: each transfer clears at least
+    one party, so there are at most n - 1 of them."""
+    approximate = any(approx for _, _, approx in rows)
+    unit = money(0, code).units
+    creditors = sorted(((v, p) for p, v, _ in rows if v > 0), key=lambda r: (-r[0], r[1]))
+    debtors = sorted(((-v, p) for p, v, _ in rows if v < 0), key=lambda r: (-r[0], r[1]))
+    due = [amount for amount, _ in creditors]
+    owes = [amount for amount, _ in debtors]
+    transfers = []
+    i = j = 0
+    while i < len(debtors) and j < len(creditors):
+        paid = min(owes[i], due[j])
+        figure = Figure(ureg.Quantity(paid, unit), approximate=approximate, places=places)
+        transfers.append(Transfer(debtors[i][1], creditors[j][1], figure))
+        owes[i] -= paid
+        due[j] -= paid
+        if owes[i] == 0:
+            i += 1
+        if due[j] == 0:
+            j += 1
     return transfers
