@@ -379,11 +379,12 @@ def figure_to_data(figure: Figure, *, words: bool = False) -> dict[str, Any]:
         part = {"at_least": figure.low, "more_than": figure.low}.get(
             qualifier, figure.high if qualifier in ("at_most", "less_than") else figure.value
         )
-        data = {"amount": quantity_text(part, words=words)}
-        if qualifier != "exact":
-            data["qualifier"] = qualifier
-        if Figure.of(part, qualifier) == figure:
-            return data
+        if part is not None:
+            data = {"amount": quantity_text(part, words=words)}
+            if qualifier != "exact":
+                data["qualifier"] = qualifier
+            if Figure.of(part, qualifier) == figure:
+                return data
     data = {}
     if figure.value is not None:
         data["amount"] = quantity_text(figure.value, words=words)

@@ -27,7 +27,16 @@ except ImportError:  # pragma: no cover - depends on the environment
 from .arithmetic import CONTEXT, DIGITS
 from .errors import LedgerError
 from .figures import QUALIFIERS, Figure
-from .units import CURRENCIES, TIME_UNITS, Quantity, currency_of, money, quantity, ureg
+from .units import (
+    CURRENCIES,
+    TIME_UNITS,
+    Quantity,
+    currency_of,
+    make_quantity,
+    money,
+    quantity,
+    ureg,
+)
 
 if TYPE_CHECKING:
     from .book import Ledger
@@ -218,10 +227,10 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
         # Points an amount can be: at most 60 digits (a point between two 60-digit bounds is
         # one rounded to 60 digits).
         for x in [*between, *(CONTEXT.plus(x) for x in between), lo, hi]:
-            point = ureg.Quantity(x.normalize(CONTEXT), figure.unit)
+            point = make_quantity(x.normalize(CONTEXT), figure.unit)
             if len(x.normalize(CONTEXT).as_tuple().digits) <= DIGITS and figure.contains(point):
                 return point
-        return ureg.Quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
+        return make_quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
 
     return build()
 

@@ -22,11 +22,11 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import pint
 from babel.numbers import list_currencies
-from pint.facets.plain import ScaleConverter, UnitDefinition
+from pint.facets.plain import PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
 from .arithmetic import CONTEXT, EXACT, check_amount, owned
@@ -47,6 +47,7 @@ __all__ = [
     "is_flow",
     "is_pure",
     "is_stock",
+    "make_quantity",
     "money",
     "parse_unit",
     "quantity",
@@ -58,8 +59,9 @@ __all__ = [
     "ureg",
 ]
 
-Quantity: TypeAlias = Any  # pint builds the class at run time; see ``ureg.Quantity``
-Unit: TypeAlias = Any
+#: Quantities and units are pint's (the registry builds subclasses of these at run time).
+Quantity: TypeAlias = PlainQuantity[Decimal]
+Unit: TypeAlias = PlainUnit
 
 #: Months in each time unit. A year is exactly 12 months: no 365.25-day year.
 TIME_UNITS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
@@ -124,6 +126,12 @@ _TEXT = re.compile(
 _UNIT_SYNTAX = re.compile(r"\A[(]*[A-Za-z_][A-Za-z_ /*()0-9-]*\Z")
 #: The longest number text read: 60 digits, groups, sign, point and exponent fit well inside.
 _LONGEST = 200
+
+
+def make_quantity(magnitude: Decimal, unit: Unit | str) -> Quantity:
+    """A quantity of the one registry, typed (pint builds the class at run time)."""
+    made: Quantity = ureg.Quantity(magnitude, unit)
+    return made
 
 
 def decimal(value: object, what: str = "amount") -> Decimal:
@@ -197,7 +205,8 @@ def parse_unit(text: str) -> Unit:
     """
     cleaned = text.strip()
     if not cleaned:
-        return ureg.dimensionless
+        dimensionless: Unit = ureg.dimensionless
+        return dimensionless
     if not _UNIT_SYNTAX.match(cleaned):
         raise AmountError(f"unit {text!r} is not a unit expression; {_ACCEPTED}")
     unknown = [
@@ -242,8 +251,8 @@ def quantity(value: object) -> Quantity:
         magnitude = value.magnitude
         checked = decimal(magnitude)
         if checked is magnitude:
-            return value
-        return ureg.Quantity(checked, value.units)
+            return cast(Quantity, value)
+        return make_quantity(checked, value.units)
     if isinstance(value, pint.Quantity):
         raise AmountError(
             f"quantity {value!r} comes from another pint registry; build amounts with "
@@ -256,7 +265,7 @@ def quantity(value: object) -> Quantity:
             f"{type(value).__name__} {value!r} is not an amount; pass text such as "
             "'300 million USD' or use lg.money(amount, currency)"
         )
-    return ureg.Quantity(*amount_parts(value))
+    return make_quantity(*amount_parts(value))
 
 
 def amount_parts(text: str) -> tuple[Decimal, Unit]:
@@ -315,12 +324,12 @@ def money(amount: object, currency: str, per: str | None = None) -> Quantity:
         if per not in TIME_UNITS:
             raise AmountError(f"per={per!r} is not a period; accepted: {', '.join(TIME_UNITS)}")
         unit_name = f"{currency}/{per}"
-    return ureg.Quantity(decimal(amount), parse_unit(unit_name))
+    return make_quantity(decimal(amount), parse_unit(unit_name))
 
 
 @lru_cache(maxsize=1024)
 def _unit_dimensions(unit: Unit) -> dict[str, Decimal]:
-    return dict(unit.dimensionality)
+    return {str(name): Decimal(str(power)) for name, power in unit.dimensionality.items()}
 
 
 def _dimensions(unit: Unit) -> dict[str, Decimal]:
@@ -334,9 +343,13 @@ def currency_of(unit: Unit) -> str | None:
     return currencies[0] if len(currencies) == 1 else None
 
 
+def _unit_of(value: Quantity | Unit) -> Unit:
+    return value.units if isinstance(value, PlainQuantity) else value
+
+
 def is_stock(value: Quantity | Unit) -> bool:
     """Is this a stock: one currency, nothing else (a debt, a claim)?"""
-    return _is_stock(getattr(value, "units", value))
+    return _is_stock(_unit_of(value))
 
 
 @lru_cache(maxsize=1024)
@@ -347,7 +360,7 @@ def _is_stock(unit: Unit) -> bool:
 
 def is_flow(value: Quantity | Unit) -> bool:
     """Is this a flow: one currency per time (remittances, a budget)?"""
-    return _is_flow(getattr(value, "units", value))
+    return _is_flow(_unit_of(value))
 
 
 @lru_cache(maxsize=1024)
@@ -361,17 +374,17 @@ def _is_flow(unit: Unit) -> bool:
 
 def is_count(value: Quantity | Unit) -> bool:
     """Is this a count of people?"""
-    return _dimensions(getattr(value, "units", value)) == {"[person]": 1}
+    return _dimensions(_unit_of(value)) == {"[person]": 1}
 
 
 def is_duration(value: Quantity | Unit) -> bool:
     """Is this a time span (a stock divided by a flow)?"""
-    return _dimensions(getattr(value, "units", value)) == {"[time]": 1}
+    return _dimensions(_unit_of(value)) == {"[time]": 1}
 
 
 def is_pure(value: Quantity | Unit) -> bool:
     """Is this a pure number (a flow divided by a flow)?"""
-    return not _dimensions(getattr(value, "units", value))
+    return not _dimensions(_unit_of(value))
 
 
 def _is_currency_dim(name: str) -> bool:
@@ -384,7 +397,7 @@ def unit_powers(unit: Unit) -> dict[str, int]:
     >>> sorted(unit_powers(parse_unit("USD/person/year")).items())
     [('USD', 1), ('person', -1), ('year', -1)]
     """
-    return {str(name): int(power) for name, power in unit._units.items()}
+    return {str(name): int(Decimal(str(power))) for name, power in unit._units.items()}
 
 
 def unit_key(value: Quantity) -> Any:
@@ -487,7 +500,7 @@ def intern_unit(unit: Unit) -> Unit:
 def _scale_exactly(value: Quantity, factor: Fraction, target: Unit) -> Decimal:
     magnitude = value.magnitude
     if factor == 1:
-        return magnitude  # type: ignore[no-any-return]
+        return magnitude
     exact = Fraction(magnitude) * factor
     try:
         return EXACT.divide(Decimal(exact.numerator), Decimal(exact.denominator))
@@ -520,4 +533,4 @@ exactly; use lg.Figure.of(amount).to(unit), which rounds outwards and says so
         )
     _, source_factor = canonical_unit(value.units)
     _, target_factor = canonical_unit(target)
-    return ureg.Quantity(_scale_exactly(value, source_factor / target_factor, target), target)
+    return make_quantity(_scale_exactly(value, source_factor / target_factor, target), target)
