@@ -831,10 +831,6 @@ def _aligned(left: Figure, right: Figure, action: str) -> Figure:
     raise UnitMismatchError(f"cannot {action} {left} and {right}: {reason}")
 
 
-def _fraction(x: Decimal | None) -> Fraction | None:
-    return None if x is None else Fraction(x)
-
-
 def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> Figure:
     """``f`` times an exact rational factor, in ``unit``.
 
