@@ -1,24 +1,9 @@
-"""Amounts, figures, ratios and results in the reader's language, with babel.
-
-Babel does the locale work (numbers, currency symbols and names, CLDR unit patterns, party names);
-this module decides what to say. Qualifier words and sentence patterns come from gettext
-catalogs for ``en``, ``ru`` and ``tg`` under ``ledger/locale`` (kept with babel's own
-``pybabel extract/update/compile``); a locale without a catalog gets English words with its own
-number formats.
-
-The compact style keeps up to three significant digits and rounds half up (``$1.5M``, not
-``$2M``; ``$242M``; ``$8.5M``), so it never hides a difference the source made; babel's own
-rounding (half-even) is not used for it. Negative amounts keep their sign.
+"""Figures, ratios and results in the reader's language: the source's words put back around
+the numbers (:mod:`ledger.numbers`), in the words of :mod:`ledger.words`, and whole sentences
+for a net balance or a ratio. The names of those two modules and :func:`parse_money` are
+re-exported here, so that ``ledger.formatting`` stays the one place to look.
 
 >>> import ledger as lg
->>> format_money(lg.quantity("300 million USD"), locale="en_US")
-'$300M'
->>> format_money(lg.quantity("300 million USD/year"), locale="ru_RU")
-'300\\xa0млн\\xa0$ в год'
->>> format_money(lg.quantity("300 million USD"), locale="en_US", style="full")
-'$300,000,000'
->>> format_money(lg.quantity("300 million USD"), locale="en_US", style="long")
-'300 million US dollars'
 >>> format_figure(lg.Figure.of("300 million USD/year", "more_than"), locale="en_US")
 'more than $300M per year'
 >>> format_figure(lg.Figure.of("1 million person", "estimated"), locale="en_US")
