@@ -13,6 +13,7 @@ Every number is an exact ``Decimal`` with at most two decimal places, bounded, n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
@@ -326,51 +327,50 @@ def _entry(
         "quote": draw(st.none() | st.just("the source's words")),
     }
     currency = draw(st.sampled_from(currencies))
-    return build(draw, common, currency, currencies, parties, exact, earlier)
+    return build(draw, common, _Spec(currency, currencies, parties, exact, earlier))
 
 
-def _claim_entry(
-    draw: Any,
-    common: dict[str, Any],
-    currency: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
+@dataclass(frozen=True)
+class _Spec:
+    """What every entry builder is told: the currency drawn, the choices, what came before."""
+
+    currency: str
+    currencies: tuple[str, ...]
+    parties: tuple[str, ...]
+    exact: bool
+    earlier: list[Any]
+
+
+def _claim_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
     from .entries import Claim
 
-    creditor, debtor = draw(st.lists(st.sampled_from(parties), min_size=2, max_size=2, unique=True))
+    creditor, debtor = draw(
+        st.lists(st.sampled_from(spec.parties), min_size=2, max_size=2, unique=True)
+    )
     answered = [
-        c for c in earlier if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
+        c
+        for c in spec.earlier
+        if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
     ]
     counter_to = draw(st.none() | st.sampled_from([c.id for c in answered])) if answered else None
     return Claim(
         **common,
         creditor=creditor,
         debtor=debtor,
-        amount=draw(_figure("stock", currency, exact)),
+        amount=draw(_figure("stock", spec.currency, spec.exact)),
         asserted_by=draw(st.sampled_from([creditor, debtor])),
         status=draw(st.sampled_from(["asserted", "acknowledged", "disputed"])),
         counter_to=counter_to,
     )
 
 
-def _remittance_entry(
-    draw: Any,
-    common: dict[str, Any],
-    currency: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
+def _remittance_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
     from .entries import Remittance
 
-    destination = draw(st.sampled_from(parties))
+    destination = draw(st.sampled_from(spec.parties))
     origin = draw(
         st.lists(
-            st.sampled_from([p for p in parties if p != destination]),
+            st.sampled_from([p for p in spec.parties if p != destination]),
             min_size=1,
             max_size=2,
             unique=True,
@@ -383,65 +383,43 @@ def _remittance_entry(
         **common,
         origin=tuple(origin),
         destination=destination,
-        amount=draw(_figure("flow", currency, exact)),
+        amount=draw(_figure("flow", spec.currency, spec.exact)),
         migrants=migrants,
     )
 
 
-def _budget_entry(
-    draw: Any,
-    common: dict[str, Any],
-    currency: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
+def _budget_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
     from .entries import Budget
 
     return Budget(
         **common,
-        party=draw(st.sampled_from(parties)),
-        amount=draw(_figure("flow", currency, exact)),
+        party=draw(st.sampled_from(spec.parties)),
+        amount=draw(_figure("flow", spec.currency, spec.exact)),
         fiscal_year=draw(st.none() | st.integers(2000, 2010)),
     )
 
 
-def _rate_entry(
-    draw: Any,
-    common: dict[str, Any],
-    currency: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
+def _rate_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
     from .entries import Rate
 
     base, quote_currency = draw(
-        st.lists(st.sampled_from(sorted({*currencies, "EUR"})), min_size=2, max_size=2, unique=True)
+        st.lists(
+            st.sampled_from(sorted({*spec.currencies, "EUR"})), min_size=2, max_size=2, unique=True
+        )
     )
     magnitude = draw(amounts(min_value=1, max_value=100, places=4))
     return Rate(**common, rate=quantity(f"{magnitude} {quote_currency}/{base}"))
 
 
-def _settlement_entry(
-    draw: Any,
-    common: dict[str, Any],
-    currency: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
+def _settlement_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
     from .entries import Claim, Settlement
 
-    claims = [c for c in earlier if isinstance(c, Claim)]
+    claims = [c for c in spec.earlier if isinstance(c, Claim)]
     claim = draw(st.sampled_from(claims))
     settled = sum(
         (
             s.amount.value.magnitude
-            for s in earlier
+            for s in spec.earlier
             if isinstance(s, Settlement) and s.claim == claim.id
         ),
         Decimal(0),
