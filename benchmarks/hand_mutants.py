@@ -1,0 +1,116 @@
+"""Mutants made by hand for issue 9's promises: each breaks one promise, and the suite must
+catch it. Run by hand from the project root: ``python benchmarks/hand_mutants.py``. Each file is
+restored after its run; prints CAUGHT or SURVIVED per mutant, never asserts. (mutmut, over
+every module, is issue 11's.)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = [
+    "tests/test_regressions.py",
+    "tests/test_honesty.py",
+    "tests/test_figures.py",
+    "tests/test_formatting.py",
+    "tests/test_netting.py",
+    "tests/test_book.py",
+]
+FIG = "src/ledger/figures.py"
+#: (the promise broken, file, text, replacement)
+MUTANTS = [
+    (
+        "format_figure drops the approximate word",
+        "src/ledger/formatting.py",
+        "        return words_say(where, APPROXIMATE, text=text)",
+        "        return text",
+    ),
+    (
+        "quantize rounds a lower bound inwards",
+        FIG,
+        "        low = rounded(f._low, ROUND_FLOOR)",
+        "        low = rounded(f._low, ROUND_CEILING)",
+    ),
+    (
+        "the fast path skips the limits of an amount",
+        "src/ledger/units.py",
+        "            number = check_amount(number, what)\n        return number",
+        "            pass\n        return number",
+    ),
+    (
+        "the file form drops approximate",
+        "src/ledger/entries.py",
+        '    if figure.approximate:\n        data["approximate"] = True',
+        '    if False:\n        data["approximate"] = True',
+    ),
+    (
+        "negation rounds in the caller's context",
+        FIG,
+        "    return _ZERO if x.is_zero() else x.copy_negate()",
+        "    return _ZERO if x.is_zero() else -x",
+    ),
+    (
+        "settlements are summed in the caller's context",
+        "src/ledger/checks.py",
+        "        with localcontext(SUMS):  # exact, whatever the caller's context\n"
+        "            paid = sum(lows, _ZERO)",
+        "        paid = sum(lows, _ZERO)",
+    ),
+    (
+        "a rounded conversion forgets its origin",
+        FIG,
+        "    if remember:\n        _set_origin(result, _canonical(source))",
+        "    if False:\n        _set_origin(result, _canonical(source))",
+    ),
+    (
+        "an open end becomes inclusive when a sum rounds",
+        FIG,
+        "            low_in = self._low_inclusive and other._low_inclusive",
+        "            low_in = self._low_inclusive and other._low_inclusive or not low_exact",
+    ),
+    (
+        "plurals see 1.00",
+        "src/ledger/numbers.py",
+        "    return as_written(rounded)",
+        "    return rounded",
+    ),
+    (
+        "settle runs in the caller's context",
+        "src/ledger/netting.py",
+        "@owned\ndef settle(",
+        "def settle(",
+    ),
+    (
+        "format_figure runs in the caller's context",
+        "src/ledger/formatting.py",
+        "@owned\ndef format_figure(",
+        "def format_figure(",
+    ),
+]
+
+
+def main() -> None:
+    for name, path, old, new in MUTANTS:
+        file = Path(path)
+        text = file.read_text()
+        if old not in text:
+            print(f"SKIPPED   {name} (the code changed: update the mutant)")
+            continue
+        file.write_text(text.replace(old, new, 1))
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-x", *TESTS],
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+        finally:
+            file.write_text(text)
+        verdict = "CAUGHT  " if done.returncode else "SURVIVED"
+        print(f"{verdict}  {name} | {done.stdout.strip().splitlines()[-1]}")
+
+
+if __name__ == "__main__":
+    main()
