@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from pydantic import ValidationError
 
@@ -26,6 +26,9 @@ from .entries import Budget, Claim, EntryBase, Rate, Remittance, Settlement, Sou
 from .errors import LedgerError, LedgerFileError, Problem
 from .faces import call
 from .files import EXAMPLE, Parts, schema
+
+if TYPE_CHECKING:  # the frames extra; only type checkers read this
+    import pandas
 
 __all__ = [
     "EXAMPLE",
@@ -165,13 +168,14 @@ class Ledger:
         html: str = call("html.ledger", self, locale)
         return html
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pandas.DataFrame:
         """One row per entry as a pandas DataFrame (extra ``frames``); see
         :func:`ledger.display.to_frame`."""
-        return call("frame.to", self)
+        frame: pandas.DataFrame = call("frame.to", self)
+        return frame
 
     @classmethod
-    def from_frame(cls, frame: Any, *, title: str | None = None) -> Ledger:
+    def from_frame(cls, frame: pandas.DataFrame, *, title: str | None = None) -> Ledger:
         """A ledger from a frame made by :meth:`to_frame`; see :func:`ledger.display.from_frame`."""
         book: Ledger = call("frame.from", frame, title=title)
         return book

@@ -30,6 +30,7 @@ from babel.numbers import (
     format_compact_decimal,
     get_currency_name,
 )
+from pint.util import UnitsContainer
 
 from .arithmetic import owned
 from .errors import AmountError
@@ -196,7 +197,7 @@ def format_money(value: object, locale: str | Locale = "en_US", style: Style = "
 
 
 @lru_cache(maxsize=256)
-def _money_unit(container: object) -> tuple[str, str | None]:
+def _money_unit(container: UnitsContainer) -> tuple[str, str | None]:
     unit = ureg.Unit(container)
     code = currency_of(unit)
     if code is None or not (is_stock(unit) or is_flow(unit)):

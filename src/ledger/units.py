@@ -102,7 +102,7 @@ def _build_registry() -> Any:
 
 
 #: The one registry. Quantities from any other registry are refused.
-ureg: Any = _build_registry()
+ureg: pint.UnitRegistry[Decimal] = _build_registry()
 
 _KNOWN_NAMES = frozenset(
     {*CURRENCIES, *TIME_UNITS, "person", "persons", "people", "dimensionless"}.union(
@@ -400,7 +400,7 @@ def unit_powers(unit: Unit) -> dict[str, int]:
     return {str(name): int(Decimal(str(power))) for name, power in unit._units.items()}
 
 
-def unit_key(value: Quantity) -> Any:
+def unit_key(value: Quantity) -> UnitsContainer:
     """A hashable key for a quantity's unit without building a ``Unit`` (pint makes a new one
     on every ``q.units``): for caches on hot paths."""
     return value._units

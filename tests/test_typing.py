@@ -1,0 +1,62 @@
+"""What ``mypy --strict`` tells a user's script: public names are typed, wrong types are caught.
+
+One mypy run over a small script (about ten seconds); skipped where mypy is not installed
+(it comes with the ``dev`` extra, which CI installs).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+api = pytest.importorskip("mypy.api")
+
+# Each line marked ``# E: words`` must draw an error holding those words; unmarked lines none.
+SCRIPT = textwrap.dedent(
+    """
+    from decimal import Decimal
+
+    import ledger as lg
+    from ledger import Transfers  # E: has no attribute "Transfers"
+
+    wrong_money: int = lg.money("3", "USD")  # E: "PlainQuantity[Decimal]"
+    wrong_unit: int = lg.ureg.USD  # E: "Unit", variable has type "int"
+    wrong_made: int = lg.ureg.Quantity(Decimal(3), "USD")  # E: "Quantity[Decimal]"
+    wrong_frame: int = lg.example().to_frame()  # E: "DataFrame"
+    lg.NoSuchName  # E: has no attribute "NoSuchName"
+    wrong_figure: int = lg.Figure.of("3 USD")  # E: "Figure"
+    wrong_balance: str = lg.net_balance(lg.example(), "TJ", "RU")  # E: "NetBalance"
+
+    figure: lg.Figure = lg.Figure.of("3 USD") + lg.Figure.of("4 USD")
+    amount: lg.Quantity = lg.money("3", "USD")
+    unit: lg.Unit = lg.ureg.Unit("USD")
+    book: lg.Ledger = lg.Ledger.from_frame(lg.example().to_frame())
+    text: str = lg.format_figure(figure, "ru_RU")
+    """
+)
+
+
+def test_a_users_script_is_checked_against_the_public_types(tmp_path: Path) -> None:
+    script = tmp_path / "user.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    out, err, _status = api.run(
+        ["--strict", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", str(script)]
+    )
+    assert err == ""
+    found: dict[int, list[str]] = {}
+    for line in out.splitlines():
+        match = re.match(rf"{re.escape(str(script))}:(\d+): error: (.*)", line)
+        if match:
+            found.setdefault(int(match[1]), []).append(match[2])
+    expected = {
+        number: words.strip()
+        for number, line in enumerate(SCRIPT.splitlines(), start=1)
+        if "# E:" in line
+        for words in [line.split("# E:", 1)[1]]
+    }
+    assert sorted(found) == sorted(expected), out
+    for number, words in expected.items():
+        assert any(words in message for message in found[number]), (number, found[number])
