@@ -94,7 +94,7 @@ def test_formatting_never_loses_the_qualifier_words(figure, locale, style):
     if figure.approximate:
         assert _has_any(text, (words["about"], words["approximate"])), text
     point = figure.value is not None and (
-        figure.low == figure.high == figure.value or figure.qualifier == "about"
+        figure.low == figure.high == figure.value or figure.qualifier in ("about", "estimated")
     )
     if point:
         return
