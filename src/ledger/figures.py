@@ -75,41 +75,60 @@ _ZERO = Decimal(0)
 _End = tuple[Decimal, bool]
 
 
-def _add(a: Decimal, b: Decimal, down: bool | None) -> tuple[Decimal, bool]:
+def _add(
+    a: Decimal, b: Decimal, down: bool | None, exact_b: Fraction | None = None
+) -> tuple[Decimal, bool]:
     """``a + b`` rounded outwards (``down`` for a lower bound, ``None`` to nearest for a
-    central value); the flag says whether it is exact."""
+    central value); the flag says whether it is exact. ``exact_b`` is what ``b`` was rounded
+    from, when it was: the sum is rounded once, from it."""
+    if exact_b is not None:
+        return _once(Fraction(a) + exact_b, down)
     try:
         return _EXACT.add(a, b), True
     except Inexact:
         return (_NEAREST if down is None else _DOWN if down else _UP).add(a, b), False
 
 
-def _mul(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
+def _once(exact: Fraction, down: bool | None) -> tuple[Decimal, bool]:
+    """An exact result rounded once (outwards for a bound, to nearest for a value)."""
+    return from_fraction(
+        exact, ROUND_HALF_EVEN if down is None else ROUND_FLOOR if down else ROUND_CEILING
+    )
+
+
+def _mul(
+    a: Decimal, b: Decimal, down: bool | None, factor: Fraction | None = None
+) -> tuple[Decimal, bool]:
+    """``a * b`` rounded outwards (to nearest for ``down=None``); times ``factor`` too when
+    one is given, rounded once."""
     if a.is_zero() or b.is_zero():
         return _ZERO, True
+    if factor is not None:
+        return _once(Fraction(a) * Fraction(b) * factor, down)
     try:
         return _EXACT.multiply(a, b), True
     except Inexact:
-        return (_DOWN if down else _UP).multiply(a, b), False
+        return (_NEAREST if down is None else _DOWN if down else _UP).multiply(a, b), False
 
 
-def _div(a: Decimal, b: Decimal, down: bool) -> tuple[Decimal, bool]:
+def _div(
+    a: Decimal, b: Decimal, down: bool | None, factor: Fraction | None = None
+) -> tuple[Decimal, bool]:
+    """``a / b`` rounded outwards (to nearest for ``down=None``); times ``factor`` too when
+    one is given, rounded once."""
+    if factor is not None:
+        return _once(Fraction(a) / Fraction(b) * factor, down)
     try:
         return _EXACT.divide(a, b), True
     except Inexact:
-        return (_DOWN if down else _UP).divide(a, b), False
+        return (_NEAREST if down is None else _DOWN if down else _UP).divide(a, b), False
 
 
-def _nearest(operation: str, a: Decimal, b: Decimal) -> tuple[Decimal, bool]:
-    """A central value: ``a op b`` rounded half to even, and whether it is exact."""
-    try:
-        return getattr(_EXACT, operation)(a, b), True
-    except Inexact:
-        return getattr(_NEAREST, operation)(a, b), False
-
-
-def _end_product(a: _End, b: _End, down: bool) -> tuple[Decimal, bool, bool]:
-    """One candidate end of the product of two intervals: value, inclusive, exact."""
+def _end_product(
+    a: _End, b: _End, down: bool, factor: Fraction | None
+) -> tuple[Decimal, bool, bool]:
+    """One candidate end of the product of two intervals (times ``factor``, when given, into
+    the product's canonical unit): value, inclusive, exact."""
     (x, x_in), (y, y_in) = a, b
     if x.is_zero():
         return _ZERO, x_in, True
@@ -117,7 +136,7 @@ def _end_product(a: _End, b: _End, down: bool) -> tuple[Decimal, bool, bool]:
         return _ZERO, y_in, True
     if x.is_infinite() or y.is_infinite():
         return (_INF if (x > 0) == (y > 0) else -_INF), False, True
-    product, exact = _mul(x, y, down)
+    product, exact = _mul(x, y, down, factor)
     return product, x_in and y_in, exact
 
 
@@ -424,7 +443,9 @@ class Figure:
                 other = _as_figure(other)
             except TypeError:
                 return NotImplemented
-        other = _aligned(self, other, "add")
+        given, other = other, _aligned(self, other, "add")
+        # A change of unit that rounded: the sum is rounded once, from the exact parts.
+        truth = _exact_parts(other) if other is not given else (None, None, None)
         mine, theirs = self._value, other._value
         if (
             mine is not None
@@ -444,27 +465,19 @@ class Figure:
         approx = self._approximate or other._approximate
         value, value_exact = None, True
         if mine is not None and theirs is not None:
-            value, value_exact = _add(mine, theirs, None)
+            value, value_exact = _add(mine, theirs, None, truth[0])
         exact = value_exact
         low, low_in = None, True
         if self._low is not None and other._low is not None:
-            low, low_exact = _add(self._low, other._low, True)
+            low, low_exact = _add(self._low, other._low, True, truth[1])
             low_in = self._low_inclusive and other._low_inclusive
             exact = exact and low_exact
         high, high_in = None, True
         if self._high is not None and other._high is not None:
-            high, high_exact = _add(self._high, other._high, False)
+            high, high_exact = _add(self._high, other._high, False, truth[2])
             high_in = self._high_inclusive and other._high_inclusive
             exact = exact and high_exact
-        # Sums keep the coarsest decimal places of their inputs: those a rounded input was
-        # given, those an approximate one was written with (an exact input limits nothing);
-        # a sum Decimal could not hold keeps what the working precision allows.
-        places = None
-        if not (exact and self._places is None is other._places) or approx:
-            limits = [p for p in (_sum_places(self), _sum_places(other)) if p is not None]
-            if not exact:
-                limits.append(_places_for(DIGITS, value, low, high))
-            places = _needed(min(limits), value, low, high) if limits else None
+        places = _summed_places(self, other, exact, approx, value, low, high)
         return _make(
             self._unit, value, low, high, low_in, high_in, approx or not value_exact, None, places
         )
@@ -831,14 +844,13 @@ def _aligned(left: Figure, right: Figure, action: str) -> Figure:
     raise UnitMismatchError(f"cannot {action} {left} and {right}: {reason}")
 
 
-def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> Figure:
+def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     """``f`` times an exact rational factor, in ``unit``.
 
     The parts are scaled as fractions, so nothing is lost on the way; a part that Decimal
-    cannot hold is rounded (bounds outwards, made inclusive; the value to nearest, marked
-    approximate), and the result keeps the figure it came from as its :attr:`Figure.origin`,
-    so that changing back, by any road, gives that figure again. A product or a quotient
-    brought to its canonical unit (``remember=False``) is a new figure, with no origin.
+    cannot hold is rounded (bounds outwards, an open end still open; the value to nearest,
+    marked approximate), and the result keeps the figure it came from as its
+    :attr:`Figure.origin`, so that changing back, by any road, gives that figure again.
     """
     if factor == 1:
         scaled = _make(unit, *_key(f)[1:-1])
@@ -871,9 +883,7 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit, remember: bool = True) -> F
         source._qualifier,
         places,
     )
-    if all(exact):
-        return result
-    if remember:
+    if not all(exact):
         _set_origin(result, _canonical(source))
     return result
 
@@ -893,6 +903,35 @@ def _scaled_digits(source: Figure, unit: Unit) -> int:
 
 def _raw_parts(f: Figure) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     return f._value, f._low, f._high
+
+
+def _exact_parts(f: Figure) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """The value and bounds ``f`` was rounded from by a change of unit (its origin's, in its
+    own unit), exactly; ``None`` for each when it was not rounded."""
+    origin = f._origin
+    if origin is None:
+        return None, None, None
+    factor = canonical_unit(origin._unit)[1] / canonical_unit(f._unit)[1]
+    value, low, high = (None if x is None else Fraction(x) * factor for x in _raw_parts(origin))
+    return value, low, high
+
+
+def _summed_places(
+    a: Figure,
+    b: Figure,
+    exact: bool,
+    approx: bool,
+    *parts: Decimal | None,
+) -> int | None:
+    """The places a sum keeps: the coarsest of its inputs, those a rounded input was given,
+    those an approximate one was written with (an exact input limits nothing); a sum Decimal
+    could not hold keeps what the working precision allows."""
+    if exact and a._places is None is b._places and not approx:
+        return None
+    limits = [p for p in (_sum_places(a), _sum_places(b)) if p is not None]
+    if not exact:
+        limits.append(_places_for(DIGITS, *parts))
+    return _needed(min(limits), *parts) if limits else None
 
 
 def _canonical(f: Figure) -> Figure:
@@ -935,8 +974,11 @@ def _ends(f: Figure) -> tuple[_End, _End]:
     return low, high
 
 
-def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> tuple[Decimal, bool, bool]:
-    """One candidate end of ``a / b``, where ``b`` holds amounts of one sign only."""
+def _end_quotient(
+    a: _End, b: _End, positive: bool, down: bool, factor: Fraction | None
+) -> tuple[Decimal, bool, bool]:
+    """One candidate end of ``a / b``, where ``b`` holds amounts of one sign only (times
+    ``factor``, when given, into the quotient's canonical unit)."""
     (x, x_in), (y, y_in) = a, b
     if x.is_zero():
         return _ZERO, x_in, True
@@ -947,7 +989,7 @@ def _end_quotient(a: _End, b: _End, positive: bool, down: bool) -> tuple[Decimal
         return _ZERO, False, True
     if y.is_zero():
         return (_INF if (x > 0) == y_positive else -_INF), False, True
-    result, exact = _div(x, y, down)
+    result, exact = _div(x, y, down, factor)
     return result, x_in and y_in, exact
 
 
@@ -963,13 +1005,14 @@ def _quotient(a: Figure, b: Figure) -> Figure:
             "so the quotient has no bound"
         )
     a_ends = _ends(a)
-    lows = [_end_quotient(p, q, positive, True) for p in a_ends for q in b_ends]
-    highs = [_end_quotient(p, q, positive, False) for p in a_ends for q in b_ends]
+    unit, factor = _unit_quotient(a._unit, b._unit)
+    scale = None if factor == 1 else factor
+    lows = [_end_quotient(p, q, positive, True, scale) for p in a_ends for q in b_ends]
+    highs = [_end_quotient(p, q, positive, False, scale) for p in a_ends for q in b_ends]
     value, exact = None, True
     if a._value is not None and b._value is not None:
-        value, exact = _nearest("divide", a._value, b._value)
-    unit, factor = _unit_quotient(a._unit, b._unit)
-    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit, factor)
+        value, exact = _div(a._value, b._value, None, scale)
+    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit)
 
 
 def _combined(
@@ -980,9 +1023,11 @@ def _combined(
     low: tuple[Decimal, bool, bool],
     high: tuple[Decimal, bool, bool],
     unit: Unit,
-    factor: Fraction,
 ) -> Figure:
-    """The result of a product or a quotient, from its value and its two candidate ends."""
+    """The result of a product or a quotient, from its value and its two candidate ends, all
+    in its canonical unit already: a part rounded once there, never twice (rounded, then
+    brought to the unit, 1 USD over 3 USD a month had an upper bound two units in the 60th
+    digit above a twelfth of a third)."""
     (new_low, low_in, low_exact), (new_high, high_in, high_exact) = low, high
     new_low_d = None if new_low.is_infinite() else new_low
     new_high_d = None if new_high.is_infinite() else new_high
@@ -995,7 +1040,7 @@ def _combined(
         places = _needed(
             _places_for(digits, value, new_low_d, new_high_d), value, new_low_d, new_high_d
         )
-    result = _make(
+    return _make(
         unit,
         value,
         new_low_d,
@@ -1006,7 +1051,6 @@ def _combined(
         None,
         places,
     )
-    return result if factor == 1 else _scaled(result, factor, unit, remember=False)
 
 
 @lru_cache(maxsize=1024)
@@ -1021,13 +1065,14 @@ def _unit_product(a: Unit, b: Unit) -> tuple[Unit, Fraction]:
 
 def _product(a: Figure, b: Figure) -> Figure:
     unit, factor = _unit_product(a._unit, b._unit)
+    scale = None if factor == 1 else factor
     a_ends, b_ends = _ends(a), _ends(b)
-    lows = [_end_product(p, q, True) for p in a_ends for q in b_ends]
-    highs = [_end_product(p, q, False) for p in a_ends for q in b_ends]
+    lows = [_end_product(p, q, True, scale) for p in a_ends for q in b_ends]
+    highs = [_end_product(p, q, False, scale) for p in a_ends for q in b_ends]
     value, exact = None, True
     if a._value is not None and b._value is not None:
-        value, exact = _nearest("multiply", a._value, b._value)
-    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit, factor)
+        value, exact = _mul(a._value, b._value, None, scale)
+    return _combined(a, b, value, exact, _pick(lows, True), _pick(highs, False), unit)
 
 
 # -- the digits a result is justified to --------------------------------------------------
