@@ -16,12 +16,13 @@ about 300000000 USD
 ...       asserted_by="RU", amount="300 million USD")
 Traceback (most recent call last):
 ...
-pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
-...
+ledger.errors.LedgerFileError: 1 problem in the ledger; nothing was loaded:
+  - claim (bad): creditor and debtor are both 'RU'; a claim is between two parties
 """
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -36,13 +37,14 @@ from pydantic import (
     GetPydanticSchema,
     PlainSerializer,
     PlainValidator,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import core_schema
 
 from .arithmetic import check_amount
-from .errors import AmountError, FigureError
+from .errors import AmountError, FigureError, LedgerFileError, Problem, UnitMismatchError
 from .figures import QUALIFIERS, Figure
 from .units import (
     CURRENCIES,
@@ -70,6 +72,7 @@ __all__ = [
     "Settlement",
     "Source",
     "date_error",
+    "error_message",
     "figure_from_data",
     "figure_to_data",
     "is_party",
@@ -150,6 +153,8 @@ def date_error(value: object) -> str:
         return f"{value!r} is not a date{why}; {_DATE_ACCEPTED}"
     if isinstance(value, time):
         return f"time {value.isoformat()} is not a date; {_DATE_ACCEPTED}"
+    if value is None:
+        return f"null is not a date; {_DATE_ACCEPTED}"
     return f"{type(value).__name__} {value!r} is not a date; {_DATE_ACCEPTED}"
 
 
@@ -177,6 +182,69 @@ IsoDate = Annotated[
 #: A whole number: strict, so that ``true`` and ``"2004"`` are refused rather than read as 1
 #: and 2004.
 WholeNumber = Annotated[int, Field(strict=True)]
+
+
+def _check_year(value: int) -> int:
+    if not 1 <= value <= 9999:
+        raise ValueError(
+            f"{value} is not a year; accepted: a whole number from 1 to 9999, such as 2004"
+        )
+    return value
+
+
+#: A year, as dates have them: 1 to 9999.
+Year = Annotated[WholeNumber, AfterValidator(_check_year)]
+
+
+def _given(value: object) -> str:
+    """A value as a problem names it: its type and itself (``null`` for JSON's null)."""
+    return "null" if value is None else f"{type(value).__name__} {value!r}"
+
+
+def error_message(item: Any) -> str:
+    """The words for one of pydantic's errors (an item of ``ValidationError.errors()``), as a
+    file's problem says them: what was given, what is wrong, what is accepted."""
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    kind = item["type"]
+    if kind == "missing":
+        return "missing; this field is required"
+    if kind == "extra_forbidden":
+        return f"unknown field (value {item['input']!r})"
+    if kind == "union_tag_invalid":
+        kinds = ", ".join(ENTRY_KINDS)
+        tag = item["input"].get("kind")
+        return f"kind {'null' if tag is None else repr(tag)} is not known; accepted: {kinds}"
+    if kind == "union_tag_not_found":
+        return f"missing 'kind'; accepted: {', '.join(ENTRY_KINDS)}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{item['input']!r} is not a slug: use lower-case letters, digits, '-', '_' "
+            "or '.', starting with a letter or digit"
+        )
+    if kind == "literal_error":
+        return f"{message} (given {item['input']!r})"
+    if kind == "iso_date":
+        return date_error(item["input"])
+    if kind == "int_type":
+        return (
+            f"{_given(item['input'])} is not a whole number; accepted: a whole number "
+            "such as 2004, without quotes or a decimal point"
+        )
+    if kind == "string_type":
+        return f"{_given(item['input'])} is not text; write it in quotes"
+    if kind == "string_too_short":
+        return "empty text is not accepted; write at least one character"
+    if kind == "model_type" and item["loc"][-1:] == ("source",):
+        return (
+            f"{_given(item['input'])} is not a source; give lg.Source(publisher=..., title=..., "
+            "date=...) (in a file, the id of a table under [sources])"
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{_given(item['input'])} is not a table of key = value pairs"
+    return message
 
 
 # -- figures in entries -------------------------------------------------------------------
@@ -214,14 +282,33 @@ def _amount_text(value: object, where: str) -> object:
     """An amount given as text (kept as text: Figure reads it fastest) or a quantity; a bare
     number, which has no unit, is refused."""
     if isinstance(value, (int, float)):
-        what = "float" if isinstance(value, float) else "number"
-        why = "it may already be rounded and it has no unit" if what == "float" else "no unit"
+        if isinstance(value, bool):
+            what, why, shown = "boolean", "it is not a number", str(value).lower()
+        elif isinstance(value, float):
+            what, why, shown = "float", "it may already be rounded and it has no unit", repr(value)
+        else:
+            what, why, shown = "number", "no unit", repr(value)
+        if len(shown) > 40:
+            shown = f"{shown[:20]}...{shown[-12:]}"
         prefix = "" if where == "amount" else f"{where}: "
+        # The number itself as the example, where it is one an amount can be.
+        example = f"{value!r} USD" if _may_be_written(value) else "300 million USD"
         raise AmountError(
-            f"{prefix}{what} {value!r} is not accepted ({why}); write the amount as text "
-            f'with its unit, e.g. "{value!r} USD"'
+            f"{prefix}{what} {shown} is not accepted ({why}); write the amount as text "
+            f'with its unit, e.g. "{example}"'
         )
     return value if isinstance(value, str) else quantity(value)
+
+
+def _may_be_written(value: int | float) -> bool:
+    """Whether a number from a file, written as text, would be an amount."""
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+        return False
+    try:
+        decimal(repr(value) if isinstance(value, float) else value)
+    except AmountError:
+        return False
+    return True
 
 
 def figure_from_data(data: object) -> Figure:
@@ -247,7 +334,7 @@ def figure_from_data(data: object) -> Figure:
     if isinstance(data, (int, float)):
         _amount_text(data, "amount")
     raise FigureError(
-        f"{type(data).__name__} {data!r} is not a figure; write text such as "
+        f"{_given(data)} is not a figure; write text such as "
         "'300 million USD' with a qualifier, or a table with low and high"
     )
 
@@ -298,6 +385,11 @@ def _figure_with_bounds(
     """The whole form: amount, low, high, their flags and places; the word must fit."""
     if qualifier == "unknown" and ("low" in data or "high" in data):
         raise FigureError("qualifier 'unknown' is a central value with no bounds")
+    if qualifier == "range" and ("low" not in data or "high" not in data):
+        raise FigureError(
+            "qualifier 'range' needs both bounds, low and high, e.g. "
+            'low = "250 million USD", high = "300 million USD"'
+        )
     figure = Figure(
         _optional(data.get("amount"), "amount"),
         low=_optional(data.get("low"), "low"),
@@ -443,10 +535,19 @@ _FIGURE_SCHEMA = {
 }
 
 
+def _entry_figure(data: object) -> Figure:
+    """:func:`figure_from_data` for a field: a unit mismatch inside one figure (a TypeError,
+    which pydantic would let escape) is a problem of the entry, listed with the others."""
+    try:
+        return figure_from_data(data)
+    except UnitMismatchError as error:
+        raise ValueError(str(error)) from None
+
+
 def _figure_field(kind: str, test: Any, example: str) -> Any:
     return Annotated[
         Figure,
-        PlainValidator(figure_from_data),
+        PlainValidator(_entry_figure),
         AfterValidator(_kind_check(kind, test, example)),
         PlainSerializer(_figure_to_file),
         WithJsonSchema(_FIGURE_SCHEMA),
@@ -459,8 +560,14 @@ CountFigure: TypeAlias = _figure_field("count of people", is_count, "1 million p
 
 
 def _rate_quantity(value: object) -> Quantity:
-    if isinstance(value, float):
-        decimal(value, "rate")
+    if isinstance(value, (int, float)):
+        what = "float" if isinstance(value, float) else "number"
+        why = "it may already be rounded and " if what == "float" else ""
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(
+            f"{what} {shown} is not accepted ({why}it names no currencies); write the rate as "
+            "text, quote currency per base currency, e.g. '28.81 RUB/USD'"
+        )
     q = quantity(value)
     units = list(unit_powers(q.units))
     powers = sorted(unit_powers(q.units).values())
@@ -485,13 +592,49 @@ RateQuantity = Annotated[
 
 
 def _parties(value: object) -> object:
-    return (value,) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(
+            f"{type(value).__name__} {value!r} is not a party nor a list of parties; write "
+            '"RU" or ["RU", "KZ"]'
+        )
+    if not value:
+        raise ValueError('names no party; name at least one, e.g. ["RU"]')
+    return value
 
 
 # -- models -------------------------------------------------------------------------------
 
 
-class Source(BaseModel):
+class _Refusing(BaseModel):
+    """A model built in code refuses bad fields as a file does: with a
+    :class:`~ledger.errors.LedgerFileError` that lists every problem by field, never pydantic's
+    own ValidationError. (Loading validates through pydantic-core, not through ``__init__``.)"""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            what = type(self).__name__.lower()
+            given = data.get("id")
+            if isinstance(given, str):
+                what += f" ({given if given.isprintable() else repr(given)})"
+            raise LedgerFileError(
+                Problem(
+                    None,
+                    what,
+                    ".".join(str(part) for part in item["loc"]) or None,
+                    error_message(item),
+                )
+                for item in error.errors()
+            ) from None
+
+    # Tells pydantic this is its own __init__, so that validation never calls it.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+class Source(_Refusing):
     """Where a figure was published: publisher, title, date, and a url where there is one."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -503,7 +646,7 @@ class Source(BaseModel):
     place: str | None = None
 
 
-class EntryBase(BaseModel):
+class EntryBase(_Refusing):
     """What every entry has: an id, the date it speaks for, its source and its words."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -563,6 +706,11 @@ class Remittance(EntryBase):
 
     @model_validator(mode="after")
     def _not_home(self) -> Remittance:
+        twice = sorted({party for party in self.origin if self.origin.count(party) > 1})
+        if twice:
+            raise ValueError(
+                f"origin names {', '.join(map(repr, twice))} more than once; name each party once"
+            )
         if self.destination in self.origin:
             raise ValueError(
                 f"destination {self.destination!r} is among the origins; remittances cross a border"
@@ -576,7 +724,7 @@ class Budget(EntryBase):
     kind: Literal["budget"] = "budget"
     party: Party
     amount: FlowFigure
-    fiscal_year: WholeNumber | None = None
+    fiscal_year: Year | None = None
     measure: Literal["revenue", "expenditure", "unspecified"] = "unspecified"
 
 

@@ -27,7 +27,7 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from .checks import cross_check, label_text, parties_problems
-from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Source, date_error
+from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Source, error_message
 from .errors import LedgerError, LedgerFileError, Problem
 from .figures import QUALIFIERS
 
@@ -329,7 +329,7 @@ def _read_sources(table: object, name: str | None) -> tuple[dict[str, Source], l
             for item in error.errors():
                 field = ".".join(str(part) for part in item["loc"])
                 problems.append(
-                    Problem(name, f"sources.{label_text(key)}", field or None, _message(item))
+                    Problem(name, f"sources.{label_text(key)}", field or None, error_message(item))
                 )
     return sources, problems
 
@@ -351,7 +351,18 @@ def _prepare(
     if not owned:
         row = dict(row)
     source = row.get("source")
-    if isinstance(source, str):
+    if source is not None and not isinstance(source, str):
+        problems.append(
+            Problem(
+                name,
+                _label(index, row),
+                "source",
+                f"{type(source).__name__} {source!r} is not a source id; write the id of a "
+                'table under [sources], e.g. source = "rferl"',
+            )
+        )
+        row["source"] = _UNREAD_SOURCE
+    elif isinstance(source, str):
         if source in sources:
             row["source"] = sources[source]
         else:
@@ -365,45 +376,16 @@ def _prepare(
                 )
             )
             row["source"] = _UNREAD_SOURCE
+    kind = row.get("kind")
+    model = ENTRY_KINDS.get(kind) if isinstance(kind, str) else None
+    # A kind with no amount (a rate) has no figure keys: they are unknown fields of their own.
     flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
-    if flat:
+    if flat and (model is None or "amount" in model.model_fields):
         figure = {key: row.pop(key) for key in flat}
         if "amount" in row:
             figure["amount"] = row.pop("amount")
         row["amount"] = figure
     return row
-
-
-def _message(item: Any) -> str:
-    message = str(item["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            message = message[len(prefix) :]
-    if item["type"] in ("missing",):
-        return "missing; this field is required"
-    if item["type"] == "extra_forbidden":
-        return f"unknown field (value {item['input']!r})"
-    if item["type"] == "union_tag_invalid":
-        kinds = ", ".join(ENTRY_KINDS)
-        return f"kind {item['input'].get('kind')!r} is not known; accepted: {kinds}"
-    if item["type"] == "union_tag_not_found":
-        return f"missing 'kind'; accepted: {', '.join(ENTRY_KINDS)}"
-    if item["type"] == "string_pattern_mismatch":
-        return (
-            f"{item['input']!r} is not a slug: use lower-case letters, digits, '-', '_' "
-            "or '.', starting with a letter or digit"
-        )
-    if item["type"] == "literal_error":
-        return f"{message} (given {item['input']!r})"
-    if item["type"] == "iso_date":
-        return date_error(item["input"])
-    if item["type"] == "int_type":
-        given = item["input"]
-        return (
-            f"{type(given).__name__} {given!r} is not a whole number; accepted: a whole number "
-            "such as 2004, without quotes or a decimal point"
-        )
-    return message
 
 
 def validation_problems(error: ValidationError, name: str | None, rows: list[Any]) -> list[Problem]:
@@ -416,7 +398,7 @@ def validation_problems(error: ValidationError, name: str | None, rows: list[Any
             loc.pop(0)
         field = ".".join(str(part) for part in loc) or None
         entry = _label(index, rows[index]) if index is not None else None
-        problems.append(Problem(name, entry, field, _message(item)))
+        problems.append(Problem(name, entry, field, error_message(item)))
     return problems
 
 
@@ -503,31 +485,67 @@ def schema() -> dict[str, Any]:
 
 def parse(text: str | bytes, format: str, label: str) -> Any:
     """The file form of TOML or JSON text (dicts and lists), or a refusal that says why."""
-    if isinstance(text, bytes):
+    if isinstance(text, (bytes, bytearray)):
         try:
-            text = text.decode("utf-8")
+            text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
             raise LedgerFileError(
                 [Problem(label, None, None, f"not UTF-8 text (byte {error.start})")]
             ) from None
+    if not isinstance(text, str):
+        raise LedgerError(
+            f"a ledger's text is a str or UTF-8 bytes, not {type(text).__name__}; "
+            "to read a file, use lg.load(path)"
+        )
+    if format not in ("toml", "json"):
+        raise LedgerError(f"format {format!r} is not known; accepted: 'toml', 'json'")
     if not text.strip():
         raise LedgerFileError(
             [Problem(label, None, None, "the file is empty; a ledger needs [[entries]]")]
         )
+    if text.startswith("\ufeff"):
+        raise LedgerFileError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "the text starts with a byte order mark (BOM, U+FEFF); save the file as "
+                    "UTF-8 without a BOM",
+                )
+            ]
+        )
     try:
         if format == "toml":
             data: Any = tomllib.loads(text)
-        elif format == "json":
-            data = _read_json(text, label)
         else:
-            raise LedgerError(f"format {format!r} is not known; accepted: 'toml', 'json'")
+            data = _read_json(text, label)
     except tomllib.TOMLDecodeError as error:
-        raise LedgerFileError([Problem(label, None, None, f"not valid TOML: {error}")]) from None
+        hint = _other_format(text, "json")
+        raise LedgerFileError(
+            [Problem(label, None, None, f"not valid TOML: {error}{hint}")]
+        ) from None
     except LedgerFileError:
         raise
     except ValueError as error:
-        raise LedgerFileError([Problem(label, None, None, f"not valid JSON: {error}")]) from None
+        hint = _other_format(text, "toml")
+        raise LedgerFileError(
+            [Problem(label, None, None, f"not valid JSON: {error}{hint}")]
+        ) from None
     return data
+
+
+def _other_format(text: str, other: str) -> str:
+    """A hint when text that is not valid in one format reads in the other (a JSON ledger
+    named .toml), else nothing."""
+    try:
+        if other == "toml":
+            tomllib.loads(text)
+        else:
+            json.loads(text)
+    except (ValueError, RecursionError):
+        return ""
+    return f"; it reads as {other.upper()}: name the file .{other} (or pass format='{other}')"
 
 
 def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
