@@ -24,6 +24,8 @@ def label_text(text: str) -> str:
 
 
 def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]:
+    if not isinstance(parties, dict):
+        return [Problem(name, None, "parties", "must be a table of party = name")]
     problems = []
     for party, label in parties.items():
         why = party_error(party)
