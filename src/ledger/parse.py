@@ -18,7 +18,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from .arithmetic import owned
+from .arithmetic import check_amount, owned
 from .errors import AmountError
 from .numbers import as_written, per
 from .units import (
@@ -74,6 +74,11 @@ def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
     >>> parse_money("300\\xa0млн\\xa0$ в год", "ru_RU")
     <Quantity(300000000, 'USD / year')>
     """
+    if not isinstance(text, str):
+        raise AmountError(
+            f"{type(text).__name__} {text!r} is not text; parse_money reads text such as "
+            "'$300,000,000'"
+        )
     where = locale_of(locale)
     rest = _SPACES.sub(" ", text).strip()
     found = None
@@ -102,16 +107,19 @@ def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
     if not _LOCAL_NUMBER.fullmatch(digits):
         raise AmountError(
             f"{text!r} is not an amount in {where}: the number must be ASCII digits with the "
-            "locale's separators, starting with a digit"
+            "locale's separators, starting and ending with a digit"
         )
     try:
         number = parse_decimal(digits, locale=where, strict=True)
     except NumberFormatError as error:
         raise AmountError(f"{text!r} is not an amount in {where}: {error}") from None
+    # Refused before scaling, which would round a number of more digits than an amount holds.
+    check_amount(number)
     value = number * multiplier
     return money(as_written(value) if multiplier != 1 else value, code, per=found)
 
 
-# The one grammar of a number, in a locale's dress: ASCII digits first, then digits and the
-# group and decimal signs CLDR uses (",", ".", spaces, apostrophes).
-_LOCAL_NUMBER = re.compile(r"-?[0-9][0-9.,'\u00a0\u202f\u2019]*\Z")
+# The one grammar of a number, in a locale's dress: ASCII digits first and last, between them
+# digits and the group and decimal signs CLDR uses (",", ".", spaces, apostrophes): "5." is
+# refused, as in a file.
+_LOCAL_NUMBER = re.compile(r"-?[0-9](?:[0-9.,'\u00a0\u202f\u2019]*[0-9])?\Z")
