@@ -22,7 +22,8 @@ from babel.numbers import (
     format_decimal,
 )
 
-from .arithmetic import owned
+from .arithmetic import DIGITS, owned
+from .errors import FigureError, LedgerError
 from .figures import Figure, rounded_point, shown
 from .numbers import (
     MONEY,
@@ -233,12 +234,17 @@ def format_figure(
     if not isinstance(figure, Figure):
         figure = Figure.of(figure)
     if places is not None:
+        if isinstance(places, int) and not isinstance(places, bool) and abs(places) > 2 * DIGITS:
+            raise FigureError(
+                f"places={places!r}: give a whole number of decimal places, at most "
+                f"{2 * DIGITS} either way"
+            )
         figure = round(figure, places)
     if digits is not None and (
-        isinstance(digits, bool) or not isinstance(digits, int) or digits < 1
+        isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= DIGITS
     ):
         raise LocaleError(
-            f"digits={digits!r}: give a whole number of significant digits, 1 or more"
+            f"digits={digits!r}: give a whole number of significant digits, 1 to {DIGITS}"
         )
     unit = figure.unit
     value, low, high = shown(figure, digits)
@@ -326,7 +332,10 @@ counterclaim of $50M.
             party=party_name(result.party, where, names),
             value=format_ratio(result.value, where),
         )
-    raise TypeError(f"describe() takes a NetBalance or a Ratio, not {type(result).__name__}")
+    raise LedgerError(
+        f"describe() takes a net balance (lg.net_balance) or a ratio (lg.remittances_to_budget, "
+        f"...), not {type(result).__name__}"
+    )
 
 
 def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:

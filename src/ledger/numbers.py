@@ -188,7 +188,7 @@ def format_money(value: object, locale: str | Locale = "en_US", style: Style = "
     """
     q = quantity(value)
     where = locale_of(locale)
-    write = MONEY.get(style)
+    write = MONEY.get(style) if isinstance(style, str) else None
     if write is None:
         check_style(style)
     code, period = _money_unit(unit_key(q))  # hashed once, unlike q.units

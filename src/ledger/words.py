@@ -56,12 +56,20 @@ def _p(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
-@lru_cache(maxsize=64)
 def locale_of(name: str | Locale) -> Locale:
     """The CLDR locale for a code such as ``"ru_RU"`` (or ``"ru-RU"``); an unknown one is
     refused with a :class:`LocaleError` that says what is accepted."""
     if isinstance(name, Locale):
         return name
+    if not isinstance(name, str) or not name.strip():
+        raise LocaleError(
+            f"locale {name!r} is not a locale code; use a code such as 'en_US', 'ru_RU' or 'tg_TJ'"
+        )
+    return _parsed_locale(name)
+
+
+@lru_cache(maxsize=64)
+def _parsed_locale(name: str) -> Locale:
     try:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as error:
@@ -223,6 +231,8 @@ def root_locale() -> Locale:
 
 def label(key: str, locale: str | Locale = "en_US", **values: object) -> str:
     """A heading or axis word in the locale (``label("budget", "ru_RU")`` is ``бюджет``)."""
+    if key not in LABELS:
+        raise LedgerError(f"no label {key!r}; labels: {', '.join(map(repr, LABELS))}")
     return say(locale_of(locale), LABELS[key], **{k: str(v) for k, v in values.items()})
 
 
@@ -234,6 +244,13 @@ def party_name(
     >>> party_name("TJ", "tg_TJ"), party_name("RU", "ru_RU")
     ('Тоҷикистон', 'Россия')
     """
+    if not isinstance(party, str):
+        raise LedgerError(
+            f"party {party!r} is not a party; a party is text: an ISO 3166 code such as 'TJ', "
+            "or an 'org:' slug such as 'org:imf'"
+        )
+    if names is not None and not isinstance(names, dict):
+        raise LedgerError(f"names must be a dict of party = name, not {type(names).__name__}")
     if names and party in names:
         return names[party]
     territories = locale_of(locale).territories
