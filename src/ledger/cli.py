@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -16,13 +17,13 @@ from typing import Any
 
 from .book import EXAMPLE, Ledger, example, load, schema
 from .entries import EntryBase, figure_to_data, party_error
-from .errors import LedgerError, MissingFigureError
+from .errors import AmountError, LedgerError, MissingFigureError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import convert
 from .netting import net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
-from .units import quantity_text
+from .units import CURRENCIES, quantity_text
 
 __all__ = ["main"]
 
@@ -37,10 +38,27 @@ def _version() -> str:
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+    # Only YYYY-MM-DD, as files write dates: fromisoformat alone also reads 20040315 and
+    # 2004-W11-1.
+    if _ISO_DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD")
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _check_currency(code: str | None, option: str) -> None:
+    """A currency given on the command line must be an ISO 4217 code (an empty or unknown one
+    would otherwise match no claim and net to zero)."""
+    if code is not None and code not in CURRENCIES:
+        hint = f" (codes are upper-case: {code.upper()!r})" if code.upper() in CURRENCIES else ""
+        raise AmountError(
+            f"{option} {code!r} is not an ISO 4217 code known to CLDR{hint}; e.g. USD, RUB, TJS"
+        )
 
 
 def _figure_json(figure: Figure, locale: str) -> dict[str, Any]:
@@ -195,6 +213,12 @@ def cmd_net(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     for party in (args.debtor, args.creditor):
         _check_party(book, party)
+    if args.debtor == args.creditor:
+        raise LedgerError(
+            f"debtor and creditor are both {args.debtor!r}; net what one party owes another"
+        )
+    _check_currency(args.currency, "--currency")
+    _check_currency(args.convert_to, "--convert-to")
     balance = net_balance(
         book,
         args.debtor,
@@ -220,6 +244,7 @@ def cmd_net(args: argparse.Namespace) -> Any:
 
 def cmd_positions(args: argparse.Namespace) -> Any:
     book = _book(args.file)
+    _check_currency(args.convert_to, "--convert-to")
     positions = net_positions(book, as_of=args.as_of, convert_to=args.convert_to)
     if args.json:
         return {
@@ -235,6 +260,7 @@ def cmd_positions(args: argparse.Namespace) -> Any:
 
 def cmd_settle(args: argparse.Namespace) -> Any:
     book = _book(args.file)
+    _check_currency(args.convert_to, "--convert-to")
     transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to)
     if args.json:
         return [
@@ -265,6 +291,7 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
 
 def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args.file)
+    _check_currency(args.to, "currency")
     conversion = convert(Figure.of(args.amount), args.to, rates=book, on=args.on)
     if args.json:
         return {
