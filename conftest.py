@@ -1,4 +1,5 @@
-"""Hypothesis profiles: 'ci' (the default) keeps the suite well inside CI's time."""
+"""Hypothesis profiles: 'ci' (the default) keeps the suite well inside CI's time;
+'thorough' explores by hand; 'mutation' is what benchmarks/mutation.py runs."""
 
 import os
 
@@ -6,4 +7,21 @@ from hypothesis import settings
 
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
+# benchmarks/mutation.py: the same examples for every mutant, few enough for thousands of runs.
+settings.register_profile("mutation", max_examples=30, deadline=None, derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_sessionstart(session: object) -> None:
+    """Under mutmut each mutant's run is a fork of a process whose caches the unmutated code
+    filled; empty them, so that a mutant in a cached function is called, not remembered."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name == "ledger" or name.startswith("ledger."):
+            for value in vars(module).values():
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
