@@ -3,86 +3,325 @@
 The same generators the project's own property tests use, for users to test their code with::
 
     from hypothesis import given
-    from ledger import strategies as st_ledger
+    from ledger import strategies as lst
 
-    @given(st_ledger.figures(kind="stock", currency="USD"))
+    @given(lst.figures(kind="stock", currency="USD"))
     def test_my_report(figure): ...
 
-Every number is an exact ``Decimal`` with at most two decimal places, bounded, never NaN.
+Wide by default, narrowed by arguments: amounts and figures are signed (entries, which hold
+what a source said, are not), figures take every shape the sources use (exact, about, one-sided,
+ranges with open or closed ends, approximate or not) and what arithmetic makes of them; entries
+take every status, method and measure; dates run from 1991 to 2040. Every number is an exact
+``Decimal``, never NaN.
+
+Arguments are checked when a strategy is built, not when it is first drawn from: a wrong one
+raises :class:`hypothesis.errors.InvalidArgument` with the accepted values in words.
+
+Importing this module registers a strategy for :class:`~ledger.figures.Figure`, every entry
+type, :class:`~ledger.entries.Source` and :class:`~ledger.book.Ledger` with
+``st.register_type_strategy``, so ``st.from_type(lg.Claim)`` works; an installed debt-ledger
+also names this module as a ``hypothesis`` entry point, which imports it whenever hypothesis
+itself is imported.
+
+A ledger drawn inside a test notes its TOML text (``hypothesis.note``): a failing test prints
+``lg.loads(...)`` that gives the same ledger back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, Any, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, get_args
 
 try:
+    from hypothesis import currently_in_test_context, note
     from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
 except ImportError:  # pragma: no cover - depends on the environment
     raise ImportError(
         "ledger.strategies needs hypothesis: python -m pip install 'debt-ledger[test]'"
     ) from None
 
-from .arithmetic import CONTEXT, DIGITS
+from .arithmetic import CONTEXT, DIGITS, DOWN, SUMS, check_amount
+from .book import Ledger, loads
+from .entries import (
+    ENTRY_KINDS,
+    Budget,
+    Claim,
+    EntryBase,
+    Rate,
+    Remittance,
+    Settlement,
+    Source,
+    party_error,
+)
 from .errors import LedgerError
 from .figures import QUALIFIERS, Figure
 from .units import (
     CURRENCIES,
     TIME_UNITS,
     Quantity,
+    Unit,
     currency_of,
     make_quantity,
     money,
-    quantity,
     ureg,
 )
 
 if TYPE_CHECKING:
-    from .book import Ledger
-    from .entries import EntryBase, Source
+    from hypothesis.strategies import DrawFn
 
 __all__ = [
+    "ALL_KINDS",
+    "FIRST_DAY",
+    "KINDS",
+    "LAST_DAY",
+    "METHODS",
+    "PARTIES",
+    "STATUSES",
     "amounts",
     "currencies",
+    "dates",
     "entries",
     "figures",
     "ledgers",
     "parties",
     "points",
     "quantities",
+    "register_type_strategies",
     "sources",
+    "texts",
 ]
 
 Kind = Literal["stock", "flow", "count", "pure"]
+Number = int | Decimal | str
+
+#: The kinds of quantity and figure: a stock (a debt), a flow (per period), a count of people,
+#: a pure number.
+KINDS: tuple[Kind, ...] = ("stock", "flow", "count", "pure")
+#: The kinds of entry, in the order ledgers name them.
+ALL_KINDS: tuple[str, ...] = tuple(ENTRY_KINDS)
+#: Every status a claim may have, every way a settlement may reduce one, every budget measure.
+STATUSES: tuple[str, ...] = get_args(Claim.model_fields["status"].annotation)
+METHODS: tuple[str, ...] = get_args(Settlement.model_fields["method"].annotation)
+MEASURES: tuple[str, ...] = get_args(Budget.model_fields["measure"].annotation)
+#: Parties that shrink towards the seed's own.
+PARTIES: tuple[str, ...] = ("RU", "TJ", "KZ", "UZ", "KG", "org:imf")
+#: The days entries and sources are dated between, by default: three and a half decades.
+FIRST_DAY = date(1991, 1, 1)
+LAST_DAY = date(2040, 12, 31)
 
 #: A handful of currencies that matter to the seed, then the rest of CLDR's list.
 _COMMON = ("USD", "RUB", "TJS", "KZT", "EUR")
+_ENTRY_CURRENCIES = ("USD", "RUB")
+_LIMIT = 10**12  # the default size of an amount drawn
+_FIGURE_KINDS = ("claim", "remittance", "budget", "settlement")  # entries that hold a figure
+
+
+def _fail(message: str) -> NoReturn:
+    raise InvalidArgument(message)
+
+
+# -- checking arguments ---------------------------------------------------------------------
+
+
+def _number(value: object, name: str) -> Decimal:
+    """An argument that bounds amounts: an int, a Decimal or text, finite and inside the
+    library's limits."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        _fail(f"{name}={value!r} must be a number: an int, a Decimal or text such as '0.01'")
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        _fail(f"{name}={value!r} is not a number")
+    try:
+        return check_amount(number, name)
+    except LedgerError as error:
+        _fail(str(error))
+
+
+def _whole(value: object, name: str, low: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        _fail(f"{name}={value!r} must be a whole number")
+    if value < low:
+        _fail(f"{name}={value!r} must be at least {low}")
+    return value
+
+
+def _bounds(min_value: object, max_value: object, places: int) -> tuple[Decimal, Decimal]:
+    low, high = _number(min_value, "min_value"), _number(max_value, "max_value")
+    if low > high:
+        _fail(f"min_value={min_value!r} is above max_value={max_value!r}")
+    if math.ceil(low.scaleb(places, CONTEXT)) > math.floor(high.scaleb(places, CONTEXT)):
+        _fail(
+            f"no amount with at most {places} decimal places lies between min_value="
+            f"{min_value!r} and max_value={max_value!r}; widen them or allow more places"
+        )
+    return low, high
+
+
+def _choices(value: object, name: str, accepted: tuple[str, ...], noun: str) -> tuple[str, ...]:
+    """A non-empty tuple of known words (one word alone is taken as a tuple of one)."""
+    words = (value,) if isinstance(value, str) else value
+    nouns = f"{noun}es" if noun.endswith("s") else f"{noun}s"
+    if not isinstance(words, (tuple, list, set, frozenset)) or not words:
+        _fail(
+            f"{name}={value!r} must be a non-empty tuple of {nouns}; accepted: "
+            f"{', '.join(accepted)}"
+        )
+    unknown = [w for w in words if w not in accepted]
+    if unknown:
+        what = f"is not a {noun}" if len(unknown) == 1 else f"are not {nouns}"
+        _fail(f"{name}: {', '.join(map(repr, unknown))} {what}; accepted: {', '.join(accepted)}")
+    ordered = [w for w in accepted if w in words] if isinstance(words, (set, frozenset)) else words
+    return tuple(dict.fromkeys(ordered))
+
+
+def _currency(code: object, name: str = "currency") -> str:
+    if not isinstance(code, str) or code not in CURRENCIES:
+        hint = ""
+        if isinstance(code, str) and code.upper() in CURRENCIES:
+            hint = f" (codes are upper-case: {code.upper()!r})"
+        _fail(
+            f"{name}={code!r} is not an ISO 4217 code known to CLDR{hint}; e.g. "
+            f"{', '.join(map(repr, _COMMON))}"
+        )
+    return code
+
+
+def _currency_choices(value: object) -> tuple[str, ...]:
+    codes = (value,) if isinstance(value, str) else value
+    if not isinstance(codes, (tuple, list)) or not codes:
+        _fail(f"currencies={value!r} must be a non-empty tuple of ISO 4217 codes, e.g. ('USD',)")
+    return tuple(dict.fromkeys(_currency(code, "currencies") for code in codes))
+
+
+def _codes(currency: object) -> st.SearchStrategy[str]:
+    if currency is None:
+        return currencies()
+    if isinstance(currency, st.SearchStrategy):
+        return currency
+    return st.just(_currency(currency))
+
+
+def _kind(kind: object) -> Kind:
+    if kind not in KINDS:
+        _fail(f"kind={kind!r} is not a kind of amount; accepted: {', '.join(KINDS)}")
+    return kind
+
+
+def _periods(per: object) -> tuple[str, ...]:
+    if per is None:
+        return tuple(TIME_UNITS)
+    if per not in TIME_UNITS:
+        _fail(f"per={per!r} is not a period; accepted: {', '.join(TIME_UNITS)} (or None for any)")
+    return (per,)
+
+
+def _party_choices(value: object, at_least: int, why: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (tuple, list)) or not value:
+        _fail(f"parties={value!r} must be a non-empty tuple of party codes, such as {PARTIES!r}")
+    for party in value:
+        problem = party_error(party)
+        if problem:
+            _fail(f"parties: {problem}")
+    unique = tuple(dict.fromkeys(value))
+    if len(unique) < at_least:
+        _fail(f"parties={value!r} names {len(unique)} party; {why} needs at least {at_least}")
+    return unique
+
+
+def _day(value: object, name: str) -> date:
+    if not isinstance(value, date):
+        _fail(f"{name}={value!r} must be a datetime.date")
+    return value
+
+
+def _span(start: object, end: object) -> tuple[date, date]:
+    first, last = _day(start, "start"), _day(end, "end")
+    if first > last:
+        _fail(f"start={first.isoformat()} is after end={last.isoformat()}")
+    return first, last
+
+
+# -- drawing: plain functions of ``draw``, so that no strategy is built while drawing ------------
+
+
+def _draw_amount(draw: DrawFn, low: Decimal, high: Decimal, places: int) -> Decimal:
+    """An exact decimal in [low, high] with at most ``places`` decimal places (fewer first)."""
+    p = draw(st.integers(0, places))
+    first = math.ceil(low.scaleb(p, CONTEXT))
+    last = math.floor(high.scaleb(p, CONTEXT))
+    if first > last:  # no amount with this few places in between: use them all
+        p = places
+        first, last = math.ceil(low.scaleb(p, CONTEXT)), math.floor(high.scaleb(p, CONTEXT))
+    return Decimal(draw(st.integers(first, last))).scaleb(-p, CONTEXT)
 
 
 def currencies() -> st.SearchStrategy[str]:
     """ISO 4217 codes known to CLDR, the common ones first (so they shrink towards USD)."""
+    return _all_currencies()
+
+
+@cache
+def _all_currencies() -> st.SearchStrategy[str]:
     rest = sorted(CURRENCIES - set(_COMMON))
-    return st.sampled_from([*_COMMON, *rest])
+    return st.sampled_from((*_COMMON, *rest))
 
 
 def amounts(
-    *, min_value: int = 0, max_value: int = 10**12, places: int = 2
+    *, min_value: Number = -_LIMIT, max_value: Number = _LIMIT, places: int = 2
 ) -> st.SearchStrategy[Decimal]:
-    """Exact decimals between the bounds with at most ``places`` decimal places."""
+    """Exact decimals between the bounds (signed by default) with at most ``places`` decimal
+    places; the bounds may be ints, Decimals or text."""
+    places = _whole(places, "places")
+    if places > DIGITS:
+        _fail(f"places={places} is more than the {DIGITS} digits an amount holds")
+    low, high = _bounds(min_value, max_value, places)
 
     @st.composite
-    def build(draw: Any) -> Decimal:
-        p = draw(st.integers(0, places))
-        n = draw(st.integers(min_value * 10**p, max_value * 10**p))
-        return Decimal(n).scaleb(-p)
+    def build(draw: DrawFn) -> Decimal:
+        return _draw_amount(draw, low, high, places)
 
     return build()
 
 
-def _unit_for(kind: Kind, currency: str, per: str) -> str:
-    return {"stock": currency, "flow": f"{currency}/{per}", "count": "person", "pure": ""}[kind]
+@dataclass(frozen=True)
+class _QuantitySpec:
+    kind: Kind
+    codes: st.SearchStrategy[str]
+    periods: tuple[str, ...]
+    low: Decimal
+    high: Decimal
+    places: int
+
+
+def _quantity_spec(
+    kind: object, currency: object, per: object, min_value: object, max_value: object
+) -> _QuantitySpec:
+    checked = _kind(kind)
+    places = 0 if checked == "count" else 2
+    if min_value is None:
+        min_value = 0 if checked == "count" else -_number(max_value, "max_value")
+    low, high = _bounds(min_value, max_value, places)
+    return _QuantitySpec(checked, _codes(currency), _periods(per), low, high, places)
+
+
+_PERSON: Unit = ureg.Unit("person")
+_PURE: Unit = ureg.dimensionless
+
+
+def _draw_quantity(draw: DrawFn, spec: _QuantitySpec, code: str, period: str) -> Quantity:
+    magnitude = _draw_amount(draw, spec.low, spec.high, spec.places)
+    if spec.kind == "stock":
+        return money(magnitude, code)
+    if spec.kind == "flow":
+        return money(magnitude, code, per=period)
+    return make_quantity(magnitude, _PERSON if spec.kind == "count" else _PURE)
 
 
 def quantities(
@@ -90,136 +329,203 @@ def quantities(
     currency: str | st.SearchStrategy[str] | None = None,
     *,
     per: str | None = None,
-    min_value: int = 0,
-    max_value: int = 10**12,
+    min_value: Number | None = None,
+    max_value: Number = _LIMIT,
 ) -> st.SearchStrategy[Quantity]:
     """Quantities of one kind: ``stock`` (a currency), ``flow`` (currency per period),
-    ``count`` (persons) or ``pure`` (a number)."""
-    if kind not in ("stock", "flow", "count", "pure"):
-        raise ValueError(f"kind {kind!r}: accepted 'stock', 'flow', 'count', 'pure'")
-    codes = (
-        currencies()
-        if currency is None
-        else (st.just(currency) if isinstance(currency, str) else currency)
-    )
-    periods = st.just(per) if per else st.sampled_from(list(TIME_UNITS))
-    places = 0 if kind == "count" else 2
+    ``count`` (persons) or ``pure`` (a number). ``currency`` fixes the currency (a code or a
+    strategy of codes), ``per`` the period. Signed by default (``min_value`` is
+    ``-max_value``), except counts, which start at 0."""
+    spec = _quantity_spec(kind, currency, per, min_value, max_value)
 
     @st.composite
-    def build(draw: Any) -> Quantity:
-        magnitude = draw(amounts(min_value=min_value, max_value=max_value, places=places))
-        code, period = draw(codes), draw(periods)
-        if kind in ("stock", "flow"):
-            return money(magnitude, code, per=period if kind == "flow" else None)
-        return quantity(f"{magnitude} {_unit_for(kind, code, period)}")
+    def build(draw: DrawFn) -> Quantity:
+        return _draw_quantity(draw, spec, draw(spec.codes), draw(st.sampled_from(spec.periods)))
 
     return build()
+
+
+# -- figures ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _FigureSpec:
+    quantity: _QuantitySpec
+    words: tuple[str, ...]
+    computed: bool
+
+
+def _figure_spec(
+    kind: object,
+    currency: object,
+    per: object,
+    qualifiers: object,
+    min_value: object,
+    max_value: object,
+    computed: object,
+) -> _FigureSpec:
+    quantity = _quantity_spec(kind, currency, per, min_value, max_value)
+    words = (
+        QUALIFIERS
+        if qualifiers is None
+        else _choices(qualifiers, "qualifiers", QUALIFIERS, "qualifier")
+    )
+    if not isinstance(computed, bool):
+        _fail(f"computed={computed!r} must be True or False")
+    return _FigureSpec(quantity, words, computed)
 
 
 def figures(
     kind: Kind = "stock",
     currency: str | st.SearchStrategy[str] | None = None,
     *,
-    per: str | None = "year",
+    per: str | None = None,
     qualifiers: tuple[str, ...] | None = None,
-    min_value: int = 0,
-    max_value: int = 10**12,
+    min_value: Number | None = None,
+    max_value: Number = _LIMIT,
     computed: bool = True,
 ) -> st.SearchStrategy[Figure]:
-    """Figures of every shape the sources use: exact, about, estimated, one-sided, ranges.
+    """Figures of every shape the sources use: exact, about, estimated, at least, more than, at
+    most, less than, and ranges (open or closed at either end, some with a central value),
+    one-sided figures sometimes marked approximate.
 
-    All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy). With
-    ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
+    All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy), ``per``
+    the period of a flow (``None``: any), ``qualifiers`` the shapes. Amounts lie between
+    ``min_value`` and ``max_value``; signed by default (counts from 0). An "at most" or "less
+    than" figure has no lower bound: leave those out of ``qualifiers`` for figures of one sign.
+
+    With ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
     central value with one bound, a quotient Decimal cannot hold (rounded outwards, with its
-    digits), a flow in another period, and amounts near the limits of the library (up to 29
-    whole digits, up to 30 decimal places). No figure goes below ``min_value``.
+    places), a flow in another period, and amounts near the limits of the library (up to 29
+    whole digits, up to 30 decimal places). These keep the sign the bounds allow but may be
+    larger or smaller in size than the bounds: pass ``computed=False`` for figures strictly
+    inside them.
     """
-    words = qualifiers or QUALIFIERS
-    codes = (
-        currencies()
-        if currency is None
-        else (st.just(currency) if isinstance(currency, str) else currency)
-    )
+    spec = _figure_spec(kind, currency, per, qualifiers, min_value, max_value, computed)
 
     @st.composite
-    def build(draw: Any) -> Figure:
-        code = draw(codes)
-        word = draw(st.sampled_from(words))
-        values = quantities(kind, code, per=per, min_value=min_value, max_value=max_value)
-        first = draw(values)
-        if word != "range":
-            figure = Figure.of(first, word)
-        else:
-            second = draw(values)
-            low, high = sorted([first, second], key=lambda q: q.magnitude)
-            open_low, open_high = (
-                (False, False) if low == high else (draw(st.booleans()), draw(st.booleans()))
-            )
-            figure = Figure.range(
-                low,
-                high,
-                approximate=draw(st.booleans()),
-                low_inclusive=not open_low,
-                high_inclusive=not open_high,
-            )
-        if not computed:
-            return figure
-        made: Figure = draw(_computed(figure, kind, min_value))
-        return made
+    def build(draw: DrawFn) -> Figure:
+        return _draw_figure(draw, spec)
 
     return build()
 
 
+def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
+    q = spec.quantity
+    code, period = draw(q.codes), draw(st.sampled_from(q.periods))
+    word = draw(st.sampled_from(spec.words))
+    first = _draw_quantity(draw, q, code, period)
+    if word == "range":
+        figure = _draw_range(draw, first, _draw_quantity(draw, q, code, period))
+    elif word in ("at_least", "more_than", "at_most", "less_than") and draw(st.booleans()):
+        # A one-sided figure the source called approximate ("about more than $300M").
+        lower = word in ("at_least", "more_than")
+        inclusive = word in ("at_least", "at_most")
+        figure = Figure(
+            low=first if lower else None,
+            high=None if lower else first,
+            low_inclusive=inclusive if lower else True,
+            high_inclusive=True if lower else inclusive,
+            approximate=True,
+        )
+    else:
+        figure = Figure.of(first, word)
+    if not spec.computed:
+        return figure
+    return _draw_computed(draw, figure, spec)
+
+
+def _draw_range(draw: DrawFn, first: Quantity, second: Quantity) -> Figure:
+    low, high = sorted([first, second], key=lambda x: x.magnitude)
+    if low.magnitude == high.magnitude:
+        open_low = open_high = False
+    else:
+        open_low, open_high = draw(st.booleans()), draw(st.booleans())
+    value = None
+    where = draw(st.sampled_from(("none", "middle", "low", "high")))
+    if where == "middle":
+        value = make_quantity(CONTEXT.divide(low.magnitude + high.magnitude, 2), low.units)
+    elif where == "low" and not open_low:
+        value = low
+    elif where == "high" and not open_high:
+        value = high
+    return Figure.range(
+        low,
+        high,
+        value=value,
+        approximate=draw(st.booleans()),
+        low_inclusive=not open_low,
+        high_inclusive=not open_high,
+    )
+
+
+_NO_HIGH = ("at_least", "more_than")  # shapes with no upper bound
+_NO_LOW = ("at_most", "less_than")  # shapes with no lower bound
 _COMPUTED = ("as_given", "rounded", "value_and_bound", "other_period", "extreme")
 
 
-def _computed(figure: Figure, kind: Kind, min_value: int) -> st.SearchStrategy[Figure]:
-    """``figure`` as arithmetic may have made it, never below ``min_value``."""
-
-    @st.composite
-    def build(draw: Any) -> Figure:
-        how = draw(st.sampled_from(_COMPUTED))
-        if how == "rounded" and min_value <= 0:
-            divisor: int = draw(st.sampled_from([3, 7, 9, 11, 13]))
-            return figure / divisor
-        if how == "value_and_bound" and figure.value is not None and figure.low is not None:
-            value = figure.value
-            floor = max(Decimal(min_value), value.magnitude - draw(amounts(max_value=10**6)))
+def _draw_computed(draw: DrawFn, figure: Figure, spec: _FigureSpec, grow: bool = True) -> Figure:
+    """``figure`` as arithmetic may have made it, of the sign the bounds allow; ``grow=False``
+    keeps every part at most what it was (a settlement must stay within its claim). A central
+    value with only a lower bound comes where the qualifiers allow figures with no upper
+    bound, one with only an upper bound where they allow figures with no lower bound."""
+    how = draw(st.sampled_from(_COMPUTED))
+    if how == "rounded":
+        return figure / draw(st.sampled_from((3, 7, 9, 11, 13)))
+    value = figure.magnitudes[0]
+    sides = tuple(
+        side
+        for side, words in (("low", _NO_HIGH), ("high", _NO_LOW))
+        if not set(words).isdisjoint(spec.words)
+    )
+    if how == "value_and_bound" and value is not None and sides:
+        step = _draw_amount(draw, Decimal(0), Decimal(10**6), 2)
+        if draw(st.sampled_from(sides)) == "low":
+            floor = max(spec.quantity.low, value - step)
             return Figure(
-                value,
-                low=ureg.Quantity(floor, figure.unit),
-                low_inclusive=draw(st.booleans()) or floor == value.magnitude,
+                figure.value,
+                low=make_quantity(floor, figure.unit),
+                low_inclusive=draw(st.booleans()) or floor == value,
                 approximate=draw(st.booleans()),
             )
-        if how == "other_period" and kind == "flow":
-            code = currency_of(figure.unit)
-            return figure.to(f"{code}/{draw(st.sampled_from(list(TIME_UNITS)))}")
-        if how == "extreme":
-            scale: Decimal = draw(st.sampled_from([Decimal("1e17"), Decimal("1e-28")]))
-            try:
-                return figure * scale
-            except LedgerError:  # pragma: no cover - a product outside the limits
-                return figure
-        return figure
-
-    return build()
+        ceiling = max(value, min(spec.quantity.high, value + step)) if grow else value
+        return Figure(
+            figure.value,
+            high=make_quantity(ceiling, figure.unit),
+            high_inclusive=draw(st.booleans()) or ceiling == value,
+            approximate=draw(st.booleans()),
+        )
+    if how == "other_period" and spec.quantity.kind == "flow" and grow:
+        code = currency_of(figure.unit)
+        return figure.to(f"{code}/{draw(st.sampled_from(tuple(TIME_UNITS)))}")
+    if how == "extreme":
+        scales = (Decimal("1e17"), Decimal("1e-28")) if grow else (Decimal("1e-28"),)
+        try:
+            made = figure * draw(st.sampled_from(scales))
+            for part in made.magnitudes:
+                if part is not None:
+                    check_amount(part)
+        except LedgerError:  # a product outside the limits: the figure as it was
+            return figure
+        return made
+    return figure
 
 
 def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     """Amounts that lie inside a figure's bounds: its ends when they are included, and points
     between them (an absent bound reaches 10**13 beyond the other). A figure converted from
     another (:attr:`Figure.origin`) gives points of that one, in its unit: the exact truth."""
+    if not isinstance(figure, Figure):
+        _fail(f"points() takes a Figure, not {type(figure).__name__} {figure!r}")
     if figure.origin is not None:
         return points(figure.origin)
-    low, high = figure.low, figure.high
+    _, low, high = figure.magnitudes
     span = Decimal(10) ** 13
-    lo = (
-        low.magnitude if low is not None else (high.magnitude - span if high is not None else -span)
-    )
-    hi = high.magnitude if high is not None else lo + span
+    lo = low if low is not None else (high - span if high is not None else -span)
+    hi = high if high is not None else lo + span
 
     @st.composite
-    def build(draw: Any) -> Quantity:
+    def build(draw: DrawFn) -> Quantity:
         k = draw(st.integers(0, 1000))
         # Exact whatever the caller's context: a point of a tight 60-digit interval needs
         # every digit.
@@ -236,210 +542,406 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     return build()
 
 
-# -- entries and ledgers --------------------------------------------------------------------
-
-#: Parties that shrink towards the seed's own.
-PARTIES = ("RU", "TJ", "KZ", "UZ", "KG", "org:imf")
-ALL_KINDS = ("claim", "remittance", "budget", "settlement", "rate")
-_EPOCH = date(2000, 1, 1)
+# -- parties, dates, sources --------------------------------------------------------------------
 
 
 def parties(choices: tuple[str, ...] = PARTIES) -> st.SearchStrategy[str]:
-    """Party codes: ISO 3166 alpha-2 states and an ``org:`` party."""
-    return st.sampled_from(choices)
+    """Party codes from ``choices``: ISO 3166 alpha-2 states CLDR knows and ``org:`` parties."""
+    return st.sampled_from(_party_choices(choices, 1, "a party"))
 
 
-def dates(start: date = _EPOCH, days: int = 3650) -> st.SearchStrategy[date]:
-    """Dates from ``start`` over ``days`` days."""
-    return st.integers(0, days).map(lambda n: start + timedelta(days=n))
+def dates(
+    start: date = FIRST_DAY, days: int | None = None, *, end: date | None = None
+) -> st.SearchStrategy[date]:
+    """Dates from ``start`` over ``days`` days, or up to ``end`` (by default 1991-01-01 to
+    2040-12-31); they shrink towards ``start``."""
+    first = _day(start, "start")
+    if days is not None and end is not None:
+        _fail("give days= or end=, not both")
+    if days is not None:
+        span = _whole(days, "days")
+    else:
+        span = (_span(first, LAST_DAY if end is None else end)[1] - first).days
+    if span > (date.max - first).days:
+        _fail(f"start={first.isoformat()} and days={span} run past the last date Python holds")
+    return st.integers(0, span).map(lambda n: first + timedelta(days=n))
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Sources with a publisher, a title and a date (and sometimes a url)."""
-    from .entries import Source
+def texts(*, blank: bool = True, max_size: int = 30) -> st.SearchStrategy[str]:
+    """Free text (titles, quotes, notes, names): any characters but surrogates, so every text
+    is valid UTF-8, control characters, line breaks and right-to-left script included. With
+    ``blank=True`` (the default) also empty and only-whitespace text, which a frame reads back
+    as no text at all (as CSV readers leave an empty cell): pass ``blank=False`` there."""
+    if not isinstance(blank, bool):
+        _fail(f"blank={blank!r} must be True or False")
+    size = _whole(max_size, "max_size", 1)
+    return _texts(blank, size)
 
-    return st.builds(
-        Source,
-        publisher=st.sampled_from(["RFE/RL", "IMF", "Ministry of Finance", "Asia-Plus"]),
-        # No surrogates (Cs), so every title is valid UTF-8; naming codec="utf-8" as well cost
-        # hypothesis 1.1 s on the first draw in a fresh folder.
-        title=st.text(
-            st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=30
-        ).filter(str.strip),
-        date=dates(),
-        url=st.none() | st.just("https://example.org/report"),
+
+@cache
+def _texts(blank: bool, max_size: int) -> st.SearchStrategy[str]:
+    # Naming codec="utf-8" as well as excluding surrogates cost hypothesis 1.1 s on the first
+    # draw in a fresh folder.
+    text = st.text(st.characters(exclude_categories=["Cs"]), max_size=max_size)
+    return text if blank else text.filter(str.strip)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """Free text, and the same where a field must not be empty."""
+
+    any: st.SearchStrategy[str]
+    filled: st.SearchStrategy[str]
+    maybe: st.SearchStrategy[str | None]
+    publishers: st.SearchStrategy[str]
+
+
+def _text_of(text: object) -> _Text:
+    if text is not None and not isinstance(text, st.SearchStrategy):
+        _fail(f"text={text!r} must be a strategy of text, such as lst.texts(blank=False)")
+    return _text_spec(_texts(True, 30) if text is None else text)
+
+
+@cache
+def _text_spec(text: st.SearchStrategy[str]) -> _Text:
+    filled = text.filter(bool)
+    known = st.sampled_from(("RFE/RL", "IMF", "Ministry of Finance", "Asia-Plus"))
+    return _Text(text, filled, st.none() | text, known | filled)
+
+
+@cache
+def _urls() -> st.SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(
+        ("https://example.org/report", "https://www.rferl.org/a/1051841.html?x=1&y=2")
     )
 
 
-_SHAPES = ("exact", "about", "estimated", "at_least", "more_than", "range")
+def _draw_source(draw: DrawFn, first: date, last: date, text: _Text) -> Source:
+    return Source(
+        publisher=draw(text.publishers),
+        title=draw(text.filled),
+        date=first + timedelta(days=draw(st.integers(0, (last - first).days))),
+        url=draw(_urls()),
+        place=draw(text.maybe),
+    )
 
 
-def _figure(kind: Kind, currency: str, exact: bool) -> st.SearchStrategy[Figure]:
-    return figures(
+def sources(
+    *,
+    start: date = FIRST_DAY,
+    end: date = LAST_DAY,
+    text: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Source]:
+    """Sources with a publisher, a title, a date between ``start`` and ``end``, and sometimes
+    a url and a place; ``text`` gives the free text (by default :func:`texts`)."""
+    first, last = _span(start, end)
+    words = _text_of(text)
+
+    @st.composite
+    def build(draw: DrawFn) -> Source:
+        return _draw_source(draw, first, last, words)
+
+    return build()
+
+
+# -- entries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _EntrySpec:
+    """What every entry builder is told: the choices, and the figures' shapes per kind."""
+
+    currencies: tuple[str, ...]
+    parties: tuple[str, ...]
+    words: Mapping[str, tuple[str, ...]]
+    computed: bool
+    statuses: tuple[str, ...]
+    first: date
+    last: date
+    max_value: Decimal
+    text: _Text
+
+
+@dataclass
+class _Drawn:
+    """The entries of a ledger drawn so far (empty for an entry alone)."""
+
+    entries: list[EntryBase]
+    paid: dict[str, Decimal]  # the sum of the lower bounds settled, by claim id
+    alone: bool = False  # an entry alone: what it names need not exist
+
+
+def _entry_spec(
+    kinds: tuple[str, ...],
+    currencies: object,
+    parties: object,
+    exact: object,
+    qualifiers: object,
+    statuses: object,
+    start: object,
+    end: object,
+    text: st.SearchStrategy[str] | None,
+) -> _EntrySpec:
+    if not isinstance(exact, bool):
+        _fail(f"exact={exact!r} must be True or False")
+    codes = _currency_choices(currencies)
+    two = [k for k in kinds if k in ("claim", "remittance")]
+    who = f"a {two[0]} (between two parties)" if two else "an entry"
+    chosen = _party_choices(parties, 2 if two else 1, who)
+    words = _words(kinds, qualifiers, exact)
+    checked = STATUSES if statuses is None else _choices(statuses, "statuses", STATUSES, "status")
+    first, last = _span(start, end)
+    return _EntrySpec(
+        codes, chosen, words, not exact, checked, first, last, Decimal(_LIMIT), _text_of(text)
+    )
+
+
+def _words(kinds: tuple[str, ...], qualifiers: object, exact: bool) -> dict[str, tuple[str, ...]]:
+    """The shapes of each kind's figures: ``qualifiers`` is a tuple for all, or a table by
+    kind (kinds not named take every shape)."""
+    if isinstance(qualifiers, Mapping):
+        bad = [k for k in qualifiers if k not in _FIGURE_KINDS]
+        if bad:
+            _fail(
+                f"qualifiers: {', '.join(map(repr, bad))} is not a kind of entry with a figure; "
+                f"accepted: {', '.join(_FIGURE_KINDS)}"
+            )
+        table = {
+            k: _choices(v, f"qualifiers[{k!r}]", QUALIFIERS, "qualifier")
+            for k, v in qualifiers.items()
+        }
+    elif qualifiers is None:
+        table = {}
+    else:
+        every = _choices(qualifiers, "qualifiers", QUALIFIERS, "qualifier")
+        table = dict.fromkeys(_FIGURE_KINDS, every)
+    if exact:
+        loose = sorted({w for words in table.values() for w in words} - {"exact"})
+        if loose:
+            _fail(f"exact=True makes every amount exact; qualifiers also name {', '.join(loose)}")
+        return dict.fromkeys(_FIGURE_KINDS, ("exact",))
+    return {k: table.get(k, QUALIFIERS) for k in _FIGURE_KINDS}
+
+
+def _figure_for(
+    spec: _EntrySpec,
+    entry_kind: str,
+    kind: Kind,
+    currency: str,
+    words: tuple[str, ...] | None = None,
+) -> _FigureSpec:
+    quantity = _QuantitySpec(
         kind,
-        currency,
-        qualifiers=("exact",) if exact else _SHAPES,
-        max_value=10**9,
-        computed=not exact,
+        st.just(currency),
+        tuple(TIME_UNITS),
+        Decimal(0),
+        spec.max_value if kind != "count" else Decimal(10**9),
+        0 if kind == "count" else 2,
     )
+    shapes = words or spec.words[entry_kind]
+    # Amounts a source gave exactly are exact: arithmetic makes none of them.
+    return _FigureSpec(quantity, shapes, spec.computed and shapes != ("exact",))
+
+
+def _id_strategy(id: object) -> st.SearchStrategy[str]:
+    if id is None:
+        return _slugs()
+    if isinstance(id, st.SearchStrategy):
+        return id
+    if not isinstance(id, str) or _slug_error(id):
+        _fail(f"id={id!r} is not an id: {_slug_error(id)}")
+    return st.just(id)
+
+
+def _slug_error(text: object) -> str:
+    import re
+
+    if isinstance(text, str) and re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text):
+        return ""
+    return "ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
+
+
+@cache
+def _slugs() -> st.SearchStrategy[str]:
+    return st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)
 
 
 def entries(
     kind: str = "claim",
     *,
-    currencies: tuple[str, ...] = ("USD", "RUB"),
+    currencies: tuple[str, ...] = _ENTRY_CURRENCIES,
     parties: tuple[str, ...] = PARTIES,
     exact: bool = False,
     id: str | st.SearchStrategy[str] | None = None,
+    qualifiers: tuple[str, ...] | None = None,
+    statuses: tuple[str, ...] | None = None,
+    start: date = FIRST_DAY,
+    end: date = LAST_DAY,
+    text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[EntryBase]:
-    """One valid entry of ``kind`` (claim, remittance, budget, rate; settlements and
-    counterclaims need a ledger around them: see :func:`ledgers`)."""
-    ids = (
-        st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
-        if id is None
-        else (st.just(id) if isinstance(id, str) else id)
-    )
+    """One valid entry of ``kind``: ``claim``, ``remittance``, ``budget``, ``settlement`` or
+    ``rate``, with every optional field sometimes set.
+
+    A claim alone may be a counterclaim (``counter_to``) and a settlement alone names a claim by
+    id: each is valid as an entry; :func:`ledgers` makes them answer real claims. Amounts are
+    never negative (an entry holds what a source said); ``exact=True`` makes each one exact,
+    ``qualifiers`` narrows their shapes, ``statuses`` a claim's status, ``start`` and ``end``
+    the dates.
+    """
+    if kind not in ENTRY_KINDS:
+        _fail(f"kind={kind!r} is not a kind of entry; accepted: {', '.join(ALL_KINDS)}")
+    spec = _entry_spec((kind,), currencies, parties, exact, qualifiers, statuses, start, end, text)
+    ids = _id_strategy(id)
+    builder = _ENTRY_BUILDERS[kind]
 
     @st.composite
-    def build(draw: Any) -> EntryBase:
-        entry: EntryBase = _entry(draw, kind, draw(ids), currencies, parties, exact, [])
-        return entry
+    def build(draw: DrawFn) -> EntryBase:
+        return _draw_entry(draw, builder, draw(ids), spec, _Drawn([], {}, alone=True))
 
     return build()
 
 
-def _entry(
-    draw: Any,
-    kind: str,
+def _draw_entry(
+    draw: DrawFn,
+    builder: Callable[[DrawFn, dict[str, Any], _EntrySpec, _Drawn], EntryBase],
     entry_id: str,
-    currencies: tuple[str, ...],
-    parties: tuple[str, ...],
-    exact: bool,
-    earlier: list[Any],
-) -> Any:
-    build = _ENTRY_BUILDERS.get(kind)
-    if build is None:
-        raise ValueError(f"kind {kind!r}: accepted {', '.join(ALL_KINDS)}")
+    spec: _EntrySpec,
+    drawn: _Drawn,
+) -> EntryBase:
+    earlier = [e.source for e in drawn.entries]
+    shared = bool(earlier) and draw(st.booleans())  # a source that an earlier entry cites too
+    if shared:
+        source = earlier[draw(st.integers(0, len(earlier) - 1))]
+    else:
+        source = _draw_source(draw, spec.first, spec.last, spec.text)
     common = {
         "id": entry_id,
-        "as_of": draw(dates()),
-        "source": draw(sources()),
-        "quote": draw(st.none() | st.just("the source's words")),
+        "as_of": spec.first + timedelta(days=draw(st.integers(0, (spec.last - spec.first).days))),
+        "source": source,
+        "quote": draw(spec.text.maybe),
+        "note": draw(spec.text.maybe),
     }
-    currency = draw(st.sampled_from(currencies))
-    return build(draw, common, _Spec(currency, currencies, parties, exact, earlier))
+    return builder(draw, common, spec, drawn)
 
 
-@dataclass(frozen=True)
-class _Spec:
-    """What every entry builder is told: the currency drawn, the choices, what came before."""
-
-    currency: str
-    currencies: tuple[str, ...]
-    parties: tuple[str, ...]
-    exact: bool
-    earlier: list[Any]
+def _pick(draw: DrawFn, items: tuple[str, ...]) -> str:
+    return draw(st.sampled_from(items))
 
 
-def _claim_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
-    from .entries import Claim
-
-    creditor, debtor = draw(
-        st.lists(st.sampled_from(spec.parties), min_size=2, max_size=2, unique=True)
-    )
+def _claim_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Claim:
+    creditor = _pick(draw, spec.parties)
+    debtor = _pick(draw, tuple(p for p in spec.parties if p != creditor))
     answered = [
-        c
-        for c in spec.earlier
+        c.id
+        for c in drawn.entries
         if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
     ]
-    counter_to = draw(st.none() | st.sampled_from([c.id for c in answered])) if answered else None
+    counter_to: str | None = None
+    answers = draw(st.booleans())
+    if answered and answers:
+        counter_to = answered[draw(st.integers(0, len(answered) - 1))]
+    elif answers and drawn.alone:  # an entry alone answers a claim by id
+        counter_to = draw(_slugs().filter(lambda x: x != common["id"]))
+    currency = _pick(draw, spec.currencies)
     return Claim(
         **common,
         creditor=creditor,
         debtor=debtor,
-        amount=draw(_figure("stock", spec.currency, spec.exact)),
-        asserted_by=draw(st.sampled_from([creditor, debtor])),
-        status=draw(st.sampled_from(["asserted", "acknowledged", "disputed"])),
+        amount=_draw_figure(draw, _figure_for(spec, "claim", "stock", currency)),
+        asserted_by=_pick(draw, (creditor, debtor, *spec.parties)),
+        status=_pick(draw, spec.statuses),
+        basis=draw(spec.text.maybe),
         counter_to=counter_to,
     )
 
 
-def _remittance_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
-    from .entries import Remittance
-
-    destination = draw(st.sampled_from(spec.parties))
-    origin = draw(
-        st.lists(
-            st.sampled_from([p for p in spec.parties if p != destination]),
-            min_size=1,
-            max_size=2,
-            unique=True,
-        )
-    )
-    migrants = draw(
-        st.none() | figures("count", qualifiers=("exact", "estimated"), max_value=10**7)
-    )
+def _remittance_entry(
+    draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn
+) -> Remittance:
+    destination = _pick(draw, spec.parties)
+    others = tuple(p for p in spec.parties if p != destination)
+    origin = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+    currency = _pick(draw, spec.currencies)
+    migrants = None
+    if draw(st.booleans()):
+        migrants = _draw_figure(draw, _figure_for(spec, "remittance", "count", currency))
     return Remittance(
         **common,
         origin=tuple(origin),
         destination=destination,
-        amount=draw(_figure("flow", spec.currency, spec.exact)),
+        amount=_draw_figure(draw, _figure_for(spec, "remittance", "flow", currency)),
         migrants=migrants,
+        period=draw(spec.text.maybe),
     )
 
 
-def _budget_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
-    from .entries import Budget
-
+def _budget_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Budget:
+    currency = _pick(draw, spec.currencies)
+    years = st.integers(spec.first.year, spec.last.year)
     return Budget(
         **common,
-        party=draw(st.sampled_from(spec.parties)),
-        amount=draw(_figure("flow", spec.currency, spec.exact)),
-        fiscal_year=draw(st.none() | st.integers(2000, 2010)),
+        party=_pick(draw, spec.parties),
+        amount=_draw_figure(draw, _figure_for(spec, "budget", "flow", currency)),
+        fiscal_year=draw(st.none() | years),
+        measure=_pick(draw, MEASURES),
     )
 
 
-def _rate_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
-    from .entries import Rate
-
-    base, quote_currency = draw(
-        st.lists(
-            st.sampled_from(sorted({*spec.currencies, "EUR"})), min_size=2, max_size=2, unique=True
-        )
-    )
-    magnitude = draw(amounts(min_value=1, max_value=100, places=4))
-    return Rate(**common, rate=quantity(f"{magnitude} {quote_currency}/{base}"))
+def _rate_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Rate:
+    choices = tuple(sorted({*spec.currencies, "EUR"}))
+    base = _pick(draw, choices)
+    quote_currency = _pick(draw, tuple(c for c in choices if c != base))
+    magnitude = _draw_amount(draw, Decimal("0.0001"), Decimal(10000), 6)
+    return Rate(**common, rate=make_quantity(magnitude, ureg.Unit(f"{quote_currency}/{base}")))
 
 
-def _settlement_entry(draw: Any, common: dict[str, Any], spec: _Spec) -> Any:
-    from .entries import Claim, Settlement
-
-    claims = [c for c in spec.earlier if isinstance(c, Claim)]
-    claim = draw(st.sampled_from(claims))
-    settled = sum(
-        (
-            s.amount.value.magnitude
-            for s in spec.earlier
-            if isinstance(s, Settlement) and s.claim == claim.id
-        ),
-        Decimal(0),
-    )
-    ceiling = claim.amount.high
-    room = (ceiling.magnitude - settled) if ceiling is not None else Decimal(10**9)
-    top = int(max(room, Decimal(0)))
-    magnitude = draw(st.integers(0, top)) if top > 0 else 0
+def _settlement_entry(
+    draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn
+) -> Settlement:
+    """A settlement of an earlier claim, in its currency, dated on or after it; alone, one of
+    any claim id and currency."""
+    if drawn.alone:
+        claim_id: str = draw(_slugs().filter(lambda x: x != common["id"]))
+        currency = _pick(draw, spec.currencies)
+        amount = _draw_figure(draw, _figure_for(spec, "settlement", "stock", currency))
+    else:
+        claims = [c for c in drawn.entries if isinstance(c, Claim)]
+        claim = claims[draw(st.integers(0, len(claims) - 1))]
+        claim_id = claim.id
+        days = (spec.last - claim.as_of).days
+        common = {**common, "as_of": claim.as_of + timedelta(days=draw(st.integers(0, days)))}
+        amount = _settled(draw, claim, spec, drawn)
     return Settlement(
-        **{
-            **common,
-            "as_of": common["as_of"] if common["as_of"] >= claim.as_of else claim.as_of,
-        },
-        claim=claim.id,
-        amount=Figure.of(money(magnitude, claim.currency)),
-        method=draw(st.sampled_from(["payment", "write_off", "asset_transfer", "debt_swap"])),
+        **common,
+        claim=claim_id,
+        amount=amount,
+        method=_pick(draw, METHODS),
+        consideration=draw(spec.text.maybe),
     )
 
 
-_ENTRY_BUILDERS: dict[str, Any] = {
+def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Figure:
+    """What a settlement of ``claim`` pays: partial or whole, exact or not, its lower bound
+    (with those of the settlements before it) within the claim's upper bound."""
+    ceiling = claim.amount.magnitudes[2]
+    paid = drawn.paid.get(claim.id, Decimal(0))
+    with localcontext(SUMS):
+        left = (ceiling if ceiling is not None else spec.max_value) - paid
+    room = DOWN.plus(left)  # at most the digits an amount holds, never more than is left
+    shaped = _figure_for(spec, "settlement", "stock", claim.currency)
+    if ceiling is not None and "exact" in shaped.words and draw(st.booleans()):
+        amount = Figure.of(money(room, claim.currency))  # all that is left: settled in full
+    else:
+        within = replace(shaped, quantity=replace(shaped.quantity, high=room), computed=False)
+        amount = _draw_figure(draw, within)
+        if shaped.computed:
+            amount = _draw_computed(draw, amount, within, grow=False)
+    with localcontext(SUMS):
+        drawn.paid[claim.id] = paid + (amount.magnitudes[1] or 0)
+    return amount
+
+
+_ENTRY_BUILDERS: dict[str, Callable[[DrawFn, dict[str, Any], _EntrySpec, _Drawn], Any]] = {
     "claim": _claim_entry,
     "remittance": _remittance_entry,
     "budget": _budget_entry,
@@ -448,31 +950,129 @@ _ENTRY_BUILDERS: dict[str, Any] = {
 }
 
 
+# -- ledgers ----------------------------------------------------------------------------------
+
+
+class _LedgerText:
+    """What a failing test prints for a drawn ledger: code that gives it back. Written only
+    when hypothesis reports the note (on the failing example), never on every draw."""
+
+    def __init__(self, book: Ledger) -> None:
+        self.book = book
+
+    def _parts(self) -> str:
+        book = self.book
+        lines = [
+            f"title={book.title!r}, description={book.description!r}, parties={book.parties!r}"
+        ]
+        return "\n".join([*lines, *(f"  {entry!r}" for entry in book)])
+
+    def __repr__(self) -> str:
+        try:
+            text = self.book.dumps("toml")
+        except Exception as error:  # the ledger cannot be written: say so, and show it
+            return f"the ledger drawn cannot be written as TOML ({error!r}):\n{self._parts()}"
+        raw = "'''" not in text and not text.endswith("\\")
+        code = f"lg.loads(r'''\n{text}''')" if raw else f"lg.loads({text!r})"
+        try:
+            back = loads(text)
+            why = "" if back == self.book else "a different ledger"
+        except Exception as error:
+            why = repr(error)
+        if not why:
+            return f"the ledger drawn, as lg.loads gives it back:\n{code}"
+        return (
+            f"the ledger drawn, as TOML; lg.loads does not give it back ({why}), so its parts "
+            f"too:\n{code}\n{self._parts()}"
+        )
+
+
 def ledgers(
     *,
     min_entries: int = 0,
     max_entries: int = 12,
     kinds: tuple[str, ...] = ALL_KINDS,
-    currencies: tuple[str, ...] = ("USD", "RUB"),
+    currencies: tuple[str, ...] = _ENTRY_CURRENCIES,
     parties: tuple[str, ...] = PARTIES,
     exact: bool = False,
+    qualifiers: tuple[str, ...] | Mapping[str, tuple[str, ...]] | None = None,
+    statuses: tuple[str, ...] | None = None,
+    start: date = FIRST_DAY,
+    end: date = LAST_DAY,
+    text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Ledger]:
-    """Valid ledgers: unique ids, counterclaims that answer a claim between the same parties,
-    settlements in their claim's currency that never exceed it. ``exact=True`` makes every
-    amount exact (for laws such as "positions sum to zero")."""
-    from .book import Ledger
+    """Valid ledgers: unique ids, sources shared between entries, counterclaims that answer a
+    claim between the same parties, settlements in their claim's currency, dated on or after
+    it, whose lower bounds never sum to more than the claim's upper bound; a title, a
+    description and names for parties, sometimes.
+
+    ``kinds`` narrows the entries (settlements need claims), ``exact=True`` makes every amount
+    exact (for laws such as "positions sum to zero"), ``qualifiers`` narrows the figures'
+    shapes, as a tuple for every kind or a table by kind (``{"settlement": ("exact",)}``),
+    ``statuses`` the claims' statuses, ``start`` and ``end`` every date.
+
+    Inside a test each ledger notes its TOML text, so that a failing example prints
+    ``lg.loads(...)`` that gives it back.
+    """
+    lowest = _whole(min_entries, "min_entries")
+    highest = _whole(max_entries, "max_entries")
+    if lowest > highest:
+        _fail(f"min_entries={lowest} is above max_entries={highest}")
+    chosen = _choices(kinds, "kinds", ALL_KINDS, "kind")
+    if chosen == ("settlement",):
+        _fail("kinds=('settlement',): a settlement settles a claim; add 'claim' to kinds")
+    spec = _entry_spec(chosen, currencies, parties, exact, qualifiers, statuses, start, end, text)
+    names = st.dictionaries(st.sampled_from(spec.parties), spec.text.filled, max_size=3)
 
     @st.composite
-    def build(draw: Any) -> Ledger:
-        count = draw(st.integers(min_entries, max_entries))
-        made: list[Any] = []
+    def build(draw: DrawFn) -> Ledger:
+        count = draw(st.integers(lowest, highest))
+        drawn = _Drawn([], {})
         for index in range(count):
-            kind = draw(st.sampled_from(kinds))
-            if kind == "settlement" and not any(getattr(e, "kind", "") == "claim" for e in made):
-                kind = "claim" if "claim" in kinds else kinds[0]
-                if kind == "settlement":
-                    continue
-            made.append(_entry(draw, kind, f"{kind}-{index}", currencies, parties, exact, made))
-        return Ledger(made, title=draw(st.none() | st.just("generated")))
+            kind = _pick(draw, chosen)
+            if kind == "settlement" and not any(isinstance(e, Claim) for e in drawn.entries):
+                kind = "claim"
+            entry = _draw_entry(draw, _ENTRY_BUILDERS[kind], f"{kind}-{index}", spec, drawn)
+            drawn.entries.append(entry)
+        book = Ledger(
+            drawn.entries,
+            title=draw(spec.text.maybe),
+            description=draw(spec.text.maybe),
+            parties=draw(names),
+        )
+        if currently_in_test_context():
+            note(_LedgerText(book))
+        return book
 
     return build()
+
+
+# -- registration -----------------------------------------------------------------------------
+
+
+def _any_figure(_: object) -> st.SearchStrategy[Figure]:
+    return st.one_of([figures(kind) for kind in KINDS])
+
+
+def _any_entry(_: object) -> st.SearchStrategy[EntryBase]:
+    return st.one_of([entries(kind) for kind in ALL_KINDS])
+
+
+def _entries_of(kind: str) -> Callable[[object], st.SearchStrategy[EntryBase]]:
+    return lambda _: entries(kind)
+
+
+def register_type_strategies() -> None:
+    """Register these strategies for ``st.from_type`` (and ``st.builds`` of a function whose
+    parameters name these types): :class:`Figure`, :class:`Source`, every entry type, the
+    :class:`EntryBase` of them all, and :class:`Ledger`. Done when this module is imported;
+    calling it again changes nothing."""
+    st.register_type_strategy(Figure, _any_figure)
+    st.register_type_strategy(Source, lambda _: sources())
+    st.register_type_strategy(EntryBase, _any_entry)
+    for kind, model in ENTRY_KINDS.items():
+        st.register_type_strategy(model, _entries_of(kind))
+    st.register_type_strategy(Ledger, lambda _: ledgers())
+
+
+register_type_strategies()

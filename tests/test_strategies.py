@@ -1,0 +1,460 @@
+"""ledger.strategies, as users meet them: arguments refused when a strategy is built, types
+registered for st.from_type (in a fresh process too, through the hypothesis entry point), wide
+by default, fast under hypothesis's default health checks, and a failing ledger printed as
+TOML that loads back."""
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import ledger as lg
+from ledger import strategies as lst
+from ledger.entries import EntryBase
+from ledger.figures import QUALIFIERS
+
+#: Find without shrinking: the first example that fits is example enough.
+FIRST = settings(database=None, phases=[Phase.generate], max_examples=500)
+
+# -- arguments: refused at once, in words ------------------------------------------------------
+
+BAD_ARGUMENTS = [
+    (
+        lambda: lst.entries("clam"),
+        "kind='clam' is not a kind of entry; accepted: claim, remittance, budget, settlement, rate",
+    ),
+    (lambda: lst.quantities("money"), "kind='money' is not a kind of amount; accepted: stock"),
+    (lambda: lst.figures("debt"), "kind='debt' is not a kind of amount"),
+    (lambda: lst.amounts(min_value=5, max_value=1), "min_value=5 is above max_value=1"),
+    (lambda: lst.figures(min_value=5, max_value=1), "min_value=5 is above max_value=1"),
+    (lambda: lst.quantities(min_value=5, max_value=1), "min_value=5 is above max_value=1"),
+    (lambda: lst.amounts(min_value=0.5), "must be a number: an int, a Decimal or text"),
+    (lambda: lst.amounts(max_value="lots"), "max_value='lots' is not a number"),
+    (lambda: lst.amounts(max_value=Decimal("NaN")), "not finite"),
+    (lambda: lst.amounts(max_value=10**30), "too large"),
+    (lambda: lst.amounts(places=-1), "places=-1 must be at least 0"),
+    (
+        lambda: lst.amounts(min_value="0.001", max_value="0.002", places=2),
+        "no amount with at most 2 decimal places lies between",
+    ),
+    (lambda: lst.quantities("stock", "XYZ"), "currency='XYZ' is not an ISO 4217 code"),
+    (lambda: lst.figures("stock", "usd"), "codes are upper-case: 'USD'"),
+    (lambda: lst.entries(currencies=("USD", "ZZZ")), "currencies='ZZZ' is not an ISO 4217"),
+    (lambda: lst.ledgers(currencies=()), "currencies=() must be a non-empty tuple"),
+    (lambda: lst.figures(per="week"), "per='week' is not a period; accepted: month, quarter"),
+    (
+        lambda: lst.figures(qualifiers=("roughly",)),
+        "qualifiers: 'roughly' is not a qualifier; accepted: exact, about, estimated",
+    ),
+    (lambda: lst.figures(qualifiers=()), "qualifiers=() must be a non-empty tuple"),
+    (lambda: lst.entries(qualifiers=("about", "nearly")), "'nearly' is not a qualifier"),
+    (lambda: lst.figures(computed="yes"), "computed='yes' must be True or False"),
+    (lambda: lst.entries(parties=()), "parties=() must be a non-empty tuple of party codes"),
+    (lambda: lst.ledgers(parties=()), "parties=() must be a non-empty tuple of party codes"),
+    (lambda: lst.entries("claim", parties=("RU",)), "a claim (between two parties) needs"),
+    (lambda: lst.entries("remittance", parties=("TJ",)), "a remittance (between two parties)"),
+    (lambda: lst.parties(("ru",)), "codes are upper-case: 'RU'"),
+    (lambda: lst.parties(()), "parties=() must be a non-empty tuple"),
+    (lambda: lst.entries(parties=("RU", "XX")), "party 'XX' is not an ISO 3166 alpha-2 code"),
+    (lambda: lst.ledgers(min_entries=5, max_entries=2), "min_entries=5 is above max_entries=2"),
+    (lambda: lst.ledgers(min_entries=-1), "min_entries=-1 must be at least 0"),
+    (lambda: lst.ledgers(max_entries=2.5), "max_entries=2.5 must be a whole number"),
+    (lambda: lst.ledgers(kinds=()), "kinds=() must be a non-empty tuple"),
+    (lambda: lst.ledgers(kinds=("claim", "loan")), "'loan' is not a kind; accepted: claim"),
+    (lambda: lst.ledgers(kinds=("settlement",)), "a settlement settles a claim; add 'claim'"),
+    (lambda: lst.ledgers(statuses=("paid",)), "statuses: 'paid' is not a status; accepted"),
+    (
+        lambda: lst.ledgers(exact=True, qualifiers=("exact", "about")),
+        "exact=True makes every amount exact; qualifiers also name about",
+    ),
+    (lambda: lst.ledgers(exact="yes"), "exact='yes' must be True or False"),
+    (
+        lambda: lst.ledgers(qualifiers={"rate": ("exact",)}),
+        "'rate' is not a kind of entry with a figure; accepted: claim, remittance",
+    ),
+    (lambda: lst.dates(days=-1), "days=-1 must be at least 0"),
+    (lambda: lst.dates(days=10, end=date(2000, 1, 1)), "give days= or end=, not both"),
+    (
+        lambda: lst.dates(date(2000, 1, 1), end=date(1999, 12, 31)),
+        "start=2000-01-01 is after end=1999-12-31",
+    ),
+    (lambda: lst.dates("2000-01-01"), "start='2000-01-01' must be a datetime.date"),
+    (lambda: lst.dates(date(9999, 1, 1), days=1000), "run past the last date Python holds"),
+    (
+        lambda: lst.ledgers(start=date(2010, 1, 1), end=date(2000, 1, 1)),
+        "start=2010-01-01 is after end=2000-01-01",
+    ),
+    (lambda: lst.sources(end=date(1900, 1, 1)), "start=1991-01-01 is after end=1900-01-01"),
+    (lambda: lst.entries(id="Bad Id"), "id='Bad Id' is not an id: ids are lower-case"),
+    (lambda: lst.entries(text="abc"), "text='abc' must be a strategy of text"),
+    (lambda: lst.texts(max_size=0), "max_size=0 must be at least 1"),
+    (lambda: lst.points("300 USD"), "points() takes a Figure, not str"),
+]
+
+
+@pytest.mark.parametrize(("build", "message"), BAD_ARGUMENTS)
+def test_a_wrong_argument_is_refused_when_the_strategy_is_built(build, message):
+    # Building is enough: nothing is drawn, so a refusal here comes before any test runs.
+    with pytest.raises(InvalidArgument) as refused:
+        build()
+    assert message in str(refused.value)
+
+
+def test_the_refusals_name_what_is_accepted():
+    with pytest.raises(InvalidArgument) as refused:
+        lst.figures(qualifiers=("roughly",))
+    assert ", ".join(QUALIFIERS) in str(refused.value)
+    with pytest.raises(InvalidArgument) as refused:
+        lst.ledgers(statuses=("paid",))
+    assert ", ".join(lst.STATUSES) in str(refused.value)
+
+
+def test_a_settlement_alone_is_drawn_without_a_ledger_around_it():
+    # Formerly "Cannot sample from a length-zero sequence": a settlement alone names a claim.
+    settlement = find(lst.entries("settlement"), lambda s: s.amount.approximate, settings=FIRST)
+    assert isinstance(settlement, lg.Settlement) and settlement.claim != settlement.id
+
+
+# -- registered types ----------------------------------------------------------------------------
+
+REGISTERED = [lg.Figure, lg.Source, lg.Claim, lg.Remittance, lg.Budget, lg.Settlement, lg.Rate]
+
+
+@pytest.mark.parametrize("kind", [*REGISTERED, lg.Ledger], ids=lambda t: t.__name__)
+def test_from_type_draws_each_registered_type(kind):
+    assert isinstance(find(st.from_type(kind), lambda x: True, settings=FIRST), kind)
+
+
+def test_from_type_of_the_entry_base_draws_every_kind_of_entry():
+    seen = {
+        type(find(st.from_type(EntryBase), lambda e, k=k: e.kind == k, settings=FIRST))
+        for k in lst.ALL_KINDS
+    }
+    assert seen == {lg.Claim, lg.Remittance, lg.Budget, lg.Settlement, lg.Rate}
+
+
+def test_from_type_of_a_figure_draws_every_kind_of_amount():
+    for test in (lg.is_stock, lg.is_flow, lg.is_count, lg.is_pure):
+        found = find(st.from_type(lg.Figure), lambda f, test=test: test(f.unit), settings=FIRST)
+        assert test(found.unit)
+
+
+def test_builds_infers_the_registered_types_of_a_functions_parameters():
+    def report(claim: lg.Claim, figure: lg.Figure, book: lg.Ledger) -> tuple[str, str, int]:
+        return claim.kind, type(figure).__name__, len(book)
+
+    kind, figure, _ = find(st.builds(report), lambda r: r[2] > 0, settings=FIRST)
+    assert (kind, figure) == ("claim", "Figure")
+
+
+FRESH = """
+import sys
+import hypothesis
+print("strategies loaded by hypothesis:", "ledger.strategies" in sys.modules)
+from hypothesis import Phase, find, settings, strategies as st
+import ledger as lg
+first = settings(database=None, phases=[Phase.generate])
+for kind in (lg.Figure, lg.Claim, lg.Settlement, lg.Ledger):
+    print(kind.__name__, type(find(st.from_type(kind), lambda x: True, settings=first)).__name__)
+"""
+
+
+def test_a_fresh_process_has_the_types_registered_through_the_entry_point(tmp_path):
+    # No "import ledger.strategies" anywhere: the hypothesis entry point in pyproject.toml does
+    # it (debt-ledger must be installed, as `pip install -e .` does).
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH], capture_output=True, text=True, cwd=tmp_path, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:5] == [
+        "strategies loaded by hypothesis: True",
+        "Figure Figure",
+        "Claim Claim",
+        "Settlement Settlement",
+        "Ledger Ledger",
+    ]
+    # And hypothesis's own switch turns the entry point off.
+    off = subprocess.run(
+        [sys.executable, "-c", "import sys, hypothesis; print('ledger.strategies' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"},
+        timeout=300,
+    )
+    assert off.stdout.strip() == "False", off.stderr
+
+
+def test_importing_the_strategies_first_is_no_circle(tmp_path):
+    # ledger.strategies imports hypothesis, whose entry point imports ledger.strategies.
+    code = "import ledger.strategies as lst, hypothesis.strategies as st, ledger as lg; "
+    code += "from hypothesis import Phase, find, settings; "
+    code += "first = settings(database=None, phases=[Phase.generate]); "
+    code += "print(type(find(st.from_type(lg.Claim), lambda c: True, settings=first)).__name__)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=300
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "Claim"), done.stderr
+
+
+# -- wide by default -------------------------------------------------------------------------------
+
+
+def sample(strategy, n=300):
+    """``n`` draws (fewer when there are fewer to be had), the same every run."""
+    drawn = []
+
+    @settings(max_examples=n, database=None, derandomize=True, deadline=None)
+    @given(strategy)
+    def collect(value):
+        drawn.append(value)
+
+    collect()
+    return drawn
+
+
+def shape(figure):
+    """What a figure looks like, in a few words: its qualifier, and whether it is approximate,
+    rounded, open at an end, or converted."""
+    words = {figure.qualifier}
+    if figure.approximate:
+        words.add("approximate")
+    if figure.places is not None:
+        words.add("rounded")
+    if not (figure.low_inclusive and figure.high_inclusive):
+        words.add("open end")
+    if figure.origin is not None:
+        words.add("converted")
+    value, low, high = figure.magnitudes
+    if value is not None and (low is None) != (high is None):
+        words.add("value and one bound")
+    if figure.qualifier == "range" and value is not None:
+        words.add("range with a value")
+    return words
+
+
+def parts(figure):
+    return [m for m in figure.magnitudes if m is not None]
+
+
+@pytest.fixture(scope="module")
+def books():
+    return sample(lst.ledgers(), n=200)
+
+
+def test_figures_take_every_shape_and_sign_by_default():
+    drawn = sample(lst.figures())
+    shapes = set().union(*map(shape, drawn))
+    assert set(QUALIFIERS) <= shapes
+    assert {"approximate", "rounded", "open end", "value and one bound", "range with a value"} <= (
+        shapes
+    )
+    numbers = [m for f in drawn for m in parts(f)]
+    assert any(m < 0 for m in numbers) and any(m > 0 for m in numbers)
+    assert any(m.as_tuple().exponent < -20 for m in numbers)  # near the library's limits
+    assert any(m.adjusted() > 20 for m in numbers)
+    one_sided = [f for f in drawn if f.qualifier in ("at_least", "more_than", "at_most")]
+    assert any(f.approximate for f in one_sided)
+
+
+def test_flows_come_in_every_period_and_converted():
+    drawn = sample(lst.figures("flow", "USD"))
+    assert {str(f.unit) for f in drawn} == {"USD / month", "USD / quarter", "USD / year"}
+    assert any(f.origin is not None for f in drawn)
+
+
+def test_amounts_and_quantities_are_signed_by_default_and_counts_are_not():
+    assert min(sample(lst.amounts())) < 0 < max(sample(lst.amounts()))
+    assert min(q.magnitude for q in sample(lst.quantities("stock"))) < 0
+    assert min(q.magnitude for q in sample(lst.quantities("count"))) == 0
+
+
+def test_bounds_narrow_what_is_drawn():
+    # computed=False: every part inside the bounds; computed=True: of their sign.
+    inside = sample(
+        lst.figures(qualifiers=("exact", "range"), min_value=5, max_value=9, computed=False)
+    )
+    assert all(5 <= m <= 9 for f in inside for m in parts(f))
+    positive = sample(
+        lst.figures("flow", qualifiers=("exact", "about", "at_least", "range"), min_value=1)
+    )
+    assert all(f.magnitudes[1] is not None and f.magnitudes[1] > 0 for f in positive)
+
+
+def test_ledgers_hold_every_kind_status_method_and_shape(books):
+    entries = [e for book in books for e in book]
+    assert {e.kind for e in entries} == set(lst.ALL_KINDS)
+    claims = [e for e in entries if isinstance(e, lg.Claim)]
+    assert {c.status for c in claims} == set(lst.STATUSES)
+    assert set(QUALIFIERS) <= set().union(*(shape(c.amount) for c in claims))
+    assert any(c.counter_to for c in claims)
+    assert any(c.asserted_by not in (c.creditor, c.debtor) for c in claims)
+    settlements = [e for e in entries if isinstance(e, lg.Settlement)]
+    assert {s.method for s in settlements} == set(lst.METHODS)
+    assert {b.measure for b in entries if isinstance(b, lg.Budget)} == set(lst.MEASURES)
+    remittances = [e for e in entries if isinstance(e, lg.Remittance)]
+    assert any(r.migrants is not None and r.migrants.approximate for r in remittances)
+    assert any(len(r.origin) > 1 for r in remittances)
+
+
+def settlement_kinds(book):
+    """What the settlements of a ledger are like, in words."""
+    kinds = set()
+    for claim in book.claims():
+        settlements = book.settlements(claim=claim.id)
+        lows = [Fraction(s.amount.magnitudes[1] or 0) for s in settlements]
+        high = claim.amount.magnitudes[2]
+        if settlements and high and sum(lows) == high:
+            kinds.add("whole")
+        for s in settlements:
+            value, whole = s.amount.magnitudes[0], claim.amount.magnitudes[0]
+            if s.amount.is_exact and whole is not None and 0 < value < whole:
+                kinds.add("partial")
+            if any(m != m.to_integral_value() for m in parts(s.amount)):
+                kinds.add("fractional")
+            if s.amount.approximate:
+                kinds.add("approximate")
+            if s.amount.qualifier in ("range", "at_least", "more_than", "at_most", "less_than"):
+                kinds.add("bounds")
+            if s.as_of > claim.as_of:
+                kinds.add("after the claim")
+            if s.as_of.year >= 2011:
+                kinds.add("late")
+            assert s.as_of >= claim.as_of and lg.currency_of(s.amount.unit) == claim.currency
+    return kinds
+
+
+def test_settlements_are_partial_whole_fractional_approximate_and_late(books):
+    assert set().union(*map(settlement_kinds, books)) == {
+        "whole",
+        "partial",
+        "fractional",
+        "approximate",
+        "bounds",
+        "after the claim",
+        "late",
+    }
+
+
+def test_dates_run_across_decades(books):
+    days = [e.as_of for book in books for e in book]
+    assert min(days) < date(1995, 1, 1) and max(days) > date(2035, 1, 1)
+    assert all(lst.FIRST_DAY <= d <= lst.LAST_DAY for d in days)
+    narrowed = sample(lst.ledgers(start=date(2004, 1, 1), end=date(2004, 12, 31)), n=50)
+    assert {e.as_of.year for b in narrowed for e in b} == {2004}
+
+
+def test_entries_are_never_negative_and_ledgers_share_sources(books):
+    for book in books:
+        for entry in book:
+            for figure in (getattr(entry, "amount", None), getattr(entry, "migrants", None)):
+                if figure is not None:
+                    assert all(m >= 0 for m in parts(figure))
+    assert any(len({e.source for e in b}) < len(b) for b in books)
+    assert any(b.title is not None for b in books) and any(b.parties for b in books)
+
+
+def test_exact_and_qualifiers_narrow_ledgers():
+    exact = sample(lst.ledgers(exact=True, kinds=("claim", "settlement")), n=60)
+    assert all(e.amount.is_exact for b in exact for e in b)
+    shaped = sample(
+        lst.ledgers(kinds=("claim", "settlement"), qualifiers={"settlement": ("exact",)}), n=60
+    )
+    assert all(s.amount.is_exact for b in shaped for s in b.settlements())
+    assert any(not c.amount.is_exact for b in shaped for c in b.claims())
+    counting = sample(lst.ledgers(kinds=("claim",), statuses=("asserted", "disputed")), n=50)
+    assert {c.status for b in counting for c in b} == {"asserted", "disputed"}
+
+
+def test_text_without_blanks_on_request():
+    drawn = sample(lst.ledgers(text=lst.texts(blank=False)), n=100)
+    texts = [
+        t for b in drawn for e in b for t in (e.quote, e.note, e.source.title) if t is not None
+    ]
+    assert texts and all(t.strip() for t in texts)
+    assert any(not t.strip() for t in sample(lst.texts(), n=100))
+
+
+# -- fast, under hypothesis's defaults, in a fresh folder ---------------------------------------
+
+DEFAULTS = """
+from hypothesis import given, strategies as st
+import ledger as lg
+from ledger import strategies as lst
+
+@given(lst.ledgers())
+def test_ledgers(book):
+    assert len(book) <= 12
+
+@given(lst.figures())
+def test_figures(figure):
+    assert figure.unit is not None
+
+@given(st.sampled_from(lst.ALL_KINDS).flatmap(lst.entries))
+def test_entries(entry):
+    assert entry.kind in lst.ALL_KINDS
+
+@given(lst.entries("settlement"), lst.sources(), lst.quantities("flow"), lst.dates())
+def test_the_rest(settlement, source, flow, day):
+    assert settlement.kind == "settlement"
+
+@given(st.from_type(lg.Ledger), st.from_type(lg.Figure))
+def test_from_type(book, figure):
+    assert isinstance(book, lg.Ledger)
+"""
+
+
+def test_default_settings_in_a_fresh_folder_raise_no_health_check(tmp_path):
+    # No .hypothesis folder, no profile, no settings: what a user's first run meets.
+    (tmp_path / "test_mine.py").write_text(DEFAULTS)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_mine.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert "FailedHealthCheck" not in done.stdout
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "5 passed" in done.stdout
+
+
+# -- a failing ledger prints as TOML that loads back --------------------------------------------
+
+FAILING = """
+from hypothesis import given, settings
+from ledger import strategies as lst
+
+@settings(database=None)
+@given(lst.ledgers(kinds=("claim", "settlement"), max_entries=4))
+def test_no_ledger_settles_anything(book):
+    assert not book.settlements()
+"""
+
+
+def test_a_failing_ledger_prints_toml_that_loads_it_back(tmp_path):
+    (tmp_path / "test_fails.py").write_text(FAILING)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_fails.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
+    assert "the ledger drawn, as lg.loads gives it back:" in done.stdout
+    found = re.search(r"lg\.loads\(r'''\n(.*?)'''\)", done.stdout, re.DOTALL)
+    assert found is not None, done.stdout[-3000:]
+    # pytest prefixes the note's lines with "E   " in the report: take them off.
+    text = textwrap.dedent(re.sub(r"(?m)^E {0,7}", "", found[1]))
+    book = lg.loads(text)
+    assert book.settlements() and book.claims()  # the falsifying example itself, again
