@@ -260,3 +260,86 @@ def problems(figure, exact: Interval, digits: int = DIGITS) -> list[str]:
             if mine_in != truth_in:
                 found.append(f"a rounded end changed its inclusivity: {where}")
     return found
+
+
+# -- netting by a plain loop ----------------------------------------------------------------
+
+#: The statuses under which a claim counts as zero, as netting's documentation says.
+COUNTS_AS_ZERO = ("settled", "written_off")
+
+
+@dataclass(frozen=True)
+class Net:
+    """A net amount as the oracle finds it: the exact interval, the central value (``None``
+    when some figure counted has none) and whether anything counted was approximate."""
+
+    interval: Interval
+    value: Fraction | None
+    approximate: bool
+
+
+def _value_of(figure) -> Fraction | None:
+    return None if figure.value is None else Fraction(figure.value.magnitude)
+
+
+def left_of(claim, entries, day) -> Net:
+    """What is outstanding on a claim on ``day``: zero under a status that counts as zero,
+    else its amount less every settlement of it dated on or before ``day``, never below zero."""
+    if claim.status in COUNTS_AS_ZERO:
+        return Net(Interval.point(0), Fraction(0), False)
+    interval, value = interval_of(claim.amount), _value_of(claim.amount)
+    approximate = claim.amount.approximate
+    for entry in entries:
+        if entry.kind == "settlement" and entry.claim == claim.id and entry.as_of <= day:
+            interval = interval - interval_of(entry.amount)
+            paid = _value_of(entry.amount)
+            value = None if value is None or paid is None else value - paid
+            approximate = approximate or entry.amount.approximate
+    return Net(
+        interval.at_least_zero(), None if value is None else max(value, Fraction(0)), approximate
+    )
+
+
+def _plus(total: Net, part: Net, sign: int) -> Net:
+    value = None if total.value is None or part.value is None else total.value + sign * part.value
+    interval = total.interval + part.interval if sign > 0 else total.interval - part.interval
+    return Net(interval, value, total.approximate or part.approximate)
+
+
+def net_of(entries, debtor, creditor, day) -> Net:
+    """What ``debtor`` owes ``creditor`` on ``day``, net: a loop over the claims between the
+    two dated on or before ``day``, adding what is left of each the debtor owes and taking off
+    what is left of each the creditor owes."""
+    total = Net(Interval.point(0), Fraction(0), False)
+    for entry in entries:
+        if entry.kind != "claim" or entry.as_of > day:
+            continue
+        if {entry.creditor, entry.debtor} != {debtor, creditor}:
+            continue
+        total = _plus(total, left_of(entry, entries, day), 1 if entry.debtor == debtor else -1)
+    return total
+
+
+def positions_of(entries, day) -> dict[str, Net]:
+    """Every party's net position on ``day`` (one currency): what is left of the claims it
+    holds less what is left of those on it, for every party of a claim dated by then."""
+    positions: dict[str, Net] = {}
+    zero = Net(Interval.point(0), Fraction(0), False)
+    for entry in entries:
+        if entry.kind != "claim" or entry.as_of > day:
+            continue
+        left = left_of(entry, entries, day)
+        positions[entry.creditor] = _plus(positions.get(entry.creditor, zero), left, 1)
+        positions[entry.debtor] = _plus(positions.get(entry.debtor, zero), left, -1)
+    return positions
+
+
+def net_problems(figure, net: Net) -> list[str]:
+    """How a figure differs from the oracle's net amount: its interval (sound and tight), its
+    central value, its approximate mark."""
+    found = problems(figure, net.interval)
+    if _value_of(figure) != net.value:
+        found.append(f"value: got {_value_of(figure)}, the loop gives {net.value}")
+    if figure.approximate != net.approximate:
+        found.append(f"approximate: got {figure.approximate}, the loop gives {net.approximate}")
+    return found

@@ -192,7 +192,8 @@ def _zero(unit: Unit) -> Figure:
 
 
 def _clamped(figure: Figure) -> Figure:
-    """A claim's outstanding amount never falls below zero."""
+    """A claim's outstanding amount never falls below zero: an entry holds a non-negative
+    amount, so "at most 100 USD" owed is between 0 and 100 USD, settled or not."""
     zero = Decimal(0)
     value, low, high = figure.magnitudes
     if (low is not None and low >= 0) and (value is None or value >= 0):
@@ -209,7 +210,6 @@ def _clamped(figure: Figure) -> Figure:
         high_inclusive=figure.high_inclusive if high is None or high > 0 else True,
         approximate=figure.approximate,
         places=figure.places,
-        qualifier="unknown" if low is None and high is None else None,
     )
 
 
@@ -227,7 +227,7 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     amount = claim.amount
     for settlement in sorted(settlements, key=lambda settlement: settlement.id):
         amount = amount - settlement.amount
-    return _clamped(amount) if amount is not claim.amount else amount
+    return _clamped(amount)
 
 
 def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
