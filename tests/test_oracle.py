@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from oracles import DIGITS, MONTHS, Interval, in_years, interval_of, problems
 
@@ -182,6 +182,7 @@ def test_negation_is_the_exact_mirror_image(a):
 
 
 @given(flows(), flows())
+@example(Figure.of("1 USD/month"), Figure.of("-4 USD/quarter"))  # cancelled a digit
 def test_a_sum_of_flows_in_two_periods_is_exact_in_the_first_ones_unit(a, b):
     total = a + b
     assert total.unit == a.unit
@@ -213,6 +214,7 @@ def test_a_product_of_two_pure_intervals_is_exact(a, b):
 
 
 @given(flows(), numbers())
+@example(Figure.of(f"1.{'0' * 58}1 USD/month"), Decimal(11))  # rounded twice: two units off
 def test_a_flow_times_a_number_is_exact_in_whatever_period_it_is_given(a, k):
     product = a * k
     assert product.unit.dimensionality == a.unit.dimensionality
@@ -221,6 +223,7 @@ def test_a_flow_times_a_number_is_exact_in_whatever_period_it_is_given(a, k):
 
 
 @given(flows(), durations())
+@example(Figure.of("4 USD/year", "about").to("USD/month"), Figure.of("3 quarter"))
 def test_a_flow_times_a_duration_is_an_exact_stock(a, b):
     product = a * b
     assert str(product.unit) == "USD"
@@ -252,6 +255,7 @@ def test_a_divisor_is_refused_exactly_when_it_holds_zero(a, b):
 
 
 @given(stocks(), flows().filter(lambda b: not truth_of(b).holds_zero()))
+@example(Figure.of("1 USD"), Figure.of("3 USD/month"))  # 1/36 year, once two units above
 def test_a_stock_over_a_flow_in_any_period_is_an_exact_duration(a, b):
     years = a / b
     assert lg.is_duration(years.unit)
@@ -260,6 +264,7 @@ def test_a_stock_over_a_flow_in_any_period_is_an_exact_duration(a, b):
 
 
 @given(flows(), flows().filter(lambda b: not truth_of(b).holds_zero()))
+@example(Figure.of("1 USD/month"), Figure.of("3 USD/quarter"))  # exactly 1, once "about 1"
 def test_a_flow_over_a_flow_in_any_periods_is_an_exact_number(a, b):
     ratio = a / b
     assert lg.is_pure(ratio.unit)
