@@ -34,6 +34,7 @@ from .errors import MissingFigureError as MissingFigureError
 from .errors import Problem as Problem
 from .errors import RateError as RateError
 from .errors import UnitMismatchError as UnitMismatchError
+from .errors import UnknownEntryError as UnknownEntryError
 from .figures import QUALIFIERS as QUALIFIERS
 from .figures import Figure as Figure
 from .formatting import LocaleError as LocaleError

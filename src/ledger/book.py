@@ -14,7 +14,7 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from . import files
 from .checks import cross_check, parties_problems
 from .entries import Budget, Claim, EntryBase, Rate, Remittance, Settlement, Source
-from .errors import LedgerError, LedgerFileError, Problem
+from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
 from .faces import call
 from .files import EXAMPLE, Parts, schema
 
@@ -50,9 +50,24 @@ def as_set(value: str | Collection[str] | None) -> Collection[str] | None:
     return {value} if isinstance(value, str) else value
 
 
-def day_asked(as_of: date | None) -> date:
-    """The day a question is asked for: ``as_of``, or today."""
-    return as_of if as_of is not None else date.today()
+def day_asked(as_of: object, what: str = "as_of") -> date:
+    """The day a question is asked for: ``as_of`` (a ``datetime.date``), or today.
+
+    >>> day_asked("2004-03-15")
+    Traceback (most recent call last):
+    ...
+    ledger.errors.LedgerError: as_of: str '2004-03-15' is not a date; pass a datetime.date, \
+e.g. date(2004, 3, 15), or None for today
+    """
+    if as_of is None:
+        return date.today()
+    if isinstance(as_of, date) and not isinstance(as_of, datetime):
+        return as_of
+    hint = "; pass its .date()" if isinstance(as_of, datetime) else ""
+    raise LedgerError(
+        f"{what}: {type(as_of).__name__} {as_of!r} is not a date{hint}; pass a datetime.date, "
+        "e.g. date(2004, 3, 15), or None for today"
+    )
 
 
 class Ledger:
@@ -76,6 +91,14 @@ class Ledger:
         parties: dict[str, str] | None = None,
         source_ids: dict[Source, str] | None = None,
     ) -> None:
+        if isinstance(entries, str | bytes | dict) or not isinstance(entries, Iterable):
+            raise LedgerError(
+                f"entries: {type(entries).__name__} is not a list of entries; pass a list of "
+                "entries (Claim, Settlement, ...) or of their tables"
+            )
+        for what, text in (("title", title), ("description", description)):
+            if text is not None and not isinstance(text, str):
+                raise LedgerError(f"{what}: {type(text).__name__} {text!r} is not text")
         items = list(entries)
         if not all(isinstance(item, EntryBase) for item in items):
             try:
@@ -126,7 +149,7 @@ class Ledger:
             return self._by_id[key]
         except KeyError:
             known = ", ".join(sorted(self._by_id)[:10])
-            raise KeyError(f"no entry with id {key!r}; ids here: {known}") from None
+            raise UnknownEntryError(f"no entry with id {key!r}; ids here: {known}") from None
 
     def __add__(self, other: object) -> Ledger:
         if isinstance(other, Ledger):
@@ -189,6 +212,8 @@ class Ledger:
     # -- queries ---------------------------------------------------------------------------
 
     def _select(self, kind: type[E], as_of: date | None, test: Callable[[E], bool]) -> list[E]:
+        if as_of is not None:
+            as_of = day_asked(as_of)
         return [
             entry
             for entry in self._entries
@@ -345,6 +370,8 @@ code known to CLDR (codes are upper-case: 'TJ') nor an 'org:' slug such as 'org:
       - ...bad.toml: entries[0] (ru-claim): amount: float 300.0 is not accepted (it may \
 already be rounded and it has no unit); write the amount as text with its unit, e.g. "300.0 USD"
     """
+    if not isinstance(path, str | os.PathLike):
+        raise LedgerError(f"path: {type(path).__name__} {path!r} is not a path; pass a file's path")
     source = Path(path)
     name = str(path)
     try:
@@ -356,6 +383,10 @@ already be rounded and it has no unit); write the amount as text with its unit, 
     except OSError as error:
         raise LedgerFileError(
             [Problem(name, None, None, f"cannot read: {error.strerror}")]
+        ) from None
+    except ValueError:  # a path with a NUL byte, which no file system takes
+        raise LedgerFileError(
+            [Problem(name, None, None, "cannot read: a path holds no NUL character")]
         ) from None
     return loads(raw, format=fmt, name=name)
 

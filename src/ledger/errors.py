@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "RateError",
     "UnitMismatchError",
+    "UnknownEntryError",
 ]
 
 
@@ -39,6 +40,13 @@ class FigureError(LedgerError, ValueError):
 
 class RateError(LedgerError, LookupError):
     """No exchange rate applies to a conversion, or the rate given does not fit it."""
+
+
+class UnknownEntryError(LedgerError, KeyError):
+    """No entry has the id asked for (a ``KeyError`` too, so ``in``-style code keeps working)."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0]) if self.args else ""
 
 
 class MissingFigureError(LedgerError, LookupError):

@@ -120,7 +120,9 @@ _NUMBER = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-
 _NUMBER_TEXT = re.compile(_NUMBER)
 _UNIT_START = re.compile(r"\A(?:\Z|[A-Za-z_(])")
 _TEXT = re.compile(
-    rf"\A\s*(?P<number>{_NUMBER})\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*\Z",
+    # A space (or the end) after the number: '1_000 USD' and '0x1F USD' are no amounts.
+    rf"\A\s*(?P<number>{_NUMBER})(?=\s|\Z)"
+    rf"\s*(?:(?P<scale>{'|'.join(SCALE_WORDS)})\b)?\s*(?P<unit>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _UNIT_SYNTAX = re.compile(r"\A[(]*[A-Za-z_][A-Za-z_ /*()0-9-]*\Z")
@@ -158,6 +160,9 @@ hold most decimal amounts exactly; pass text ('0.1'), an int or a Decimal
         )
     elif isinstance(value, str):
         number = _read_number(value, what)
+    else:
+        shown = f"{type(value).__name__} {value!r}" if value is not None else "None"
+        raise AmountError(f"{what}: {shown} is not a number; pass text, an int or a Decimal")
     if not number.is_finite():
         raise AmountError(f"{what}: {value!r} is not finite; amounts are finite numbers")
     return check_amount(number, what)
@@ -228,8 +233,8 @@ def parse_unit(text: str) -> Unit:
     expression = re.sub(r"\s*\bper\b\s*", "/", cleaned)
     try:
         unit = intern_unit(ureg.parse_units(expression))
-    except Exception as error:  # pint's parser raises assorted types on bad text
-        raise AmountError(f"unit {text!r} could not be read ({error}); {_ACCEPTED}") from None
+    except Exception:  # pint's parser raises assorted types, in its own words, on bad text
+        raise AmountError(f"unit {text!r} could not be read; {_ACCEPTED}") from None
     powers = [power for name, power in unit_powers(unit).items() if name in CURRENCIES]
     if any(abs(power) != 1 for power in powers) or sum(p > 0 for p in powers) > 1:
         raise AmountError(
