@@ -1,11 +1,13 @@
 """Quantities: one registry, Decimal magnitudes, currencies that never mix."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from oracles import MONTHS, terminates
 
 import ledger as lg
 from ledger import strategies as lst
@@ -49,6 +51,58 @@ def test_flow_time_conversion_is_exact(amount):
     assert monthly.magnitude == amount
     assert lg.to_units(monthly, "USD/year").magnitude == amount * 12
     assert lg.to_units(lg.money(amount * 4, "USD", per="year"), "USD/quarter").magnitude == amount
+
+
+@given(
+    st.one_of(
+        lst.amounts(min_value=-(10**9), max_value=10**9, places=4),
+        st.integers(-1000, 1000).filter(lambda n: n % 12).map(Decimal),  # never a multiple of 12
+    ),
+    st.sampled_from(list(MONTHS)),
+    st.sampled_from(list(MONTHS)),
+)
+def test_a_change_of_period_is_exact_or_refused(amount, source, target):
+    # The truth in fractions: per source is per month over MONTHS[source]; a duration the other
+    # way round.
+    for unit, target_unit, truth in (
+        (f"USD/{source}", f"USD/{target}", Fraction(amount) * MONTHS[target] / MONTHS[source]),
+        (source, target, Fraction(amount) * MONTHS[source] / MONTHS[target]),
+    ):
+        q = lg.ureg.Quantity(amount, unit)
+        if terminates(truth):
+            converted = lg.to_units(q, target_unit)
+            assert Fraction(converted.magnitude) == truth
+            assert isinstance(converted.magnitude, Decimal)
+            assert unit_text(converted.units) == target_unit
+        else:
+            with pytest.raises(lg.AmountError, match="which no decimal holds exactly"):
+                lg.to_units(q, target_unit)
+
+
+@pytest.mark.parametrize(
+    ("amount", "source", "target", "truth"),
+    [
+        ("7", "year", "month", Fraction(7, 12)),
+        ("1", "quarter", "month", Fraction(1, 3)),
+        ("5", "month", "quarter", Fraction(15)),
+        ("13", "month", "year", Fraction(13 * 12)),
+        ("0.01", "year", "quarter", Fraction(1, 400)),
+        ("-10", "year", "month", Fraction(-10, 12)),
+        ("100", "quarter", "year", Fraction(400)),
+        ("2.5", "month", "year", Fraction(30)),
+    ],
+)
+def test_flows_in_periods_that_do_not_divide_evenly(amount, source, target, truth):
+    q = lg.quantity(f"{amount} USD/{source}")
+    if terminates(truth):
+        assert Fraction(lg.to_units(q, f"USD/{target}").magnitude) == truth
+    else:
+        with pytest.raises(lg.AmountError, match="which no decimal holds exactly"):
+            lg.to_units(q, f"USD/{target}")
+    # Figure.to always answers: the truth itself, or bounds one unit in the 60th digit apart.
+    moved = lg.Figure.of(q).to(f"USD/{target}")
+    low, high = (Fraction(x) for x in moved.magnitudes[1:])
+    assert low <= truth <= high and (low == high) == terminates(truth)
 
 
 @pytest.mark.parametrize(
