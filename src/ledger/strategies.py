@@ -120,6 +120,11 @@ _COMMON = ("USD", "RUB", "TJS", "KZT", "EUR")
 _ENTRY_CURRENCIES = ("USD", "RUB")
 _LIMIT = 10**12  # the default size of an amount drawn
 _FIGURE_KINDS = ("claim", "remittance", "budget", "settlement")  # entries that hold a figure
+#: Whether a claim answers another: one time in three.
+_SOMETIMES = st.sampled_from((False, False, True))
+#: Whether a ledger has one more entry: four times in five (about four entries past
+#: ``min_entries`` on average); the end shrinks first.
+_MORE = st.sampled_from((False, True, True, True, True))
 
 
 def _fail(message: str) -> NoReturn:
@@ -284,10 +289,10 @@ def amounts(
     low, high = _bounds(min_value, max_value, places)
 
     @st.composite
-    def build(draw: DrawFn) -> Decimal:
+    def amounts(draw: DrawFn) -> Decimal:
         return _draw_amount(draw, low, high, places)
 
-    return build()
+    return amounts()
 
 
 @dataclass(frozen=True)
@@ -339,10 +344,10 @@ def quantities(
     spec = _quantity_spec(kind, currency, per, min_value, max_value)
 
     @st.composite
-    def build(draw: DrawFn) -> Quantity:
+    def quantities(draw: DrawFn) -> Quantity:
         return _draw_quantity(draw, spec, draw(spec.codes), draw(st.sampled_from(spec.periods)))
 
-    return build()
+    return quantities()
 
 
 # -- figures ----------------------------------------------------------------------------------
@@ -404,10 +409,10 @@ def figures(
     spec = _figure_spec(kind, currency, per, qualifiers, min_value, max_value, computed)
 
     @st.composite
-    def build(draw: DrawFn) -> Figure:
+    def figures(draw: DrawFn) -> Figure:
         return _draw_figure(draw, spec)
 
-    return build()
+    return figures()
 
 
 def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
@@ -517,15 +522,15 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
     another (:attr:`Figure.origin`) gives points of that one, in its unit: the exact truth."""
     if not isinstance(figure, Figure):
         _fail(f"points() takes a Figure, not {type(figure).__name__} {figure!r}")
-    if figure.origin is not None:
-        return points(figure.origin)
+    while figure.origin is not None:  # the exact truth a rounded conversion came from
+        figure = figure.origin
     _, low, high = figure.magnitudes
     span = Decimal(10) ** 13
     lo = low if low is not None else (high - span if high is not None else -span)
     hi = high if high is not None else lo + span
 
     @st.composite
-    def build(draw: DrawFn) -> Quantity:
+    def points(draw: DrawFn) -> Quantity:
         k = draw(st.integers(0, 1000))
         # Exact whatever the caller's context: a point of a tight 60-digit interval needs
         # every digit.
@@ -539,7 +544,7 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
                 return point
         return make_quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
 
-    return build()
+    return points()
 
 
 # -- parties, dates, sources --------------------------------------------------------------------
@@ -638,10 +643,10 @@ def sources(
     words = _text_of(text)
 
     @st.composite
-    def build(draw: DrawFn) -> Source:
+    def sources(draw: DrawFn) -> Source:
         return _draw_source(draw, first, last, words)
 
-    return build()
+    return sources()
 
 
 # -- entries ----------------------------------------------------------------------------------
@@ -795,10 +800,10 @@ def entries(
     builder = _ENTRY_BUILDERS[kind]
 
     @st.composite
-    def build(draw: DrawFn) -> EntryBase:
+    def entries(draw: DrawFn) -> EntryBase:
         return _draw_entry(draw, builder, draw(ids), spec, _Drawn([], {}, alone=True))
 
-    return build()
+    return entries()
 
 
 def _draw_entry(
@@ -829,19 +834,22 @@ def _pick(draw: DrawFn, items: tuple[str, ...]) -> str:
 
 
 def _claim_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Claim:
-    creditor = _pick(draw, spec.parties)
-    debtor = _pick(draw, tuple(p for p in spec.parties if p != creditor))
-    answered = [
-        c.id
-        for c in drawn.entries
-        if isinstance(c, Claim) and {c.creditor, c.debtor} == {creditor, debtor}
-    ]
+    """A claim; in a ledger, sometimes a counterclaim that answers an earlier claim (between
+    the same parties, either way round); alone, sometimes one that names a claim by id."""
+    claims = [c for c in drawn.entries if isinstance(c, Claim)]
+    answers = draw(_SOMETIMES)
     counter_to: str | None = None
-    answers = draw(st.booleans())
-    if answered and answers:
-        counter_to = answered[draw(st.integers(0, len(answered) - 1))]
-    elif answers and drawn.alone:  # an entry alone answers a claim by id
-        counter_to = draw(_slugs().filter(lambda x: x != common["id"]))
+    if answers and claims:
+        answered = claims[draw(st.integers(0, len(claims) - 1))]
+        debtor, creditor = answered.creditor, answered.debtor
+        if draw(st.booleans()):  # the same way round: a second view of the same debt
+            creditor, debtor = debtor, creditor
+        counter_to = answered.id
+    else:
+        creditor = _pick(draw, spec.parties)
+        debtor = _pick(draw, tuple(p for p in spec.parties if p != creditor))
+        if answers and drawn.alone:
+            counter_to = draw(_slugs().filter(lambda x: x != common["id"]))
     currency = _pick(draw, spec.currencies)
     return Claim(
         **common,
@@ -929,10 +937,15 @@ def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Fig
         left = (ceiling if ceiling is not None else spec.max_value) - paid
     room = DOWN.plus(left)  # at most the digits an amount holds, never more than is left
     shaped = _figure_for(spec, "settlement", "stock", claim.currency)
-    if ceiling is not None and "exact" in shaped.words and draw(st.booleans()):
-        amount = Figure.of(money(room, claim.currency))  # all that is left: settled in full
+    # Most settlements are payments of an exact part, or of all that is left; the rest take
+    # any shape the qualifiers allow.
+    how = draw(st.sampled_from(("part", "whole", "any"))) if "exact" in shaped.words else "any"
+    within = replace(shaped, quantity=replace(shaped.quantity, high=room), computed=False)
+    if how == "whole" and ceiling is not None:
+        amount = Figure.of(money(room, claim.currency))
+    elif how in ("part", "whole"):
+        amount = Figure.of(money(_draw_amount(draw, Decimal(0), room, 2), claim.currency))
     else:
-        within = replace(shaped, quantity=replace(shaped.quantity, high=room), computed=False)
         amount = _draw_figure(draw, within)
         if shaped.computed:
             amount = _draw_computed(draw, amount, within, grow=False)
@@ -1025,10 +1038,13 @@ def ledgers(
     names = st.dictionaries(st.sampled_from(spec.parties), spec.text.filled, max_size=3)
 
     @st.composite
-    def build(draw: DrawFn) -> Ledger:
-        count = draw(st.integers(lowest, highest))
+    def ledgers(draw: DrawFn) -> Ledger:
         drawn = _Drawn([], {})
-        for index in range(count):
+        for index in range(highest):
+            # One more entry, or the end: a flag before each, which shrinks towards the end,
+            # so that the shrinker can take out any entry with its flag (not only the last).
+            if index >= lowest and not draw(_MORE):
+                break
             kind = _pick(draw, chosen)
             if kind == "settlement" and not any(isinstance(e, Claim) for e in drawn.entries):
                 kind = "claim"
@@ -1044,7 +1060,7 @@ def ledgers(
             note(_LedgerText(book))
         return book
 
-    return build()
+    return ledgers()
 
 
 # -- registration -----------------------------------------------------------------------------
