@@ -1604,7 +1604,6 @@ ARGUMENTS = [
         lambda: lg.net_positions(BOOK, as_of=DAY, convert_to="XYZ"),
         lg.LedgerError,
         "'XYZ' is not an ISO 4217",
-        marks=bug("fx.convert says 'no USD/XYZ rate' for a code that is no currency"),
         id="positions-XYZ",
     ),
     x(
@@ -1649,21 +1648,18 @@ ARGUMENTS = [
         lambda: lg.convert(USD, "RUB", rates=None, on=DAY),
         lg.LedgerError,
         "rates",
-        marks=bug("fx._rates_of iterates None (TypeError)"),
         id="convert-rates-None",
     ),
     x(
         lambda: lg.convert(USD, "RUB", rates=BOOK, on="2004-03-15"),
         lg.LedgerError,
         "date",
-        marks=bug("fx.convert raises AttributeError for a date given as text"),
         id="convert-on-text",
     ),
     x(
         lambda: lg.convert(USD, None, rates=BOOK, on=DAY),
         lg.LedgerError,
         "ISO 4217",
-        marks=bug("fx.convert says 'no USD/None rate' for a target that is no currency"),
         id="convert-to-None",
     ),
     x(
@@ -1694,7 +1690,6 @@ ARGUMENTS = [
         lambda: lg.remittances_to_budget(BOOK, None, as_of=DAY),
         lg.LedgerError,
         "party",
-        marks=bug("ratios.remittances_to_budget takes party None and answers for any party"),
         id="ratio-party-None",
     ),
     x(

@@ -22,7 +22,16 @@ from pydantic import ValidationError
 
 from . import files
 from .checks import cross_check, parties_problems
-from .entries import Budget, Claim, EntryBase, Rate, Remittance, Settlement, Source
+from .entries import (
+    Budget,
+    Claim,
+    EntryBase,
+    Rate,
+    Remittance,
+    Settlement,
+    Source,
+    party_error,
+)
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
 from .faces import call
 from .files import EXAMPLE, Parts, schema
@@ -39,6 +48,7 @@ __all__ = [
     "from_data",
     "load",
     "loads",
+    "party_asked",
     "schema",
 ]
 
@@ -68,6 +78,22 @@ e.g. date(2004, 3, 15), or None for today
         f"{what}: {type(as_of).__name__} {as_of!r} is not a date{hint}; pass a datetime.date, "
         "e.g. date(2004, 3, 15), or None for today"
     )
+
+
+def party_asked(party: object, what: str = "party") -> str:
+    """A party a question names, checked: an ISO 3166 alpha-2 code or an ``org:`` slug.
+
+    >>> party_asked("tj", "debtor")
+    Traceback (most recent call last):
+    ...
+    ledger.errors.LedgerError: debtor: party 'tj' is not an ISO 3166 alpha-2 code known to \
+CLDR (codes are upper-case: 'TJ') nor an 'org:' slug such as 'org:imf'
+    """
+    why = party_error(party)
+    if why is not None:
+        raise LedgerError(f"{what}: {why}")
+    assert isinstance(party, str)
+    return party
 
 
 class Ledger:

@@ -17,13 +17,13 @@ from typing import Any
 
 from .book import EXAMPLE, Ledger, example, load, schema
 from .entries import EntryBase, figure_to_data, party_error
-from .errors import AmountError, LedgerError, MissingFigureError
+from .errors import LedgerError, MissingFigureError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import convert
 from .netting import net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
-from .units import CURRENCIES, quantity_text
+from .units import check_currency, quantity_text
 
 __all__ = ["main"]
 
@@ -54,11 +54,8 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 def _check_currency(code: str | None, option: str) -> None:
     """A currency given on the command line must be an ISO 4217 code (an empty or unknown one
     would otherwise match no claim and net to zero)."""
-    if code is not None and code not in CURRENCIES:
-        hint = f" (codes are upper-case: {code.upper()!r})" if code.upper() in CURRENCIES else ""
-        raise AmountError(
-            f"{option} {code!r} is not an ISO 4217 code known to CLDR{hint}; e.g. USD, RUB, TJS"
-        )
+    if code is not None:
+        check_currency(code, option)
 
 
 def _figure_json(figure: Figure, locale: str) -> dict[str, Any]:

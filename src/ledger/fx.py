@@ -25,16 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .arithmetic import owned
+from .book import Ledger, day_asked
 from .entries import Rate
 from .errors import RateError
 from .figures import Figure
-from .units import currency_of, quantity_text, ureg
-
-if TYPE_CHECKING:
-    from .book import Ledger
+from .units import check_currency, currency_of, quantity_text, ureg
 
 __all__ = ["Conversion", "convert", "find_rate"]
 
@@ -69,10 +66,13 @@ class Conversion:
 
 
 def _rates_of(rates: Ledger | Iterable[Rate]) -> list[Rate]:
-    from .book import Ledger
-
     if isinstance(rates, Ledger):
         return rates.rates()
+    if isinstance(rates, str | bytes) or not isinstance(rates, Iterable):
+        raise RateError(
+            f"rates: {type(rates).__name__} {rates!r} holds no rates; pass a ledger or a list "
+            "of its Rate entries"
+        )
     return [rate for rate in rates if isinstance(rate, Rate)]
 
 
@@ -118,7 +118,10 @@ def convert(
     none is tried.
     """
     original = figure if isinstance(figure, Figure) else Figure.of(figure)
-    day = on or date.today()
+    check_currency(to, "to")
+    if via is not None:
+        check_currency(via, "via")
+    day = day_asked(on, "on")
     source = currency_of(original.unit)
     if source is None:
         raise RateError(f"{original} is not an amount of money; only money converts")

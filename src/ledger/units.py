@@ -39,6 +39,7 @@ __all__ = [
     "Unit",
     "amount_parts",
     "canonical_unit",
+    "check_currency",
     "currency_of",
     "decimal",
     "intern_unit",
@@ -313,17 +314,32 @@ def _plain(number: Decimal) -> Decimal:
     return number
 
 
+def check_currency(code: object, what: str = "currency") -> str:
+    """``code`` if it is an ISO 4217 code CLDR knows; else an error that says so, in words.
+
+    >>> check_currency("usd", "to")
+    Traceback (most recent call last):
+    ...
+    ledger.errors.AmountError: to 'usd' is not an ISO 4217 code known to CLDR (codes are \
+upper-case: 'USD'); e.g. USD, RUB, TJS
+    """
+    if isinstance(code, str) and code in CURRENCIES:
+        return code
+    hint = ""
+    if isinstance(code, str) and code.upper() in CURRENCIES:
+        hint = f" (codes are upper-case: {code.upper()!r})"
+    raise AmountError(
+        f"{what} {code!r} is not an ISO 4217 code known to CLDR{hint}; e.g. USD, RUB, TJS"
+    )
+
+
 def money(amount: object, currency: str, per: str | None = None) -> Quantity:
     """A stock (``per=None``) or a flow (``per="year"``) from a number and an ISO 4217 code.
 
     >>> money("300", "USD", per="year")
     <Quantity(300, 'USD / year')>
     """
-    if not isinstance(currency, str) or currency not in CURRENCIES:
-        hint = ""
-        if isinstance(currency, str) and currency.upper() in CURRENCIES:
-            hint = f" (codes are upper-case: {currency.upper()!r})"
-        raise AmountError(f"currency {currency!r} is not an ISO 4217 code known to CLDR{hint}")
+    check_currency(currency)
     unit_name = currency
     if per is not None:
         if per not in TIME_UNITS:
