@@ -1,0 +1,83 @@
+"""How units and numbers are read and written back, case by case (written by hand, from the
+user's side: the text a file holds and the text a reader sees)."""
+
+import pytest
+
+import ledger as lg
+from ledger.units import parse_unit, quantity_text, to_units, unit_text
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude"),
+    [
+        ("1.5e3 USD", "1500"),  # an exponent is written out, not kept as 1.5E+3
+        ("1.5E3 USD", "1500"),
+        ("1e1 USD", "10"),
+        ("1e2 USD", "100"),
+        ("1.50e1 USD", "15"),  # a whole number loses the zeros the exponent left
+        ("1.25e1 USD", "12.5"),  # a fraction keeps its digits
+        ("1.5e-1 USD", "0.15"),
+        ("2.5 million USD", "2500000"),
+        ("2.25 thousand USD", "2250"),
+        ("0.5 thousand USD", "500"),
+        ("300.50 USD", "300.50"),  # as written: the cents a source gives stay
+        ("100 USD", "100"),
+    ],
+)
+def test_a_number_reads_to_the_digits_a_reader_expects(text, magnitude):
+    assert str(lg.quantity(text).magnitude) == magnitude
+
+
+def test_a_scaled_number_beyond_the_limits_is_named_as_an_amount():
+    with pytest.raises(lg.AmountError) as error:
+        lg.Figure.of("1e25 million USD")
+    assert str(error.value).startswith("amount 1E+31 is too large")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("USD/month/person", "USD/person/month"),  # money, then people, then time
+        ("USD/year/person", "USD/person/year"),
+        ("person*USD", "USD*person"),
+        ("RUB/USD", "RUB/USD"),
+        ("USD per person per year", "USD/person/year"),
+        ("TJS/quarter", "TJS/quarter"),
+    ],
+)
+def test_units_are_written_money_first_then_people_then_time(written, shown):
+    assert unit_text(parse_unit(written)) == shown
+
+
+def test_unit_text_takes_a_quantity_as_well_as_a_unit():
+    assert unit_text(lg.money("3", "USD", per="year")) == "USD/year"
+
+
+@pytest.mark.parametrize(
+    ("amount", "plain", "in_words"),
+    [
+        ("1500000", "1500000 USD", "1.5 million USD"),
+        ("1000000", "1000000 USD", "1 million USD"),
+        ("1234000", "1234000 USD", "1.234 million USD"),
+        ("1234500", "1234500 USD", "1234500 USD"),  # four places of millions: kept whole
+        ("1500000.5", "1500000.5 USD", "1500000.5 USD"),  # cents are never scaled away
+        ("2000000000", "2000000000 USD", "2 billion USD"),
+        ("999", "999 USD", "999 USD"),
+    ],
+)
+def test_quantity_text_uses_scale_words_only_when_asked(amount, plain, in_words):
+    q = lg.money(amount, "USD")
+    assert quantity_text(q) == plain
+    assert quantity_text(q, words=True) == in_words
+
+
+def test_quantity_text_of_a_pure_number_has_no_unit_and_no_trailing_space():
+    assert quantity_text(lg.quantity("5")) == "5"
+
+
+def test_an_inexact_change_of_unit_points_to_the_figure_way():
+    with pytest.raises(lg.AmountError) as error:
+        to_units(lg.money("1", "USD", per="year"), "USD/month")
+    message = str(error.value)
+    assert "1/12, which no decimal holds exactly" in message
+    assert "use lg.Figure.of(amount).to(unit), which rounds outwards" in message
