@@ -81,3 +81,15 @@ def test_an_inexact_change_of_unit_points_to_the_figure_way():
     message = str(error.value)
     assert "1/12, which no decimal holds exactly" in message
     assert "use lg.Figure.of(amount).to(unit), which rounds outwards" in message
+
+
+def test_a_change_to_the_same_unit_keeps_the_digits_as_written():
+    same = to_units(lg.money("300.50", "USD", per="year"), "USD/year")
+    assert str(same.magnitude) == "300.50"
+
+
+def test_scale_words_write_an_exponent_out():
+    from decimal import Decimal
+
+    assert quantity_text(lg.money(Decimal("1E+3"), "USD"), words=True) == "1000 USD"
+    assert quantity_text(lg.money(Decimal("2E+6"), "USD"), words=True) == "2 million USD"
