@@ -36,5 +36,8 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'ledger' has no attribute {name!r}") from None
 
 
-# The faces (notebook HTML, frames) load the first time a value asks for one.
-_faces.on_first_use(lambda: importlib.import_module(".display", __name__))
+# The faces load the first time a value asks for one: plain text (str, repr) on its own,
+# notebook HTML and frames together.
+_faces.on_first_use(lambda: importlib.import_module(".plain", __name__), "text.")
+_faces.on_first_use(lambda: importlib.import_module(".display", __name__), "html.")
+_faces.on_first_use(lambda: importlib.import_module(".display", __name__), "frame.")

@@ -18,7 +18,7 @@ from typing import Any
 __all__ = ["call", "on_first_use", "provide"]
 
 _HOOKS: dict[str, Callable[..., Any]] = {}
-_LOADERS: list[Callable[[], object]] = []
+_LOADERS: list[tuple[str, Callable[[], object]]] = []
 
 
 def provide(name: str, function: Callable[..., Any]) -> None:
@@ -26,16 +26,22 @@ def provide(name: str, function: Callable[..., Any]) -> None:
     _HOOKS[name] = function
 
 
-def on_first_use(load: Callable[[], object]) -> None:
-    """Run ``load`` (which imports faces) the first time a hook is asked for and not filled."""
-    _LOADERS.append(load)
+def on_first_use(load: Callable[[], object], prefix: str = "") -> None:
+    """Run ``load`` (which imports faces) the first time a hook whose name starts with
+    ``prefix`` is asked for and not filled: a light face (plain text) loads without the
+    heavy ones (HTML, frames)."""
+    _LOADERS.append((prefix, load))
 
 
 def call(name: str, *args: Any, **kwargs: Any) -> Any:
     """Call the face that fills ``name``, loading the faces first if need be."""
     hook = _HOOKS.get(name)
-    while hook is None and _LOADERS:
-        _LOADERS.pop(0)()
+    while hook is None:
+        waiting = [entry for entry in _LOADERS if name.startswith(entry[0])]
+        if not waiting:
+            break
+        _LOADERS.remove(waiting[0])
+        waiting[0][1]()
         hook = _HOOKS.get(name)
     if hook is None:
         raise LookupError(f"no face provides {name!r}; import the module that does")

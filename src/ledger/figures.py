@@ -622,10 +622,11 @@ class Figure:
     # -- text -----------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        return _describe(self)
+        text: str = call("text.figure", self)  # the plain-text face (ledger.plain)
+        return text
 
     def __repr__(self) -> str:
-        return f"<Figure {_describe(self)}>"
+        return f"<Figure {self}>"
 
     def _repr_html_(self) -> str:
         html: str = call("html.figure", self)  # the notebook face, loaded on first display
@@ -1211,10 +1212,6 @@ def shown(
         )
 
 
-def _number(x: Decimal) -> str:
-    return format(x, "f")
-
-
 #: Bounds this close (relative to the value) differ only by Decimal's rounding.
 _ROUNDING = Decimal(1).scaleb(4 - DIGITS)
 
@@ -1229,31 +1226,3 @@ def rounded_point(f: Figure) -> bool:
 
 
 _ONE = Decimal(1)
-
-
-def _describe(f: Figure) -> str:
-    unit = unit_text(f._unit)
-    tail = f" {unit}" if unit else ""
-    q = f.qualifier
-    value, low, high = shown(f)
-    if rounded_point(f) or q in ("exact", "about", "estimated"):
-        assert value is not None
-        word = {"exact": "", "estimated": "estimated "}.get(q, "about " if f._approximate else "")
-        return f"{word}{_number(value)}{tail}"
-    parts: list[str] = []
-    if low is not None and high is not None and f._low_inclusive and f._high_inclusive:
-        parts.append(f"between {_number(low)} and {_number(high)}")
-    else:
-        if low is not None:
-            parts.append(("at least " if f._low_inclusive else "more than ") + _number(low))
-        if high is not None:
-            parts.append(("at most " if f._high_inclusive else "less than ") + _number(high))
-    if not parts:
-        text = f"an unknown amount{' of ' + unit if unit else ''}"
-    else:
-        text = " and ".join(parts) + tail
-    if value is not None:
-        text = f"{_number(value)}{tail} ({text})"
-    if f._approximate:
-        text = f"about {text}" if q == "range" and value is None else f"{text}, approximate"
-    return text

@@ -621,9 +621,9 @@ def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
             raw.update(amount)
         rows.append(_ordered(raw))
     data: dict[str, Any] = {}
-    if parts.title:
+    if parts.title is not None:
         data["title"] = parts.title
-    if parts.description:
+    if parts.description is not None:
         data["description"] = parts.description
     if parts.parties:
         data["parties"] = dict(sorted(parts.parties.items()))
