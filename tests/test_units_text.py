@@ -93,3 +93,36 @@ def test_scale_words_write_an_exponent_out():
 
     assert quantity_text(lg.money(Decimal("1E+3"), "USD"), words=True) == "1000 USD"
     assert quantity_text(lg.money(Decimal("2E+6"), "USD"), words=True) == "2 million USD"
+
+
+# -- what a refusal of a number says ---------------------------------------------------------
+
+X40 = "x" * 40
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda: lg.Figure.of("5 USD").quantize("1e40"), "step 1E+40 is too large: amounts are"),
+        (lambda: lg.Figure.of("1e31 USD"), "amount 1E+31 is too large: amounts are below 10**30"),
+        (lambda: lg.Figure.of("1E31 USD"), "amount 1E+31 is too large"),
+        (lambda: lg.Figure.of("1e25 million USD"), "amount 1E+31 is too large"),
+        (lambda: lg.quantity("2e31"), "amount 2E+31 is too large"),
+        (lambda: lg.Figure.of("1" * 61 + " USD"), "amount 11111111111111111111...111111111111 is"),
+        (
+            lambda: lg.units.decimal("0" * 200 + "1"),
+            "amount: a number of 201 characters is too long; amounts have at most 60 "
+            "significant digits",
+        ),
+        (lambda: lg.units.decimal(X40 + "x", "step"), f"step: '{X40}'... is not a number; "),
+        (lambda: lg.units.decimal(X40, "step"), f"step: '{X40}' is not a number; accepted: ASCII"),
+    ],
+)
+def test_a_refused_number_is_named_and_shown_within_bounds(action, message):
+    with pytest.raises(lg.AmountError) as error:
+        action()
+    assert str(error.value).startswith(message)
+
+
+def test_a_number_of_two_hundred_characters_is_read():
+    assert lg.units.decimal("0" * 199 + "1") == 1
