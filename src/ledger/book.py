@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, overload
 
 from pydantic import ValidationError
 
@@ -30,19 +30,23 @@ from .entries import (
     Remittance,
     Settlement,
     Source,
+    Status,
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
 from .faces import call
 from .files import EXAMPLE, Parts, schema
+from .units import check_currency
 
 if TYPE_CHECKING:  # the frames extra; only type checkers read this
     import pandas
 
 __all__ = [
     "EXAMPLE",
+    "STATUSES",
     "Ledger",
     "as_set",
+    "book_asked",
     "day_asked",
     "example",
     "from_data",
@@ -53,6 +57,9 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=EntryBase)
+
+#: A claim's statuses, as the file format names them.
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 def as_set(value: str | Collection[str] | None) -> Collection[str] | None:
@@ -94,6 +101,16 @@ CLDR (codes are upper-case: 'TJ') nor an 'org:' slug such as 'org:imf'
         raise LedgerError(f"{what}: {why}")
     assert isinstance(party, str)
     return party
+
+
+def book_asked(book: object) -> Ledger:
+    """The ledger a question is asked of, checked to be one."""
+    if not isinstance(book, Ledger):
+        raise LedgerError(
+            f"book: {type(book).__name__} is not a ledger; pass a Ledger, e.g. lg.load(path) "
+            "or lg.example()"
+        )
+    return book
 
 
 class Ledger:
@@ -257,8 +274,22 @@ class Ledger:
         currency: str | None = None,
         as_of: date | None = None,
     ) -> list[Claim]:
-        """Claims (and counterclaims), filtered; ``as_of`` keeps those dated on or before it."""
+        """Claims (and counterclaims), filtered; ``as_of`` keeps those dated on or before it.
+        Every filter is checked: an unknown status, party or currency is refused, never
+        matched by nothing."""
         statuses, asserters = as_set(status), as_set(asserted_by)
+        for known in statuses or ():
+            if known not in STATUSES:
+                raise LedgerError(
+                    f"status {known!r} is not a claim status; accepted: {', '.join(STATUSES)}"
+                )
+        for what, who in (("party", party), ("creditor", creditor), ("debtor", debtor)):
+            if who is not None:
+                party_asked(who, what)
+        for who in asserters or ():
+            party_asked(who, "asserted_by")
+        if currency is not None:
+            check_currency(currency)
         return self._select(
             Claim,
             as_of,

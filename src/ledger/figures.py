@@ -30,8 +30,16 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Final, Literal
 
-from .arithmetic import CONTEXT, DIGITS, DOWN, EXACT, UP, from_fraction, significant_digits
-from .errors import FigureError, UnitMismatchError
+from .arithmetic import (
+    CONTEXT,
+    DIGITS,
+    DOWN,
+    EXACT,
+    UP,
+    from_fraction,
+    significant_digits,
+)
+from .errors import AmountError, FigureError, UnitMismatchError
 from .faces import call
 from .units import (
     Quantity,
@@ -201,8 +209,15 @@ class Figure:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
         unit = intern_unit(next(iter(given.values())).units)
         magnitudes, value_exact = _in_one_unit(given, unit)
-        inclusive = {"low": bool(low_inclusive), "high": bool(high_inclusive)}
-        approximate = bool(approximate) or not value_exact
+        for name, flag in (
+            ("low_inclusive", low_inclusive),
+            ("high_inclusive", high_inclusive),
+            ("approximate", approximate),
+        ):
+            if not isinstance(flag, bool):
+                raise FigureError(f"{name}: {flag!r} is not True or False")
+        inclusive = {"low": low_inclusive, "high": high_inclusive}
+        approximate = approximate or not value_exact
         unbounded = qualifier == "unknown" and value is not None and low is None and high is None
         if qualifier is not None and qualifier not in QUALIFIERS and not unbounded:
             raise FigureError(
@@ -545,6 +560,8 @@ class Figure:
         """
         from .units import parse_unit
 
+        if not isinstance(unit, str | Unit):
+            raise AmountError(f"unit {unit!r} is not a unit; pass text such as 'USD/month'")
         target = parse_unit(unit) if isinstance(unit, str) else unit
         if target.dimensionality != self._unit.dimensionality:
             raise UnitMismatchError(
@@ -562,6 +579,10 @@ class Figure:
         """
         if not isinstance(places, int) or isinstance(places, bool):
             raise FigureError(f"round(figure, n) takes a whole number of places, not {places!r}")
+        if abs(places) > 2 * DIGITS:
+            raise FigureError(
+                f"round(figure, n): places {places} is beyond {2 * DIGITS} either way"
+            )
         return self.quantize(Decimal(1).scaleb(-places, _NEAREST))
 
     def quantize(self, step: object) -> Figure:
@@ -800,7 +821,10 @@ def _as_figure(value: object) -> Figure:
         if isinstance(value, float):
             decimal(value)  # raises the float refusal
         if not hasattr(value, "magnitude"):
-            raise TypeError(f"{type(value).__name__} is not an amount")
+            raise AmountError(
+                f"{type(value).__name__} {value!r} is not an amount; pass a Figure, a quantity, "
+                "text such as '5 USD', an int or a Decimal"
+            )
         q = quantity(value)
     m = q.magnitude
     return _make(intern_unit(q.units), m, m, m, True, True, False)

@@ -35,9 +35,9 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from .arithmetic import DIGITS, SUMS, owned, rounded_total
-from .book import Ledger, as_set, day_asked
+from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
-from .errors import FigureError, UnitMismatchError
+from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, convert
@@ -222,6 +222,10 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
         >>> print(outstanding(book["ru-claims-tajik-debt"]))
         about 300000000 USD
     """
+    if not isinstance(claim, Claim):
+        raise LedgerError(
+            f"claim: {type(claim).__name__} is not a claim; pass a Claim, e.g. book['some-id']"
+        )
     if claim.status in ZERO_STATUSES:
         return _zero(claim.amount.unit)
     amount = claim.amount
@@ -257,6 +261,12 @@ def net_balance(
     Claims in two currencies with neither are refused: they are never added.
     """
     day = day_asked(as_of)
+    book_asked(book)
+    debtor, creditor = party_asked(debtor, "debtor"), party_asked(creditor, "creditor")
+    if debtor == creditor:
+        raise LedgerError(
+            f"debtor and creditor are both {debtor!r}; a balance is between two parties"
+        )
     settled = _settlements(book, day)
     pair = {debtor, creditor}
     claims = [
@@ -328,6 +338,7 @@ def net_positions(
     about 250000000 USD | about -250000000 USD
     """
     day = day_asked(as_of)
+    book_asked(book)
     settled = _settlements(book, day)
     exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), convert_to, settled)
     bounded: dict[tuple[str, str], Figure] = {}

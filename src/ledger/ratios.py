@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .arithmetic import owned
-from .book import Ledger, day_asked, party_asked
+from .book import Ledger, book_asked, day_asked, party_asked
 from .entries import Budget, Rate, Remittance
 from .errors import MissingFigureError, UnitMismatchError
 from .faces import call
@@ -192,6 +192,7 @@ def remittances_to_budget(
 ) -> Ratio:
     """Remittances sent home to ``party`` against its budget: a pure number."""
     day = day_asked(as_of)
+    book_asked(book)
     party = party_asked(party)
     remittance = _remittance(book, party, day)
     budget = _budget(book, party, day, fiscal_year)
@@ -219,6 +220,7 @@ def debt_to_budget(
     """What ``party`` owes against its budget, in years. ``net=True`` takes off what others
     owe it (its counterclaims); by default the debt is gross."""
     day = day_asked(as_of)
+    book_asked(book)
     party = party_asked(party)
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
@@ -274,6 +276,7 @@ def per_migrant(
 ) -> Ratio:
     """Remittances sent home to ``party`` per migrant: an amount per person per year."""
     day = day_asked(as_of)
+    book_asked(book)
     party = party_asked(party)
     remittance = _remittance(book, party, day)
     if remittance.migrants is None:
