@@ -120,11 +120,13 @@ _COMMON = ("USD", "RUB", "TJS", "KZT", "EUR")
 _ENTRY_CURRENCIES = ("USD", "RUB")
 _LIMIT = 10**12  # the default size of an amount drawn
 _FIGURE_KINDS = ("claim", "remittance", "budget", "settlement")  # entries that hold a figure
+#: How far back an entry looks for the claim or the source it shares (from the latest).
+_BACK = st.integers(0, 7)
 #: Whether a claim answers another: one time in three.
 _SOMETIMES = st.sampled_from((False, False, True))
-#: Whether a ledger has one more entry: four times in five (about four entries past
-#: ``min_entries`` on average); the end shrinks first.
-_MORE = st.sampled_from((False, True, True, True, True))
+#: Whether a ledger has one more entry: five times in six (about five entries past
+#: ``min_entries`` on average, as many as the old count drawn first gave); the end shrinks first.
+_MORE = st.sampled_from((False, True, True, True, True, True))
 
 
 def _fail(message: str) -> NoReturn:
@@ -516,10 +518,23 @@ def _draw_computed(draw: DrawFn, figure: Figure, spec: _FigureSpec, grow: bool =
     return figure
 
 
+def _plain(number: Decimal) -> Decimal:
+    """``number`` without trailing zeros after its point, written without an exponent (250,
+    not 2.5E+2)."""
+    normal = number.normalize(CONTEXT)
+    exponent = normal.as_tuple().exponent
+    return (
+        normal.quantize(Decimal(1), context=CONTEXT)
+        if isinstance(exponent, int) and exponent > 0
+        else normal
+    )
+
+
 def points(figure: Figure) -> st.SearchStrategy[Quantity]:
-    """Amounts that lie inside a figure's bounds: its ends when they are included, and points
-    between them (an absent bound reaches 10**13 beyond the other). A figure converted from
-    another (:attr:`Figure.origin`) gives points of that one, in its unit: the exact truth."""
+    """Amounts that lie inside a figure's bounds: its ends when they are included, points
+    within 1 of either end (open or not), and points between them (an absent bound reaches
+    10**13 beyond the other). A figure converted from another (:attr:`Figure.origin`) gives
+    points of that one, in its unit: the exact truth."""
     if not isinstance(figure, Figure):
         _fail(f"points() takes a Figure, not {type(figure).__name__} {figure!r}")
     while figure.origin is not None:  # the exact truth a rounded conversion came from
@@ -531,16 +546,21 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
 
     @st.composite
     def points(draw: DrawFn) -> Quantity:
+        where = draw(st.sampled_from(("between", "near the low end", "near the high end")))
         k = draw(st.integers(0, 1000))
+        step = _draw_amount(draw, Decimal(0), Decimal(1), 2)
         # Exact whatever the caller's context: a point of a tight 60-digit interval needs
         # every digit.
         with localcontext(prec=4 * DIGITS):
             between = [lo + (hi - lo) * k / 1000, lo + (hi - lo) / 2]
+            if where != "between":
+                between.insert(0, lo + step if where == "near the low end" else hi - step)
         # Points an amount can be: at most 60 digits (a point between two 60-digit bounds is
         # one rounded to 60 digits).
         for x in [*between, *(CONTEXT.plus(x) for x in between), lo, hi]:
-            point = make_quantity(x.normalize(CONTEXT), figure.unit)
-            if len(x.normalize(CONTEXT).as_tuple().digits) <= DIGITS and figure.contains(point):
+            number = _plain(x)
+            point = make_quantity(number, figure.unit)
+            if len(number.as_tuple().digits) <= DIGITS and figure.contains(point):
                 return point
         return make_quantity(lo, figure.unit)  # pragma: no cover - an open interval at 60 digits
 
@@ -766,9 +786,14 @@ def _slug_error(text: object) -> str:
     return "ids are lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 
+_SLUG_START = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
 @cache
 def _slugs() -> st.SearchStrategy[str]:
-    return st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)
+    # What the regex [a-z0-9][a-z0-9._-]{0,15} matches, at a third of st.from_regex's cost.
+    rest = st.text(alphabet=f"{_SLUG_START}._-", max_size=15)
+    return st.tuples(st.sampled_from(_SLUG_START), rest).map("".join)
 
 
 def entries(
@@ -813,12 +838,14 @@ def _draw_entry(
     spec: _EntrySpec,
     drawn: _Drawn,
 ) -> EntryBase:
+    # Sometimes a source that an earlier entry cites too (counted from the latest). Every
+    # choice is drawn whether or not there is an earlier entry, so that taking one out while
+    # shrinking leaves the choices of those after it in place.
+    shared, back = draw(st.booleans()), draw(_BACK)
+    source = _draw_source(draw, spec.first, spec.last, spec.text)
     earlier = [e.source for e in drawn.entries]
-    shared = bool(earlier) and draw(st.booleans())  # a source that an earlier entry cites too
-    if shared:
-        source = earlier[draw(st.integers(0, len(earlier) - 1))]
-    else:
-        source = _draw_source(draw, spec.first, spec.last, spec.text)
+    if shared and earlier:
+        source = earlier[-1 - back % len(earlier)]
     common = {
         "id": entry_id,
         "as_of": spec.first + timedelta(days=draw(st.integers(0, (spec.last - spec.first).days))),
@@ -837,19 +864,19 @@ def _claim_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: 
     """A claim; in a ledger, sometimes a counterclaim that answers an earlier claim (between
     the same parties, either way round); alone, sometimes one that names a claim by id."""
     claims = [c for c in drawn.entries if isinstance(c, Claim)]
-    answers = draw(_SOMETIMES)
+    # Every choice drawn whichever way it goes (see _draw_entry).
+    answers, back, same_way = draw(_SOMETIMES), draw(_BACK), draw(st.booleans())
+    creditor = _pick(draw, spec.parties)
+    debtor = _pick(draw, tuple(p for p in spec.parties if p != creditor))
     counter_to: str | None = None
     if answers and claims:
-        answered = claims[draw(st.integers(0, len(claims) - 1))]
+        answered = claims[-1 - back % len(claims)]  # the latest first
         debtor, creditor = answered.creditor, answered.debtor
-        if draw(st.booleans()):  # the same way round: a second view of the same debt
+        if same_way:  # a second view of the same debt
             creditor, debtor = debtor, creditor
         counter_to = answered.id
-    else:
-        creditor = _pick(draw, spec.parties)
-        debtor = _pick(draw, tuple(p for p in spec.parties if p != creditor))
-        if answers and drawn.alone:
-            counter_to = draw(_slugs().filter(lambda x: x != common["id"]))
+    elif answers and drawn.alone:
+        counter_to = draw(_slugs().filter(lambda x: x != common["id"]))
     currency = _pick(draw, spec.currencies)
     return Claim(
         **common,
@@ -914,7 +941,7 @@ def _settlement_entry(
         amount = _draw_figure(draw, _figure_for(spec, "settlement", "stock", currency))
     else:
         claims = [c for c in drawn.entries if isinstance(c, Claim)]
-        claim = claims[draw(st.integers(0, len(claims) - 1))]
+        claim = claims[-1 - draw(_BACK) % len(claims)]  # the latest first
         claim_id = claim.id
         days = (spec.last - claim.as_of).days
         common = {**common, "as_of": claim.as_of + timedelta(days=draw(st.integers(0, days)))}
@@ -935,7 +962,9 @@ def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Fig
     paid = drawn.paid.get(claim.id, Decimal(0))
     with localcontext(SUMS):
         left = (ceiling if ceiling is not None else spec.max_value) - paid
-    room = DOWN.plus(left)  # at most the digits an amount holds, never more than is left
+    # At most the digits an amount holds, never more than is left, and nothing below the
+    # smallest amount (a 60-digit claim less a payment may leave 7E-61).
+    room = DOWN.plus(left) if left.adjusted() >= -DIGITS else Decimal(0)
     shaped = _figure_for(spec, "settlement", "stock", claim.currency)
     # Most settlements are payments of an exact part, or of all that is left; the rest take
     # any shape the qualifiers allow.
