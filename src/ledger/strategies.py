@@ -139,6 +139,11 @@ def _fail(message: str) -> NoReturn:
 def _number(value: object, name: str) -> Decimal:
     """An argument that bounds amounts: an int, a Decimal or text, finite and inside the
     library's limits."""
+    if isinstance(value, float):
+        _fail(
+            f"{name}={value!r} is a float, which may already be rounded: pass an int, a Decimal "
+            f"or text such as {str(value)!r}"
+        )
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         _fail(f"{name}={value!r} must be a number: an int, a Decimal or text such as '0.01'")
     try:
@@ -1051,7 +1056,8 @@ def ledgers(
     ``kinds`` narrows the entries (settlements need claims), ``exact=True`` makes every amount
     exact (for laws such as "positions sum to zero"), ``qualifiers`` narrows the figures'
     shapes, as a tuple for every kind or a table by kind (``{"settlement": ("exact",)}``),
-    ``statuses`` the claims' statuses, ``start`` and ``end`` every date.
+    ``statuses`` the claims' statuses, ``start`` and ``end`` every date, ``text`` the free
+    text (``lst.texts(blank=False)`` where a blank one means none, as in a frame).
 
     Inside a test each ledger notes its TOML text, so that a failing example prints
     ``lg.loads(...)`` that gives it back.
@@ -1068,19 +1074,8 @@ def ledgers(
 
     @st.composite
     def ledgers(draw: DrawFn) -> Ledger:
-        drawn = _Drawn([], {})
-        for index in range(highest):
-            # One more entry, or the end: a flag before each, which shrinks towards the end,
-            # so that the shrinker can take out any entry with its flag (not only the last).
-            if index >= lowest and not draw(_MORE):
-                break
-            kind = _pick(draw, chosen)
-            if kind == "settlement" and not any(isinstance(e, Claim) for e in drawn.entries):
-                kind = "claim"
-            entry = _draw_entry(draw, _ENTRY_BUILDERS[kind], f"{kind}-{index}", spec, drawn)
-            drawn.entries.append(entry)
         book = Ledger(
-            drawn.entries,
+            _draw_entries(draw, spec, chosen, lowest, highest),
             title=draw(spec.text.maybe),
             description=draw(spec.text.maybe),
             parties=draw(names),
@@ -1090,6 +1085,23 @@ def ledgers(
         return book
 
     return ledgers()
+
+
+def _draw_entries(
+    draw: DrawFn, spec: _EntrySpec, kinds: tuple[str, ...], lowest: int, highest: int
+) -> list[EntryBase]:
+    drawn = _Drawn([], {})
+    for index in range(highest):
+        # One more entry, or the end: a flag before each, which shrinks towards the end, so
+        # that the shrinker can take out any entry with its flag (not only the last).
+        if index >= lowest and not draw(_MORE):
+            break
+        kind = _pick(draw, kinds)
+        if kind == "settlement" and not any(isinstance(e, Claim) for e in drawn.entries):
+            kind = "claim"
+        entry = _draw_entry(draw, _ENTRY_BUILDERS[kind], f"{kind}-{index}", spec, drawn)
+        drawn.entries.append(entry)
+    return drawn.entries
 
 
 # -- registration -----------------------------------------------------------------------------
