@@ -168,7 +168,7 @@ def test_comparisons_can_be_unknown():
         (Figure.of("300 USD", "at_most"), "at most 300 USD"),
         (Figure.of("300 USD", "less_than"), "less than 300 USD"),
         (Figure.range("250 USD", "300 USD"), "between 250 and 300 USD"),
-        (Figure.range("250 USD", "300 USD", approximate=True), "about between 250 and 300 USD"),
+        (Figure.range("250 USD", "300 USD", approximate=True), "between about 250 and 300 USD"),
         (
             Figure.range("250 USD", "300 USD", high_inclusive=False),
             "at least 250 and less than 300 USD",

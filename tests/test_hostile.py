@@ -1045,7 +1045,14 @@ AMOUNTS = [
     a(of, "1e-61 USD", "1E-61 is too small", "above 10**-60", id="of-1e-61"),
     a(of, f"{SIXTY_ONE} USD", "61 significant digits", "at most 60", id="of-61-digits"),
     a(of, f"{'9' * 500} USD", "is too long", id="of-500-digits"),
-    a(of, "about 5 USD", "'about 5 USD' is not an amount", id="of-word-in-text"),
+    a(
+        lambda text: F.of(text, "at_most"),
+        "about 5 USD",
+        "'about 5 USD' says 'about' and the qualifier says 'at_most'; give one of them",
+        error=lg.FigureError,
+        id="of-two-words",
+    ),
+    a(of, "roughly 5 USD", "'roughly 5 USD' is not an amount", id="of-unknown-word"),
     a(
         of,
         "1_000 USD",

@@ -29,12 +29,17 @@ SCRIPT = textwrap.dedent(
     lg.NoSuchName  # E: has no attribute "NoSuchName"
     wrong_figure: int = lg.Figure.of("3 USD")  # E: "Figure"
     wrong_balance: str = lg.net_balance(lg.example(), "TJ", "RU")  # E: "NetBalance"
+    float_figure = lg.Figure.of(5.0)  # E: incompatible type "float"
+    float_money = lg.money(3.5, "USD")  # E: incompatible type "float"
+    float_ratio = lg.ratio(1.5, lg.Figure.of("2 USD"))  # E: incompatible type "float"
 
     figure: lg.Figure = lg.Figure.of("3 USD") + lg.Figure.of("4 USD")
     amount: lg.Quantity = lg.money("3", "USD")
     unit: lg.Unit = lg.ureg.Unit("USD")
     book: lg.Ledger = lg.Ledger.from_frame(lg.example().to_frame())
     text: str = lg.format_figure(figure, "ru_RU")
+    code: str | None = lg.currency_of(lg.quantity("3 USD/year"))
+    given: lg.Amount = "300 million USD"
     """
 )
 
@@ -60,3 +65,10 @@ def test_a_users_script_is_checked_against_the_public_types(tmp_path: Path) -> N
     assert sorted(found) == sorted(expected), out
     for number, words in expected.items():
         assert any(words in message for message in found[number]), (number, found[number])
+
+
+def test_a_star_import_gives_the_names_and_no_modules():
+    names: dict[str, object] = {}
+    exec("from ledger import *", names)
+    assert {"Figure", "net_balance", "LedgerError", "Amount"} <= set(names)
+    assert not {"strategies", "plot", "cli", "display", "units"} & set(names)

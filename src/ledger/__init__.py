@@ -12,6 +12,7 @@ type checkers read too.
 """
 
 import importlib
+import os
 
 import lazy_loader
 
@@ -24,7 +25,11 @@ from .units import ureg  # noqa: F401
 
 __version__ = "0.1.0"
 
-_load, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)
+_load, __dir__, _names = lazy_loader.attach_stub(__name__, __file__)
+# `from ledger import *` gives the names, not the modules: those load extras (hypothesis for
+# strategies, matplotlib for plot) that a star import should not pull in.
+_here = os.path.dirname(__file__)
+__all__ = [name for name in _names if not os.path.exists(os.path.join(_here, f"{name}.py"))]
 
 
 def __getattr__(name: str) -> object:

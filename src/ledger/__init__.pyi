@@ -58,6 +58,7 @@ from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
 from .units import CURRENCIES as CURRENCIES
+from .units import Amount as Amount
 from .units import Quantity as Quantity
 from .units import Unit as Unit
 from .units import currency_of as currency_of

@@ -80,9 +80,10 @@ e.g. date(2004, 3, 15), or None for today
         return date.today()
     if isinstance(as_of, date) and not isinstance(as_of, datetime):
         return as_of
-    hint = "; pass its .date()" if isinstance(as_of, datetime) else ""
+    if isinstance(as_of, datetime):
+        raise LedgerError(f"{what}: {as_of!r} is a datetime, not a date; pass its .date()")
     raise LedgerError(
-        f"{what}: {type(as_of).__name__} {as_of!r} is not a date{hint}; pass a datetime.date, "
+        f"{what}: {type(as_of).__name__} {as_of!r} is not a date; pass a datetime.date, "
         "e.g. date(2004, 3, 15), or None for today"
     )
 

@@ -26,7 +26,7 @@ import math
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias, cast
 
 from pydantic import (
     AfterValidator,
@@ -48,6 +48,7 @@ from .errors import AmountError, FigureError, LedgerFileError, Problem, UnitMism
 from .figures import QUALIFIERS, Figure
 from .units import (
     CURRENCIES,
+    Amount,
     Quantity,
     currency_of,
     decimal,
@@ -262,23 +263,9 @@ FIGURE_KEYS = (
 )
 _SIMPLE_KEYS = frozenset({"amount", "qualifier"})
 _POINT_AND_ONE_SIDED = frozenset(QUALIFIERS) - {"range"}
-_WORDS = {
-    "about": "about",
-    "some": "about",
-    "approximately": "about",
-    "estimated": "estimated",
-    "an estimated": "estimated",
-    "at least": "at_least",
-    "more than": "more_than",
-    "over": "more_than",
-    "at most": "at_most",
-    "less than": "less_than",
-    "under": "less_than",
-}
-_LEADING = re.compile(rf"^\s*({'|'.join(sorted(_WORDS, key=len, reverse=True))})\s+", re.I)
 
 
-def _amount_text(value: object, where: str) -> object:
+def _amount_text(value: object, where: str) -> str | Quantity:
     """An amount given as text (kept as text: Figure reads it fastest) or a quantity; a bare
     number, which has no unit, is refused."""
     if isinstance(value, (int, float)):
@@ -297,7 +284,7 @@ def _amount_text(value: object, where: str) -> object:
             f"{prefix}{what} {shown} is not accepted ({why}); write the amount as text "
             f'with its unit, e.g. "{example}"'
         )
-    return value if isinstance(value, str) else quantity(value)
+    return value if isinstance(value, str) else quantity(cast(Amount, value))
 
 
 def _may_be_written(value: int | float) -> bool:
@@ -325,10 +312,7 @@ def figure_from_data(data: object) -> Figure:
     if isinstance(data, Figure):
         return data
     if isinstance(data, str):
-        match = _LEADING.match(data)
-        if match:
-            return Figure.of(data[match.end() :], _WORDS[match[1].lower()])
-        return Figure.of(data)
+        return Figure.of(data)  # a leading word ("about 300 million USD") is read there
     if isinstance(data, dict):
         return _figure_from_table(data)
     if isinstance(data, (int, float)):
@@ -438,7 +422,7 @@ def _converted(data: dict[str, Any]) -> Figure:
     return figure
 
 
-def _optional(value: object, where: str) -> object:
+def _optional(value: object, where: str) -> Amount | None:
     return None if value is None else _amount_text(value, where)
 
 
@@ -568,7 +552,7 @@ def _rate_quantity(value: object) -> Quantity:
             f"{what} {shown} is not accepted ({why}it names no currencies); write the rate as "
             "text, quote currency per base currency, e.g. '28.81 RUB/USD'"
         )
-    q = quantity(value)
+    q = quantity(cast(Amount, value))
     units = list(unit_powers(q.units))
     powers = sorted(unit_powers(q.units).values())
     if len(units) != 2 or powers != [-1, 1] or not all(u in CURRENCIES for u in units):

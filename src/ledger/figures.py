@@ -25,6 +25,7 @@ whatever was more than a twelfth of 100), and the source's words survive.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, Inexact
 from fractions import Fraction
 from functools import lru_cache
@@ -42,6 +43,7 @@ from .arithmetic import (
 from .errors import AmountError, FigureError, UnitMismatchError
 from .faces import call
 from .units import (
+    Amount,
     Quantity,
     Unit,
     amount_parts,
@@ -61,6 +63,22 @@ Qualifier = Literal[
     "exact", "about", "estimated", "at_least", "more_than", "at_most", "less_than", "range"
 ]
 #: The words data files use for how firmly a source stated a figure.
+#: The words a source puts before an amount, and the qualifier each means:
+#: ``Figure.of("some 300 million USD")`` is ``Figure.of("300 million USD", "about")``.
+LEADING_WORDS: Final[dict[str, str]] = {
+    "about": "about",
+    "some": "about",
+    "approximately": "about",
+    "estimated": "estimated",
+    "an estimated": "estimated",
+    "at least": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "at most": "at_most",
+    "less than": "less_than",
+    "under": "less_than",
+}
+_LEADING = re.compile(rf"^\s*({'|'.join(sorted(LEADING_WORDS, key=len, reverse=True))})\s+", re.I)
 QUALIFIERS: Final[tuple[str, ...]] = (
     "exact",
     "about",
@@ -190,10 +208,10 @@ class Figure:
 
     def __init__(
         self,
-        value: object = None,
+        value: Amount | None = None,
         *,
-        low: object = None,
-        high: object = None,
+        low: Amount | None = None,
+        high: Amount | None = None,
         low_inclusive: bool = True,
         high_inclusive: bool = True,
         approximate: bool = False,
@@ -258,15 +276,26 @@ class Figure:
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    def of(cls, amount: object, qualifier: str = "exact") -> Figure:
+    def of(cls, amount: Amount, qualifier: str = "exact") -> Figure:
         """A figure from one amount and the source's word for it.
 
         >>> print(Figure.of("1 million person", "estimated"))
         estimated 1000000 person
         >>> Figure.of("300 million USD/year", "more_than").low_inclusive
         False
+        >>> print(Figure.of("some 300 million USD"))
+        about 300000000 USD
         """
         if isinstance(amount, str):
+            match = _LEADING.match(amount)
+            if match:
+                if qualifier != "exact":
+                    raise FigureError(
+                        f"{amount!r} says {match[1]!r} and the qualifier says {qualifier!r}; "
+                        "give one of them"
+                    )
+                qualifier = LEADING_WORDS[match[1].lower()]
+                amount = amount[match.end() :]
             m, unit = amount_parts(amount)
         else:
             q = quantity(amount)
@@ -290,11 +319,11 @@ class Figure:
     @classmethod
     def range(
         cls,
-        low: object,
-        high: object,
+        low: Amount,
+        high: Amount,
         *,
         approximate: bool = False,
-        value: object = None,
+        value: Amount | None = None,
         low_inclusive: bool = True,
         high_inclusive: bool = True,
     ) -> Figure:
@@ -825,7 +854,7 @@ def _as_figure(value: object) -> Figure:
                 f"{type(value).__name__} {value!r} is not an amount; pass a Figure, a quantity, "
                 "text such as '5 USD', an int or a Decimal"
             )
-        q = quantity(value)
+        q = quantity(value)  # type: ignore[arg-type]  # a quantity of another kind: refused
     m = q.magnitude
     return _make(intern_unit(q.units), m, m, m, True, True, False)
 

@@ -31,7 +31,7 @@ from .book import Ledger, day_asked
 from .entries import Rate
 from .errors import RateError
 from .figures import Figure
-from .units import check_currency, currency_of, quantity_text, ureg
+from .units import Amount, check_currency, currency_of, quantity_text, ureg
 
 __all__ = ["Conversion", "convert", "find_rate"]
 
@@ -106,7 +106,7 @@ def find_rate(
 
 @owned
 def convert(
-    figure: Figure | object,
+    figure: Figure | Amount,
     to: str,
     *,
     rates: Ledger | Iterable[Rate],

@@ -41,7 +41,7 @@ from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, convert
-from .units import Unit, currency_of, intern_unit, money, ureg
+from .units import Quantity, Unit, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
     from .entries import EntryBase
@@ -199,7 +199,7 @@ def _clamped(figure: Figure) -> Figure:
     if (low is not None and low >= 0) and (value is None or value >= 0):
         return figure
 
-    def amount(x: Decimal | None) -> object:
+    def amount(x: Decimal | None) -> Quantity | None:
         return None if x is None else ureg.Quantity(x, figure.unit)
 
     return Figure(

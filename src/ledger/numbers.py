@@ -36,6 +36,7 @@ from .arithmetic import owned
 from .errors import AmountError
 from .units import (
     TIME_UNITS,
+    Amount,
     Unit,
     currency_of,
     is_flow,
@@ -178,7 +179,7 @@ def check_style(style: str) -> None:
 
 
 @owned
-def format_money(value: object, locale: str | Locale = "en_US", style: Style = "compact") -> str:
+def format_money(value: Amount, locale: str | Locale = "en_US", style: Style = "compact") -> str:
     """A stock or a flow of money in the locale's words and numbers.
 
     >>> format_money("1,500,000 USD", locale="en_US")

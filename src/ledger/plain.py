@@ -9,6 +9,8 @@ figures hold values only. The reader's language and number style are ``formattin
 'between 250000000 and 300000000 USD'
 >>> plain(Figure.of("300 million USD", "more_than"))
 'more than 300000000 USD'
+>>> plain(Figure.range("250 million USD", "300 million USD", approximate=True))
+'between about 250000000 and 300000000 USD'
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def plain(f: Figure) -> str:
         text = " and ".join(parts) + tail
     if value is not None:
         text = f"{_number(value)}{tail} ({text})"
-    if f.approximate:
+    if f.approximate and q == "range" and value is None and text.startswith("between "):
+        text = f"between about {text[len('between ') :]}"  # "about between" reads badly
+    elif f.approximate:
         text = f"about {text}" if q == "range" and value is None else f"{text}, approximate"
     return text
 

@@ -32,7 +32,7 @@ from .faces import call
 from .figures import Figure
 from .fx import convert
 from .netting import net_positions, outstanding
-from .units import currency_of
+from .units import Amount, currency_of
 
 if TYPE_CHECKING:
     from .entries import EntryBase
@@ -41,7 +41,7 @@ __all__ = ["Ratio", "debt_to_budget", "per_migrant", "ratio", "remittances_to_bu
 
 
 @owned
-def ratio(a: object, b: object) -> Figure:
+def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure:
     """``a / b`` for two figures or amounts: units by pint, bounds by interval rules.
 
     >>> print(ratio("300 million USD/year", Figure.of("300 million USD/year", "about")))

@@ -35,6 +35,7 @@ from .errors import AmountError, UnitMismatchError
 __all__ = [
     "CURRENCIES",
     "TIME_UNITS",
+    "Amount",
     "Quantity",
     "Unit",
     "amount_parts",
@@ -63,6 +64,9 @@ __all__ = [
 #: Quantities and units are pint's (the registry builds subclasses of these at run time).
 Quantity: TypeAlias = PlainQuantity[Decimal]
 Unit: TypeAlias = PlainUnit
+#: What an amount may be given as: text such as "300 million USD", an int, a Decimal or a
+#: quantity of the one registry. Never a float (refused at run time too).
+Amount: TypeAlias = str | int | Decimal | Quantity
 
 #: Months in each time unit. A year is exactly 12 months: no 365.25-day year.
 TIME_UNITS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
@@ -245,7 +249,7 @@ def parse_unit(text: str) -> Unit:
     return unit
 
 
-def quantity(value: object) -> Quantity:
+def quantity(value: Amount) -> Quantity:
     """An amount from text (``"300 million USD/year"``) or a quantity of this registry.
 
     >>> quantity("300e6 USD/year")
@@ -333,7 +337,7 @@ upper-case: 'USD'); e.g. USD, RUB, TJS
     )
 
 
-def money(amount: object, currency: str, per: str | None = None) -> Quantity:
+def money(amount: str | int | Decimal, currency: str, per: str | None = None) -> Quantity:
     """A stock (``per=None``) or a flow (``per="year"``) from a number and an ISO 4217 code.
 
     >>> money("300", "USD", per="year")
@@ -357,9 +361,9 @@ def _dimensions(unit: Unit) -> dict[str, Decimal]:
     return _unit_dimensions(unit)
 
 
-def currency_of(unit: Unit) -> str | None:
+def currency_of(unit: Unit | Quantity) -> str | None:
     """The currency code of a stock or flow (a unit or a quantity), else ``None``."""
-    unit = getattr(unit, "units", unit)
+    unit = unit.units if isinstance(unit, PlainQuantity) else unit
     currencies = [name for name in unit_powers(unit) if name in CURRENCIES]
     return currencies[0] if len(currencies) == 1 else None
 
