@@ -35,6 +35,7 @@ from .errors import Problem as Problem
 from .errors import RateError as RateError
 from .errors import UnitMismatchError as UnitMismatchError
 from .errors import UnknownEntryError as UnknownEntryError
+from .figures import LEADING_WORDS as LEADING_WORDS
 from .figures import QUALIFIERS as QUALIFIERS
 from .figures import Figure as Figure
 from .formatting import LocaleError as LocaleError
