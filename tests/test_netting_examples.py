@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_settle_examples import HEAD
+from fixtures import claims_ledger
 
 import ledger as lg
 
@@ -14,31 +14,12 @@ DAY = date(2010, 1, 1)
 SOURCE = lg.Source(publisher="Pub", title="Doc", date=DAY)
 
 
-def ledger_of(*claims):
-    """Claims as (id, creditor, debtor, asserted by, amount text, status)."""
-    text = HEAD
-    for entry_id, creditor, debtor, by, amount, status in claims:
-        text += f"""
-[[entries]]
-kind = "claim"
-id = "{entry_id}"
-as_of = 2010-01-01
-source = "s"
-creditor = "{creditor}"
-debtor = "{debtor}"
-asserted_by = "{by}"
-amount = "{amount}"
-status = "{status}"
-"""
-    return lg.loads(text)
-
-
-BOOK = ledger_of(
-    ("a", "RU", "TJ", "RU", "100 USD", "asserted"),
-    ("b", "RU", "TJ", "TJ", "10 USD", "acknowledged"),
-    ("c", "TJ", "RU", "TJ", "7 USD", "disputed"),
-    ("d", "RU", "TJ", "RU", "1000 RUB", "asserted"),
-    ("e", "RU", "TJ", "RU", "5000 USD", "written_off"),
+BOOK = claims_ledger(
+    ("a", "RU", "TJ", "100 USD", "RU", "asserted"),
+    ("b", "RU", "TJ", "10 USD", "TJ", "acknowledged"),
+    ("c", "TJ", "RU", "7 USD", "TJ", "disputed"),
+    ("d", "RU", "TJ", "1000 RUB", "RU", "asserted"),
+    ("e", "RU", "TJ", "5000 USD", "RU", "written_off"),
 )
 
 
@@ -73,9 +54,9 @@ def test_positions_keep_each_currency_apart():
 
 
 def test_a_sum_wider_than_28_digits_is_exact():
-    book = ledger_of(
-        ("a", "RU", "TJ", "RU", "1e29 USD", "asserted"),
-        ("b", "RU", "TJ", "RU", "1 USD", "asserted"),
+    book = claims_ledger(
+        ("a", "RU", "TJ", "1e29 USD", "RU", "asserted"),
+        ("b", "RU", "TJ", "1 USD", "RU", "asserted"),
     )
     total = lg.net_positions(book, as_of=DAY)["RU"]["USD"]
     assert str(total) == "100000000000000000000000000001 USD"
@@ -84,9 +65,9 @@ def test_a_sum_wider_than_28_digits_is_exact():
 
 def test_a_sum_wider_than_60_digits_is_rounded_outwards_and_marked():
     tiny = "0." + "0" * 30 + "1"  # 1e-31: with 1e29 the exact sum needs 61 digits
-    book = ledger_of(
-        ("a", "RU", "TJ", "RU", "1e29 USD", "asserted"),
-        ("b", "RU", "TJ", "RU", f"{tiny} USD", "asserted"),
+    book = claims_ledger(
+        ("a", "RU", "TJ", "1e29 USD", "RU", "asserted"),
+        ("b", "RU", "TJ", f"{tiny} USD", "RU", "asserted"),
     )
     total = lg.net_positions(book, as_of=DAY)["RU"]["USD"]
     value, low, high = total.magnitudes

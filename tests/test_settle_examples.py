@@ -3,34 +3,9 @@ keeps everything it was built from: examples worked out by hand."""
 
 from datetime import date
 
-from fixtures import example_with_rate
+from fixtures import claims_ledger, example_with_rate
 
 import ledger as lg
-
-HEAD = """
-[sources.s]
-publisher = "Pub"
-title = "Doc"
-date = 2010-01-01
-"""
-
-
-def ledger_of(*claims):
-    """A ledger of exact USD claims: (id, creditor, debtor, amount in USD)."""
-    text = HEAD
-    for entry_id, creditor, debtor, amount in claims:
-        text += f"""
-[[entries]]
-kind = "claim"
-id = "{entry_id}"
-as_of = 2010-01-01
-source = "s"
-creditor = "{creditor}"
-debtor = "{debtor}"
-asserted_by = "{creditor}"
-amount = "{amount} USD"
-"""
-    return lg.loads(text)
 
 
 def paid(transfers):
@@ -39,11 +14,11 @@ def paid(transfers):
 
 def test_the_largest_debtor_pays_the_largest_creditor_first():
     # Positions: TJ -130, KG -70; RU +150, KZ +30, UZ +20.
-    book = ledger_of(
-        ("a", "RU", "TJ", 100),
-        ("b", "KZ", "TJ", 30),
-        ("c", "RU", "KG", 50),
-        ("d", "UZ", "KG", 20),
+    book = claims_ledger(
+        ("a", "RU", "TJ", "100 USD"),
+        ("b", "KZ", "TJ", "30 USD"),
+        ("c", "RU", "KG", "50 USD"),
+        ("d", "UZ", "KG", "20 USD"),
     )
     assert paid(lg.settle(book, as_of=date(2010, 1, 1))) == [
         ("TJ", "RU", "130 USD"),  # TJ owes most, RU is owed most
@@ -55,7 +30,7 @@ def test_the_largest_debtor_pays_the_largest_creditor_first():
 
 def test_equal_positions_go_in_the_order_of_their_codes():
     # Positions: AF -40, TM -40; KZ +40, UZ +40.
-    book = ledger_of(("a", "UZ", "TM", 40), ("b", "KZ", "AF", 40))
+    book = claims_ledger(("a", "UZ", "TM", "40 USD"), ("b", "KZ", "AF", "40 USD"))
     assert paid(lg.settle(book, as_of=date(2010, 1, 1))) == [
         ("AF", "KZ", "40 USD"),
         ("TM", "UZ", "40 USD"),
@@ -63,7 +38,9 @@ def test_equal_positions_go_in_the_order_of_their_codes():
 
 
 def test_a_party_that_nets_to_zero_pays_and_is_paid_nothing():
-    book = ledger_of(("a", "RU", "TJ", 10), ("b", "KG", "AF", 5), ("c", "AF", "KG", 5))
+    book = claims_ledger(
+        ("a", "RU", "TJ", "10 USD"), ("b", "KG", "AF", "5 USD"), ("c", "AF", "KG", "5 USD")
+    )
     assert paid(lg.settle(book, as_of=date(2010, 1, 1))) == [("TJ", "RU", "10 USD")]
 
 
