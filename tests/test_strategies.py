@@ -3,6 +3,7 @@ registered for st.from_type (in a fresh process too, through the hypothesis entr
 by default, fast under hypothesis's default health checks, and a failing ledger printed as
 TOML that loads back."""
 
+import ast
 import os
 import re
 import subprocess
@@ -538,3 +539,32 @@ def test_a_failing_ledger_prints_toml_that_loads_it_back(tmp_path):
     text = textwrap.dedent(re.sub(r"(?m)^E {0,7}", "", found[1]))
     book = lg.loads(text)
     assert book.settlements() and book.claims()  # the falsifying example itself, again
+
+
+LINE_BREAKING = """
+from hypothesis import given, settings, strategies as st
+from ledger import strategies as lst
+
+@settings(database=None)
+@given(lst.ledgers(min_entries=1, text=st.just("a\\u2028b")))
+def test_titles_are_single_line(book):
+    assert all(len(entry.source.title.splitlines()) == 1 for entry in book)
+"""
+
+
+def test_a_failing_ledger_with_a_line_separator_prints_code_that_loads_it_back(tmp_path):
+    # A user found U+2028 printed raw: the report showed a line break inside a TOML string.
+    (tmp_path / "test_breaks.py").write_text(LINE_BREAKING)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_breaks.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
+    assert "\u2028" not in done.stdout
+    found = re.search(r"lg\.loads\(('.*?')\)\n", done.stdout)
+    assert found is not None, done.stdout[-3000:]
+    book = lg.loads(ast.literal_eval(found[1]))
+    assert any(entry.source.title == "a\u2028b" for entry in book)

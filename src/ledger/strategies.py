@@ -1019,7 +1019,13 @@ class _LedgerText:
             text = self.book.dumps("toml")
         except Exception as error:  # the ledger cannot be written: say so, and show it
             return f"the ledger drawn cannot be written as TOML ({error!r}):\n{self._parts()}"
-        raw = "'''" not in text and not text.endswith("\\")
+        # A raw string only when every character prints as itself: a printed U+2028 or
+        # U+0085 would become a line break, which no TOML string may hold.
+        raw = (
+            "'''" not in text
+            and not text.endswith("\\")
+            and all(ch.isprintable() or ch == "\n" for ch in text)
+        )
         code = f"lg.loads(r'''\n{text}''')" if raw else f"lg.loads({text!r})"
         try:
             back = loads(text)
