@@ -52,7 +52,7 @@ BAD_ARGUMENTS = [
     (lambda: lst.figures("stock", "usd"), "codes are upper-case: 'USD'"),
     (lambda: lst.entries(currencies=("USD", "ZZZ")), "currencies='ZZZ' is not an ISO 4217"),
     (lambda: lst.ledgers(currencies=()), "currencies=() must be a non-empty tuple"),
-    (lambda: lst.figures(per="week"), "per='week' is not a period; accepted: month, quarter"),
+    (lambda: lst.figures("flow", per="week"), "per='week' is not a period; accepted: month, quarter"),
     (
         lambda: lst.figures(qualifiers=("roughly",)),
         "qualifiers: 'roughly' is not a qualifier; accepted: exact, about, estimated",
@@ -84,6 +84,10 @@ BAD_ARGUMENTS = [
         "'rate' is not a kind of entry with a figure; accepted: claim, remittance",
     ),
     (lambda: lst.dates(days=-1), "days=-1 must be at least 0"),
+    (lambda: lst.figures("count", currency="USD"), "a count has none: leave it out"),
+    (lambda: lst.quantities("pure", currency="USD"), "a pure has none: leave it out"),
+    (lambda: lst.figures("stock", per="year"), "per='year' is for flows"),
+    (lambda: lst.quantities("count", min_value=-5), "a count of people starts at 0"),
     (lambda: lst.dates(days=10, end=date(2000, 1, 1)), "give days= or end=, not both"),
     (
         lambda: lst.dates(date(2000, 1, 1), end=date(1999, 12, 31)),

@@ -316,7 +316,13 @@ def _quantity_spec(
     kind: object, currency: object, per: object, min_value: object, max_value: object
 ) -> _QuantitySpec:
     checked = _kind(kind)
+    if checked in ("count", "pure") and currency is not None:
+        _fail(f"currency={currency!r} is for money; a {checked} has none: leave it out")
+    if checked != "flow" and per is not None:
+        _fail(f"per={per!r} is for flows; a {checked} has no period: leave it out")
     places = 0 if checked == "count" else 2
+    if checked == "count" and min_value is not None and _number(min_value, "min_value") < 0:
+        _fail(f"min_value={min_value!r}: a count of people starts at 0")
     if min_value is None:
         min_value = 0 if checked == "count" else -_number(max_value, "max_value")
     low, high = _bounds(min_value, max_value, places)
