@@ -52,7 +52,10 @@ BAD_ARGUMENTS = [
     (lambda: lst.figures("stock", "usd"), "codes are upper-case: 'USD'"),
     (lambda: lst.entries(currencies=("USD", "ZZZ")), "currencies='ZZZ' is not an ISO 4217"),
     (lambda: lst.ledgers(currencies=()), "currencies=() must be a non-empty tuple"),
-    (lambda: lst.figures("flow", per="week"), "per='week' is not a period; accepted: month, quarter"),
+    (
+        lambda: lst.figures("flow", per="week"),
+        "per='week' is not a period; accepted: month, quarter",
+    ),
     (
         lambda: lst.figures(qualifiers=("roughly",)),
         "qualifiers: 'roughly' is not a qualifier; accepted: exact, about, estimated",
