@@ -25,3 +25,7 @@ def pytest_sessionstart(session: object) -> None:
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear):
                     clear()
+    # Netting's own memo of each unit's currency, a dict for its hot loop: empty it too.
+    netting = sys.modules.get("ledger.netting")
+    if netting is not None:
+        netting._CURRENCY_OF_UNIT.clear()
