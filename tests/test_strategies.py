@@ -501,16 +501,21 @@ def test_from_type(book, figure):
 """
 
 
-def test_default_settings_in_a_fresh_folder_raise_no_health_check(tmp_path):
-    # No .hypothesis folder, no profile, no settings: what a user's first run meets.
-    (tmp_path / "test_mine.py").write_text(DEFAULTS)
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_mine.py"],
+def run_pytest(folder, name, text):
+    """pytest on one test file written into ``folder``, in a process of its own."""
+    (folder / name).write_text(text)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", name],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=folder,
         timeout=600,
     )
+
+
+def test_default_settings_in_a_fresh_folder_raise_no_health_check(tmp_path):
+    # No .hypothesis folder, no profile, no settings: what a user's first run meets.
+    done = run_pytest(tmp_path, "test_mine.py", DEFAULTS)
     assert "FailedHealthCheck" not in done.stdout
     assert done.returncode == 0, done.stdout[-3000:]
     assert "5 passed" in done.stdout
@@ -530,14 +535,7 @@ def test_no_ledger_settles_anything(book):
 
 
 def test_a_failing_ledger_prints_toml_that_loads_it_back(tmp_path):
-    (tmp_path / "test_fails.py").write_text(FAILING)
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_fails.py"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    done = run_pytest(tmp_path, "test_fails.py", FAILING)
     assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
     assert "the ledger drawn, as lg.loads gives it back:" in done.stdout
     found = re.search(r"lg\.loads\(r'''\n(.*?)'''\)", done.stdout, re.DOTALL)
@@ -561,14 +559,7 @@ def test_titles_are_single_line(book):
 
 def test_a_failing_ledger_with_a_line_separator_prints_code_that_loads_it_back(tmp_path):
     # A user found U+2028 printed raw: the report showed a line break inside a TOML string.
-    (tmp_path / "test_breaks.py").write_text(LINE_BREAKING)
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_breaks.py"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    done = run_pytest(tmp_path, "test_breaks.py", LINE_BREAKING)
     assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
     assert "\u2028" not in done.stdout
     found = re.search(r"lg\.loads\(('.*?')\)\n", done.stdout)

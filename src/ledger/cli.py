@@ -210,10 +210,6 @@ def cmd_net(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     for party in (args.debtor, args.creditor):
         _check_party(book, party)
-    if args.debtor == args.creditor:
-        raise LedgerError(
-            f"debtor and creditor are both {args.debtor!r}; net what one party owes another"
-        )
     _check_currency(args.currency, "--currency")
     _check_currency(args.convert_to, "--convert-to")
     balance = net_balance(
