@@ -91,6 +91,8 @@ BAD_ARGUMENTS = [
     (lambda: lst.quantities("pure", currency="USD"), "a pure has none: leave it out"),
     (lambda: lst.figures("stock", per="year"), "per='year' is for flows"),
     (lambda: lst.quantities("count", min_value=-5), "a count of people starts at 0"),
+    # The user's bound, named as they gave it (not "min_value=0 is above max_value=-3").
+    (lambda: lst.figures("count", max_value=-3), "max_value=-3 is below 0, where a count"),
     (lambda: lst.dates(days=10, end=date(2000, 1, 1)), "give days= or end=, not both"),
     (
         lambda: lst.dates(date(2000, 1, 1), end=date(1999, 12, 31)),
@@ -330,6 +332,30 @@ def test_bounds_narrow_what_is_drawn():
     assert all(f.magnitudes[1] is not None and f.magnitudes[1] > 0 for f in positive)
 
 
+def test_a_one_sided_figure_holds_some_value_inside_the_bounds():
+    # "more than 0" drawn under max_value=0 would hold no value at or below 0.
+    def holds(figure, value):
+        low, high = figure.magnitudes[1:]
+        return (low is None or low < value or (low == value and figure.low_inclusive)) and (
+            high is None or value < high or (value == high and figure.high_inclusive)
+        )
+
+    more_than = lst.figures(qualifiers=("more_than",), min_value=-5, max_value=0, computed=False)
+    below = sample(more_than)
+    assert all(holds(f, 0) or holds(f, Decimal("-0.01")) for f in below)
+    assert any(not f.low_inclusive for f in below)  # still "more than" where it can be
+    above = sample(lst.figures(qualifiers=("less_than",), min_value=0, max_value=5, computed=False))
+    assert all(holds(f, 0) or holds(f, Decimal("0.01")) for f in above)
+
+
+def test_dates_spread_over_the_decades():
+    # A day drawn as a count of days from the start crowded the 1990s (72% of the draws).
+    days = sample(lst.dates(), 200)
+    nineties = sum(day.year < 2000 for day in days)
+    assert {day.year // 10 for day in days} >= {199, 200, 201, 202, 203}
+    assert nineties < len(days) * 0.4
+
+
 @pytest.mark.parametrize("status", lst.STATUSES)
 def test_ledgers_hold_claims_of_every_status(status):
     some(lst.ledgers(), lambda b: any(c.status == status for c in b.claims()))
@@ -537,13 +563,33 @@ def test_no_ledger_settles_anything(book):
 def test_a_failing_ledger_prints_toml_that_loads_it_back(tmp_path):
     done = run_pytest(tmp_path, "test_fails.py", FAILING)
     assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
-    assert "the ledger drawn, as lg.loads gives it back:" in done.stdout
+    assert "ledger #1 drawn for this example, as lg.loads gives it back:" in done.stdout
     found = re.search(r"lg\.loads\(r'''\n(.*?)'''\)", done.stdout, re.DOTALL)
     assert found is not None, done.stdout[-3000:]
     # pytest prefixes the note's lines with "E   " in the report: take them off.
     text = textwrap.dedent(re.sub(r"(?m)^E {0,7}", "", found[1]))
     book = lg.loads(text)
     assert book.settlements() and book.claims()  # the falsifying example itself, again
+
+
+TWO_LEDGERS = """
+from hypothesis import given, settings
+from ledger import strategies as lst
+
+@settings(database=None)
+@given(lst.ledgers(kinds=("claim",), max_entries=2), lst.ledgers(kinds=("rate",), max_entries=2))
+def test_no_claims_and_rates(claims, rates):
+    assert not (claims.claims() and rates.rates())
+"""
+
+
+def test_a_failing_example_with_two_ledgers_says_which_is_which(tmp_path):
+    done = run_pytest(tmp_path, "test_two.py", TWO_LEDGERS)
+    assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout[-3000:]
+    first = done.stdout.index("ledger #1 drawn for this example")
+    second = done.stdout.index("ledger #2 drawn for this example")
+    assert 'kind = "claim"' in done.stdout[first:second]
+    assert 'kind = "rate"' in done.stdout[second:]
 
 
 LINE_BREAKING = """

@@ -36,10 +36,12 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, get_args
+from weakref import WeakKeyDictionary
 
 try:
     from hypothesis import currently_in_test_context, note
     from hypothesis import strategies as st
+    from hypothesis.control import BuildContext, current_build_context
     from hypothesis.errors import InvalidArgument
 except ImportError:  # pragma: no cover - depends on the environment
     raise ImportError(
@@ -323,6 +325,8 @@ def _quantity_spec(
     places = 0 if checked == "count" else 2
     if checked == "count" and min_value is not None and _number(min_value, "min_value") < 0:
         _fail(f"min_value={min_value!r}: a count of people starts at 0")
+    if checked == "count" and min_value is None and _number(max_value, "max_value") < 0:
+        _fail(f"max_value={max_value!r} is below 0, where a count of people starts")
     if min_value is None:
         min_value = 0 if checked == "count" else -_number(max_value, "max_value")
     low, high = _bounds(min_value, max_value, places)
@@ -410,7 +414,8 @@ def figures(
     All parts of one figure share a unit; ``currency`` fixes it (a code or a strategy), ``per``
     the period of a flow (``None``: any), ``qualifiers`` the shapes. Amounts lie between
     ``min_value`` and ``max_value``; signed by default (counts from 0). An "at most" or "less
-    than" figure has no lower bound: leave those out of ``qualifiers`` for figures of one sign.
+    than" figure has no lower bound, an "at least" or "more than" figure no upper one: leave
+    those out of ``qualifiers`` for figures of one sign.
 
     With ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
     central value with one bound, a quotient Decimal cannot hold (rounded outwards, with its
@@ -433,6 +438,11 @@ def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
     code, period = draw(q.codes), draw(st.sampled_from(q.periods))
     word = draw(st.sampled_from(spec.words))
     first = _draw_quantity(draw, q, code, period)
+    # "more than" the ceiling (or "less than" the floor) holds no value inside the bounds.
+    if word == "more_than" and first.magnitude >= q.high:
+        word = "at_least"
+    elif word == "less_than" and first.magnitude <= q.low:
+        word = "at_most"
     if word == "range":
         figure = _draw_range(draw, first, _draw_quantity(draw, q, code, period))
     elif word in ("at_least", "more_than", "at_most", "less_than") and draw(st.booleans()):
@@ -590,7 +600,8 @@ def dates(
     start: date = FIRST_DAY, days: int | None = None, *, end: date | None = None
 ) -> st.SearchStrategy[date]:
     """Dates from ``start`` over ``days`` days, or up to ``end`` (by default 1991-01-01 to
-    2040-12-31); they shrink towards ``start``."""
+    2040-12-31), spread over the years; they shrink towards the year 2000 (or the year in
+    range nearest to it), then towards January and the first of the month."""
     first = _day(start, "start")
     if days is not None and end is not None:
         _fail("give days= or end=, not both")
@@ -600,7 +611,9 @@ def dates(
         span = (_span(first, LAST_DAY if end is None else end)[1] - first).days
     if span > (date.max - first).days:
         _fail(f"start={first.isoformat()} and days={span} run past the last date Python holds")
-    return st.integers(0, span).map(lambda n: first + timedelta(days=n))
+    # Hypothesis' own dates spread over the years (a day drawn as a number of days from the
+    # start would crowd near it: 72% of a default draw fell in the 1990s).
+    return st.dates(first, first + timedelta(days=span))
 
 
 def texts(*, blank: bool = True, max_size: int = 30) -> st.SearchStrategy[str]:
@@ -1006,12 +1019,18 @@ _ENTRY_BUILDERS: dict[str, Callable[[DrawFn, dict[str, Any], _EntrySpec, _Drawn]
 # -- ledgers ----------------------------------------------------------------------------------
 
 
+# The ledgers drawn for each example (hypothesis' context of one test case), so that a note
+# can say which of several it is.
+_DRAWN: WeakKeyDictionary[BuildContext, list[Ledger]] = WeakKeyDictionary()
+
+
 class _LedgerText:
     """What a failing test prints for a drawn ledger: code that gives it back. Written only
     when hypothesis reports the note (on the failing example), never on every draw."""
 
-    def __init__(self, book: Ledger) -> None:
+    def __init__(self, book: Ledger, drawn: list[Ledger]) -> None:
         self.book = book
+        self.drawn = drawn  # the ledgers drawn so far for the same example, this one last
 
     def _parts(self) -> str:
         book = self.book
@@ -1024,7 +1043,7 @@ class _LedgerText:
         try:
             text = self.book.dumps("toml")
         except Exception as error:  # the ledger cannot be written: say so, and show it
-            return f"the ledger drawn cannot be written as TOML ({error!r}):\n{self._parts()}"
+            return f"{self._which()} cannot be written as TOML ({error!r}):\n{self._parts()}"
         # A raw string only when every character prints as itself: a printed U+2028 or
         # U+0085 would become a line break, which no TOML string may hold.
         raw = (
@@ -1038,12 +1057,18 @@ class _LedgerText:
             why = "" if back == self.book else "a different ledger"
         except Exception as error:
             why = repr(error)
+        which = self._which()
         if not why:
-            return f"the ledger drawn, as lg.loads gives it back:\n{code}"
+            return f"{which}, as lg.loads gives it back:\n{code}"
         return (
-            f"the ledger drawn, as TOML; lg.loads does not give it back ({why}), so its parts "
+            f"{which}, as TOML; lg.loads does not give it back ({why}), so its parts "
             f"too:\n{code}\n{self._parts()}"
         )
+
+    def _which(self) -> str:
+        # Written when the note is taken, before any later ledger is drawn: always numbered.
+        number = next(i for i, book in enumerate(self.drawn, 1) if book is self.book)
+        return f"ledger #{number} drawn for this example"
 
 
 def ledgers(
@@ -1093,7 +1118,9 @@ def ledgers(
             parties=draw(names),
         )
         if currently_in_test_context():
-            note(_LedgerText(book))
+            drawn = _DRAWN.setdefault(current_build_context(), [])
+            drawn.append(book)
+            note(_LedgerText(book, drawn))
         return book
 
     return ledgers()
