@@ -169,30 +169,16 @@ def _keys_counted_unique(text: str, data: Any) -> bool:
     written = text.count('":')
     if written != text.count(":") and any(gap in text for gap in _KEY_GAPS):
         return False
-    parsed = _keys_parsed(data, text.count("{"))
+    parsed = _keys_parsed(data)
     if written != parsed:
         written -= text.count('\\":') - text.count('\\\\":')
     return written == parsed
 
 
-def _keys_parsed(data: Any, braces: int) -> int:
-    """The keys of every table in ``data``: summed over the tables a ledger file has where
-    ``braces`` (at least the number of tables) shows there are no others, else found by a walk."""
-    if type(data) is dict:
-        tables = [data]
-        for key in ("parties", "sources"):
-            if type(data.get(key)) is dict:
-                tables.append(data[key])
-        if type(data.get("sources")) is dict:
-            tables.extend(value for value in data["sources"].values() if type(value) is dict)
-        if type(data.get("entries")) is list:
-            rows = [row for row in data["entries"] if type(row) is dict]
-            tables += rows
-            if len(tables) < braces:  # figure tables: amount = { low = ..., high = ... }
-                for key in ("amount", "migrants"):
-                    tables.extend(row[key] for row in rows if type(row.get(key)) is dict)
-        if len(tables) == braces:
-            return sum(map(len, tables))
+def _keys_parsed(data: Any) -> int:
+    """The keys of every table in ``data``, found by a walk. (A shortcut that summed the tables
+    a ledger file usually has saved ~0.25 s per 80,000 entries, ~4% of a load, and was a second
+    way to one answer that no test could tell apart from the first: gone.)"""
     total, stack = 0, [data]
     while stack:
         value = stack.pop()
