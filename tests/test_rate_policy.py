@@ -458,3 +458,91 @@ def test_an_approximate_rate_gives_bounds_that_hold_every_exact_product(amount, 
         Fraction(amount) * Fraction(low) if way == "multiply" else Fraction(amount) / Fraction(low)
     )
     assert holds(point, exact)
+
+
+# -- more of the policy, by example -------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_twin_rates_name_the_lowest_id_and_rivals_are_refused_in_any_order(order):
+    twins = [rate("kgs-b", "47 KGS/USD", DAY), rate("kgs-a", "47 KGS/USD", DAY)][::order]
+    assert lg.convert(lg.Figure.of("1 USD"), "KGS", rates=twins, on=DAY).rate.id == "kgs-a"
+    rivals = [rate("kgs-b", "47 KGS/USD", DAY), rate("kgs-a", "about 47 KGS/USD", DAY)][::order]
+    with pytest.raises(lg.RateError) as caught:
+        lg.convert(lg.Figure.of("1 USD"), "KGS", rates=rivals, on=DAY)
+    assert "(kgs-a, kgs-b)" in str(caught.value)
+
+
+def test_a_remittance_written_for_a_year_takes_that_years_average():
+    averages = [
+        rate(
+            "avg-2011",
+            "45 KGS/USD",
+            date(2011, 12, 31),
+            basis="average",
+            period_start=date(2011, 1, 1),
+        ),
+        rate("avg-2012", "47 KGS/USD", DAY, basis="average", period_start=date(2012, 1, 1)),
+    ]
+    sent = lg.Remittance(
+        id="sent",
+        as_of=date(2013, 3, 1),
+        source=SOURCE,
+        origin=("RU",),
+        destination="KG",
+        amount="100 USD/year",
+        period="2011",
+    )
+    budget = _budget("budget", "KG", "9000 KGS/year", date(2013, 1, 1))
+    ratio = lg.remittances_to_budget(
+        lg.Ledger([sent, budget, *averages]), "KG", as_of=date(2013, 3, 1)
+    )
+    assert ratio.conversions[0].rate.id == "avg-2011"
+    assert ratio.value == lg.Figure.of("0.5")  # 4500 KGS over 9000 KGS, a year each
+    assert lg.flow_period(sent) == (date(2011, 1, 1), date(2011, 12, 31))
+
+
+def test_the_narrowest_average_covering_the_period_is_taken():
+    averages = [
+        rate("avg-2011-2012", "44 KGS/USD", DAY, basis="average", period_start=date(2011, 1, 1)),
+        rate("avg-2012", "47 KGS/USD", DAY, basis="average", period_start=date(2012, 1, 1)),
+    ]
+    for rates in (averages, averages[::-1]):
+        converted = lg.convert(lg.Figure.of("1 USD/year"), "KGS", rates=rates, on=DAY)
+        assert converted.rate.id == "avg-2012"
+    both = lg.convert(
+        lg.Figure.of("1 USD/year"), "KGS", rates=averages, on=DAY, period=(date(2011, 1, 1), DAY)
+    )
+    assert both.rate.id == "avg-2011-2012"
+
+
+def test_a_net_balance_converted_explains_each_rate_and_its_basis():
+    book = lg.loads(KG) + _claim("ru-kg", "RU", "KG", "489 million USD", date(2012, 1, 1), "about")
+    book += rate("eop-2012", "48 KGS/USD", DAY, basis="end_of_period")
+    balance = lg.net_balance(book, "KG", "RU", as_of=DAY, convert_to="KGS")
+    assert balance.lines[0].conversion.rate.id == "eop-2012"  # a stock: never the average
+    assert "rate eop-2012, end of period from 2012-12-31, NBKR" in balance.explain()
+
+
+def test_a_ledger_with_an_approximate_average_rate_goes_through_a_frame_and_back():
+    pytest.importorskip("pandas")
+    book = lg.loads(KG)
+    again = lg.Ledger.from_frame(book.to_frame())
+    assert again == book
+    assert again["kgs-usd-2012"].period_start == date(2012, 1, 1)
+
+
+def test_the_command_line_summary_shows_an_approximate_rate(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "kg.toml"
+    path.write_text(KG, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "ledger", "summary", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "about 47 KGS/USD" in done.stdout

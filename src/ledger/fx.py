@@ -51,7 +51,7 @@ from typing import TypeAlias
 
 from .arithmetic import owned
 from .book import Ledger, day_asked
-from .entries import Rate
+from .entries import Budget, Rate, Remittance
 from .errors import RateError
 from .figures import Figure
 from .units import Amount, check_currency, currency_of, is_flow
@@ -64,6 +64,7 @@ __all__ = [
     "convert",
     "describe_rate",
     "find_rate",
+    "flow_period",
     "max_age_asked",
 ]
 
@@ -179,6 +180,25 @@ def _period_asked(period: object, day: date) -> tuple[date, date]:
         f"period: {period!r} is not a period; pass a year such as 2012, or (first day, last "
         "day) as two dates, the first not after the last"
     )
+
+
+def flow_period(entry: Remittance | Budget) -> tuple[date, date]:
+    """The period a flow entry speaks for, whose average rate converts it: a budget's
+    ``fiscal_year``, a remittance's ``period`` when it is a year ("2012"), else the calendar
+    year of its ``as_of``.
+
+    >>> import ledger as lg
+    >>> [d.isoformat() for d in flow_period(lg.example()["tajik-national-budget"])]
+    ['2004-01-01', '2004-12-31']
+    """
+    year = entry.as_of.year
+    if isinstance(entry, Budget) and entry.fiscal_year is not None:
+        year = entry.fiscal_year
+    elif isinstance(entry, Remittance) and entry.period is not None:
+        text = entry.period.strip()
+        if len(text) == 4 and text.isdigit() and text.isascii() and text != "0000":
+            year = int(text)
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def _known(pair: list[Rate]) -> str:

@@ -30,7 +30,7 @@ from .entries import Budget, Rate, Remittance, Settlement
 from .errors import MissingFigureError
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, MaxAge, Rates, convert, describe_rate, max_age_asked
+from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
 
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "Ratio",
     "debt_to_budget",
-    "flow_period",
     "per_migrant",
     "ratio",
     "remittances_to_budget",
@@ -204,25 +203,6 @@ def _remittance(book: Ledger, party: str, day: date) -> Remittance:
     )
     assert isinstance(found, Remittance)
     return found
-
-
-def flow_period(entry: Remittance | Budget) -> tuple[date, date]:
-    """The period a flow entry speaks for, whose average rate converts it: a budget's
-    ``fiscal_year``, a remittance's ``period`` when it is a year ("2012"), else the calendar
-    year of its ``as_of``.
-
-    >>> import ledger as lg
-    >>> [d.isoformat() for d in flow_period(lg.example()["tajik-national-budget"])]
-    ['2004-01-01', '2004-12-31']
-    """
-    year = entry.as_of.year
-    if isinstance(entry, Budget) and entry.fiscal_year is not None:
-        year = entry.fiscal_year
-    elif isinstance(entry, Remittance) and entry.period is not None:
-        text = entry.period.strip()
-        if len(text) == 4 and text.isdigit() and text.isascii() and text != "0000":
-            year = int(text)
-    return date(year, 1, 1), date(year, 12, 31)
 
 
 @dataclass(frozen=True)
