@@ -16,7 +16,7 @@ NUREK = (
     'the high Tajik mountains near Nurek."'
 )
 BUDGET = '"the country\'s annual national budget of $300 million"'
-RATE = "28.81 RUB/USD (rate rate-2004-03-15, debt-ledger documentation, 2004-03-15)"
+RATE = "28.81 RUB/USD (rate rate-2004-03-15, spot from 2004-03-15, debt-ledger documentation)"
 
 WRITTEN_OFF = """
 [sources.s]

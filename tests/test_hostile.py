@@ -738,9 +738,9 @@ FILES = [
     ),
     f(
         "toml",
-        toml(entry(RATE, qualifier='"about"')),
-        "entries[0] (rub-2004): qualifier",
-        "unknown field (value 'about')",
+        toml(entry(RATE, qualifier='"roughly"')),
+        "entries[0] (rub-2004): rate",
+        "qualifier 'roughly' is not known",
         id="rate-qualifier",
     ),
     f(

@@ -90,13 +90,17 @@ def test_a_flow_in_roubles_converts_at_the_rate_of_the_ratios_day_not_todays():
     assert str(ratio.value) == "0.1"  # 40 over the 2004 budget of 400
 
 
-def test_a_ratio_across_currencies_without_rates_says_what_to_pass():
-    # Issue 12 makes the ledger's own rates the default; until then rates= is asked for.
-    with pytest.raises(lg.UnitMismatchError) as error:
-        lg.remittances_to_budget(BOOK, "TJ", as_of=date(2004, 12, 31))
+def test_a_ratio_across_currencies_takes_the_ledgers_own_rates():
+    # Issue 12: the ledger's own rates by default, the same answer as passing them.
+    ratio = lg.remittances_to_budget(BOOK, "TJ", as_of=date(2004, 12, 31))
+    assert str(ratio.value) == "0.1"
+    assert [c.rate.id for c in ratio.conversions] == ["rate-2004"]
+    bare = lg.Ledger([e for e in BOOK if not isinstance(e, lg.Rate)])
+    with pytest.raises(lg.RateError) as error:
+        lg.remittances_to_budget(bare, "TJ", as_of=date(2004, 12, 31))
     assert str(error.value) == (
-        "1000 RUB/year is in RUB but the budget is in USD; pass rates= (a ledger or Rate "
-        "entries) to convert at the rate in force on the day"
+        "no RUB/USD rate in force on 2004-12-31; rates for the pair: none. Add a Rate entry "
+        "dated on or before that day"
     )
 
 

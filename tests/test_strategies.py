@@ -383,7 +383,7 @@ ENTRIES = {
     ),
     "a revenue budget": lambda e: isinstance(e, lg.Budget) and e.measure == "revenue",
     "an expenditure budget": lambda e: isinstance(e, lg.Budget) and e.measure == "expenditure",
-    "a rate below 1": lambda e: isinstance(e, lg.Rate) and e.rate.magnitude < 1,
+    "a rate below 1": lambda e: isinstance(e, lg.Rate) and e.rate.value.magnitude < 1,
     "an entry before 1995": lambda e: e.as_of.year < 1995,
     "an entry after 2035": lambda e: e.as_of.year > 2035,
     "a note": lambda e: e.note is not None,

@@ -47,6 +47,8 @@ from .formatting import parse_money as parse_money
 from .formatting import party_name as party_name
 from .fx import Conversion as Conversion
 from .fx import convert as convert
+from .fx import find_rate as find_rate
+from .fx import flow_period as flow_period
 from .netting import NetBalance as NetBalance
 from .netting import Transfer as Transfer
 from .netting import net_balance as net_balance

@@ -23,7 +23,7 @@ from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import convert
 from .netting import net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
-from .units import check_currency, quantity_text
+from .units import check_currency
 
 __all__ = ["main"]
 
@@ -184,7 +184,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         shown = (
             format_figure(amount, loc)
             if isinstance(amount, Figure)
-            else (quantity_text(entry.rate) if hasattr(entry, "rate") else "")
+            else (str(entry.rate) if hasattr(entry, "rate") else "")
         )
         lines.append(f"  {entry.kind:<11} {entry.id:<28} {shown}")
     lines += ["", label("balances", loc)]

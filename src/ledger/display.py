@@ -35,7 +35,7 @@ from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, party_name
-from .units import decimal, parse_unit, quantity_text, unit_text, ureg
+from .units import decimal, parse_unit, unit_text, ureg
 
 if TYPE_CHECKING:
     import pandas
@@ -79,7 +79,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
 
 def _amount(entry: EntryBase, locale: str) -> str:
     if isinstance(entry, Rate):
-        return quantity_text(entry.rate)
+        return str(entry.rate)
     figure = getattr(entry, "amount", None)
     text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     migrants = getattr(entry, "migrants", None)
@@ -156,7 +156,8 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
 
 
 def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
-    """A ratio: its sentence, then the figures it divides and their entries."""
+    """A ratio: its sentence, then the figures it divides and their entries, then each rate it
+    used (id, basis and period, date, source)."""
     rows = "".join(
         f"<tr><td>{escape(label)}</td><td>{escape(format_ratio(figure, locale))}</td>"
         f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
@@ -166,10 +167,21 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
             ("ratio", ratio.value, ()),
         )
     )
+    rates = "".join(
+        f"<tr><td>rate</td><td>{escape(str(rate.rate))}</td><td>{escape(rate.id)}</td>"
+        f"<td>{escape(_basis(rate))}</td><td>{_source(rate)}</td></tr>"
+        for rate in ratio.rates
+    )
     return (
         f"{_STYLE}<p>{escape(describe(ratio, locale))}</p>"
-        f'<table class="debt-ledger"><tbody>{rows}</tbody></table>'
+        f'<table class="debt-ledger"><tbody>{rows}{rates}</tbody></table>'
     )
+
+
+def _basis(rate: Rate) -> str:
+    if rate.period_start is not None:
+        return f"average over {rate.period_start.isoformat()}..{rate.as_of.isoformat()}"
+    return f"{rate.basis.replace('_', ' ')} from {rate.as_of.isoformat()}"
 
 
 def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
@@ -188,7 +200,7 @@ def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
 
 # -- pandas ---------------------------------------------------------------------------------
 
-_FIGURE_FIELDS = ("amount", "migrants")
+_FIGURE_FIELDS = ("amount", "migrants", "rate")
 _FIGURE_PARTS = (
     "low",
     "high",
@@ -228,7 +240,7 @@ def _figure_columns(name: str, figure: Figure | None) -> dict[str, Any]:
 
 
 def _row(entry: EntryBase) -> dict[str, Any]:
-    data = entry.model_dump(exclude={"source", *_FIGURE_FIELDS, "rate"})
+    data = entry.model_dump(exclude={"source", *_FIGURE_FIELDS})
     source = entry.source
     data.update(
         {
@@ -243,9 +255,6 @@ def _row(entry: EntryBase) -> dict[str, Any]:
         data["origin"] = ",".join(data["origin"])
     for name in _FIGURE_FIELDS:
         data.update(_figure_columns(name, getattr(entry, name, None)))
-    if isinstance(entry, Rate):
-        data["rate"] = entry.rate.magnitude
-        data["rate_unit"] = unit_text(entry.rate.units)
     return data
 
 
@@ -417,9 +426,7 @@ def _entry_data(row: dict[str, Any], where: str) -> tuple[dict[str, Any] | None,
     data: dict[str, Any] = {
         key: value
         for key, value in row.items()
-        if not key.startswith("source_")
-        and not key.startswith(_FIGURE_FIELDS)
-        and key not in ("rate", "rate_unit")
+        if not key.startswith("source_") and not key.startswith(_FIGURE_FIELDS)
     }
     try:
         data["source"] = Source(
@@ -437,14 +444,16 @@ def _entry_data(row: dict[str, Any], where: str) -> tuple[dict[str, Any] | None,
         return None, [Problem(None, where, "as_of", str(error))]
     if "origin" in data:
         data["origin"] = tuple(str(data["origin"]).split(","))
-    for key in ("fiscal_year", "rate"):
+    try:
+        if "fiscal_year" in data:
+            data["fiscal_year"] = _whole(data["fiscal_year"], "fiscal_year")
+    except LedgerError as error:
+        problems.append(Problem(None, where, "fiscal_year", str(error)))
+    if "period_start" in data:  # a rate's, read back as the date it was
         try:
-            if key == "fiscal_year" and key in data:
-                data[key] = _whole(data[key], key)
-            elif key == "rate" and key in row:
-                data[key] = f"{_number(row['rate'])} {row['rate_unit']}"
-        except LedgerError as error:
-            problems.append(Problem(None, where, key, str(error)))
+            data["period_start"] = _as_date(data["period_start"])
+        except ValueError as error:
+            problems.append(Problem(None, where, "period_start", str(error)))
     for name in _FIGURE_FIELDS:
         try:
             figure = _figure_from_columns(name, row)

@@ -543,7 +543,9 @@ FlowFigure: TypeAlias = _figure_field("flow", is_flow, "300 million USD/year")  
 CountFigure: TypeAlias = _figure_field("count of people", is_count, "1 million person")  # type: ignore[valid-type]
 
 
-def _rate_quantity(value: object) -> Quantity:
+def _rate_figure(value: object) -> Figure:
+    """A rate as a figure: text ("28.81 RUB/USD", "about 47 KGS/USD"), a quantity, a figure or
+    a table (amount and qualifier, or low and high), quote currency per base currency."""
     if isinstance(value, (int, float)):
         what = "float" if isinstance(value, float) else "number"
         why = "it may already be rounded and " if what == "float" else ""
@@ -552,27 +554,44 @@ def _rate_quantity(value: object) -> Quantity:
             f"{what} {shown} is not accepted ({why}it names no currencies); write the rate as "
             "text, quote currency per base currency, e.g. '28.81 RUB/USD'"
         )
-    q = quantity(cast(Amount, value))
-    units = list(unit_powers(q.units))
-    powers = sorted(unit_powers(q.units).values())
+    try:
+        if not isinstance(value, str | dict | Figure):
+            value = Figure.of(quantity(cast(Amount, value)))  # a quantity, or refused in words
+        figure = figure_from_data(value)
+    except UnitMismatchError as error:
+        raise ValueError(str(error)) from None
+    units = list(unit_powers(figure.unit))
+    powers = sorted(unit_powers(figure.unit).values())
     if len(units) != 2 or powers != [-1, 1] or not all(u in CURRENCIES for u in units):
         raise ValueError(
-            f"rate {quantity_text(q)!r} is not an exchange rate; write it as quote currency per "
+            f"rate {str(figure)!r} is not an exchange rate; write it as quote currency per "
             "base currency, e.g. '28.81 RUB/USD' (roubles per dollar)"
         )
-    if q.magnitude <= 0:
-        raise ValueError(f"rate {quantity_text(q)!r} must be positive")
-    return q
+    value_, low, high = figure.magnitudes
+    if any(part is not None and part <= 0 for part in (value_, low, high)):
+        raise ValueError(f"rate {str(figure)!r} must be positive")
+    if low is None:
+        raise ValueError(
+            f"rate {str(figure)!r} has no lower bound: a rate is positive, so write it as a "
+            "point ('about 47 KGS/USD') or a range with a low above zero"
+        )
+    for name, part in (("rate", value_), ("lower bound", low), ("upper bound", high)):
+        if part is not None:
+            check_amount(part, name)
+    return figure
 
 
-RateQuantity = Annotated[
-    Any,
-    PlainValidator(_rate_quantity),
-    PlainSerializer(quantity_text),
+RateFigure = Annotated[
+    Figure,
+    PlainValidator(_rate_figure),
+    PlainSerializer(_figure_to_file),
     WithJsonSchema(
         {"type": "string", "description": "quote currency per base currency, e.g. '28.81 RUB/USD'"}
     ),
 ]
+#: How a rate was taken: ``spot`` (in force from its date), ``average`` (over a period from
+#: ``period_start`` to ``as_of``) or ``end_of_period`` (at the close of a period).
+RateBasis = Literal["spot", "average", "end_of_period"]
 
 
 def _parties(value: object) -> object:
@@ -723,20 +742,53 @@ class Settlement(EntryBase):
 
 
 class Rate(EntryBase):
-    """An exchange rate in force from ``as_of``: quote currency per base currency."""
+    """An exchange rate, quote currency per base currency: a figure ("about 47 KGS/USD").
+
+    ``basis`` says how it was taken: ``spot`` (the default: in force from ``as_of`` until a
+    later rate), ``end_of_period`` (the rate at the close of a period, in force from ``as_of``
+    as a spot rate is) or ``average`` (the average over ``period_start`` .. ``as_of``, both
+    included: the rate for flows of that period).
+    """
 
     kind: Literal["rate"] = "rate"
-    rate: RateQuantity
+    rate: RateFigure
+    basis: RateBasis = "spot"
+    period_start: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> Rate:
+        if self.basis == "average":
+            if self.period_start is None:
+                raise ValueError(
+                    "an average rate needs period_start, the first day of the period it "
+                    "averages (as_of is the last), e.g. period_start = 2012-01-01"
+                )
+            if self.period_start > self.as_of:
+                raise ValueError(
+                    f"period_start {self.period_start.isoformat()} is after as_of "
+                    f"{self.as_of.isoformat()}; an average runs from period_start to as_of"
+                )
+        elif self.period_start is not None:
+            raise ValueError(
+                f"period_start is given but basis is {self.basis!r}: only an average rate has "
+                'a period; write basis = "average" or leave period_start out'
+            )
+        return self
 
     @property
     def base(self) -> str:
         """The currency one unit of which the rate prices (``USD`` in ``28.81 RUB/USD``)."""
-        return next(n for n, p in unit_powers(self.rate.units).items() if p < 0)
+        return next(n for n, p in unit_powers(self.rate.unit).items() if p < 0)
 
     @property
     def quote_currency(self) -> str:
         """The currency the price is in (``RUB`` in ``28.81 RUB/USD``)."""
-        return next(n for n, p in unit_powers(self.rate.units).items() if p > 0)
+        return next(n for n, p in unit_powers(self.rate.unit).items() if p > 0)
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        """The first and last day an average rate covers (``None`` for other rates)."""
+        return None if self.period_start is None else (self.period_start, self.as_of)
 
 
 Entry = Annotated[Claim | Remittance | Budget | Settlement | Rate, Field(discriminator="kind")]

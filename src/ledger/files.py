@@ -364,14 +364,20 @@ def _prepare(
             row["source"] = _UNREAD_SOURCE
     kind = row.get("kind")
     model = ENTRY_KINDS.get(kind) if isinstance(kind, str) else None
-    # A kind with no amount (a rate) has no figure keys: they are unknown fields of their own.
+    # The figure keys beside an entry's figure (a rate's for a rate) belong to that figure.
     flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
-    if flat and (model is None or "amount" in model.model_fields):
+    if flat:
+        name = _figure_field_of(model)
         figure = {key: row.pop(key) for key in flat}
-        if "amount" in row:
-            figure["amount"] = row.pop("amount")
-        row["amount"] = figure
+        if name in row:
+            figure["amount"] = row.pop(name)
+        row[name] = figure
     return row
+
+
+def _figure_field_of(model: type[EntryBase] | None) -> str:
+    """The field the flat figure keys (``qualifier``, ``low``...) of an entry belong to."""
+    return "rate" if model is not None and "rate" in model.model_fields else "amount"
 
 
 def validation_problems(error: ValidationError, name: str | None, rows: list[Any]) -> list[Problem]:
@@ -402,7 +408,8 @@ def schema() -> dict[str, Any]:
             "type": "string",
             "description": "the id of a table under [sources]",
         }
-        if "amount" in properties:
+        figure_field = _figure_field_of(model)
+        if figure_field in properties:
             properties.update(
                 {
                     "qualifier": {
@@ -424,7 +431,8 @@ def schema() -> dict[str, Any]:
                     },
                 }
             )
-            definition["required"] = [r for r in definition.get("required", []) if r != "amount"]
+            required = definition.get("required", [])
+            definition["required"] = [r for r in required if r != figure_field]
         if "migrants" in properties:
             properties["migrants"] = {
                 "anyOf": [{"type": "string"}, {"$ref": "#/$defs/FigureTable"}, {"type": "null"}],
@@ -598,12 +606,15 @@ def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
     for entry in parts.entries:
         raw = entry.model_dump(mode=mode, exclude_none=True)
         raw["source"] = sources[entry.source]
-        amount = raw.get("amount")
+        if raw.get("basis") == "spot" and raw.get("kind") == "rate":
+            del raw["basis"]  # the default, left unsaid as a file written by hand leaves it
+        name = _figure_field_of(type(entry))
+        amount = raw.get(name)
         if isinstance(amount, dict):
             text = amount.pop("amount", None)
-            raw.pop("amount")
+            raw.pop(name)
             if text is not None:
-                raw["amount"] = text
+                raw[name] = text
             raw.update(amount)
         rows.append(_ordered(raw))
     data: dict[str, Any] = {}

@@ -40,7 +40,7 @@ from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, convert
+from .fx import Conversion, MaxAge, convert
 from .units import Quantity, Unit, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
@@ -253,11 +253,14 @@ def net_balance(
     currency: str | None = None,
     convert_to: str | None = None,
     rates: Ledger | Iterable[Rate] | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> NetBalance:
     """What ``debtor`` owes ``creditor``, net of what ``creditor`` owes ``debtor``.
 
     ``currency`` nets the claims in that currency only; ``convert_to`` converts every claim at
-    the rate in force on ``as_of`` (rates from ``rates`` or the ledger's own ``Rate`` entries).
+    the rate in force on ``as_of`` (rates from ``rates`` or the ledger's own ``Rate`` entries;
+    ``via`` and ``max_age`` as for :func:`~ledger.fx.convert`).
     Claims in two currencies with neither are refused: they are never added.
     """
     day = day_asked(as_of)
@@ -290,7 +293,14 @@ def net_balance(
         counted = outstanding(claim, reductions)
         conversion = None
         if convert_to is not None:
-            conversion = convert(counted, convert_to, rates=_rates_for(book, rates), on=day)
+            conversion = convert(
+                counted,
+                convert_to,
+                rates=_rates_for(book, rates),
+                on=day,
+                via=via,
+                max_age=max_age,
+            )
             counted = conversion.figure
         sign = 1 if claim.debtor == debtor else -1
         lines.append(NetLine(claim, sign, counted, reductions, conversion))
@@ -327,6 +337,8 @@ def net_positions(
     rates: Ledger | Iterable[Rate] | None = None,
     statuses: str | Collection[str] | None = None,
     asserted_by: str | Collection[str] | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position per currency, ``{party: {currency: figure}}``: positive for
     a net creditor. Exact positions sum to zero in every currency.
@@ -345,7 +357,14 @@ def net_positions(
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
         counted = outstanding(claim, settled.get(claim.id, ()))
         if convert_to is not None:
-            counted = convert(counted, convert_to, rates=_rates_for(book, rates), on=day).figure
+            counted = convert(
+                counted,
+                convert_to,
+                rates=_rates_for(book, rates),
+                on=day,
+                via=via,
+                max_age=max_age,
+            ).figure
         code = _currency(counted.unit)
         for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
             key = (party, code)
@@ -430,6 +449,8 @@ def settle(
     rates: Ledger | Iterable[Rate] | None = None,
     statuses: str | Collection[str] | None = None,
     asserted_by: str | Collection[str] | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> Transfers:
     """Transfers that bring every position to zero, per currency: at most n - 1 of them for n
     parties with a non-zero position (largest debtor pays largest creditor first).
@@ -449,6 +470,8 @@ def settle(
         rates=rates,
         statuses=statuses,
         asserted_by=asserted_by,
+        via=via,
+        max_age=max_age,
     )
     by_currency: dict[str, list[tuple[str, Decimal, bool]]] = defaultdict(list)
     justified: dict[str, list[int]] = defaultdict(list)

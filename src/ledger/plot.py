@@ -22,6 +22,7 @@ from .book import Ledger
 from .errors import MissingFigureError
 from .figures import Figure
 from .formatting import format_figure, format_ratio, label, party_name
+from .fx import MaxAge, Rates
 from .netting import net_balance
 from .ratios import debt_to_budget, remittances_to_budget
 
@@ -161,11 +162,20 @@ def against_budget(
     *,
     as_of: date | None = None,
     locale: str = "en_US",
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> Chart:
-    """Remittances against the budget (per year), and debt in years of the budget."""
+    """Remittances against the budget (per year), and debt in years of the budget.
+
+    Figures in another currency than the budget's convert by the rate policy of
+    :mod:`ledger.fx`, with the ledger's own rates unless ``rates`` is given; ``via`` and
+    ``max_age`` as for :func:`~ledger.fx.convert`.
+    """
     chart, (flows, years) = _new_chart(9, 3.8, columns=2)
     scale = _SCALE
-    remittances = remittances_to_budget(book, party, as_of=as_of)
+    policy: dict[str, Any] = {"rates": rates, "via": via, "max_age": max_age}
+    remittances = remittances_to_budget(book, party, as_of=as_of, **policy)
     bars = [("budget", remittances.denominator), ("remittances", remittances.numerator)]
     for y, (name, figure) in enumerate(bars):
         _, centre, _ = _ends(figure, scale)
@@ -190,7 +200,7 @@ def against_budget(
             rows.append(
                 (
                     "net debt" if net else "debt",
-                    debt_to_budget(book, party, net=net, as_of=as_of).value,
+                    debt_to_budget(book, party, net=net, as_of=as_of, **policy).value,
                 )
             )
         except MissingFigureError:

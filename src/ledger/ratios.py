@@ -26,18 +26,24 @@ from typing import TYPE_CHECKING
 
 from .arithmetic import owned
 from .book import Ledger, book_asked, day_asked, party_asked
-from .entries import Budget, Rate, Remittance
-from .errors import MissingFigureError, UnitMismatchError
+from .entries import Budget, Rate, Remittance, Settlement
+from .errors import MissingFigureError
 from .faces import call
 from .figures import Figure
-from .fx import convert
-from .netting import net_positions, outstanding
+from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
+from .netting import outstanding
 from .units import Amount, currency_of
 
 if TYPE_CHECKING:
     from .entries import EntryBase
 
-__all__ = ["Ratio", "debt_to_budget", "per_migrant", "ratio", "remittances_to_budget"]
+__all__ = [
+    "Ratio",
+    "debt_to_budget",
+    "per_migrant",
+    "ratio",
+    "remittances_to_budget",
+]
 
 
 @owned
@@ -56,7 +62,8 @@ def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure:
 class Ratio:
     """The answer to a question such as "remittances against the budget", with what it rests on.
 
-    ``question`` names the helper that asked it; ``value`` is numerator / denominator.
+    ``question`` names the helper that asked it; ``value`` is numerator / denominator;
+    ``conversions`` are the currency conversions the numerator took (each with its rate).
     """
 
     question: str
@@ -70,6 +77,7 @@ class Ratio:
     numerator_label: str
     denominator_label: str
     net: bool = False
+    conversions: tuple[Conversion, ...] = ()
 
     @classmethod
     def of(
@@ -81,6 +89,7 @@ class Ratio:
         numerator: tuple[Figure, str, tuple[EntryBase, ...]],
         denominator: tuple[Figure, str, tuple[EntryBase, ...]],
         net: bool = False,
+        conversions: Iterable[Conversion] = (),
     ) -> Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
@@ -97,22 +106,33 @@ class Ratio:
             numerator_label=top_label,
             denominator_label=bottom_label,
             net=net,
+            conversions=tuple(c for c in conversions if c.rate is not None),
         )
 
     @property
     def entries(self) -> tuple[EntryBase, ...]:
-        return (*self.numerator_entries, *self.denominator_entries)
+        """The entries behind the ratio, the rates it used among them."""
+        return (*self.numerator_entries, *self.denominator_entries, *self.rates)
+
+    @property
+    def rates(self) -> tuple[Rate, ...]:
+        """Each rate the ratio used, once, in the order first used."""
+        return tuple(dict.fromkeys(rate for c in self.conversions for rate in c.rates))
 
     def explain(self) -> str:
-        """The division, and each entry with its source's words."""
+        """The division, each entry with its source's words, and each rate it used."""
         out = [
             f"{self.question.replace('_', ' ')} for {self.party}, as of "
             f"{self.as_of.isoformat()}: {self.value}",
             f"  {self.numerator_label}: {self.numerator}",
         ]
         out += [_cite(entry) for entry in self.numerator_entries]
+        out += [f"      converted: {c.explain()}" for c in self.conversions]
         out.append(f"  {self.denominator_label}: {self.denominator}")
         out += [_cite(entry) for entry in self.denominator_entries]
+        if self.rates:
+            out.append("  rates:")
+            out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in self.rates]
         out.append(f"  = {self.numerator} / {self.denominator} = {self.value}")
         return "\n".join(out)
 
@@ -133,16 +153,31 @@ def _cite(entry: EntryBase) -> str:
 
 
 def _latest(
-    entries: list[Remittance] | list[Budget], what: str, party: str, day: date
+    entries: list[Remittance] | list[Budget],
+    every: list[Remittance] | list[Budget],
+    what: str,
+    party: str,
+    day: date,
 ) -> Remittance | Budget:
+    """The newest of ``entries`` (those dated on or before ``day``); ``every`` is all there are
+    for the party, whatever their date, to say why none is found."""
     if not entries:
+        later = ""
+        if every:
+            first = min(entry.as_of for entry in every)
+            many = "budgets" if what == "budget" else what
+            later = f"; the ledger's {many} for {party} start {first.isoformat()}"
+            raise MissingFigureError(
+                f"no {what} for {party} dated on or before {day.isoformat()}{later}: ask as "
+                "of a later day, or add an earlier entry"
+            )
         raise MissingFigureError(
             f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger"
         )
     latest = max(entry.as_of for entry in entries)
     newest = [entry for entry in entries if entry.as_of == latest]
     if len(newest) > 1:
-        ids = ", ".join(entry.id for entry in newest)
+        ids = ", ".join(sorted(entry.id for entry in newest))
         raise MissingFigureError(
             f"{len(newest)} {what} entries for {party} compete as of {latest.isoformat()} "
             f"({ids}); keep one, or narrow the question (fiscal_year=, as_of=)"
@@ -152,33 +187,52 @@ def _latest(
 
 def _budget(book: Ledger, party: str, day: date, fiscal_year: int | None) -> Budget:
     budgets = book.budgets(party=party, fiscal_year=fiscal_year, as_of=day)
-    found = _latest(budgets, "budget", party, day)
+    every = book.budgets(party=party, fiscal_year=fiscal_year)
+    found = _latest(budgets, every, "budget", party, day)
     assert isinstance(found, Budget)
     return found
 
 
 def _remittance(book: Ledger, party: str, day: date) -> Remittance:
-    found = _latest(book.remittances(destination=party, as_of=day), "remittances", party, day)
+    found = _latest(
+        book.remittances(destination=party, as_of=day),
+        book.remittances(destination=party),
+        "remittances",
+        party,
+        day,
+    )
     assert isinstance(found, Remittance)
     return found
 
 
-def _in_currency(
-    figure: Figure,
-    target: str | None,
-    book: Ledger,
-    rates: Ledger | Iterable[Rate] | None,
-    day: date,
-) -> Figure:
-    source = currency_of(figure.unit)
-    if target is None or source == target:
-        return figure
-    if rates is None:
-        raise UnitMismatchError(
-            f"{figure} is in {source} but the budget is in {target}; pass rates= (a ledger or "
-            "Rate entries) to convert at the rate in force on the day"
+@dataclass(frozen=True)
+class _Policy:
+    """How a helper converts: where its rates come from, the day, a cross currency, an age."""
+
+    rates: Rates
+    day: date
+    via: str | None
+    max_age: MaxAge
+
+    def to(
+        self, figure: Figure, target: str, period: tuple[date, date] | None = None
+    ) -> Conversion:
+        return convert(
+            figure,
+            target,
+            rates=self.rates,
+            on=self.day,
+            via=self.via,
+            period=period,
+            max_age=self.max_age,
         )
-    return convert(figure, target, rates=rates, on=day).figure
+
+
+def _policy(
+    book: Ledger, rates: Rates | None, day: date, via: str | None, max_age: MaxAge
+) -> _Policy:
+    max_age_asked(max_age)  # checked before any question is answered
+    return _Policy(book if rates is None else rates, day, via, max_age)
 
 
 @owned
@@ -188,22 +242,32 @@ def remittances_to_budget(
     *,
     as_of: date | None = None,
     fiscal_year: int | None = None,
-    rates: Ledger | Iterable[Rate] | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> Ratio:
-    """Remittances sent home to ``party`` against its budget: a pure number."""
+    """Remittances sent home to ``party`` against its budget: a pure number.
+
+    Remittances in another currency than the budget's convert by the rate policy (see
+    :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
+    ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
+    """
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
+    policy = _policy(book, rates, day, via, max_age)
     remittance = _remittance(book, party, day)
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
-    numerator = _in_currency(remittance.amount, target, book, rates, day)
+    assert target is not None
+    conversion = policy.to(remittance.amount, target, flow_period(remittance))
     return Ratio.of(
         "remittances_to_budget",
         party,
         day,
-        numerator=(numerator, "remittances", (remittance,)),
+        numerator=(conversion.figure, "remittances", (remittance,)),
         denominator=(budget.amount, "budget", (budget,)),
+        conversions=(conversion,),
     )
 
 
@@ -215,55 +279,52 @@ def debt_to_budget(
     net: bool = False,
     as_of: date | None = None,
     fiscal_year: int | None = None,
-    rates: Ledger | Iterable[Rate] | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
 ) -> Ratio:
     """What ``party`` owes against its budget, in years. ``net=True`` takes off what others
-    owe it (its counterclaims); by default the debt is gross."""
+    owe it (its counterclaims); by default the debt is gross.
+
+    Each claim counts for what is outstanding on the day (less its own settlements), converted
+    into the budget's currency at the rate in force that day (a stock), with the ledger's own
+    ``Rate`` entries unless ``rates`` is given.
+    """
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
+    policy = _policy(book, rates, day, via, max_age)
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
     assert target is not None
     claims = book.claims(debtor=party, as_of=day)
-    settlements = book.settlements(as_of=day)
     if net:
         claims += book.claims(creditor=party, as_of=day)
     if not claims:
         raise MissingFigureError(
             f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh"
         )
-    if net:
-        positions = net_positions(
-            Ledger([*claims, *settlements, *book.rates(as_of=day)]),
-            as_of=day,
-            convert_to=target,
-            rates=rates if rates is not None else book,
-        )
-        debt = -positions[party][target]
-        label = "net debt"
-    else:
-        owed = [
-            _in_currency(
-                outstanding(claim, [s for s in settlements if s.claim == claim.id]),
-                target,
-                book,
-                rates,
-                day,
-            )
-            for claim in claims
-        ]
-        debt = owed[0]
-        for more in owed[1:]:
-            debt = debt + more
-        label = "debt"
+    settled: dict[str, list[Settlement]] = {}
+    for settlement in book.settlements(as_of=day):
+        settled.setdefault(settlement.claim, []).append(settlement)
+    conversions = []
+    debt: Figure | None = None
+    # Summed in one order, by id, whatever the ledger's order (as netting sums).
+    for claim in sorted(claims, key=lambda claim: claim.id):
+        left = outstanding(claim, settled.get(claim.id, ()))
+        conversion = policy.to(left, target)
+        conversions.append(conversion)
+        signed = conversion.figure if claim.debtor == party else -conversion.figure
+        debt = signed if debt is None else debt + signed
+    assert debt is not None
     return Ratio.of(
         "debt_to_budget",
         party,
         day,
-        numerator=(debt, label, tuple(claims)),
+        numerator=(debt, "net debt" if net else "debt", tuple(claims)),
         denominator=(budget.amount, "budget", (budget,)),
         net=net,
+        conversions=conversions,
     )
 
 
