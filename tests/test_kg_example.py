@@ -93,9 +93,7 @@ def test_the_tranches_count_when_due_and_not_before():
     for day, due in [(date(2016, 3, 15), 0), (date(2016, 3, 16), 1), (date(2020, 12, 31), 5)]:
         left = Fraction(488_900_000 - 188_900_000 - 30_000_000 * due)
         assert lg.net_balance(book, "KG", "RU", as_of=day).amount == lg.Figure.of(f"{left} USD")
-    assert lg.net_balance(book, "KG", "RU", as_of=date(2025, 3, 16)).amount == lg.Figure.of(
-        "0 USD"
-    )
+    assert lg.net_balance(book, "KG", "RU", as_of=date(2025, 3, 16)).amount == lg.Figure.of("0 USD")
 
 
 DAY = date(2013, 12, 31)  # after the only sourced rate, 2013-09-30
@@ -128,7 +126,9 @@ def _in_dollars(book):
     """The same ledger with its budget restated in dollars at the ledger's own rate."""
     [budget] = book.budgets()
     dollars = lg.convert(budget.amount, "USD", rates=book, on=DAY).figure
-    entries = [e for e in book if e.id != budget.id] + [budget.model_copy(update={"amount": dollars})]
+    entries = [e for e in book if e.id != budget.id] + [
+        budget.model_copy(update={"amount": dollars})
+    ]
     return lg.Ledger(entries)
 
 

@@ -43,14 +43,14 @@ if TYPE_CHECKING:  # the frames extra; only type checkers read this
     import pandas
 
 __all__ = [
+    "DEFAULT_EXAMPLE",
     "EXAMPLE",
+    "EXAMPLES",
     "STATUSES",
     "Ledger",
     "as_set",
     "book_asked",
     "day_asked",
-    "DEFAULT_EXAMPLE",
-    "EXAMPLES",
     "example",
     "examples",
     "from_data",
