@@ -337,3 +337,24 @@ def test_no_python_reaches_a_command_line_user(files, capsys):
                 assert found is None, f"{found[0]!r} from {args + extra}:\n{out}{err}"
                 seen += code == 0
     assert seen > 60  # most of them answer something
+
+
+def test_summary_never_dies_for_one_missing_answer(files, capsys):
+    for name in HOSTILE:
+        assert main(["summary", files[name], "--as-of", "2012-12-31"]) == 0, name
+        out, err = capsys.readouterr()
+        assert err == "" and "Entries (" in out, name
+    main(["summary", files["two-currencies.toml"], "--as-of", "2012-12-31"])
+    out = capsys.readouterr().out
+    # Both balances answered, one per currency; the ratio needing two rates says which is missing.
+    assert "Kyrgyzstan owes Russia $300M net" in out and "RUB9" in out.replace("\u00a0", "")
+    [line] = [x for x in out.splitlines() if "- Kyrgyzstan: debt against the budget:" in x]
+    assert "no" in line and "rate in force on 2012-12-31" in line
+
+
+def test_ratios_with_nothing_answerable_exit_1_with_every_reason(files):
+    done = run("ratios", files["two-budgets.toml"], "KG", "--as-of", "2012-12-31", check_code=1)
+    assert "no ratio can be computed for KG" in done.stderr
+    assert "2 budget entries for KG compete" in done.stderr
+    assert "ask about another day with --as-of" in done.stderr
+    assert done.stdout == ""

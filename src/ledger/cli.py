@@ -169,7 +169,7 @@ def in_words(message: str) -> str:
 
 
 @dataclass(frozen=True)
-class Unanswered:
+class _Unanswered:
     """A question a command could not answer, and why, in words."""
 
     question: str
@@ -200,6 +200,9 @@ _QUESTIONS = {
     ("balance", False): "net balance",
     ("positions", False): "positions",
 }
+
+#: The ratio questions the ``ratios`` command asks of a party: (helper, net).
+_RATIO_QUESTIONS = tuple(q for q in _QUESTIONS if q[0] not in ("balance", "positions"))
 
 
 def _check_party(book: Ledger, party: str) -> None:
@@ -238,8 +241,8 @@ def _ratios(
     party: str,
     as_of: date | None,
     rates: list[Rate],
-    questions: Sequence[tuple[str, bool]] = tuple(_QUESTIONS)[:4],
-) -> tuple[list[Ratio], list[Unanswered]]:
+    questions: Sequence[tuple[str, bool]] = _RATIO_QUESTIONS,
+) -> tuple[list[Ratio], list[_Unanswered]]:
     """Each question asked of ``party``: the ratios answered and, for the others, why not."""
     helpers: dict[tuple[str, bool], Callable[[], Ratio]] = {
         ("remittances_to_budget", False): lambda: remittances_to_budget(
@@ -256,7 +259,7 @@ def _ratios(
         try:
             found.append(helpers[question]())
         except LedgerError as error:
-            missing.append(Unanswered(question[0], party, in_words(str(error)), question[1]))
+            missing.append(_Unanswered(question[0], party, in_words(str(error)), question[1]))
     return found, missing
 
 
@@ -292,17 +295,17 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     loc, day = args.locale, args.as_of
     rates = _rates(book, args)
-    missing: list[Unanswered] = []
+    missing: list[_Unanswered] = []
     try:
         balances = _balances(book, day)
     except LedgerError as error:
         balances = []
-        missing.append(Unanswered("balance", None, in_words(str(error))))
+        missing.append(_Unanswered("balance", None, in_words(str(error))))
     try:
         positions = net_positions(book, as_of=day)
     except LedgerError as error:
         positions = {}
-        missing.append(Unanswered("positions", None, in_words(str(error))))
+        missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
     for party in _parties_of(book):
         found, unanswered = _ratios(book, party, day, rates, _asked(book, party))
@@ -364,7 +367,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     return "\n".join(lines + _unanswered_lines(missing, loc, book))
 
 
-def _unanswered_lines(missing: list[Unanswered], locale: str, book: Ledger) -> list[str]:
+def _unanswered_lines(missing: list[_Unanswered], locale: str, book: Ledger) -> list[str]:
     if not missing:
         return []
     return ["", label("unanswered", locale), *(m.line(locale, book.parties) for m in missing)]
