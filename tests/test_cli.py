@@ -1,11 +1,14 @@
 """The debt-ledger command, run the way a user runs it: in a subprocess."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from ledger.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "data" / "tajikistan_russia_2004.toml")
@@ -150,4 +153,208 @@ def test_bad_input_gets_a_clear_error_and_no_traceback(args, code, phrase, tmp_p
     done = run(*(a.format(bad=bad) for a in args))
     assert done.returncode == code
     assert phrase in done.stderr
+    assert done.stdout == ""
+
+
+# -- the bundled examples by name, and questions that cannot be answered ---------------------
+
+KG = "kg-ru-2012"
+
+_HEAD = """
+[sources.s]
+publisher = "debt-ledger tests"
+title = "Illustrative figures, not sourced"
+date = 2010-01-01
+"""
+
+
+def _entry(kind, id, **fields):
+    lines = [f'kind = "{kind}"', f'id = "{id}"', "as_of = 2012-06-01", 'source = "s"']
+    lines += [f"{key} = {value}" for key, value in fields.items()]
+    return "\n[[entries]]\n" + "\n".join(lines) + "\n"
+
+
+def _claim(id, amount, creditor='"RU"', debtor='"KG"'):
+    return _entry(
+        "claim", id, creditor=creditor, debtor=debtor, asserted_by=creditor, amount=f'"{amount}"'
+    )
+
+
+BUDGET_KGS = _entry("budget", "kg-budget", party='"KG"', amount='"80 billion KGS/year"')
+RATE_2012 = _entry("rate", "kgs-2012", rate='"47 KGS/USD"')
+
+#: Ledgers that leave questions unanswered, each for its own reason.
+HOSTILE = {
+    # claims in two currencies, a budget in a third, no rate at all
+    "two-currencies.toml": _HEAD
+    + _claim("usd-claim", "300 million USD")
+    + _claim("rub-claim", "9 billion RUB")
+    + BUDGET_KGS,
+    # a claim, but no budget
+    "no-budget.toml": _HEAD + _claim("usd-claim", "300 million USD"),
+    # two budgets for the same day
+    "two-budgets.toml": _HEAD
+    + _claim("usd-claim", "300 million USD")
+    + BUDGET_KGS
+    + _entry("budget", "kg-budget-2", party='"KG"', amount='"81 billion KGS/year"'),
+    # remittances without migrants, a budget in som, a rate
+    "remittances.toml": _HEAD
+    + _entry(
+        "remittance", "to-kg", origin='"RU"', destination='"KG"', amount='"2 billion USD/year"'
+    )
+    + BUDGET_KGS
+    + RATE_2012,
+    "rates-only.toml": _HEAD + RATE_2012,
+    "no-rates.toml": _HEAD + _claim("usd-claim", "300 million USD"),
+}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    for name, text in HOSTILE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "json-named.toml").write_text(
+        json.dumps({"title": "JSON in a TOML file"}), encoding="utf-8"
+    )
+    return {name: str(folder / name) for name in [*HOSTILE, "json-named.toml"]}
+
+
+def test_examples_lists_the_bundled_examples():
+    out = run("examples", check_code=0).stdout
+    assert out.splitlines()[0].startswith("tj-ru-2004 ") and KG in out
+    assert set(json.loads(run("examples", "--json", check_code=0).stdout)) == {"tj-ru-2004", KG}
+
+
+def test_an_example_name_stands_for_a_file_in_every_command():
+    assert run("validate", KG, check_code=0).stdout.startswith(f"{KG}: valid, 16 entries")
+    out = run("net", KG, "KG", "RU", "--as-of", "2013-12-31", check_code=0).stdout
+    assert "$300M" in out  # 488.9M less the 188.9M written off in May 2013
+
+
+def test_an_unknown_example_name_says_which_there_are():
+    done = run("summary", "kg-ru-2013", check_code=1)
+    assert "kg-ru-2013" in done.stderr and f"bundled example: {KG}, tj-ru-2004" in done.stderr
+
+
+def test_summary_answers_what_it_can_and_says_what_to_add():
+    done = run("summary", KG, "--as-of", "2012-12-31", check_code=0)
+    out = done.stdout
+    assert "Kyrgyzstan owes Russia $489M net" in out  # the balance is answered
+    assert "Not answered (what to add to the file):" in out
+    [line] = [x for x in out.splitlines() if "remittances against the budget" in x]
+    assert "no USD/KGS rate in force on 2012-12-31" in line and "--rates FILE" in line
+    assert "give no number of migrants" in out
+    assert done.stderr == ""
+
+
+def test_summary_json_lists_the_unanswered_questions():
+    data = json.loads(run("summary", KG, "--as-of", "2012-12-31", "--json", check_code=0).stdout)
+    asked = {(m["question"], m["net"]) for m in data["unanswered"]}
+    assert asked == {
+        ("remittances_to_budget", False),
+        ("debt_to_budget", False),
+        ("debt_to_budget", True),
+        ("per_migrant", False),
+    }
+    assert all(m["party"] == "KG" and not m["answered"] for m in data["unanswered"])
+    assert data["balances"][0]["amount"]["amount"] == "488900000 USD"
+
+
+def test_ratios_answer_in_the_budgets_currency_with_the_ledgers_own_rate(files):
+    # 2,000M USD × 47 KGS/USD / 80,000M KGS = 1.175, the ledger's rate taken without asking.
+    out = run("ratios", files["remittances.toml"], "KG", "--as-of", "2012-12-31", check_code=0)
+    assert "Remittances to Kyrgyzstan are 1.18× its budget." in out.stdout
+    assert "give no number of migrants" in out.stdout
+
+
+def test_rates_from_another_file_answer_what_the_ledger_could_not(files):
+    # The KG example's only rate is of 2013-09-30; an (illustrative) 2012 rate from another
+    # file answers 2012: 2,000M × 47 / 86,195.3M = 1.0905...
+    args = ("ratios", KG, "KG", "--as-of", "2012-12-31")
+    run(*args, check_code=1)
+    out = run(*args, "--rates", files["rates-only.toml"], check_code=0).stdout
+    assert "Remittances to Kyrgyzstan are about 1.09× its budget." in out
+
+
+def test_rates_from_another_file_convert_in_every_converting_command(files):
+    rates = ("--rates", files["rates-only.toml"], "--as-of", "2012-12-31")
+    out = run("net", KG, "KG", "RU", "--convert-to", "KGS", *rates, check_code=0).stdout
+    assert "KGS23" in out.replace("\u00a0", "")  # 488.9M × 47 = 22,978.3M som
+    run("positions", KG, "--convert-to", "KGS", *rates, check_code=0)
+    run("settle", KG, "--convert-to", "KGS", *rates, check_code=0)
+    run("summary", KG, *rates, check_code=0)
+    out = run("convert", KG, "1 USD", "KGS", "--rates", files["rates-only.toml"], check_code=0)
+    assert "kgs-2012" in out.stdout or "kgs-usd-2013-09-30" in out.stdout
+
+
+def test_a_rates_file_without_rates_is_refused_in_words(files):
+    done = run("ratios", KG, "KG", "--rates", files["no-rates.toml"], check_code=1)
+    assert "no-rates.toml: the file holds no rates" in done.stderr
+
+
+#: What a user of the command line must never read: Python keywords and reprs, tracebacks.
+PYTHON = re.compile(
+    r"Traceback|\b[a-z_]+=|\blg\.\w|\b(?:Decimal|Quantity|Figure|Rate|Ledger|date|datetime)\("
+    r"|<[A-Z]\w+[ >]|datetime\.date|\{\{"
+)
+
+
+def _commands(path):
+    """Every command on one file, with the options that make it convert."""
+    return [
+        ("summary", path),
+        ("summary", path, "--json"),
+        ("summary", path, "--as-of", "2012-12-31"),
+        ("summary", path, "--locale", "ru_RU"),
+        ("net", path, "KG", "RU"),
+        ("net", path, "KG", "RU", "--explain"),
+        ("net", path, "KG", "RU", "--convert-to", "KGS"),
+        ("net", path, "KG", "RU", "--currency", "EUR"),
+        ("positions", path, "--convert-to", "KGS"),
+        ("settle", path, "--convert-to", "KGS"),
+        ("ratios", path, "KG"),
+        ("ratios", path, "KG", "--json"),
+        ("ratios", path, "KG", "--as-of", "2012-12-31"),
+        ("convert", path, "300 million USD", "KGS", "--on", "2012-12-31"),
+        ("validate", path),
+    ]
+
+
+def test_no_python_reaches_a_command_line_user(files, capsys):
+    # In this process (main itself), for speed: the subprocess tests above show that main is
+    # what the installed command runs.
+    seen = 0
+    for path in [KG, *files.values()]:
+        for args in _commands(path):
+            for extra in ((), ("--rates", files["rates-only.toml"])):
+                if extra and args[0] == "validate":
+                    continue
+                code = main([*args, *extra])
+                out, err = capsys.readouterr()
+                assert code in (0, 1), (args, err)
+                found = PYTHON.search(out + err)
+                assert found is None, f"{found[0]!r} from {args + extra}:\n{out}{err}"
+                seen += code == 0
+    assert seen > 60  # most of them answer something
+
+
+def test_summary_never_dies_for_one_missing_answer(files, capsys):
+    for name in HOSTILE:
+        assert main(["summary", files[name], "--as-of", "2012-12-31"]) == 0, name
+        out, err = capsys.readouterr()
+        assert err == "" and "Entries (" in out, name
+    main(["summary", files["two-currencies.toml"], "--as-of", "2012-12-31"])
+    out = capsys.readouterr().out
+    # Both balances answered, one per currency; the ratio needing two rates says which is missing.
+    assert "Kyrgyzstan owes Russia $300M net" in out and "RUB9" in out.replace("\u00a0", "")
+    [line] = [x for x in out.splitlines() if "- Kyrgyzstan: debt against the budget:" in x]
+    assert "no" in line and "rate in force on 2012-12-31" in line
+
+
+def test_ratios_with_nothing_answerable_exit_1_with_every_reason(files):
+    done = run("ratios", files["two-budgets.toml"], "KG", "--as-of", "2012-12-31", check_code=1)
+    assert "no ratio can be computed for KG" in done.stderr
+    assert "2 budget entries for KG compete" in done.stderr
+    assert "ask about another day with --as-of" in done.stderr
     assert done.stdout == ""

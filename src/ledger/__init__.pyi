@@ -16,6 +16,7 @@ from . import strategies as strategies
 from . import units as units
 from .book import Ledger as Ledger
 from .book import example as example
+from .book import examples as examples
 from .book import from_data as from_data
 from .book import load as load
 from .book import loads as loads

@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, get_args, overload
 
@@ -42,13 +43,16 @@ if TYPE_CHECKING:  # the frames extra; only type checkers read this
     import pandas
 
 __all__ = [
+    "DEFAULT_EXAMPLE",
     "EXAMPLE",
+    "EXAMPLES",
     "STATUSES",
     "Ledger",
     "as_set",
     "book_asked",
     "day_asked",
     "example",
+    "examples",
     "from_data",
     "load",
     "loads",
@@ -468,6 +472,50 @@ def from_data(data: object, *, name: str | None = None, _owned: bool = False) ->
             gc.enable()
 
 
-def example() -> Ledger:
-    """The bundled example: the four figures of RFE/RL's report of 15 March 2004."""
-    return loads(files.example_text(), format="toml", name=files.EXAMPLE)
+#: The bundled examples: name -> (file in ledger/data, one line saying what it holds).
+EXAMPLES: dict[str, tuple[str, str]] = {
+    "tj-ru-2004": (
+        files.EXAMPLE,
+        "Tajikistan and Russia, March 2004: RFE/RL's four figures (claim, counterclaim, "
+        "remittances, budget), all in dollars",
+    ),
+    "kg-ru-2012": (
+        "kyrgyzstan_russia_2012.toml",
+        "Kyrgyzstan and Russia, September 2012: a $488.9M claim written off at once and in "
+        "yearly tranches, a budget in som and a som/dollar rate",
+    ),
+}
+
+#: The example :func:`example` gives when no name is asked for.
+DEFAULT_EXAMPLE = "tj-ru-2004"
+
+
+def examples() -> dict[str, str]:
+    """The bundled examples by name, each with one line saying what it holds.
+
+    >>> sorted(examples())
+    ['kg-ru-2012', 'tj-ru-2004']
+    """
+    return {name: line for name, (_, line) in EXAMPLES.items()}
+
+
+def example(name: str = DEFAULT_EXAMPLE) -> Ledger:
+    """A bundled example by name (see :func:`examples`); by default the four figures of
+    RFE/RL's report of 15 March 2004.
+
+    >>> example("kg-ru-2012").title
+    'Kyrgyzstan and Russia, September 2012'
+    >>> example("kg-ru-2013")
+    Traceback (most recent call last):
+    ...
+    ledger.errors.LedgerError: no bundled example is named 'kg-ru-2013'; the examples: \
+kg-ru-2012, tj-ru-2004
+    """
+    if not isinstance(name, str) or name not in EXAMPLES:
+        shown = repr(name) if isinstance(name, str) else f"{type(name).__name__} {name!r}"
+        raise LedgerError(
+            f"no bundled example is named {shown}; the examples: {', '.join(sorted(EXAMPLES))}"
+        )
+    file = EXAMPLES[name][0]
+    text = (resources.files("ledger") / "data" / file).read_bytes()
+    return loads(text, format="toml", name=file)

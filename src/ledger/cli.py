@@ -1,7 +1,12 @@
 """The ``debt-ledger`` command (also ``python -m ledger``).
 
-Exit codes: 0 success, 1 invalid input (every problem listed on stderr), 2 usage error.
-No traceback reaches the user for a bad file, a bad locale or a missing party.
+Exit codes: 0 when the command answered (``summary`` and ``ratios`` answer what they can and
+list, in words, each question they could not answer and what to add to the file); 1 for
+invalid input, or when not one question could be answered (every problem listed on stderr);
+2 for a usage error. No traceback and no Python keyword reaches the user: the library's
+messages are rewritten in the command line's own terms (``--rates FILE``, ``--as-of``).
+
+A FILE argument is a ledger file or the name of a bundled example (``debt-ledger examples``).
 """
 
 from __future__ import annotations
@@ -11,13 +16,15 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
-from .book import EXAMPLE, Ledger, example, load, schema
-from .entries import EntryBase, figure_to_data, party_error
-from .errors import LedgerError, MissingFigureError
+from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
+from .entries import EntryBase, Rate, figure_to_data, party_error
+from .errors import LedgerError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import convert
@@ -25,7 +32,7 @@ from .netting import net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
 from .units import check_currency
 
-__all__ = ["main"]
+__all__ = ["in_words", "main"]
 
 EXIT_OK, EXIT_INVALID = 0, 1  # argparse itself exits 2 on a usage error
 
@@ -81,7 +88,121 @@ def _amount_json(entry: EntryBase, locale: str) -> dict[str, Any]:
 
 
 def _book(path: str | None) -> Ledger:
-    return example() if path is None else load(path)
+    """The ledger a FILE argument names: a file, or else a bundled example by its name."""
+    if path is None:
+        return example()
+    if path in EXAMPLES and not Path(path).exists():
+        return example(path)
+    try:
+        return load(path)
+    except LedgerError as error:
+        if Path(path).suffix or Path(path).exists():
+            raise
+        raise LedgerError(
+            f"{error}; nor is {path!r} the name of a bundled example: {', '.join(sorted(EXAMPLES))}"
+        ) from None
+
+
+def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
+    """The rates a command converts with: the ledger's own, and those of ``--rates FILE``."""
+    own = book.rates()
+    path = getattr(args, "rates", None)
+    if path is None:
+        return own
+    brought = _book(path).rates()
+    if not brought:
+        raise LedgerError(
+            f"--rates {path}: the file holds no rates; give a ledger file with entries of kind "
+            "'rate' (e.g. rate = \"47 KGS/USD\"), or add the rates to the ledger itself"
+        )
+    return [*own, *brought]
+
+
+# The library speaks to Python callers (``rates=``); a command line user has options and a
+# file. Each rewrite turns one of the library's hints into the command line's terms.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"; pass rates= \(a ledger or Rate entries\) to convert at the rate in force on "
+            r"the day",
+            "; add a rate entry for the two currencies to the file, or give --rates FILE",
+        ),
+        (
+            r"; convert one first with lg\.convert\([^)]*\) and a dated, sourced rate",
+            "; add a dated rate entry between them to the file, or give --rates FILE",
+        ),
+        (r"keep one, or pass rates= with the one to use", "keep one of them in the files"),
+        (
+            r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
+            "keep one in the file, or ask about another day with --as-of",
+        ),
+        (
+            r"pass currency='\.\.\.' to net one of them, or convert_to='\.\.\.' with dated "
+            r"rates",
+            "give --currency CODE to net one of them, or --convert-to CODE with dated rates",
+        ),
+        (r" \(or pass format='\w+'\)", ""),
+        (
+            r"Add a Rate entry dated on or before that day",
+            "Add a Rate entry dated on or before that day to the file, or give --rates FILE",
+        ),
+        (r"\{\{", "{"),
+        (r"\}\}", "}"),
+        (r"\bas_of=", "--as-of "),
+        (r"\bconvert_to=", "--convert-to "),
+        (r"\bcurrency=", "--currency "),
+        (r"\brates=", "--rates FILE "),
+    )
+)
+
+
+def in_words(message: str) -> str:
+    """A library message in the command line's terms: options, not Python keywords.
+
+    >>> in_words("no budget; keep one, or narrow the question (fiscal_year=, as_of=)")
+    'no budget; keep one in the file, or ask about another day with --as-of'
+    """
+    for pattern, replacement in _REWRITES:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+@dataclass(frozen=True)
+class _Unanswered:
+    """A question a command could not answer, and why, in words."""
+
+    question: str
+    party: str | None
+    reason: str
+    net: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "party": self.party,
+            "net": self.net,
+            "answered": False,
+            "reason": self.reason,
+        }
+
+    def line(self, locale: str, names: dict[str, str]) -> str:
+        asked = _QUESTIONS[(self.question, self.net)]
+        who = f"{party_name(self.party, locale, names)}: " if self.party else ""
+        return f"  - {who}{asked}: {self.reason}"
+
+
+_QUESTIONS = {
+    ("remittances_to_budget", False): "remittances against the budget",
+    ("debt_to_budget", False): "debt against the budget",
+    ("debt_to_budget", True): "net debt against the budget",
+    ("per_migrant", False): "remittances per migrant",
+    ("balance", False): "net balance",
+    ("positions", False): "positions",
+}
+
+#: The ratio questions the ``ratios`` command asks of a party: (helper, net).
+_RATIO_QUESTIONS = tuple(q for q in _QUESTIONS if q[0] not in ("balance", "positions"))
 
 
 def _check_party(book: Ledger, party: str) -> None:
@@ -115,20 +236,45 @@ def _balances(book: Ledger, as_of: date | None) -> list[Any]:
     return results
 
 
-def _ratios(book: Ledger, party: str, as_of: date | None) -> list[Ratio]:
-    found = []
-    helpers: list[Callable[[], Ratio]] = [
-        lambda: remittances_to_budget(book, party, as_of=as_of),
-        lambda: debt_to_budget(book, party, as_of=as_of),
-        lambda: debt_to_budget(book, party, net=True, as_of=as_of),
-        lambda: per_migrant(book, party, as_of=as_of),
-    ]
-    for helper in helpers:
+def _ratios(
+    book: Ledger,
+    party: str,
+    as_of: date | None,
+    rates: list[Rate],
+    questions: Sequence[tuple[str, bool]] = _RATIO_QUESTIONS,
+) -> tuple[list[Ratio], list[_Unanswered]]:
+    """Each question asked of ``party``: the ratios answered and, for the others, why not."""
+    helpers: dict[tuple[str, bool], Callable[[], Ratio]] = {
+        ("remittances_to_budget", False): lambda: remittances_to_budget(
+            book, party, as_of=as_of, rates=rates
+        ),
+        ("debt_to_budget", False): lambda: debt_to_budget(book, party, as_of=as_of, rates=rates),
+        ("debt_to_budget", True): lambda: debt_to_budget(
+            book, party, net=True, as_of=as_of, rates=rates
+        ),
+        ("per_migrant", False): lambda: per_migrant(book, party, as_of=as_of),
+    }
+    found, missing = [], []
+    for question in questions:
         try:
-            found.append(helper())
-        except MissingFigureError:
-            continue
-    return found
+            found.append(helpers[question]())
+        except LedgerError as error:
+            missing.append(_Unanswered(question[0], party, in_words(str(error)), question[1]))
+    return found, missing
+
+
+def _asked(book: Ledger, party: str) -> list[tuple[str, bool]]:
+    """The questions a summary asks of a party: against the budget for what is sent to it
+    (remittances) and what it owes (claims on it); a party that is only a creditor or an
+    origin is asked nothing."""
+    asked: list[tuple[str, bool]] = []
+    if book.remittances(destination=party):
+        asked.append(("remittances_to_budget", False))
+    if book.claims(debtor=party):
+        asked += [("debt_to_budget", False), ("debt_to_budget", True)]
+    if book.remittances(destination=party):
+        asked.append(("per_migrant", False))
+    return asked
 
 
 def _parties_of(book: Ledger) -> list[str]:
@@ -148,9 +294,23 @@ def _parties_of(book: Ledger) -> list[str]:
 def cmd_summary(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     loc, day = args.locale, args.as_of
-    balances = _balances(book, day)
-    positions = net_positions(book, as_of=day)
-    ratios = [r for party in _parties_of(book) for r in _ratios(book, party, day)]
+    rates = _rates(book, args)
+    missing: list[_Unanswered] = []
+    try:
+        balances = _balances(book, day)
+    except LedgerError as error:
+        balances = []
+        missing.append(_Unanswered("balance", None, in_words(str(error))))
+    try:
+        positions = net_positions(book, as_of=day)
+    except LedgerError as error:
+        positions = {}
+        missing.append(_Unanswered("positions", None, in_words(str(error))))
+    ratios: list[Ratio] = []
+    for party in _parties_of(book):
+        found, unanswered = _ratios(book, party, day, rates, _asked(book, party))
+        ratios += found
+        missing += unanswered
     if args.json:
         return {
             "title": book.title,
@@ -176,8 +336,9 @@ def cmd_summary(args: argparse.Namespace) -> Any:
                 for p, held in positions.items()
             },
             "ratios": [_ratio_json(r, loc) for r in ratios],
+            "unanswered": [m.to_json() for m in missing],
         }
-    lines = [book.title or (args.file or EXAMPLE), ""]
+    lines = [book.title or (args.file or DEFAULT_EXAMPLE), ""]
     lines.append(label("entries", loc, count=len(book)))
     for entry in book:
         amount = getattr(entry, "amount", None)
@@ -203,7 +364,13 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     lines += [f"  {describe(r, loc, book.parties)}" for r in ratios] or [
         f"  {label('no ratios', loc)}"
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + _unanswered_lines(missing, loc, book))
+
+
+def _unanswered_lines(missing: list[_Unanswered], locale: str, book: Ledger) -> list[str]:
+    if not missing:
+        return []
+    return ["", label("unanswered", locale), *(m.line(locale, book.parties) for m in missing)]
 
 
 def cmd_net(args: argparse.Namespace) -> Any:
@@ -219,6 +386,7 @@ def cmd_net(args: argparse.Namespace) -> Any:
         as_of=args.as_of,
         currency=args.currency,
         convert_to=args.convert_to,
+        rates=_rates(book, args),
     )
     if args.json:
         return {
@@ -238,7 +406,9 @@ def cmd_net(args: argparse.Namespace) -> Any:
 def cmd_positions(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.convert_to, "--convert-to")
-    positions = net_positions(book, as_of=args.as_of, convert_to=args.convert_to)
+    positions = net_positions(
+        book, as_of=args.as_of, convert_to=args.convert_to, rates=_rates(book, args)
+    )
     if args.json:
         return {
             p: {c: _figure_json(f, args.locale) for c, f in held.items()}
@@ -254,7 +424,7 @@ def cmd_positions(args: argparse.Namespace) -> Any:
 def cmd_settle(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.convert_to, "--convert-to")
-    transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to)
+    transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to, rates=_rates(book, args))
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": _figure_json(t.amount, args.locale)}
@@ -271,21 +441,21 @@ def cmd_settle(args: argparse.Namespace) -> Any:
 def cmd_ratios(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_party(book, args.party)
-    ratios = _ratios(book, args.party, args.as_of)
+    ratios, missing = _ratios(book, args.party, args.as_of, _rates(book, args))
     if not ratios:
-        raise MissingFigureError(
-            f"no ratio can be computed for {args.party}: the ledger holds no budget with "
-            "remittances or claims for it"
-        )
+        reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
+        raise LedgerError(f"no ratio can be computed for {args.party}:\n{reasons}")
     if args.json:
-        return [_ratio_json(r, args.locale) for r in ratios]
-    return "\n".join(describe(r, args.locale, book.parties) for r in ratios)
+        answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
+        return answered + [m.to_json() for m in missing]
+    lines = [describe(r, args.locale, book.parties) for r in ratios]
+    return "\n".join(lines + _unanswered_lines(missing, args.locale, book))
 
 
 def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.to, "currency")
-    conversion = convert(Figure.of(args.amount), args.to, rates=book, on=args.on)
+    conversion = convert(Figure.of(args.amount), args.to, rates=_rates(book, args), on=args.on)
     if args.json:
         return {
             "from": _figure_json(conversion.original, args.locale),
@@ -297,11 +467,19 @@ def cmd_convert(args: argparse.Namespace) -> Any:
 
 
 def cmd_validate(args: argparse.Namespace) -> Any:
-    book = load(args.file)
+    book = _book(args.file)
     kinds = sorted({e.kind for e in book})
     if args.json:
         return {"file": args.file, "valid": True, "entries": len(book), "kinds": kinds}
     return f"{args.file}: valid, {len(book)} entries ({', '.join(kinds)})"
+
+
+def cmd_examples(args: argparse.Namespace) -> Any:
+    listed = examples()
+    if args.json:
+        return listed
+    width = max(map(len, listed))
+    return "\n".join(f"{name:<{width}}  {line}" for name, line in listed.items())
 
 
 def cmd_schema(args: argparse.Namespace) -> Any:
@@ -328,6 +506,13 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--json", action="store_true", help="machine-readable output (amounts as strings)"
     )
+    converting = argparse.ArgumentParser(add_help=False)
+    converting.add_argument(
+        "--rates",
+        metavar="FILE",
+        help="also convert with the rate entries of this ledger file (or bundled example)",
+    )
+    file_help = "a ledger file, or the name of a bundled example (see: debt-ledger examples)"
     parser = argparse.ArgumentParser(
         prog="debt-ledger",
         description="Sovereign debt and remittance figures with their sources: net, weigh "
@@ -337,13 +522,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     summary = commands.add_parser(
-        "summary", parents=[common], help="entries, net balances, positions and ratios"
+        "summary",
+        parents=[common, converting],
+        help="entries, net balances, positions and ratios, and what cannot be answered",
     )
-    summary.add_argument("file", nargs="?", help="a ledger file (default: the bundled example)")
+    summary.add_argument("file", nargs="?", help=f"{file_help} (default: {DEFAULT_EXAMPLE})")
     summary.set_defaults(run=cmd_summary)
 
-    net = commands.add_parser("net", parents=[common], help="what DEBTOR owes CREDITOR, net")
-    net.add_argument("file")
+    net = commands.add_parser(
+        "net", parents=[common, converting], help="what DEBTOR owes CREDITOR, net"
+    )
+    net.add_argument("file", help=file_help)
     net.add_argument("debtor")
     net.add_argument("creditor")
     net.add_argument("--explain", action="store_true", help="show the arithmetic and sources")
@@ -354,38 +543,48 @@ def _parser() -> argparse.ArgumentParser:
     net.set_defaults(run=cmd_net)
 
     positions = commands.add_parser(
-        "positions", parents=[common], help="every party's net position per currency"
+        "positions", parents=[common, converting], help="every party's net position per currency"
     )
-    positions.add_argument("file")
+    positions.add_argument("file", help=file_help)
     positions.add_argument("--convert-to", dest="convert_to")
     positions.set_defaults(run=cmd_positions)
 
     settle_cmd = commands.add_parser(
-        "settle", parents=[common], help="transfers that settle every position"
+        "settle", parents=[common, converting], help="transfers that settle every position"
     )
-    settle_cmd.add_argument("file")
+    settle_cmd.add_argument("file", help=file_help)
     settle_cmd.add_argument("--convert-to", dest="convert_to")
     settle_cmd.set_defaults(run=cmd_settle)
 
     ratios = commands.add_parser(
-        "ratios", parents=[common], help="remittances and debt against the budget"
+        "ratios",
+        parents=[common, converting],
+        help="remittances and debt against the budget, and what cannot be answered",
     )
-    ratios.add_argument("file")
+    ratios.add_argument("file", help=file_help)
     ratios.add_argument("party")
     ratios.set_defaults(run=cmd_ratios)
 
     conv = commands.add_parser(
-        "convert", parents=[common], help="convert an amount with the ledger's dated rates"
+        "convert",
+        parents=[common, converting],
+        help="convert an amount with the ledger's dated rates",
     )
-    conv.add_argument("file")
+    conv.add_argument("file", help=file_help)
     conv.add_argument("amount", help="e.g. '300 million USD'")
     conv.add_argument("to", help="an ISO 4217 code, e.g. RUB")
     conv.add_argument("--on", type=_date, default=None, help="the day, YYYY-MM-DD")
     conv.set_defaults(run=cmd_convert)
 
     validate = commands.add_parser("validate", parents=[common], help="check a ledger file")
-    validate.add_argument("file")
+    validate.add_argument("file", help=file_help)
     validate.set_defaults(run=cmd_validate)
+
+    examples_cmd = commands.add_parser(
+        "examples", help="the bundled examples, by name", description="The bundled examples."
+    )
+    examples_cmd.add_argument("--json", action="store_true", help="machine-readable output")
+    examples_cmd.set_defaults(run=cmd_examples)
 
     schema_cmd = commands.add_parser("schema", help="print the ledger file JSON Schema")
     schema_cmd.set_defaults(run=cmd_schema, json=True)
@@ -406,7 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             locale_of(args.locale)
         result = args.run(args)
     except LedgerError as error:
-        sys.stderr.write(f"debt-ledger: {error}\n")
+        sys.stderr.write(f"debt-ledger: {in_words(str(error))}\n")
         return EXIT_INVALID
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130

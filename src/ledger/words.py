@@ -221,6 +221,7 @@ LABELS = {
     "none": _("none"),
     "no ratios": _("none the data allows"),
     "nothing to settle": _("nothing to settle"),
+    "unanswered": _("Not answered (what to add to the file):"),
 }
 
 

@@ -1,0 +1,174 @@
+"""The second bundled example, Kyrgyzstan and Russia in 2012, used as a user would: by name,
+from the command line, saved and loaded, weighed in som and in dollars."""
+
+import subprocess
+import sys
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import ledger as lg
+
+ROOT = Path(__file__).resolve().parent.parent
+KG_FILE = ROOT / "data" / "kyrgyzstan_russia_2012.toml"
+KG = "kg-ru-2012"
+
+
+def run(*args):
+    done = subprocess.run(
+        [sys.executable, "-m", "ledger", *args], capture_output=True, text=True, timeout=120
+    )
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def test_the_examples_are_listed_by_name_with_a_line_each():
+    listed = lg.examples()
+    assert set(listed) == {"tj-ru-2004", KG}
+    assert "Kyrgyzstan" in listed[KG] and "\n" not in listed[KG]
+    assert "Tajikistan" in listed["tj-ru-2004"]
+
+
+def test_the_default_example_is_still_the_tajik_one_and_has_a_name():
+    assert lg.example() == lg.example("tj-ru-2004")
+    assert lg.example().title == "Tajikistan and Russia, March 2004"
+
+
+def test_the_kg_example_is_the_shipped_file():
+    assert lg.example(KG) == lg.load(KG_FILE)
+    assert lg.example(KG).title == "Kyrgyzstan and Russia, September 2012"
+
+
+@pytest.mark.parametrize("name", ["kg-ru-2013", "KG-RU-2012", "", "kyrgyzstan_russia_2012.toml"])
+def test_an_unknown_example_is_refused_with_the_list(name):
+    with pytest.raises(lg.LedgerError) as refused:
+        lg.example(name)
+    assert "tj-ru-2004" in str(refused.value) and KG in str(refused.value)
+
+
+def test_an_example_name_must_be_text():
+    with pytest.raises(lg.LedgerError, match="tj-ru-2004"):
+        lg.example(2012)  # type: ignore[arg-type]
+
+
+def test_the_kg_example_round_trips(tmp_path):
+    book = lg.example(KG)
+    again = lg.load(book.save(tmp_path / "kg.toml"))
+    assert again == book
+    assert lg.load(book.save(tmp_path / "kg.json")) == book
+
+
+def test_every_figure_has_a_source_and_every_entry_a_quote_or_a_note():
+    for entry in lg.example(KG):
+        assert entry.source.publisher and entry.source.title
+        assert entry.quote or entry.note, entry.id
+
+
+CLAIM = "ru-claim-kg-2012"
+WRITE_OFF = "ru-kg-write-off-188.9m"
+
+
+def test_the_write_off_is_in_the_ledger_and_counts_from_its_date():
+    book = lg.example(KG)
+    write_off = book[WRITE_OFF]
+    assert (write_off.method, write_off.claim) == ("write_off", CLAIM)
+    assert write_off.amount == lg.Figure.of("188.9 million USD")
+    claim = Fraction(488_900_000)
+    day = write_off.as_of
+    before = lg.net_balance(book, "KG", "RU", as_of=day.replace(day=day.day - 1))
+    on = lg.net_balance(book, "KG", "RU", as_of=day)
+    assert before.amount == lg.Figure.of(f"{claim} USD")
+    assert on.amount == lg.Figure.of(f"{claim - 188_900_000} USD")
+    assert WRITE_OFF in [entry.id for entry in on.entries]
+
+
+def test_the_tranches_count_when_due_and_not_before():
+    book = lg.example(KG)
+    tranches = [s for s in book.settlements() if s.id.startswith("ru-kg-tranche-")]
+    assert len(tranches) == 10
+    assert sorted(t.as_of for t in tranches) == [date(y, 3, 16) for y in range(2016, 2026)]
+    # By hand: 488.9M less 188.9M less 30M for each tranche due on or before the day.
+    for day, due in [(date(2016, 3, 15), 0), (date(2016, 3, 16), 1), (date(2020, 12, 31), 5)]:
+        left = Fraction(488_900_000 - 188_900_000 - 30_000_000 * due)
+        assert lg.net_balance(book, "KG", "RU", as_of=day).amount == lg.Figure.of(f"{left} USD")
+    assert lg.net_balance(book, "KG", "RU", as_of=date(2025, 3, 16)).amount == lg.Figure.of("0 USD")
+
+
+DAY = date(2013, 12, 31)  # after the only sourced rate, 2013-09-30
+
+
+def _numbers(book):
+    """The file's own numbers, as exact fractions: remittances (USD a year), budget (KGS a
+    year), som per dollar."""
+    remittance = book["kg-migrant-remittances-2012"]  # the latest: the ratios take it
+    [budget] = book.budgets()
+    [rate] = book.rates()
+    return (
+        Fraction(str(remittance.amount.value.magnitude)),
+        Fraction(str(budget.amount.value.magnitude)),
+        Fraction(str(rate.rate.magnitude)),
+    )
+
+
+def _value(ratio):
+    return Fraction(str(ratio.value.value.magnitude))
+
+
+def close(computed, exact):
+    """Equal to the exact fraction but for the rounding of a Decimal quotient, which keeps 60
+    significant digits (data-format.md): a relative error below 10**-57."""
+    return abs(computed - exact) <= abs(exact) * Fraction(1, 10**57)
+
+
+def _in_dollars(book):
+    """The same ledger with its budget restated in dollars at the ledger's own rate."""
+    [budget] = book.budgets()
+    dollars = lg.convert(budget.amount, "USD", rates=book, on=DAY).figure
+    entries = [e for e in book if e.id != budget.id] + [
+        budget.model_copy(update={"amount": dollars})
+    ]
+    return lg.Ledger(entries)
+
+
+def test_remittances_to_budget_agree_in_som_and_in_dollars():
+    book = lg.example(KG)
+    remitted, budget, som_per_dollar = _numbers(book)
+    in_som = lg.remittances_to_budget(book, "KG", as_of=DAY, rates=book)
+    in_dollars = lg.remittances_to_budget(_in_dollars(book), "KG", as_of=DAY, rates=book)
+    by_hand = remitted * som_per_dollar / budget
+    assert remitted / (budget / som_per_dollar) == by_hand
+    assert close(_value(in_som), by_hand)
+    assert close(_value(in_dollars), by_hand)
+    assert str(in_som.denominator.unit) != str(in_dollars.denominator.unit)
+
+
+def test_debt_to_budget_agrees_in_som_and_in_dollars():
+    book = lg.example(KG)
+    _, budget, som_per_dollar = _numbers(book)
+    debt = Fraction(300_000_000)  # 488.9M less the 188.9M written off in 2013
+    in_som = lg.debt_to_budget(book, "KG", as_of=DAY, rates=book)
+    in_dollars = lg.debt_to_budget(_in_dollars(book), "KG", as_of=DAY, rates=book)
+    by_hand = debt * som_per_dollar / budget
+    assert close(_value(in_som), by_hand)
+    assert close(_value(in_dollars), by_hand)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ru_RU"])
+def test_summary_of_the_kg_example_answers_in_english_and_russian(locale):
+    done = run("summary", KG, "--locale", locale)
+    assert done.returncode == 0, done.stderr
+    assert WRITE_OFF in done.stdout  # the entries list names it
+    assert done.stderr == ""
+
+
+def test_ratios_of_the_kg_example_answer_in_som_at_the_ledgers_own_rate():
+    done = run("ratios", KG, "KG", "--as-of", DAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert "1.13" in done.stdout  # 2,000M × 48.6197 / 86,195.3M = 1.128...
+
+
+def test_ratios_before_the_rate_say_what_is_missing():
+    done = run("ratios", KG, "KG", "--as-of", "2012-12-31")
+    assert "no USD/KGS rate in force on 2012-12-31" in done.stdout + done.stderr
