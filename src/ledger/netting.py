@@ -41,7 +41,7 @@ from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, convert
-from .units import Quantity, Unit, currency_of, intern_unit, money, ureg
+from .units import Quantity, Unit, check_currency, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
     from .entries import EntryBase
@@ -71,6 +71,30 @@ class NetLine:
     counted: Figure  # what the claim counts for, in the balance's currency, before its sign
     settlements: tuple[Settlement, ...] = ()
     conversion: Conversion | None = None
+
+    @property
+    def asserted(self) -> Figure:
+        """The claim's amount as its source asserted it, in the claim's own currency."""
+        return self.claim.amount
+
+    @property
+    def reductions(self) -> tuple[Settlement, ...]:
+        """The settlements that count (dated on or before the balance's day), oldest first."""
+        return tuple(sorted(self.settlements, key=lambda s: (s.as_of, s.id)))
+
+    @property
+    def outstanding(self) -> Figure:
+        """What is left of the claim after its reductions, in the claim's own currency
+        (``counted`` is the same, converted when the balance converts)."""
+        return outstanding(self.claim, self.settlements)
+
+    @property
+    def cleared(self) -> bool:
+        """Whether reductions (not a status) leave nothing of the claim: its outstanding
+        amount is zero at its centre and at every bound."""
+        if not self.settlements or self.claim.status in ZERO_STATUSES:
+            return False
+        return all(x is not None and x.is_zero() for x in self.outstanding.magnitudes)
 
 
 @dataclass(frozen=True)
@@ -120,15 +144,15 @@ class NetBalance:
             if claim.status in ZERO_STATUSES:
                 what += f", status {claim.status}: counts as zero"
             out.append(f"  {sign} {line.counted}  {claim.id}: {what}")
-            source = claim.source
-            cite = f"({source.publisher}, {source.date.isoformat()})"
-            out.append(f'      "{claim.quote}" {cite}' if claim.quote else f"      {cite}")
+            out.append(f"      {_cited(claim)}")
             if line.settlements:
-                done = ", ".join(
-                    f"{s.id} ({s.method}, {s.amount}, {s.as_of.isoformat()})"
-                    for s in line.settlements
-                )
-                out.append(f"      less settlements: {done}")
+                out.append(f"      as asserted: {claim.amount}")
+                for s in line.reductions:
+                    out.append(
+                        f"      - {s.amount}  {s.id}: {s.method}, {s.as_of.isoformat()} "
+                        f"{_cited(s, quote=False)}"
+                    )
+                out.append(f"      = {line.outstanding} outstanding")
             if line.conversion is not None and line.conversion.rate is not None:
                 out.append(f"      converted: {line.conversion.explain()}")
         out.append(f"  = {self.amount}")
@@ -143,6 +167,14 @@ class NetBalance:
     def _repr_html_(self) -> str:
         html: str = call("html.balance", self)  # the notebook face, loaded on first display
         return html
+
+
+def _cited(entry: EntryBase, quote: bool = True) -> str:
+    """An entry's source as explain() cites it: its words, if any, then publisher and date."""
+    source = entry.source
+    cite = f"({source.publisher}, {source.date.isoformat()})"
+    words = getattr(entry, "quote", None) if quote else None
+    return f'"{words}" {cite}' if words else cite
 
 
 @dataclass(frozen=True)
@@ -234,6 +266,47 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     return _clamped(amount)
 
 
+def _known_parties(
+    book: Ledger, asserted_by: str | Collection[str] | None, **named: str
+) -> None:
+    """Refuses a party that neither a claim nor the ``parties`` table of the ledger names: it
+    would only ever be "even", which hides a typo. ``asserted_by`` may also name an asserter."""
+    asserters = as_set(asserted_by)
+    if not named and asserters is None:
+        return
+    parties: set[str] = set(book.parties)  # a party the ledger names is known, claims or not
+    speakers: set[str] = set()
+    for claim in book.claims():
+        parties.update((claim.creditor, claim.debtor))
+        speakers.add(claim.asserted_by)
+    known = ", ".join(sorted(parties)) or "none (the ledger has no claims)"
+    for what, party in named.items():
+        if party not in parties:
+            raise LedgerError(
+                f"{what}: {party!r} appears in no claim of the ledger; the parties it knows: "
+                f"{known}"
+            )
+    for party in sorted(asserters or ()):
+        party_asked(party, "asserted_by")
+        if party not in parties | speakers:
+            raise LedgerError(
+                f"asserted_by: {party!r} appears in no claim of the ledger; the parties it "
+                f"knows: {known}"
+            )
+
+
+def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -> None:
+    """Refuses ``currency=`` naming a currency none of the claims between the two is in (on
+    any day); two parties with no claims at all are even in any currency."""
+    pair = {debtor, creditor}
+    held = sorted({c.currency for c in book.claims() if {c.creditor, c.debtor} == pair})
+    if held and currency not in held:
+        raise LedgerError(
+            f"currency={currency!r}: no claim between {debtor} and {creditor} is in {currency}; "
+            f"their claims are in {', '.join(held)}"
+        )
+
+
 def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
     return book if rates is None else rates
 
@@ -267,6 +340,9 @@ def net_balance(
         raise LedgerError(
             f"debtor and creditor are both {debtor!r}; a balance is between two parties"
         )
+    _known_parties(book, asserted_by, debtor=debtor, creditor=creditor)
+    if currency is not None:
+        _currency_between(book, check_currency(currency), debtor, creditor)
     settled = _settlements(book, day)
     pair = {debtor, creditor}
     claims = [
@@ -339,6 +415,7 @@ def net_positions(
     """
     day = day_asked(as_of)
     book_asked(book)
+    _known_parties(book, asserted_by)
     settled = _settlements(book, day)
     exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), convert_to, settled)
     bounded: dict[tuple[str, str], Figure] = {}
