@@ -89,6 +89,11 @@ class NetLine:
         return outstanding(self.claim, self.settlements)
 
     @property
+    def marked(self) -> bool:
+        """Whether the claim's status (``settled``, ``written_off``) makes it count as zero."""
+        return self.claim.status in ZERO_STATUSES
+
+    @property
     def cleared(self) -> bool:
         """Whether reductions (not a status) leave nothing of the claim: its outstanding
         amount is zero at its centre and at every bound."""
