@@ -28,9 +28,9 @@ def naming_every_party(book):
     return lg.Ledger(list(book), parties={party: f"party {party}" for party in PARTIES})
 
 
-usd_ledgers = lst.ledgers(
-    kinds=("claim", "settlement"), currencies=("USD",), parties=PARTIES
-).map(naming_every_party)
+usd_ledgers = lst.ledgers(kinds=("claim", "settlement"), currencies=("USD",), parties=PARTIES).map(
+    naming_every_party
+)
 exact_ledgers = lst.ledgers(
     kinds=("claim", "settlement"),
     currencies=("USD", "RUB"),

@@ -6,6 +6,7 @@ the direction of a balance whose range touches or spans zero).
 The ledger is a Kyrgyzstan–Russia style one: a claim of about $489M by Russia dated
 2012-09-20, $189M written off the same day, then yearly tranches of $30M."""
 
+import re
 from datetime import date
 from fractions import Fraction
 
@@ -48,8 +49,7 @@ def reduction(id, amount, day, method, claim_id="ru-claim-kg", source=LATER):
 
 def tranches(years, method="payment"):
     return [
-        reduction(f"tranche-{year}", "30 million USD", date(year, 9, 20), method)
-        for year in years
+        reduction(f"tranche-{year}", "30 million USD", date(year, 9, 20), method) for year in years
     ]
 
 
@@ -208,7 +208,7 @@ def test_waterfall_of_a_claim_reduced_in_full_is_not_empty():
     assert bars[0] == (0.0, 489.0) and len(bars) == 1 + 1 + 10 + 1
     assert bars[-1] == (0.0, 0.0)
     (ax,) = chart.axes
-    low, high = ax.get_ylim()
+    _, high = ax.get_ylim()
     assert high >= 489
 
 
@@ -450,4 +450,5 @@ def test_outstanding_is_the_claim_less_what_counts_clamped_at_zero(book, year):
 @given(reduced_ledgers(), YEARS, st.sampled_from(["en_US", "ru_RU", "tg_TJ"]))
 def test_describe_never_states_a_negative_amount_owed(book, year, locale):
     text = describe(book, date(year, 12, 31), locale)
-    assert "-$" not in text and "$-" not in text and "-" not in text.split("(")[0]
+    undated = re.sub(r"\d{4}-\d{2}-\d{2}", "", text)
+    assert "-" not in undated and "\u2212" not in undated, text

@@ -1,6 +1,7 @@
 """Checks across entries: what no single entry can tell (unique ids, the claims that
 counterclaims and settlements name, settlements in their claim's currency, within it and dated
-on or after it), and the names a ledger gives its parties. Each check returns problems; the caller refuses."""
+on or after it), and the names a ledger gives its parties. Each check returns problems; the
+caller refuses."""
 
 from __future__ import annotations
 

@@ -103,6 +103,7 @@ __all__ = [
     "format_figure",
     "format_money",
     "format_ratio",
+    "format_reduction",
     "label",
     "locale_of",
     "parse_money",
@@ -315,6 +316,33 @@ def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: boo
 
 
 @owned
+def format_reduction(settlement: Settlement, locale: str | Locale = "en_US") -> str:
+    """One reduction of a claim, dated with its kind: ``$189M written off (2012-09-20)``.
+
+    >>> from datetime import date
+    >>> import ledger as lg
+    >>> source = lg.Source(publisher="RFE/RL", title="Write-off", date=date(2012, 9, 20))
+    >>> cut = lg.Settlement(id="w", as_of=date(2012, 9, 20), source=source, claim="c",
+    ...                     amount="189 million USD", method="write_off")
+    >>> format_reduction(cut), format_reduction(cut, "ru_RU")
+    ('$189M written off (2012-09-20)', 'списано 189\xa0млн\xa0$ (2012-09-20)')
+    """
+    from .entries import Settlement
+
+    if not isinstance(settlement, Settlement):
+        raise LedgerError(
+            f"settlement: {type(settlement).__name__} is not a settlement; pass a Settlement"
+        )
+    where = locale_of(locale)
+    return words_say(
+        where,
+        REDUCTION[settlement.method],
+        amount=format_figure(settlement.amount, where),
+        dates=settlement.as_of.isoformat(),
+    )
+
+
+@owned
 def describe(
     result: NetBalance | Ratio, locale: str | Locale = "en_US", names: dict[str, str] | None = None
 ) -> str:
@@ -375,9 +403,7 @@ def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str]
             details=details,
             **who,
         )
-    return words_say(
-        locale, NET, amount=format_figure(amount, locale), details=details, **who
-    )
+    return words_say(locale, NET, amount=format_figure(amount, locale), details=details, **who)
 
 
 def _direction(amount: Figure) -> int:

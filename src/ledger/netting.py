@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .arithmetic import DIGITS, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
@@ -53,6 +53,7 @@ __all__ = [
     "Transfer",
     "Transfers",
     "net_balance",
+    "net_history",
     "net_positions",
     "outstanding",
     "settle",
@@ -75,7 +76,8 @@ class NetLine:
     @property
     def asserted(self) -> Figure:
         """The claim's amount as its source asserted it, in the claim's own currency."""
-        return self.claim.amount
+        amount: Figure = self.claim.amount
+        return amount
 
     @property
     def reductions(self) -> tuple[Settlement, ...]:
@@ -86,7 +88,8 @@ class NetLine:
     def outstanding(self) -> Figure:
         """What is left of the claim after its reductions, in the claim's own currency
         (``counted`` is the same, converted when the balance converts)."""
-        return outstanding(self.claim, self.settlements)
+        left: Figure = outstanding(self.claim, self.settlements)
+        return left
 
     @property
     def marked(self) -> bool:
@@ -271,9 +274,7 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     return _clamped(amount)
 
 
-def _known_parties(
-    book: Ledger, asserted_by: str | Collection[str] | None, **named: str
-) -> None:
+def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **named: str) -> None:
     """Refuses a party that neither a claim nor the ``parties`` table of the ledger names: it
     would only ever be "even", which hides a typo. ``asserted_by`` may also name an asserter."""
     asserters = as_set(asserted_by)
@@ -380,6 +381,30 @@ def net_balance(
     for line in sorted(lines, key=lambda line: line.claim.id):
         total = total + line.counted if line.sign > 0 else total - line.counted
     return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+
+
+@owned
+def net_history(
+    book: Ledger, debtor: str, creditor: str, *, as_of: date | None = None, **choices: Any
+) -> list[NetBalance]:
+    """What ``debtor`` owes ``creditor`` after each change, oldest first: one balance on each
+    day a claim between the two or a reduction of one is dated, up to ``as_of`` (today). The
+    ``choices`` are :func:`net_balance`'s (``statuses``, ``currency``, ``convert_to``, ...).
+
+    >>> import ledger as lg
+    >>> from datetime import date
+    >>> [(b.as_of.isoformat(), str(b.amount)) for b in net_history(
+    ...     lg.example(), "TJ", "RU", as_of=date(2005, 1, 1))]
+    [('2004-03-15', 'about 250000000 USD')]
+    """
+    day = day_asked(as_of)
+    net_balance(book, debtor, creditor, as_of=day, **choices)  # every check, once
+    pair = {debtor, creditor}
+    claims = [c for c in book.claims(as_of=day) if {c.creditor, c.debtor} == pair]
+    ids = {c.id for c in claims}
+    days = {c.as_of for c in claims}
+    days.update(s.as_of for s in book.settlements(as_of=day) if s.claim in ids)
+    return [net_balance(book, debtor, creditor, as_of=d, **choices) for d in sorted(days)]
 
 
 # -- positions ------------------------------------------------------------------------------
