@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from oracles import Interval, interval_of, problems
 
 import ledger as lg
+from ledger import strategies as lst
 
 DAY = date(2012, 9, 20)
 SOURCE = lg.Source(publisher="RFE/RL", title="Russia writes off Kyrgyz debt", date=DAY)
@@ -450,5 +451,39 @@ def test_outstanding_is_the_claim_less_what_counts_clamped_at_zero(book, year):
 @given(reduced_ledgers(), YEARS, st.sampled_from(["en_US", "ru_RU", "tg_TJ"]))
 def test_describe_never_states_a_negative_amount_owed(book, year, locale):
     text = describe(book, date(year, 12, 31), locale)
+    undated = re.sub(r"\d{4}-\d{2}-\d{2}", "", text)
+    assert "-" not in undated and "\u2212" not in undated, text
+
+
+GENERATED = lst.ledgers(
+    min_entries=1, kinds=("claim", "settlement"), currencies=("USD",), parties=("RU", "TJ", "KG")
+)
+
+
+def _pair_of(book, data):
+    claims = book.claims()
+    if not claims:
+        return None
+    first = data.draw(st.sampled_from(claims))
+    return first.debtor, first.creditor
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    GENERATED, st.sampled_from([date(1995, 1, 1), date(2010, 1, 1), date(2100, 1, 1)]), st.data()
+)
+def test_generated_ledgers_show_every_reduction_and_no_negative_amount_owed(book, day, data):
+    pair = _pair_of(book, data)
+    if pair is None:
+        return
+    balance = lg.net_balance(book, *pair, as_of=day)
+    explained, text = balance.explain(), lg.describe(balance)
+    between = {c.id for c in book.claims() if {c.creditor, c.debtor} == set(pair)}
+    for entry in book:
+        if entry.kind == "settlement" and entry.claim in between:
+            counts = entry.as_of <= day
+            assert (f"{entry.id}: {entry.method}, {entry.as_of.isoformat()}" in explained) is counts
+            if counts:
+                assert entry.as_of.isoformat() in text
     undated = re.sub(r"\d{4}-\d{2}-\d{2}", "", text)
     assert "-" not in undated and "\u2212" not in undated, text

@@ -454,6 +454,9 @@ def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> s
     party = party_name(claim.creditor, locale, names)
     if line.marked:
         head = words_say(locale, pattern, party=party, amount=format_figure(claim.amount, locale))
+        if line.settlements:
+            reductions = _reductions_text(line.reductions, locale)
+            head = words_say(locale, LESS, first=head, second=reductions)
         return words_say(locale, MARKED[claim.status], claim=head)
     if not line.settlements:
         return words_say(locale, pattern, party=party, amount=format_figure(line.counted, locale))
