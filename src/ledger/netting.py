@@ -308,7 +308,7 @@ def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -
     held = sorted({c.currency for c in book.claims() if {c.creditor, c.debtor} == pair})
     if held and currency not in held:
         raise LedgerError(
-            f"currency={currency!r}: no claim between {debtor} and {creditor} is in {currency}; "
+            f"currency {currency}: no claim between {debtor} and {creditor} is in {currency}; "
             f"their claims are in {', '.join(held)}"
         )
 
