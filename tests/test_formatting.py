@@ -284,5 +284,8 @@ def test_direction_is_kept_positive_and_an_empty_balance_is_even():
     book = lg.example()
     backwards = lg.net_balance(book, "RU", "TJ", as_of=DAY)
     assert lg.describe(backwards).startswith("Tajikistan owes Russia about $250M net")
-    nothing = lg.net_balance(book, "KZ", "RU", as_of=DAY)
+    with pytest.raises(lg.LedgerError, match="'KZ' appears in no claim of the ledger"):
+        lg.net_balance(book, "KZ", "RU", as_of=DAY)  # a typo is refused, never "even"
+    named = lg.Ledger(list(book), parties={"KZ": "Kazakhstan"})
+    nothing = lg.net_balance(named, "KZ", "RU", as_of=DAY)
     assert lg.describe(nothing) == "Kazakhstan and Russia are even: no claims."

@@ -44,6 +44,7 @@ from .formatting import describe as describe
 from .formatting import format_figure as format_figure
 from .formatting import format_money as format_money
 from .formatting import format_ratio as format_ratio
+from .formatting import format_reduction as format_reduction
 from .formatting import parse_money as parse_money
 from .formatting import party_name as party_name
 from .fx import Conversion as Conversion
@@ -51,8 +52,10 @@ from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
 from .netting import NetBalance as NetBalance
+from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
 from .netting import net_balance as net_balance
+from .netting import net_history as net_history
 from .netting import net_positions as net_positions
 from .netting import outstanding as outstanding
 from .netting import settle as settle

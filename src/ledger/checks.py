@@ -1,6 +1,7 @@
 """Checks across entries: what no single entry can tell (unique ids, the claims that
-counterclaims and settlements name, settlements in their claim's currency and within it), and
-the names a ledger gives its parties. Each check returns problems; the caller refuses."""
+counterclaims and settlements name, settlements in their claim's currency, within it and dated
+on or after it), and the names a ledger gives its parties. Each check returns problems; the
+caller refuses."""
 
 from __future__ import annotations
 
@@ -99,7 +100,7 @@ def _answer_problems(
 def _settlement_problem(
     entry: Settlement, by_id: dict[str, EntryBase], name: str | None, label: str
 ) -> Problem | None:
-    """A settlement must name a claim and be in its currency."""
+    """A settlement must name a claim, be in its currency and be dated on or after it."""
     target = by_id.get(entry.claim)
     if not isinstance(target, Claim):
         return Problem(name, label, "claim", _dangling(entry.claim, target, "claim it settles"))
@@ -111,6 +112,14 @@ def _settlement_problem(
             "amount",
             f"settlement in {mine} of claim {target.id!r} in {theirs}; settle in the "
             "claim's currency (convert with a dated rate first)",
+        )
+    if entry.as_of < target.as_of:
+        return Problem(
+            name,
+            label,
+            "as_of",
+            f"settlement dated {entry.as_of.isoformat()} is before the claim it settles, "
+            f"{target.id!r} dated {target.as_of.isoformat()}; date it on or after the claim",
         )
     return None
 

@@ -34,13 +34,13 @@ from .entries import (
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
 from .figures import Figure
-from .formatting import describe, format_figure, format_ratio, party_name
+from .formatting import describe, format_figure, format_ratio, format_reduction, party_name
 from .units import decimal, parse_unit, unit_text, ureg
 
 if TYPE_CHECKING:
     import pandas
 
-    from .netting import NetBalance, Transfer
+    from .netting import NetBalance, NetLine, Transfer
     from .ratios import Ratio
 
 __all__ = [
@@ -136,23 +136,42 @@ def figure_html(figure: Figure, locale: str = "en_US") -> str:
 
 
 def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
-    """A net balance: its sentence, then its explanation as a small table."""
-    rows = "".join(
-        "<tr>"
-        f"<td>{'+' if line.sign > 0 else '−'}</td>"
-        f"<td>{escape(format_figure(line.counted, locale))}</td>"
-        f"<td>{escape(line.claim.id)}</td><td>{escape(line.claim.asserted_by)}</td>"
-        f"<td>{escape(line.claim.quote or '')}</td><td>{_source(line.claim)}</td>"
-        "</tr>"
-        for line in balance.lines
-    )
+    """A net balance: its sentence, then its explanation as a small table: each claim as
+    asserted and what it counts for, and under it each reduction dated with its kind and
+    source."""
+    rows = "".join(_balance_rows(line, locale) for line in balance.lines)
     return (
         f"{_STYLE}<p>{escape(describe(balance, locale))}</p>"
-        '<table class="debt-ledger"><thead><tr><th></th><th>counts for</th><th>entry</th>'
-        "<th>asserted by</th><th>the source's words</th><th>source</th></tr></thead>"
-        f"<tbody>{rows}<tr><td>=</td><td>{escape(format_figure(balance.amount, locale))}</td>"
+        '<table class="debt-ledger"><thead><tr><th></th><th>as asserted</th>'
+        "<th>less</th><th>counts for</th><th>entry</th><th>asserted by</th>"
+        "<th>the source's words</th><th>source</th></tr></thead>"
+        f"<tbody>{rows}<tr><td>=</td><td></td><td></td>"
+        f"<td>{escape(format_figure(balance.amount, locale))}</td>"
         "<td colspan=4></td></tr></tbody></table>"
     )
+
+
+def _balance_rows(line: NetLine, locale: str) -> str:
+    """A claim's row, then one row for each reduction that counts."""
+    claim = line.claim
+    status = f" ({escape(claim.status)})" if line.marked else ""
+    rows = [
+        "<tr>"
+        f"<td>{'+' if line.sign > 0 else '−'}</td>"
+        f"<td>{escape(format_figure(claim.amount, locale))}{status}</td><td></td>"
+        f"<td>{escape(format_figure(line.counted, locale))}</td>"
+        f"<td>{escape(claim.id)}</td><td>{escape(claim.asserted_by)}</td>"
+        f"<td>{escape(claim.quote or '')}</td><td>{_source(claim)}</td>"
+        "</tr>"
+    ]
+    for settlement in line.reductions:
+        rows.append(
+            "<tr><td></td><td></td>"
+            f"<td>{escape(format_reduction(settlement, locale))}</td><td></td>"
+            f"<td>{escape(settlement.id)}</td><td></td>"
+            f"<td>{escape(settlement.quote or '')}</td><td>{_source(settlement)}</td></tr>"
+        )
+    return "".join(rows)
 
 
 def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:

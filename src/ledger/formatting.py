@@ -55,19 +55,26 @@ from .words import (
     CENTRAL,
     CLAIM,
     COUNTERCLAIM,
+    DIRECTION_UNKNOWN,
     DOMAIN,
     EVEN,
+    IN_FULL,
     LESS,
     LOCALE_DIR,
+    MARKED,
     MULTIPLE,
     NET,
     NO_CLAIMS,
+    OWES_NOTHING,
     PEOPLE,
     PER_PERSON,
     PLUS,
     QUALIFIED,
     QUESTIONS,
     RANGE,
+    REDUCED,
+    REDUCTION,
+    TIMES,
     UNKNOWN,
     YEARS,
     YEARS_QUALIFIED,
@@ -82,7 +89,8 @@ from .words import (
 from .words import say as words_say
 
 if TYPE_CHECKING:
-    from .netting import NetBalance
+    from .entries import Settlement
+    from .netting import NetBalance, NetLine
     from .ratios import Ratio
 
 __all__ = [
@@ -95,6 +103,7 @@ __all__ = [
     "format_figure",
     "format_money",
     "format_ratio",
+    "format_reduction",
     "label",
     "locale_of",
     "parse_money",
@@ -307,6 +316,33 @@ def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: boo
 
 
 @owned
+def format_reduction(settlement: Settlement, locale: str | Locale = "en_US") -> str:
+    """One reduction of a claim, dated with its kind: ``$189M written off (2012-09-20)``.
+
+    >>> from datetime import date
+    >>> import ledger as lg
+    >>> source = lg.Source(publisher="RFE/RL", title="Write-off", date=date(2012, 9, 20))
+    >>> cut = lg.Settlement(id="w", as_of=date(2012, 9, 20), source=source, claim="c",
+    ...                     amount="189 million USD", method="write_off")
+    >>> format_reduction(cut), format_reduction(cut, "ru_RU")
+    ('$189M written off (2012-09-20)', 'списано 189\xa0млн\xa0$ (2012-09-20)')
+    """
+    from .entries import Settlement
+
+    if not isinstance(settlement, Settlement):
+        raise LedgerError(
+            f"settlement: {type(settlement).__name__} is not a settlement; pass a Settlement"
+        )
+    where = locale_of(locale)
+    return words_say(
+        where,
+        REDUCTION[settlement.method],
+        amount=format_figure(settlement.amount, where),
+        dates=settlement.as_of.isoformat(),
+    )
+
+
+@owned
 def describe(
     result: NetBalance | Ratio, locale: str | Locale = "en_US", names: dict[str, str] | None = None
 ) -> str:
@@ -339,41 +375,122 @@ counterclaim of $50M.
 
 
 def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:
-    debtor, creditor = balance.debtor, balance.creditor
-    amount = balance.amount
-    zero = Figure(ureg.Quantity(Decimal(0), amount.unit))
-    if amount.greater_than(zero) is False and amount.less_than(zero):
+    """The sentence for a balance, in the direction its figure gives: "A owes B ..." when what
+    A owes is never negative (flipped when it is never positive), "direction unknown" with
+    what each side may owe when its range spans zero, "even" or "nothing outstanding" when it
+    is zero."""
+    direction = _direction(balance.amount)
+    if direction < 0:
         balance = -balance  # keep the direction positive: "Russia owes Tajikistan ..."
-        debtor, creditor, amount = balance.debtor, balance.creditor, balance.amount
+    amount = balance.amount
+    details = _details(balance, locale, names)
+    who = {
+        "debtor": party_name(balance.debtor, locale, names),
+        "creditor": party_name(balance.creditor, locale, names),
+    }
+    _, low, high = amount.magnitudes
+    if low is not None and high is not None and low.is_zero() and high.is_zero():
+        if balance.lines and all(line.cleared or line.marked for line in balance.lines):
+            return words_say(locale, OWES_NOTHING, details=details, **who)
+        if not amount.approximate:
+            return words_say(locale, EVEN, details=details, **who)
+    if direction == 0:
+        return words_say(
+            locale,
+            DIRECTION_UNKNOWN,
+            first=_side(amount, high, amount.high_inclusive, locale),
+            second=_side(amount, None if low is None else -low, amount.low_inclusive, locale),
+            details=details,
+            **who,
+        )
+    return words_say(locale, NET, amount=format_figure(amount, locale), details=details, **who)
+
+
+def _direction(amount: Figure) -> int:
+    """+1 when the figure allows no amount below zero, -1 when it allows none above (and is not
+    zero alone), 0 when its range spans zero: the direction is unknown."""
+    _, low, high = amount.magnitudes
+    if low is not None and low >= 0:
+        return 1
+    if high is not None and high <= 0:
+        return -1
+    return 0
+
+
+def _side(amount: Figure, bound: Decimal | None, inclusive: bool, locale: Locale) -> str:
+    """What one side of a balance spanning zero may owe: "at most $10M", or an unknown
+    amount when the figure has no bound that way."""
+    if bound is None:
+        return words_say(locale, UNKNOWN)
+    side = Figure(
+        None,
+        high=ureg.Quantity(bound, amount.unit),
+        high_inclusive=inclusive,
+        approximate=amount.approximate,
+        places=amount.places,
+    )
+    return format_figure(side, locale)
+
+
+def _details(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:
+    """Each claim with what reduced it, joined: claims first, then the answers taken off."""
     parts: list[str] = []
     for line in sorted(balance.lines, key=lambda line: -line.sign):  # claims, then answers
-        claim = line.claim
-        pattern = COUNTERCLAIM if claim.counter_to else CLAIM
-        text = words_say(
-            locale,
-            pattern,
-            party=party_name(claim.creditor, locale, names),
-            amount=format_figure(line.counted, locale),
-        )
+        text = _line_text(line, locale, names)
         if not parts:
             parts.append(text if line.sign > 0 else words_say(locale, LESS, first="0", second=text))
         else:
             joiner = PLUS if line.sign > 0 else LESS
             parts[0] = words_say(locale, joiner, first=parts[0], second=text)
-    details = parts[0] if parts else words_say(locale, NO_CLAIMS)
-    if amount.exact_magnitude is not None and amount.exact_magnitude.is_zero():
+    return parts[0] if parts else words_say(locale, NO_CLAIMS)
+
+
+def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> str:
+    """One claim: as asserted, each reduction dated with its kind, and what is outstanding
+    ("Russia's claim of about $489M less $189M written off (2012-09-20): about $300M
+    outstanding"); one without reductions as what it counts for."""
+    claim = line.claim
+    pattern = COUNTERCLAIM if claim.counter_to else CLAIM
+    party = party_name(claim.creditor, locale, names)
+    if line.marked:
+        head = words_say(locale, pattern, party=party, amount=format_figure(claim.amount, locale))
+        if line.settlements:
+            reductions = _reductions_text(line.reductions, locale)
+            head = words_say(locale, LESS, first=head, second=reductions)
+        return words_say(locale, MARKED[claim.status], claim=head)
+    if not line.settlements:
+        return words_say(locale, pattern, party=party, amount=format_figure(line.counted, locale))
+    head = words_say(locale, pattern, party=party, amount=format_figure(claim.amount, locale))
+    reductions = _reductions_text(line.reductions, locale)
+    if line.cleared:
+        methods = {s.method for s in line.reductions}
+        kind = methods.pop() if len(methods) == 1 else "other"
         return words_say(
             locale,
-            EVEN,
-            debtor=party_name(debtor, locale, names),
-            creditor=party_name(creditor, locale, names),
-            details=details,
+            IN_FULL.get(kind, IN_FULL["other"]),
+            claim=head,
+            date=line.reductions[-1].as_of.isoformat(),
+            reductions=reductions,
         )
-    return words_say(
-        locale,
-        NET,
-        debtor=party_name(debtor, locale, names),
-        creditor=party_name(creditor, locale, names),
-        amount=format_figure(amount, locale),
-        details=details,
-    )
+    left = format_figure(line.outstanding, locale)
+    if line.conversion is not None:
+        left = f"{left} ({format_figure(line.counted, locale)})"
+    return words_say(locale, REDUCED, claim=head, reductions=reductions, outstanding=left)
+
+
+def _reductions_text(reductions: tuple[Settlement, ...], locale: Locale) -> str:
+    """Reductions, oldest first, like ones (same kind, same amount) grouped with their dates:
+    "$189M written off (2012-09-20) and 3 × $30M paid (2013-09-20, 2014-09-20, 2015-09-20)"."""
+    groups: dict[tuple[str, str], list[Settlement]] = {}
+    for settlement in reductions:
+        key = (settlement.method, format_figure(settlement.amount, locale))
+        groups.setdefault(key, []).append(settlement)
+    items = []
+    for (method, amount), alike in groups.items():
+        if len(alike) > 1:
+            amount = words_say(locale, TIMES, count=str(len(alike)), amount=amount)
+        dates = ", ".join(s.as_of.isoformat() for s in alike)
+        items.append(words_say(locale, REDUCTION[method], amount=amount, dates=dates))
+    if len(items) == 1:
+        return items[0]
+    return words_say(locale, BOTH, first=", ".join(items[:-1]), second=items[-1])

@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .arithmetic import DIGITS, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
@@ -41,7 +41,7 @@ from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, convert
-from .units import Quantity, Unit, currency_of, intern_unit, money, ureg
+from .units import Quantity, Unit, check_currency, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
     from .entries import EntryBase
@@ -53,6 +53,7 @@ __all__ = [
     "Transfer",
     "Transfers",
     "net_balance",
+    "net_history",
     "net_positions",
     "outstanding",
     "settle",
@@ -71,6 +72,37 @@ class NetLine:
     counted: Figure  # what the claim counts for, in the balance's currency, before its sign
     settlements: tuple[Settlement, ...] = ()
     conversion: Conversion | None = None
+
+    @property
+    def asserted(self) -> Figure:
+        """The claim's amount as its source asserted it, in the claim's own currency."""
+        amount: Figure = self.claim.amount
+        return amount
+
+    @property
+    def reductions(self) -> tuple[Settlement, ...]:
+        """The settlements that count (dated on or before the balance's day), oldest first."""
+        return tuple(sorted(self.settlements, key=lambda s: (s.as_of, s.id)))
+
+    @property
+    def outstanding(self) -> Figure:
+        """What is left of the claim after its reductions, in the claim's own currency
+        (``counted`` is the same, converted when the balance converts)."""
+        left: Figure = outstanding(self.claim, self.settlements)
+        return left
+
+    @property
+    def marked(self) -> bool:
+        """Whether the claim's status (``settled``, ``written_off``) makes it count as zero."""
+        return self.claim.status in ZERO_STATUSES
+
+    @property
+    def cleared(self) -> bool:
+        """Whether reductions (not a status) leave nothing of the claim: its outstanding
+        amount is zero at its centre and at every bound."""
+        if not self.settlements or self.claim.status in ZERO_STATUSES:
+            return False
+        return all(x is not None and x.is_zero() for x in self.outstanding.magnitudes)
 
 
 @dataclass(frozen=True)
@@ -120,15 +152,15 @@ class NetBalance:
             if claim.status in ZERO_STATUSES:
                 what += f", status {claim.status}: counts as zero"
             out.append(f"  {sign} {line.counted}  {claim.id}: {what}")
-            source = claim.source
-            cite = f"({source.publisher}, {source.date.isoformat()})"
-            out.append(f'      "{claim.quote}" {cite}' if claim.quote else f"      {cite}")
+            out.append(f"      {_cited(claim)}")
             if line.settlements:
-                done = ", ".join(
-                    f"{s.id} ({s.method}, {s.amount}, {s.as_of.isoformat()})"
-                    for s in line.settlements
-                )
-                out.append(f"      less settlements: {done}")
+                out.append(f"      as asserted: {claim.amount}")
+                for s in line.reductions:
+                    out.append(
+                        f"      - {s.amount}  {s.id}: {s.method}, {s.as_of.isoformat()} "
+                        f"{_cited(s, quote=False)}"
+                    )
+                out.append(f"      = {line.outstanding} outstanding")
             if line.conversion is not None and line.conversion.rate is not None:
                 out.append(f"      converted: {line.conversion.explain()}")
         out.append(f"  = {self.amount}")
@@ -143,6 +175,14 @@ class NetBalance:
     def _repr_html_(self) -> str:
         html: str = call("html.balance", self)  # the notebook face, loaded on first display
         return html
+
+
+def _cited(entry: EntryBase, quote: bool = True) -> str:
+    """An entry's source as explain() cites it: its words, if any, then publisher and date."""
+    source = entry.source
+    cite = f"({source.publisher}, {source.date.isoformat()})"
+    words = getattr(entry, "quote", None) if quote else None
+    return f'"{words}" {cite}' if words else cite
 
 
 @dataclass(frozen=True)
@@ -234,6 +274,45 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
     return _clamped(amount)
 
 
+def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **named: str) -> None:
+    """Refuses a party that neither a claim nor the ``parties`` table of the ledger names: it
+    would only ever be "even", which hides a typo. ``asserted_by`` may also name an asserter."""
+    asserters = as_set(asserted_by)
+    if not named and asserters is None:
+        return
+    parties: set[str] = set(book.parties)  # a party the ledger names is known, claims or not
+    speakers: set[str] = set()
+    for claim in book.claims():
+        parties.update((claim.creditor, claim.debtor))
+        speakers.add(claim.asserted_by)
+    known = ", ".join(sorted(parties)) or "none (the ledger has no claims)"
+    for what, party in named.items():
+        if party not in parties:
+            raise LedgerError(
+                f"{what}: {party!r} appears in no claim of the ledger; the parties it knows: "
+                f"{known}"
+            )
+    for party in sorted(asserters or ()):
+        party_asked(party, "asserted_by")
+        if party not in parties | speakers:
+            raise LedgerError(
+                f"asserted_by: {party!r} appears in no claim of the ledger; the parties it "
+                f"knows: {known}"
+            )
+
+
+def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -> None:
+    """Refuses ``currency=`` naming a currency none of the claims between the two is in (on
+    any day); two parties with no claims at all are even in any currency."""
+    pair = {debtor, creditor}
+    held = sorted({c.currency for c in book.claims() if {c.creditor, c.debtor} == pair})
+    if held and currency not in held:
+        raise LedgerError(
+            f"currency {currency}: no claim between {debtor} and {creditor} is in {currency}; "
+            f"their claims are in {', '.join(held)}"
+        )
+
+
 def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
     return book if rates is None else rates
 
@@ -270,6 +349,9 @@ def net_balance(
         raise LedgerError(
             f"debtor and creditor are both {debtor!r}; a balance is between two parties"
         )
+    _known_parties(book, asserted_by, debtor=debtor, creditor=creditor)
+    if currency is not None:
+        _currency_between(book, check_currency(currency), debtor, creditor)
     settled = _settlements(book, day)
     pair = {debtor, creditor}
     claims = [
@@ -309,6 +391,30 @@ def net_balance(
     for line in sorted(lines, key=lambda line: line.claim.id):
         total = total + line.counted if line.sign > 0 else total - line.counted
     return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+
+
+@owned
+def net_history(
+    book: Ledger, debtor: str, creditor: str, *, as_of: date | None = None, **choices: Any
+) -> list[NetBalance]:
+    """What ``debtor`` owes ``creditor`` after each change, oldest first: one balance on each
+    day a claim between the two or a reduction of one is dated, up to ``as_of`` (today). The
+    ``choices`` are :func:`net_balance`'s (``statuses``, ``currency``, ``convert_to``, ...).
+
+    >>> import ledger as lg
+    >>> from datetime import date
+    >>> [(b.as_of.isoformat(), str(b.amount)) for b in net_history(
+    ...     lg.example(), "TJ", "RU", as_of=date(2005, 1, 1))]
+    [('2004-03-15', 'about 250000000 USD')]
+    """
+    day = day_asked(as_of)
+    net_balance(book, debtor, creditor, as_of=day, **choices)  # every check, once
+    pair = {debtor, creditor}
+    claims = [c for c in book.claims(as_of=day) if {c.creditor, c.debtor} == pair]
+    ids = {c.id for c in claims}
+    days = {c.as_of for c in claims}
+    days.update(s.as_of for s in book.settlements(as_of=day) if s.claim in ids)
+    return [net_balance(book, debtor, creditor, as_of=d, **choices) for d in sorted(days)]
 
 
 # -- positions ------------------------------------------------------------------------------
@@ -351,6 +457,7 @@ def net_positions(
     """
     day = day_asked(as_of)
     book_asked(book)
+    _known_parties(book, asserted_by)
     settled = _settlements(book, day)
     exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), convert_to, settled)
     bounded: dict[tuple[str, str], Figure] = {}

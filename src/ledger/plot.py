@@ -21,20 +21,21 @@ from typing import TYPE_CHECKING, Any
 from .book import Ledger
 from .errors import MissingFigureError
 from .figures import Figure
-from .formatting import format_figure, format_ratio, label, party_name
+from .formatting import format_figure, format_ratio, format_reduction, label, party_name
 from .fx import MaxAge, Rates
-from .netting import net_balance
+from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure as Chart
 
-__all__ = ["against_budget", "netting"]
+__all__ = ["against_budget", "history", "netting"]
 
 _CLAIM = "#4c72b0"
 _ANSWER = "#dd8452"
 _NET = "#55a868"
+_REDUCTION = "#8c8c8c"
 _SCALE = Decimal(10) ** 6
 
 
@@ -114,44 +115,108 @@ def netting(
     locale: str = "en_US",
     **choices: Any,
 ) -> Chart:
-    """A waterfall from each claim to the net balance of what ``debtor`` owes ``creditor``."""
+    """A waterfall of what ``debtor`` owes ``creditor``: each claim as asserted, each reduction
+    of it (write-off, payment, ...) a step down, dated with its kind, then the net balance.
+    A claim counted in another currency (``convert_to=``) is one step, converted."""
     balance = net_balance(book, debtor, creditor, as_of=as_of, **choices)
     chart, (ax,) = _new_chart(7.5, 4.5)
-    scale = _SCALE
     running = 0.0
-    labels = []
-    for i, line in enumerate(balance.lines):
-        signed = line.counted if line.sign > 0 else -line.counted
-        _, centre, _ = _ends(signed, scale)
-        ax.bar(
-            i,
-            centre,
-            bottom=running,
-            color=_CLAIM if line.sign > 0 else _ANSWER,
-            hatch="//" if signed.approximate else None,
-            edgecolor="white",
-        )
-        _draw_bounds(ax, i, running, signed, scale)
-        labels.append(f"{line.claim.id}\n{format_figure(line.counted, locale)}")
-        running += centre
+    labels: list[str] = []
+    for line in balance.lines:
+        start = running
+        for figure, colour, text in _steps(line, locale):
+            _, centre, _ = _ends(figure, _SCALE)
+            x = len(labels)
+            hatch = "//" if figure.approximate else None
+            ax.bar(x, centre, bottom=running, color=colour, hatch=hatch, edgecolor="white")
+            _draw_bounds(ax, x, running, figure, _SCALE)
+            labels.append(text)
+            running += centre
+        # The next claim starts where this one's count leaves the total: reductions of a
+        # claim clamped at zero may step below it.
+        counted = line.counted if line.sign > 0 else -line.counted
+        running = start + _ends(counted, _SCALE)[1]
     net = balance.amount
-    _, centre, _ = _ends(net, scale)
-    ax.bar(
-        len(balance.lines),
-        centre,
-        color=_NET,
-        hatch="//" if net.approximate else None,
-        edgecolor="white",
-    )
-    _draw_bounds(ax, len(balance.lines), 0.0, net, scale)
+    _, centre, _ = _ends(net, _SCALE)
+    hatch = "//" if net.approximate else None
+    ax.bar(len(labels), centre, color=_NET, hatch=hatch, edgecolor="white")
+    _draw_bounds(ax, len(labels), 0.0, net, _SCALE)
     labels.append(f"{label('net', locale)}\n{format_figure(net, locale)}")
-    ax.set_xticks(range(len(labels)), labels, fontsize=8)
+    crowded = len(labels) > 5
+    ax.set_xticks(
+        range(len(labels)),
+        labels,
+        fontsize=7 if crowded else 8,
+        rotation=30 if crowded else 0,
+        ha="right" if crowded else "center",
+    )
     ax.axhline(0, color="grey", linewidth=0.8)
-    currency = balance.currency or ""
-    ax.set_ylabel(label("millions", locale, currency=currency))
+    ax.set_ylabel(label("millions", locale, currency=balance.currency or ""))
     ax.set_title(
         f"{party_name(debtor, locale, book.parties)} → "
         f"{party_name(creditor, locale, book.parties)}, {balance.as_of.isoformat()}"
+    )
+    return chart
+
+
+def _steps(line: NetLine, locale: str) -> list[tuple[Figure, str, str]]:
+    """A claim's steps in the waterfall, each (signed figure, colour, label): the claim as
+    asserted and each reduction (or its status), or what it counts for when it is converted
+    or has no reduction."""
+    colour = _CLAIM if line.sign > 0 else _ANSWER
+
+    def signed(figure: Figure) -> Figure:
+        return figure if line.sign > 0 else -figure
+
+    claim = line.claim
+    if line.conversion is not None or not (line.settlements or line.marked):
+        return [
+            (
+                signed(line.counted),
+                colour,
+                f"{claim.id}\n{format_figure(line.counted, locale)}",
+            )
+        ]
+    steps: list[tuple[Figure, str, str]] = [
+        (signed(claim.amount), colour, f"{claim.id}\n{format_figure(claim.amount, locale)}")
+    ]
+    for settlement in line.reductions:
+        text = format_reduction(settlement, locale).replace(" (", "\n(")
+        steps.append((signed(-settlement.amount), _REDUCTION, f"{settlement.id}\n{text}"))
+    if line.marked:
+        steps.append((signed(-claim.amount), _REDUCTION, f"{claim.id}\n{claim.status}"))
+    return steps
+
+
+def history(
+    book: Ledger,
+    debtor: str,
+    creditor: str,
+    *,
+    as_of: date | None = None,
+    locale: str = "en_US",
+    **choices: Any,
+) -> Chart:
+    """What ``debtor`` owes ``creditor`` over time, one step on each day a claim or a
+    reduction of one is dated (:func:`ledger.net_history`), each labelled with its figure."""
+    balances = net_history(book, debtor, creditor, as_of=as_of, **choices)
+    chart, (ax,) = _new_chart(7.5, 4.5)
+    days: Any = [b.as_of for b in balances]  # matplotlib draws dates on a date axis
+    centres = [_ends(b.amount, _SCALE)[1] for b in balances]
+    ax.step(days, centres, where="post", color=_NET, label=label("net", locale))
+    for day, centre, balance in zip(days, centres, balances, strict=True):
+        ax.annotate(
+            format_figure(balance.amount, locale),
+            (day, centre),
+            textcoords="offset points",
+            xytext=(0, 4),
+            fontsize=7,
+        )
+    ax.axhline(0, color="grey", linewidth=0.8)
+    currency = balances[-1].currency if balances else None
+    ax.set_ylabel(label("millions", locale, currency=currency or ""))
+    ax.set_title(
+        f"{party_name(debtor, locale, book.parties)} → {party_name(creditor, locale, book.parties)}"
     )
     return chart
 

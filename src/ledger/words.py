@@ -196,6 +196,48 @@ LESS = _("{first} less {second}")
 NO_CLAIMS = _("no claims")
 
 
+# A claim and what reduced it: each reduction dated with its kind ("$189M written off
+# (2012-09-20)"); like reductions grouped ("3 × $30M paid (2013-09-20, 2014-09-20, ...)").
+REDUCED = _("{claim} less {reductions}: {outstanding} outstanding")
+
+
+REDUCTION = {
+    "payment": _("{amount} paid ({dates})"),
+    "write_off": _("{amount} written off ({dates})"),
+    "asset_transfer": _("{amount} paid in assets ({dates})"),
+    "debt_swap": _("{amount} swapped ({dates})"),
+}
+
+
+TIMES = _("{count} × {amount}")
+
+
+# A claim its reductions leave nothing of, by the kind of them all (``other`` when mixed).
+IN_FULL = {
+    "payment": _("{claim}, paid in full by {date}: {reductions}"),
+    "write_off": _("{claim}, written off in full by {date}: {reductions}"),
+    "other": _("{claim}, settled in full by {date}: {reductions}"),
+}
+
+
+# A claim whose status makes it count as zero.
+MARKED = {
+    "settled": _("{claim}, marked settled"),
+    "written_off": _("{claim}, marked written off"),
+}
+
+
+OWES_NOTHING = _("{debtor} owes {creditor} nothing outstanding: {details}.")
+
+
+# A balance whose range spans zero: each direction with what it may come to, never a negative
+# amount owed.
+DIRECTION_UNKNOWN = _(
+    "Direction unknown: {debtor} may owe {creditor} {first} net, or {creditor} may owe "
+    "{debtor} {second}: {details}."
+)
+
+
 QUESTIONS = {
     "remittances_to_budget": _("Remittances to {party} are {value} its budget."),
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),
