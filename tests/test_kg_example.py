@@ -96,19 +96,22 @@ def test_the_tranches_count_when_due_and_not_before():
     assert lg.net_balance(book, "KG", "RU", as_of=date(2025, 3, 16)).amount == lg.Figure.of("0 USD")
 
 
-DAY = date(2013, 12, 31)  # after the only sourced rate, 2013-09-30
+DAY = date(2013, 12, 31)  # after the spot rate of 2013-09-30, which converts the debt
 
 
 def _numbers(book):
     """The file's own numbers, as exact fractions: remittances (USD a year), budget (KGS a
-    year), som per dollar."""
+    year), and som per dollar twice: the 2012 average (for the year's flows) and the spot rate
+    of 2013-09-30 (for a debt on a day)."""
     remittance = book["kg-migrant-remittances-2012"]  # the latest: the ratios take it
     [budget] = book.budgets()
-    [rate] = book.rates()
+    average = book["kgs-usd-2012-average"].rate.value.magnitude
+    spot = book["kgs-usd-2013-09-30"].rate.value.magnitude
     return (
         Fraction(str(remittance.amount.value.magnitude)),
         Fraction(str(budget.amount.value.magnitude)),
-        Fraction(str(rate.rate.magnitude)),
+        Fraction(str(average)),
+        Fraction(str(spot)),
     )
 
 
@@ -123,9 +126,11 @@ def close(computed, exact):
 
 
 def _in_dollars(book):
-    """The same ledger with its budget restated in dollars at the ledger's own rate."""
+    """The same ledger with its budget restated in dollars at the ledger's own rate (a flow of
+    2012: the 2012 average)."""
     [budget] = book.budgets()
-    dollars = lg.convert(budget.amount, "USD", rates=book, on=DAY).figure
+    period = lg.flow_period(budget)  # 2012: the budget's year, whose average converts it
+    dollars = lg.convert(budget.amount, "USD", rates=book, on=DAY, period=period).figure
     entries = [e for e in book if e.id != budget.id] + [
         budget.model_copy(update={"amount": dollars})
     ]
@@ -134,11 +139,11 @@ def _in_dollars(book):
 
 def test_remittances_to_budget_agree_in_som_and_in_dollars():
     book = lg.example(KG)
-    remitted, budget, som_per_dollar = _numbers(book)
+    remitted, budget, average, _ = _numbers(book)
     in_som = lg.remittances_to_budget(book, "KG", as_of=DAY, rates=book)
     in_dollars = lg.remittances_to_budget(_in_dollars(book), "KG", as_of=DAY, rates=book)
-    by_hand = remitted * som_per_dollar / budget
-    assert remitted / (budget / som_per_dollar) == by_hand
+    by_hand = remitted * average / budget  # both flows of 2012: the 2012 average
+    assert remitted / (budget / average) == by_hand
     assert close(_value(in_som), by_hand)
     assert close(_value(in_dollars), by_hand)
     assert str(in_som.denominator.unit) != str(in_dollars.denominator.unit)
@@ -146,13 +151,15 @@ def test_remittances_to_budget_agree_in_som_and_in_dollars():
 
 def test_debt_to_budget_agrees_in_som_and_in_dollars():
     book = lg.example(KG)
-    _, budget, som_per_dollar = _numbers(book)
+    _, budget, average, spot = _numbers(book)
     debt = Fraction(300_000_000)  # 488.9M less the 188.9M written off in 2013
     in_som = lg.debt_to_budget(book, "KG", as_of=DAY, rates=book)
     in_dollars = lg.debt_to_budget(_in_dollars(book), "KG", as_of=DAY, rates=book)
-    by_hand = debt * som_per_dollar / budget
-    assert close(_value(in_som), by_hand)
-    assert close(_value(in_dollars), by_hand)
+    # In som the debt (a stock) converts at the spot rate of the day; in dollars the budget (a
+    # flow of 2012) converts at the 2012 average. The two agree through the rates used.
+    assert close(_value(in_som), debt * spot / budget)
+    assert close(_value(in_dollars), debt / (budget / average))
+    assert [r.id for r in in_som.rates] == ["kgs-usd-2013-09-30"]
 
 
 @pytest.mark.parametrize("locale", ["en_US", "ru_RU"])
@@ -166,9 +173,12 @@ def test_summary_of_the_kg_example_answers_in_english_and_russian(locale):
 def test_ratios_of_the_kg_example_answer_in_som_at_the_ledgers_own_rate():
     done = run("ratios", KG, "KG", "--as-of", DAY.isoformat())
     assert done.returncode == 0, done.stderr
-    assert "1.13" in done.stdout  # 2,000M × 48.6197 / 86,195.3M = 1.128...
+    assert "1.09" in done.stdout  # 2,000M × 47.0 / 86,195.3M = 1.0905... (the 2012 average)
+    assert "0.17" in done.stdout  # 300M × 48.6197 / 86,195.3M = 0.1692... (spot, 2013-09-30)
 
 
 def test_ratios_before_the_rate_say_what_is_missing():
     done = run("ratios", KG, "KG", "--as-of", "2012-12-31")
+    # The flows convert at the 2012 average; the debt needs a spot rate, which starts later.
     assert "no USD/KGS rate in force on 2012-12-31" in done.stdout + done.stderr
+    assert "1.09" in done.stdout

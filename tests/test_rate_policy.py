@@ -415,7 +415,7 @@ def test_netting_then_converting_equals_converting_then_netting(entries, magnitu
     claims = [e for e in entries if isinstance(e, lg.Claim)]
     usd = [c for c in claims if c.currency == "USD"]
     rates = [rate("only", f"{magnitude} KGS/USD", date(2012, 1, 1))]
-    book = lg.Ledger(usd)
+    book = lg.Ledger(usd, parties={"KG": "Kyrgyzstan", "RU": "Russia"})  # known, claims or not
     netted = lg.net_balance(book, "KG", "RU", as_of=DAY, currency="USD")
     then_converted = lg.convert(netted.amount, "KGS", rates=rates, on=DAY).figure
     converted_first = lg.net_balance(book, "KG", "RU", as_of=DAY, convert_to="KGS", rates=rates)
