@@ -1,6 +1,7 @@
 """The second bundled example, Kyrgyzstan and Russia in 2012, used as a user would: by name,
 from the command line, saved and loaded, weighed in som and in dollars."""
 
+import json
 import subprocess
 import sys
 from datetime import date
@@ -168,6 +169,12 @@ def test_summary_of_the_kg_example_answers_in_english_and_russian(locale):
     assert done.returncode == 0, done.stderr
     assert WRITE_OFF in done.stdout  # the entries list names it
     assert done.stderr == ""
+    # ... and the balance says what became of the claim, in the reader's language.
+    said = {
+        "en_US": "written off in full by 2025-03-16: $189M written off (2013-05-08)",
+        "ru_RU": "полностью списано к 2025-03-16: списано 189 млн $ (2013-05-08)",
+    }
+    assert said[locale] in done.stdout
 
 
 def test_ratios_of_the_kg_example_answer_in_som_at_the_ledgers_own_rate():
@@ -182,3 +189,52 @@ def test_ratios_before_the_rate_say_what_is_missing():
     # The flows convert at the 2012 average; the debt needs a spot rate, which starts later.
     assert "no USD/KGS rate in force on 2012-12-31" in done.stdout + done.stderr
     assert "1.09" in done.stdout
+
+
+# -- what the command's JSON shows: every reduction and every rate --------------------------------
+
+
+def test_net_json_lists_each_reduction_and_what_is_outstanding():
+    done = run("net", KG, "KG", "RU", "--as-of", "2016-12-31", "--json")
+    assert done.returncode == 0, done.stderr
+    [line] = json.loads(done.stdout)["lines"]
+    assert line["claim"] == "ru-claim-kg-2012"
+    assert line["asserted"]["amount"] == "488900000 USD"
+    assert [(r["id"], r["method"], r["as_of"]) for r in line["reductions"]] == [
+        ("ru-kg-write-off-188.9m", "write_off", "2013-05-08"),
+        ("ru-kg-tranche-2016", "write_off", "2016-03-16"),
+    ]
+    assert line["reductions"][1]["amount"]["amount"] == "30000000 USD"
+    assert line["reductions"][0]["source"]["publisher"] == "Interfax"
+    assert line["outstanding"]["amount"] == "270000000 USD"  # 488.9 - 188.9 - 30
+    assert line["cleared"] is False and line["conversion"] is None
+
+
+def test_net_json_names_the_rate_of_a_conversion():
+    done = run("net", KG, "KG", "RU", "--as-of", "2014-01-01", "--convert-to", "KGS", "--json")
+    assert done.returncode == 0, done.stderr
+    [line] = json.loads(done.stdout)["lines"]
+    conversion = line["conversion"]
+    assert conversion["rates"] == [
+        {
+            "id": "kgs-usd-2013-09-30",
+            "rate": "48.6197 KGS/USD",
+            "basis": "spot",
+            "as_of": "2013-09-30",
+            "publisher": "World Bank",
+        }
+    ]
+    assert line["counted"]["amount"] == "14585910000.0000 KGS"  # 300M × 48.6197
+
+
+def test_ratios_json_names_each_rate_used():
+    done = run("ratios", KG, "KG", "--as-of", "2014-01-01", "--json")
+    assert done.returncode == 0, done.stderr
+    by_question = {(r["question"], r.get("net")): r for r in json.loads(done.stdout)}
+    remitted = by_question[("remittances_to_budget", None)]
+    assert [(r["id"], r["basis"]) for r in remitted["rates"]] == [
+        ("kgs-usd-2012-average", "average")
+    ]
+    assert remitted["rates"][0]["period_start"] == "2012-01-01"
+    debt = [r for (q, _), r in by_question.items() if q == "debt_to_budget"]
+    assert debt and all([x["id"] for x in r["rates"]] == ["kgs-usd-2013-09-30"] for r in debt)

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
-from .entries import EntryBase, Rate, figure_to_data, party_error
+from .entries import EntryBase, Rate, Settlement, figure_to_data, party_error
 from .errors import LedgerError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
-from .fx import convert
-from .netting import net_balance, net_positions, settle
+from .fx import Conversion, convert
+from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
 from .units import check_currency
 
@@ -78,7 +78,67 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
         "numerator": _figure_json(ratio.numerator, locale),
         "denominator": _figure_json(ratio.denominator, locale),
         "entries": [entry.id for entry in ratio.entries],
+        "rates": [_rate_json(rate) for rate in ratio.rates],
         "sentence": describe(ratio, locale),
+    }
+
+
+def _rate_json(rate: Rate) -> dict[str, Any]:
+    shown: dict[str, Any] = {
+        "id": rate.id,
+        "rate": str(rate.rate),
+        "basis": rate.basis,
+        "as_of": rate.as_of.isoformat(),
+    }
+    if rate.period_start is not None:
+        shown["period_start"] = rate.period_start.isoformat()
+    return {**shown, "publisher": rate.source.publisher}
+
+
+def _conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
+    if conversion is None or conversion.rate is None:
+        return None
+    return {"inverted": conversion.inverted, "rates": [_rate_json(r) for r in conversion.rates]}
+
+
+def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
+    return {
+        "id": settlement.id,
+        "method": settlement.method,
+        "as_of": settlement.as_of.isoformat(),
+        "amount": _figure_json(settlement.amount, locale),
+        "source": {
+            "publisher": settlement.source.publisher,
+            "date": settlement.source.date.isoformat(),
+        },
+    }
+
+
+def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> dict[str, Any]:
+    """A balance with each claim as asserted, each reduction that counts, what is outstanding,
+    and the rate of each conversion."""
+    return {
+        "debtor": balance.debtor,
+        "creditor": balance.creditor,
+        "as_of": balance.as_of.isoformat(),
+        "currency": balance.currency,
+        "amount": _figure_json(balance.amount, locale),
+        "entries": [e.id for e in balance.entries],
+        "lines": [
+            {
+                "claim": line.claim.id,
+                "sign": line.sign,
+                "status": line.claim.status,
+                "asserted": _figure_json(line.asserted, locale),
+                "reductions": [_reduction_json(s, locale) for s in line.reductions],
+                "outstanding": _figure_json(line.outstanding, locale),
+                "cleared": line.cleared,
+                "counted": _figure_json(line.counted, locale),
+                "conversion": _conversion_json(line.conversion),
+            }
+            for line in balance.lines
+        ],
+        "sentence": describe(balance, locale, names),
     }
 
 
@@ -322,15 +382,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
                 }
                 for e in book
             ],
-            "balances": [
-                {
-                    "debtor": b.debtor,
-                    "creditor": b.creditor,
-                    "amount": _figure_json(b.amount, loc),
-                    "sentence": describe(b, loc, book.parties),
-                }
-                for b in balances
-            ],
+            "balances": [_balance_json(b, loc, book.parties) for b in balances],
             "positions": {
                 p: {c: _figure_json(f, loc) for c, f in held.items()}
                 for p, held in positions.items()
@@ -390,13 +442,7 @@ def cmd_net(args: argparse.Namespace) -> Any:
     )
     if args.json:
         return {
-            "debtor": balance.debtor,
-            "creditor": balance.creditor,
-            "as_of": balance.as_of.isoformat(),
-            "currency": balance.currency,
-            "amount": _figure_json(balance.amount, args.locale),
-            "entries": [e.id for e in balance.entries],
-            "sentence": describe(balance, args.locale, book.parties),
+            **_balance_json(balance, args.locale, book.parties),
             **({"explanation": balance.explain()} if args.explain else {}),
         }
     text = describe(balance, args.locale, book.parties)
