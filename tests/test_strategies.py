@@ -383,7 +383,14 @@ ENTRIES = {
     ),
     "a revenue budget": lambda e: isinstance(e, lg.Budget) and e.measure == "revenue",
     "an expenditure budget": lambda e: isinstance(e, lg.Budget) and e.measure == "expenditure",
-    "a rate below 1": lambda e: isinstance(e, lg.Rate) and e.rate.value.magnitude < 1,
+    "a rate below 1": lambda e: isinstance(e, lg.Rate) and e.rate.magnitudes[1] < 1,
+    "an approximate rate": lambda e: isinstance(e, lg.Rate) and e.rate.qualifier == "about",
+    "a range of rates": lambda e: isinstance(e, lg.Rate) and e.rate.qualifier == "range",
+    "a rate with a floor only": lambda e: isinstance(e, lg.Rate) and e.rate.magnitudes[2] is None,
+    "an average rate over a period": lambda e: (
+        isinstance(e, lg.Rate) and e.basis == "average" and e.period_start < e.as_of
+    ),
+    "an end-of-period rate": lambda e: isinstance(e, lg.Rate) and e.basis == "end_of_period",
     "an entry before 1995": lambda e: e.as_of.year < 1995,
     "an entry after 2035": lambda e: e.as_of.year > 2035,
     "a note": lambda e: e.note is not None,
@@ -474,8 +481,9 @@ def test_dates_stay_inside_their_span(books):
 
 
 def test_exact_and_qualifiers_narrow_ledgers():
-    exact = sample(lst.ledgers(exact=True, kinds=("claim", "settlement")), n=60)
-    assert all(e.amount.is_exact for b in exact for e in b)
+    exact = sample(lst.ledgers(exact=True, kinds=("claim", "settlement", "rate")), n=60)
+    assert all(e.amount.is_exact for b in exact for e in b if not isinstance(e, lg.Rate))
+    assert all(r.rate.is_exact for b in exact for r in b.rates())  # the rates too
     shaped = lst.ledgers(kinds=("claim", "settlement"), qualifiers={"settlement": ("exact",)})
     assert all(s.amount.is_exact for b in sample(shaped, n=60) for s in b.settlements())
     some(shaped, lambda b: any(not c.amount.is_exact for c in b.claims()))

@@ -950,8 +950,33 @@ def _rate_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _
     choices = tuple(sorted({*spec.currencies, "EUR"}))
     base = _pick(draw, choices)
     quote_currency = _pick(draw, tuple(c for c in choices if c != base))
-    magnitude = _draw_amount(draw, Decimal("0.0001"), Decimal(10000), 6)
-    return Rate(**common, rate=make_quantity(magnitude, ureg.Unit(f"{quote_currency}/{base}")))
+    unit = ureg.Unit(f"{quote_currency}/{base}")
+    # exact=True, or every figure narrowed to exact: the rates too.
+    shape = "exact" if all(w == ("exact",) for w in spec.words.values()) else None
+    rate = _rate_figure(draw, unit, shape)
+    basis = draw(st.sampled_from(RATE_BASES))
+    if basis != "average":
+        return Rate(**common, rate=rate, basis=basis)
+    # An average over a period that ends on as_of: a month, a quarter, a year or more.
+    days = draw(st.integers(0, min(800, (common["as_of"] - spec.first).days)))
+    return Rate(**common, rate=rate, basis=basis, period_start=common["as_of"] - timedelta(days))
+
+
+#: How a rate was taken (``Rate.basis``), the simplest first.
+RATE_BASES = ("spot", "end_of_period", "average")
+#: The shapes a rate takes: a price has a floor, so never "at most" or "less than".
+_RATE_SHAPES = ("exact", "about", "estimated", "range", "at_least", "more_than")
+
+
+def _rate_figure(draw: DrawFn, unit: Unit, shape: str | None) -> Figure:
+    def price() -> Quantity:
+        return make_quantity(_draw_amount(draw, Decimal("0.0001"), Decimal(10000), 6), unit)
+
+    word = shape or draw(st.sampled_from(_RATE_SHAPES))
+    if word != "range":
+        return Figure.of(price(), word)
+    low, high = sorted([price(), price()], key=lambda q: q.magnitude)
+    return Figure.range(low, high, approximate=draw(st.booleans()))
 
 
 def _settlement_entry(
