@@ -46,3 +46,30 @@ def test_a_failed_save_leaves_what_was_there_and_no_temporary(tmp_path):
         lg.example().save(target)
     assert (target / "inside.txt").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.toml"]
+
+
+def test_the_temporary_file_is_written_beside_the_target(tmp_path, monkeypatch):
+    # os.replace is atomic within one file system only: the system's temporary folder (here
+    # one that does not exist) must never be used.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    target = tmp_path / "beside.toml"
+    lg.example().save(target)
+    assert lg.load(target) == lg.example()
+
+
+def test_a_save_cut_short_leaves_a_hidden_file_named_after_the_target(tmp_path, monkeypatch):
+    # Should the process die between writing and renaming, what is left says what it was.
+    seen = []
+
+    def no_rename(source, target):
+        seen.append(os.path.basename(source))
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(OSError, match="the disk went away"):
+        lg.example().save(tmp_path / "cut.toml")
+    [name] = seen
+    assert name.startswith(".cut.toml.") and name.endswith(".tmp")
+    assert list(tmp_path.iterdir()) == []  # and it is removed when the save fails

@@ -100,8 +100,11 @@ def format_of(path: Path) -> str:
 
 
 def write_atomically(target: Path, payload: bytes) -> None:
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    # Beside the target (Path("x.toml").parent is Path(".")): os.replace is atomic only within
+    # one file system, which the system's temporary folder may not share.
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
