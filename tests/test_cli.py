@@ -227,7 +227,7 @@ def test_examples_lists_the_bundled_examples():
 
 
 def test_an_example_name_stands_for_a_file_in_every_command():
-    assert run("validate", KG, check_code=0).stdout.startswith(f"{KG}: valid, 17 entries")
+    assert run("validate", KG, check_code=0).stdout.startswith(f"{KG}: valid, 10 entries")
     out = run("net", KG, "KG", "RU", "--as-of", "2013-12-31", check_code=0).stdout
     assert "$300M" in out  # 488.9M less the 188.9M written off in May 2013
 

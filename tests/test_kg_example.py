@@ -88,13 +88,15 @@ def test_the_write_off_is_in_the_ledger_and_counts_from_its_date():
 def test_the_tranches_count_when_due_and_not_before():
     book = lg.example(KG)
     tranches = [s for s in book.settlements() if s.id.startswith("ru-kg-tranche-")]
-    assert len(tranches) == 10
-    assert sorted(t.as_of for t in tranches) == [date(y, 3, 16) for y in range(2016, 2026)]
+    # Two of the ten yearly tranches agreed in 2012; the protocol of 2017 wrote off the other
+    # eight ($240M) at once, in force on 2018-02-05.
+    assert sorted(t.as_of for t in tranches) == [date(2016, 3, 16), date(2017, 3, 16)]
+    assert book["ru-kg-write-off-240m"].as_of == date(2018, 2, 5)
     # By hand: 488.9M less 188.9M less 30M for each tranche due on or before the day.
-    for day, due in [(date(2016, 3, 15), 0), (date(2016, 3, 16), 1), (date(2020, 12, 31), 5)]:
+    for day, due in [(date(2016, 3, 15), 0), (date(2016, 3, 16), 1), (date(2018, 2, 4), 2)]:
         left = Fraction(488_900_000 - 188_900_000 - 30_000_000 * due)
         assert lg.net_balance(book, "KG", "RU", as_of=day).amount == lg.Figure.of(f"{left} USD")
-    assert lg.net_balance(book, "KG", "RU", as_of=date(2025, 3, 16)).amount == lg.Figure.of("0 USD")
+    assert lg.net_balance(book, "KG", "RU", as_of=date(2018, 2, 5)).amount == lg.Figure.of("0 USD")
 
 
 DAY = date(2013, 12, 31)  # after the spot rate of 2013-09-30, which converts the debt
@@ -171,8 +173,8 @@ def test_summary_of_the_kg_example_answers_in_english_and_russian(locale):
     assert done.stderr == ""
     # ... and the balance says what became of the claim, in the reader's language.
     said = {
-        "en_US": "written off in full by 2025-03-16: $189M written off (2013-05-08)",
-        "ru_RU": "полностью списано к 2025-03-16: списано 189 млн $ (2013-05-08)",
+        "en_US": "written off in full by 2018-02-05: $189M written off (2013-05-08)",
+        "ru_RU": "полностью списано к 2018-02-05: списано 189 млн $ (2013-05-08)",
     }
     assert said[locale] in done.stdout.replace("\xa0", " ")  # babel's no-break spaces
 
