@@ -61,6 +61,7 @@ def test_unit_text_takes_a_quantity_as_well_as_a_unit():
         ("1234000", "1234000 USD", "1.234 million USD"),
         ("1234500", "1234500 USD", "1234500 USD"),  # four places of millions: kept whole
         ("1500000.5", "1500000.5 USD", "1500000.5 USD"),  # cents are never scaled away
+        ("1000000.0", "1000000.0 USD", "1000000.0 USD"),  # a written tenth is kept too
         ("2000000000", "2000000000 USD", "2 billion USD"),
         ("999", "999 USD", "999 USD"),
     ],
