@@ -279,3 +279,9 @@ def test_each_commands_help_says_what_its_day_is(command, words, capsys):
     assert words in out
     if command != "net":
         assert "to net on" not in out
+
+
+def test_convert_json_lists_every_rate_used(through_usd, capsys):
+    code, out, err = cli(capsys, "convert", through_usd, "327 RUB", "KGS", "--via", "USD", "--json")
+    assert code == 0, err
+    assert [r["id"] for r in json.loads(out)["rates"]] == ["rub-usd", "kgs-usd"]

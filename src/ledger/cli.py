@@ -593,6 +593,7 @@ def cmd_convert(args: argparse.Namespace) -> Any:
             "from": _figure_json(conversion.original, args.locale),
             "to": _figure_json(conversion.figure, args.locale),
             "rate": conversion.rate.id if conversion.rate else None,
+            "rates": [_rate_json(rate) for rate in conversion.rates],
             "explanation": conversion.explain(),
         }
     return f"{format_figure(conversion.figure, args.locale)}\n{conversion.explain()}"
@@ -710,7 +711,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("to", help="an ISO 4217 code, e.g. RUB")
     _day(conv, "the day of the conversion: the rate in force then")
     conv.add_argument(
-        "--on", type=_date, default=None, metavar="DAY", help="another name for --as-of"
+        "--on", type=_date, default=None, metavar="YYYY-MM-DD", help="another name for --as-of"
     )
     conv.set_defaults(run=cmd_convert)
 
