@@ -285,3 +285,12 @@ def test_convert_json_lists_every_rate_used(through_usd, capsys):
     code, out, err = cli(capsys, "convert", through_usd, "327 RUB", "KGS", "--via", "USD", "--json")
     assert code == 0, err
     assert [r["id"] for r in json.loads(out)["rates"]] == ["rub-usd", "kgs-usd"]
+
+
+def test_a_missing_leg_through_via_says_it_is_the_via_leg(through_usd, capsys):
+    code, _out, err = cli(
+        capsys, "convert", through_usd, "1 RUB", "KGS", "--as-of", "2014-06-01", "--via", "EUR"
+    )
+    assert code == 1
+    assert "no RUB/EUR rate in force on 2014-06-01" in err
+    assert "(the leg through EUR that --via EUR asks for)" in err

@@ -263,6 +263,8 @@ def _via_hint(message: str, rates: Sequence[Rate], via: str | None) -> str:
     '. Or give --via USD to convert through USD (there are RUB/USD and USD/KGS rates)'
     """
     found = _NO_RATE.search(message)
+    if found is not None and via is not None and via in (found[1], found[2]):
+        return f" (the leg through {via} that --via {via} asks for)"
     if via is not None or found is None or "--via" in message:
         return ""
     source, target, day = found[1], found[2], date.fromisoformat(found[3])
