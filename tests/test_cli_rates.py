@@ -118,6 +118,7 @@ def _library_messages():
     catch("two currencies", lambda: lg.net_balance(book + dollars, "KG", "RU", as_of=day))
     catch("adding currencies", lambda: lg.Figure.of("1 USD") + lg.Figure.of("1 RUB"))
     catch("per migrant", lambda: lg.per_migrant(lg.example("kg-ru-2012"), "KG", as_of=day))
+    catch("json named toml", lambda: lg.loads('{"entries": []}', format="toml"))
     return said
 
 
@@ -294,3 +295,19 @@ def test_a_missing_leg_through_via_says_it_is_the_via_leg(through_usd, capsys):
     assert code == 1
     assert "no RUB/EUR rate in force on 2014-06-01" in err
     assert "(the leg through EUR that --via EUR asks for)" in err
+
+
+@pytest.mark.parametrize(
+    ("said", "worded"),
+    [
+        ('no rate; or pass via="USD" to convert through it', "or pass --via USD to convert"),
+        ("or pass via='EUR'", "or pass --via EUR"),
+        ("ask with as_of= a later day", "ask with --as-of a later day"),
+        ("give convert_to= a code", "give --convert-to a code"),
+        ("give currency= a code", "give --currency a code"),
+        ("or pass rates= to it", "or pass --rates FILE to it"),
+    ],
+)
+def test_a_python_keyword_becomes_its_option_once(said, worded):
+    assert worded in in_words(said)
+    assert in_words(in_words(said)) == in_words(said)

@@ -195,6 +195,15 @@ def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
     return [*own, *brought]
 
 
+#: The library's keywords and the options that say the same on the command line.
+_OPTIONS = (
+    ("via", "--via"),
+    ("as_of", "--as-of"),
+    ("convert_to", "--convert-to"),
+    ("currency", "--currency"),
+    ("rates", "--rates FILE"),
+)
+
 # The library speaks to Python callers (``rates=``); a command line user has options and a
 # file. Each rewrite turns one of the library's hints into the command line's terms, and none
 # matches its own result: a message rewritten twice reads as it did once.
@@ -223,11 +232,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\{\{", "{"),
         (r"\}\}", "}"),
         (r"\bvia=(['\"]?)([A-Z]{3})\1", r"--via \2"),
-        (r"\bvia=", "--via "),
-        (r"\bas_of=", "--as-of "),
-        (r"\bconvert_to=", "--convert-to "),
-        (r"\bcurrency=", "--currency "),
-        (r"\brates=", "--rates FILE "),
+        *(
+            rewrite
+            for keyword, option in _OPTIONS
+            for rewrite in (
+                (rf"\b{keyword}=(?=[\s),.;]|$)", option),  # a keyword alone
+                (rf"\b{keyword}=", f"{option} "),  # a keyword and its value
+            )
+        ),
     )
 )
 
