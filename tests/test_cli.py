@@ -362,3 +362,168 @@ def test_ratios_with_nothing_answerable_exit_1_with_every_reason(files):
     assert "2 budget entries for KG compete" in done.stderr
     assert "ask about another day with --as-of" in done.stderr
     assert done.stdout == ""
+
+
+# -- refusals as a user reads them (issue 12, as a user found them) --------------------------
+
+_A = """
+[sources.a]
+publisher = "A"
+title = "T"
+date = 2014-02-01
+"""
+
+
+def _file_entry(kind, id, as_of="2013-01-01", **fields):
+    lines = [f'kind = "{kind}"', f'id = "{id}"', f"as_of = {as_of}", 'source = "a"']
+    lines += [f"{key} = {value}" for key, value in fields.items()]
+    return "\n[[entries]]\n" + "\n".join(lines) + "\n"
+
+
+def _rub_claim(id="c1", creditor='"RU"', amount='"10 billion RUB"'):
+    return _file_entry(
+        "claim", id, creditor=creditor, debtor='"KG"', asserted_by='"RU"', amount=amount
+    )
+
+
+def _write_off(id, claim="c1", amount='"1 billion RUB"', as_of="2013-06-01"):
+    return _file_entry(
+        "settlement", id, as_of=as_of, claim=f'"{claim}"', amount=amount, method='"write_off"'
+    )
+
+
+def _problems(tmp_path, text):
+    path = tmp_path / "ledger.toml"
+    path.write_text(_A + text, encoding="utf-8")
+    done = run("validate", str(path), check_code=1)
+    assert done.stdout == ""
+    return [line.removeprefix(f"  - {path}: ") for line in done.stderr.splitlines()[1:]]
+
+
+def test_after_a_refused_entry_every_problem_names_the_entrys_index_in_the_file(tmp_path):
+    # A rate, a claim refused for its creditor, then its settlement (entries 0, 1, 2).
+    problems = _problems(
+        tmp_path,
+        _file_entry("rate", "r1", rate='"47 KGS/USD"')
+        + _rub_claim(creditor='"ru"')
+        + _write_off("s1")
+        + _write_off("s2", claim="nothing"),
+    )
+    assert problems[0].startswith("entries[1] (c1): creditor: party 'ru'")
+    assert problems[1] == (
+        "entries[2] (s1): claim: claim 'c1' was refused above (entries[1]); fix it, and this "
+        "settlement is checked against it"
+    )
+    assert problems[2].startswith("entries[3] (s2): claim: 'nothing' names no entry")
+    assert len(problems) == 3
+
+
+def test_a_counterclaim_to_a_refused_claim_says_it_was_refused(tmp_path):
+    counter = _file_entry(
+        "claim",
+        "kg-counter",
+        creditor='"KG"',
+        debtor='"RU"',
+        asserted_by='"KG"',
+        amount='"1 billion RUB"',
+        counter_to='"c1"',
+    )
+    problems = _problems(tmp_path, _rub_claim(amount='"ten RUB"') + counter)
+    assert problems[1].startswith("entries[1] (kg-counter): counter_to: claim 'c1' was refused")
+
+
+def test_settlements_over_a_claim_name_its_index_and_say_exactly_what_they_sum_to(tmp_path):
+    problems = _problems(
+        tmp_path,
+        _file_entry("rate", "r1", rate='"47 KGS/USD"')
+        + _rub_claim(amount='"about 10 billion RUB"')
+        + _write_off("s1", amount='"10.5 billion RUB"')
+        + _rub_claim(id="c2", amount='"10 billion RUB"')
+        + _write_off("s2", claim="c2", amount='"about 10.5 billion RUB"'),
+    )
+    assert problems == [
+        "entries[1] (c1): settlements: settlements s1 sum to 10500000000 RUB, more than the "
+        "claim's about 10000000000 RUB",
+        "entries[3] (c2): settlements: settlements s2 sum to at least 10500000000 RUB, "
+        "more than the claim's 10000000000 RUB",
+    ]
+
+
+def test_a_rate_refused_is_quoted_as_written(tmp_path):
+    [problem] = _problems(tmp_path, _file_entry("rate", "r-same", rate='"1 USD/USD"'))
+    assert "rate '1 USD/USD' is not an exchange rate" in problem
+    assert "the same currency" in problem
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"method": '"forgiven"'}, "method: must be one of 'payment', 'write_off'"),
+        ({"method": "2013-01-01"}, "(given date 2013-01-01)"),
+    ],
+)
+def test_no_pydantic_phrasing_reaches_a_user(fields, words, tmp_path):
+    entry = _file_entry(
+        "settlement",
+        "s1",
+        as_of="2013-06-01",
+        claim='"c1"',
+        **{"amount": '"1 billion RUB"', "method": '"write_off"', **fields},
+    )
+    problems = _problems(tmp_path, _rub_claim() + entry)
+    assert not any("Input should" in p or "datetime" in p for p in problems), problems
+    assert any(words in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("args", "role"),
+    [((KG, "kg", "RU"), "debtor"), ((KG, "KG", "ru"), "creditor"), ((KG, "kg"), "party")],
+)
+def test_a_bad_party_argument_is_named(args, role):
+    command = "ratios" if len(args) == 2 else "net"
+    done = run(command, *args, check_code=1)
+    assert done.stderr.startswith(f"debt-ledger: {role}: party ")
+
+
+def _guide_shell_examples():
+    """The guide's shell examples: each `$ debt-ledger ...` line and the output it shows."""
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"(?:^    .*\n|^\n)+", text, flags=re.MULTILINE):
+        lines = [line[4:] for line in block.splitlines()]
+        for i, line in enumerate(lines):
+            if line.startswith("$ debt-ledger "):
+                shown = []
+                for rest in lines[i + 1 :]:
+                    if rest.startswith("$ "):
+                        break
+                    shown.append(rest)
+                examples.append((line[2:], "\n".join(shown).strip()))
+    return examples
+
+
+def test_the_guide_has_shell_examples_with_output():
+    assert len(_guide_shell_examples()) >= 2
+
+
+@pytest.mark.parametrize(("command", "shown"), _guide_shell_examples())
+def test_the_guides_shell_examples_print_what_it_shows(command, shown, tmp_path):
+    import shlex
+
+    args = shlex.split(command)[1:]
+    done = subprocess.run(
+        [sys.executable, "-m", "ledger", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,  # from any folder: bundled names, not data/ paths
+    )
+    assert done.stdout.strip() == shown, done.stderr
+
+
+def test_the_guides_shell_commands_run_from_any_folder():
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^    \$? ?(debt-ledger .*)$", text, flags=re.MULTILINE)
+    assert commands
+    assert not [c for c in commands if "data/" in c]
+    assert "--via" in text

@@ -233,7 +233,7 @@ def test_ratios_json_names_each_rate_used():
     done = run("ratios", KG, "KG", "--as-of", "2014-01-01", "--json")
     assert done.returncode == 0, done.stderr
     by_question = {(r["question"], r.get("net")): r for r in json.loads(done.stdout)}
-    remitted = by_question[("remittances_to_budget", None)]
+    remitted = by_question[("remittances_to_budget", False)]
     assert [(r["id"], r["basis"]) for r in remitted["rates"]] == [
         ("kgs-usd-2012-average", "average")
     ]

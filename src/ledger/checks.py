@@ -5,6 +5,7 @@ caller refuses."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Any
 
@@ -38,31 +39,46 @@ def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]
     return problems
 
 
-def cross_check(entries: list[EntryBase], name: str | None) -> list[Problem]:
+def cross_check(
+    entries: list[EntryBase],
+    name: str | None,
+    positions: Sequence[int] | None = None,
+    refused: Mapping[str, int] | None = None,
+) -> list[Problem]:
     """What no single entry can tell: unique ids, claims named by counterclaims and
-    settlements, settlements in the claim's currency and within its amount."""
-    by_id, problems = _unique_ids(entries, name)
+    settlements, settlements in the claim's currency and within its amount.
+
+    ``positions`` are the entries' places in the file (when some of its entries were refused
+    and left out, the others keep their own); ``refused`` the ids of those refused, by place,
+    so an entry naming one is told it was refused, not that it names nothing.
+    """
+    where = list(positions) if positions is not None else list(range(len(entries)))
+    by_id, problems = _unique_ids(entries, name, where)
+    labels = {
+        id(entry): f"entries[{at}] ({entry.id})" for entry, at in zip(entries, where, strict=True)
+    }
+    gone = dict(refused or {})
     settled: dict[str, list[Settlement]] = {}
-    for index, entry in enumerate(entries):
-        label = f"entries[{index}] ({entry.id})"
+    for entry in entries:
+        label = labels[id(entry)]
         if isinstance(entry, Claim) and entry.counter_to is not None:
-            problems += _answer_problems(entry, by_id, name, label)
+            problems += _answer_problems(entry, by_id, name, label, gone)
         elif isinstance(entry, Settlement):
-            problem = _settlement_problem(entry, by_id, name, label)
+            problem = _settlement_problem(entry, by_id, name, label, gone)
             if problem is None:
                 settled.setdefault(entry.claim, []).append(entry)
             else:
                 problems.append(problem)
-    return problems + _overpaid(settled, by_id, name)
+    return problems + _overpaid(settled, by_id, name, labels)
 
 
 def _unique_ids(
-    entries: list[EntryBase], name: str | None
+    entries: list[EntryBase], name: str | None, where: list[int]
 ) -> tuple[dict[str, EntryBase], list[Problem]]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     by_id: dict[str, EntryBase] = {}
-    for index, entry in enumerate(entries):
+    for index, entry in zip(where, entries, strict=True):
         if entry.id in seen:
             problems.append(
                 Problem(
@@ -80,13 +96,17 @@ def _unique_ids(
 
 
 def _answer_problems(
-    entry: Claim, by_id: dict[str, EntryBase], name: str | None, label: str
+    entry: Claim,
+    by_id: dict[str, EntryBase],
+    name: str | None,
+    label: str,
+    refused: dict[str, int],
 ) -> list[Problem]:
     """A counterclaim must answer a claim between the same two parties."""
     assert entry.counter_to is not None
     target = by_id.get(entry.counter_to)
     if not isinstance(target, Claim):
-        why = _dangling(entry.counter_to, target, "claim it answers")
+        why = _dangling(entry.counter_to, target, "claim it answers", refused, "counterclaim")
     elif {target.creditor, target.debtor} != {entry.creditor, entry.debtor}:
         why = (
             f"answers {target.id!r}, a claim between {target.creditor} and "
@@ -98,12 +118,17 @@ def _answer_problems(
 
 
 def _settlement_problem(
-    entry: Settlement, by_id: dict[str, EntryBase], name: str | None, label: str
+    entry: Settlement,
+    by_id: dict[str, EntryBase],
+    name: str | None,
+    label: str,
+    refused: dict[str, int],
 ) -> Problem | None:
     """A settlement must name a claim, be in its currency and be dated on or after it."""
     target = by_id.get(entry.claim)
     if not isinstance(target, Claim):
-        return Problem(name, label, "claim", _dangling(entry.claim, target, "claim it settles"))
+        why = _dangling(entry.claim, target, "claim it settles", refused, "settlement")
+        return Problem(name, label, "claim", why)
     mine, theirs = currency_of(entry.amount.unit), target.currency
     if mine != theirs:
         return Problem(
@@ -125,9 +150,13 @@ def _settlement_problem(
 
 
 def _overpaid(
-    settled: dict[str, list[Settlement]], by_id: dict[str, EntryBase], name: str | None
+    settled: dict[str, list[Settlement]],
+    by_id: dict[str, EntryBase],
+    name: str | None,
+    labels: dict[int, str],
 ) -> list[Problem]:
-    """Settlements may not sum to more than their claim's upper bound."""
+    """Settlements may not sum to more than their claim's upper bound. Exact settlements sum
+    to their total; any other sums to at least the total of their lower bounds."""
     problems = []
     for claim_id, settlements in settled.items():
         claim = by_id[claim_id]
@@ -137,19 +166,26 @@ def _overpaid(
         with localcontext(SUMS):  # exact, whatever the caller's context
             paid = sum(lows, _ZERO)
         if ceiling is not None and paid > ceiling.magnitude:
+            exact = all(s.amount.is_exact for s in settlements)
             problems.append(
                 Problem(
                     name,
-                    f"claim {claim_id}",
+                    labels[id(claim)],
                     "settlements",
-                    f"settlements {', '.join(s.id for s in settlements)} sum to at least "
-                    f"{paid} {claim.currency}, more than the claim's {claim.amount}",
+                    f"settlements {', '.join(s.id for s in settlements)} sum to "
+                    f"{'' if exact else 'at least '}{paid} {claim.currency}, more than the "
+                    f"claim's {claim.amount}",
                 )
             )
     return problems
 
 
-def _dangling(target_id: str, found: object, role: str) -> str:
+def _dangling(target_id: str, found: object, role: str, refused: dict[str, int], what: str) -> str:
+    if found is None and target_id in refused:
+        return (
+            f"claim {target_id!r} was refused above (entries[{refused[target_id]}]); fix it, "
+            f"and this {what} is checked against it"
+        )
     if found is None:
         return f"{target_id!r} names no entry in the ledger; it must be the id of the {role}"
     return f"{target_id!r} is a {getattr(found, 'kind', '?')}, not a claim; it must be the {role}"

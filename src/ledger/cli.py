@@ -15,7 +15,8 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -34,7 +35,7 @@ from .units import check_currency
 
 __all__ = ["in_words", "main"]
 
-EXIT_OK, EXIT_INVALID = 0, 1  # argparse itself exits 2 on a usage error
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2  # argparse itself exits 2 on a usage error
 
 
 def _version() -> str:
@@ -73,6 +74,7 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
     return {
         "question": ratio.question,
         "party": ratio.party,
+        "net": ratio.net,
         "as_of": ratio.as_of.isoformat(),
         "value": {**figure_to_data(ratio.value), "text": format_ratio(ratio.value, locale)},
         "numerator": _figure_json(ratio.numerator, locale),
@@ -122,7 +124,7 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
         "creditor": balance.creditor,
         "as_of": balance.as_of.isoformat(),
         "currency": balance.currency,
-        "amount": _figure_json(balance.amount, locale),
+        "amount": _balance_amount_json(balance, locale),
         "entries": [e.id for e in balance.entries],
         "lines": [
             {
@@ -140,6 +142,14 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
         ],
         "sentence": describe(balance, locale, names),
     }
+
+
+def _balance_amount_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+    """A balance's amount; with no claims at all it is a plain zero, in no currency (never a
+    ratio's ``0×``)."""
+    if balance.currency is None and not balance.lines:
+        return {**figure_to_data(balance.amount), "text": "0"}
+    return _figure_json(balance.amount, locale)
 
 
 def _amount_json(entry: EntryBase, locale: str) -> dict[str, Any]:
@@ -163,6 +173,13 @@ def _book(path: str | None) -> Ledger:
         ) from None
 
 
+def _via(args: argparse.Namespace) -> str | None:
+    """The third currency of ``--via``, checked."""
+    via: str | None = getattr(args, "via", None)
+    _check_currency(via, "--via")
+    return via
+
+
 def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
     """The rates a command converts with: the ledger's own, and those of ``--rates FILE``."""
     own = book.rates()
@@ -178,16 +195,21 @@ def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
     return [*own, *brought]
 
 
+#: The library's keywords and the options that say the same on the command line.
+_OPTIONS = (
+    ("via", "--via"),
+    ("as_of", "--as-of"),
+    ("convert_to", "--convert-to"),
+    ("currency", "--currency"),
+    ("rates", "--rates FILE"),
+)
+
 # The library speaks to Python callers (``rates=``); a command line user has options and a
-# file. Each rewrite turns one of the library's hints into the command line's terms.
+# file. Each rewrite turns one of the library's hints into the command line's terms, and none
+# matches its own result: a message rewritten twice reads as it did once.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (
-            r"; pass rates= \(a ledger or Rate entries\) to convert at the rate in force on "
-            r"the day",
-            "; add a rate entry for the two currencies to the file, or give --rates FILE",
-        ),
         (
             r"; convert one first with lg\.convert\([^)]*\) and a dated, sourced rate",
             "; add a dated rate entry between them to the file, or give --rates FILE",
@@ -204,15 +226,20 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r" \(or pass format='\w+'\)", ""),
         (
-            r"Add a Rate entry dated on or before that day",
+            r"Add a Rate entry dated on or before that day(?! to the file)",
             "Add a Rate entry dated on or before that day to the file, or give --rates FILE",
         ),
         (r"\{\{", "{"),
         (r"\}\}", "}"),
-        (r"\bas_of=", "--as-of "),
-        (r"\bconvert_to=", "--convert-to "),
-        (r"\bcurrency=", "--currency "),
-        (r"\brates=", "--rates FILE "),
+        (r"\bvia=(['\"]?)([A-Z]{3})\1", r"--via \2"),
+        *(
+            rewrite
+            for keyword, option in _OPTIONS
+            for rewrite in (
+                (rf"\b{keyword}=(?=[\s),.;]|$)", option),  # a keyword alone
+                (rf"\b{keyword}=", f"{option} "),  # a keyword and its value
+            )
+        ),
     )
 )
 
@@ -226,6 +253,64 @@ def in_words(message: str) -> str:
     for pattern, replacement in _REWRITES:
         message = pattern.sub(replacement, message)
     return message
+
+
+class _Said(LedgerError):
+    """A refusal already in the command line's words: ``main`` shows it as it is."""
+
+
+_NO_RATE = re.compile(r"no ([A-Z]{3})/([A-Z]{3}) rate in force on ([0-9]{4}-[0-9]{2}-[0-9]{2})")
+
+
+def _via_hint(message: str, rates: Sequence[Rate], via: str | None) -> str:
+    """When a message says a direct rate is missing and the rates reach both currencies
+    through one other, the words to add that suggest ``--via`` (else nothing).
+
+    >>> from datetime import date
+    >>> from ledger import Rate, Source
+    >>> s = Source(publisher="P", title="T", date=date(2013, 1, 1))
+    >>> two = [Rate(id="a", as_of=date(2013, 1, 1), source=s, rate="47 KGS/USD"),
+    ...        Rate(id="b", as_of=date(2013, 1, 1), source=s, rate="32 RUB/USD")]
+    >>> _via_hint("no RUB/KGS rate in force on 2014-06-01; ...", two, None)
+    '. Or give --via USD to convert through USD (there are RUB/USD and USD/KGS rates)'
+    """
+    found = _NO_RATE.search(message)
+    if found is not None and via is not None and via in (found[1], found[2]):
+        return f" (the leg through {via} that --via {via} asks for)"
+    if via is not None or found is None or "--via" in message:
+        return ""
+    source, target, day = found[1], found[2], date.fromisoformat(found[3])
+
+    def legs(a: str) -> set[str]:
+        pairs = [{r.base, r.quote_currency} for r in rates if r.as_of <= day]
+        return {code for pair in pairs if a in pair for code in pair} - {a}
+
+    through = sorted((legs(source) & legs(target)) - {source, target})
+    if not through:
+        return ""
+    code = "USD" if "USD" in through else through[0]
+    return (
+        f". Or give --via {code} to convert through {code} (there are {source}/{code} and "
+        f"{code}/{target} rates)"
+    )
+
+
+def _words(error: LedgerError, rates: Sequence[Rate] = (), via: str | None = None) -> str:
+    """A library refusal as the command line says it."""
+    if isinstance(error, _Said):
+        return str(error)
+    message = in_words(str(error))
+    return message + _via_hint(message, rates, via)
+
+
+@contextmanager
+def _worded(rates: Sequence[Rate], via: str | None) -> Iterator[None]:
+    """Refusals inside come out in the command line's words, with ``--via`` suggested where a
+    third currency would answer."""
+    try:
+        yield
+    except LedgerError as error:
+        raise _Said(_words(error, rates, via)) from None
 
 
 @dataclass(frozen=True)
@@ -265,14 +350,15 @@ _QUESTIONS = {
 _RATIO_QUESTIONS = tuple(q for q in _QUESTIONS if q[0] not in ("balance", "positions"))
 
 
-def _check_party(book: Ledger, party: str) -> None:
+def _check_party(book: Ledger, party: str, role: str) -> None:
+    """A party argument (``role``: debtor, creditor, party) must be a code the ledger uses."""
     problem = party_error(party)
     if problem:
-        raise LedgerError(problem)
+        raise LedgerError(f"{role}: {problem}")
     known = _parties_of(book)
     if party not in known:
         raise LedgerError(
-            f"party {party!r} appears in no entry of the ledger; parties here: "
+            f"{role}: party {party!r} appears in no entry of the ledger; parties here: "
             f"{', '.join(known) or 'none'}"
         )
 
@@ -302,15 +388,18 @@ def _ratios(
     as_of: date | None,
     rates: list[Rate],
     questions: Sequence[tuple[str, bool]] = _RATIO_QUESTIONS,
+    via: str | None = None,
 ) -> tuple[list[Ratio], list[_Unanswered]]:
     """Each question asked of ``party``: the ratios answered and, for the others, why not."""
     helpers: dict[tuple[str, bool], Callable[[], Ratio]] = {
         ("remittances_to_budget", False): lambda: remittances_to_budget(
-            book, party, as_of=as_of, rates=rates
+            book, party, as_of=as_of, rates=rates, via=via
         ),
-        ("debt_to_budget", False): lambda: debt_to_budget(book, party, as_of=as_of, rates=rates),
+        ("debt_to_budget", False): lambda: debt_to_budget(
+            book, party, as_of=as_of, rates=rates, via=via
+        ),
         ("debt_to_budget", True): lambda: debt_to_budget(
-            book, party, net=True, as_of=as_of, rates=rates
+            book, party, net=True, as_of=as_of, rates=rates, via=via
         ),
         ("per_migrant", False): lambda: per_migrant(book, party, as_of=as_of),
     }
@@ -319,7 +408,7 @@ def _ratios(
         try:
             found.append(helpers[question]())
         except LedgerError as error:
-            missing.append(_Unanswered(question[0], party, in_words(str(error)), question[1]))
+            missing.append(_Unanswered(question[0], party, _words(error, rates, via), question[1]))
     return found, missing
 
 
@@ -354,7 +443,7 @@ def _parties_of(book: Ledger) -> list[str]:
 def cmd_summary(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     loc, day = args.locale, args.as_of
-    rates = _rates(book, args)
+    rates, via = _rates(book, args), _via(args)
     missing: list[_Unanswered] = []
     try:
         balances = _balances(book, day)
@@ -368,12 +457,13 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
     for party in _parties_of(book):
-        found, unanswered = _ratios(book, party, day, rates, _asked(book, party))
+        found, unanswered = _ratios(book, party, day, rates, _asked(book, party), via)
         ratios += found
         missing += unanswered
     if args.json:
         return {
             "title": book.title,
+            "as_of": (day or date.today()).isoformat(),
             "entries": [
                 {
                     "kind": e.kind,
@@ -427,19 +517,22 @@ def _unanswered_lines(missing: list[_Unanswered], locale: str, book: Ledger) -> 
 
 def cmd_net(args: argparse.Namespace) -> Any:
     book = _book(args.file)
-    for party in (args.debtor, args.creditor):
-        _check_party(book, party)
+    _check_party(book, args.debtor, "debtor")
+    _check_party(book, args.creditor, "creditor")
     _check_currency(args.currency, "--currency")
     _check_currency(args.convert_to, "--convert-to")
-    balance = net_balance(
-        book,
-        args.debtor,
-        args.creditor,
-        as_of=args.as_of,
-        currency=args.currency,
-        convert_to=args.convert_to,
-        rates=_rates(book, args),
-    )
+    rates, via = _rates(book, args), _via(args)
+    with _worded(rates, via):
+        balance = net_balance(
+            book,
+            args.debtor,
+            args.creditor,
+            as_of=args.as_of,
+            currency=args.currency,
+            convert_to=args.convert_to,
+            rates=rates,
+            via=via,
+        )
     if args.json:
         return {
             **_balance_json(balance, args.locale, book.parties),
@@ -452,9 +545,11 @@ def cmd_net(args: argparse.Namespace) -> Any:
 def cmd_positions(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.convert_to, "--convert-to")
-    positions = net_positions(
-        book, as_of=args.as_of, convert_to=args.convert_to, rates=_rates(book, args)
-    )
+    rates, via = _rates(book, args), _via(args)
+    with _worded(rates, via):
+        positions = net_positions(
+            book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via
+        )
     if args.json:
         return {
             p: {c: _figure_json(f, args.locale) for c, f in held.items()}
@@ -470,7 +565,9 @@ def cmd_positions(args: argparse.Namespace) -> Any:
 def cmd_settle(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.convert_to, "--convert-to")
-    transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to, rates=_rates(book, args))
+    rates, via = _rates(book, args), _via(args)
+    with _worded(rates, via):
+        transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via)
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": _figure_json(t.amount, args.locale)}
@@ -486,11 +583,12 @@ def cmd_settle(args: argparse.Namespace) -> Any:
 
 def cmd_ratios(args: argparse.Namespace) -> Any:
     book = _book(args.file)
-    _check_party(book, args.party)
-    ratios, missing = _ratios(book, args.party, args.as_of, _rates(book, args))
+    _check_party(book, args.party, "party")
+    rates, via = _rates(book, args), _via(args)
+    ratios, missing = _ratios(book, args.party, args.as_of, rates, via=via)
     if not ratios:
         reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
-        raise LedgerError(f"no ratio can be computed for {args.party}:\n{reasons}")
+        raise _Said(f"no ratio can be computed for {args.party}:\n{reasons}")
     if args.json:
         answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
         return answered + [m.to_json() for m in missing]
@@ -501,12 +599,15 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
 def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args.file)
     _check_currency(args.to, "currency")
-    conversion = convert(Figure.of(args.amount), args.to, rates=_rates(book, args), on=args.on)
+    rates, via = _rates(book, args), _via(args)
+    with _worded(rates, via):
+        conversion = convert(Figure.of(args.amount), args.to, rates=rates, on=args.as_of, via=via)
     if args.json:
         return {
             "from": _figure_json(conversion.original, args.locale),
             "to": _figure_json(conversion.figure, args.locale),
             "rate": conversion.rate.id if conversion.rate else None,
+            "rates": [_rate_json(rate) for rate in conversion.rates],
             "explanation": conversion.explain(),
         }
     return f"{format_figure(conversion.figure, args.locale)}\n{conversion.explain()}"
@@ -543,13 +644,6 @@ def _parser() -> argparse.ArgumentParser:
         "--locale", default="en_US", help="language and number formats, e.g. en_US, ru_RU, tg_TJ"
     )
     common.add_argument(
-        "--as-of",
-        type=_date,
-        default=None,
-        dest="as_of",
-        help="the day to net on, YYYY-MM-DD (default: today)",
-    )
-    common.add_argument(
         "--json", action="store_true", help="machine-readable output (amounts as strings)"
     )
     converting = argparse.ArgumentParser(add_help=False)
@@ -557,6 +651,11 @@ def _parser() -> argparse.ArgumentParser:
         "--rates",
         metavar="FILE",
         help="also convert with the rate entries of this ledger file (or bundled example)",
+    )
+    converting.add_argument(
+        "--via",
+        metavar="CODE",
+        help="convert through this third currency where no direct rate is at hand, e.g. USD",
     )
     file_help = "a ledger file, or the name of a bundled example (see: debt-ledger examples)"
     parser = argparse.ArgumentParser(
@@ -573,6 +672,7 @@ def _parser() -> argparse.ArgumentParser:
         help="entries, net balances, positions and ratios, and what cannot be answered",
     )
     summary.add_argument("file", nargs="?", help=f"{file_help} (default: {DEFAULT_EXAMPLE})")
+    _day(summary, "the day the summary is for: entries dated on or before it count")
     summary.set_defaults(run=cmd_summary)
 
     net = commands.add_parser(
@@ -581,6 +681,7 @@ def _parser() -> argparse.ArgumentParser:
     net.add_argument("file", help=file_help)
     net.add_argument("debtor")
     net.add_argument("creditor")
+    _day(net, "the day to net on")
     net.add_argument("--explain", action="store_true", help="show the arithmetic and sources")
     net.add_argument("--currency", help="net the claims in this currency only")
     net.add_argument(
@@ -593,6 +694,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     positions.add_argument("file", help=file_help)
     positions.add_argument("--convert-to", dest="convert_to")
+    _day(positions, "the day to net on")
     positions.set_defaults(run=cmd_positions)
 
     settle_cmd = commands.add_parser(
@@ -600,6 +702,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     settle_cmd.add_argument("file", help=file_help)
     settle_cmd.add_argument("--convert-to", dest="convert_to")
+    _day(settle_cmd, "the day to net on")
     settle_cmd.set_defaults(run=cmd_settle)
 
     ratios = commands.add_parser(
@@ -609,6 +712,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ratios.add_argument("file", help=file_help)
     ratios.add_argument("party")
+    _day(ratios, "the day the ratios are asked for: the budget, debt and rates in force then")
     ratios.set_defaults(run=cmd_ratios)
 
     conv = commands.add_parser(
@@ -619,10 +723,16 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("file", help=file_help)
     conv.add_argument("amount", help="e.g. '300 million USD'")
     conv.add_argument("to", help="an ISO 4217 code, e.g. RUB")
-    conv.add_argument("--on", type=_date, default=None, help="the day, YYYY-MM-DD")
+    _day(conv, "the day of the conversion: the rate in force then")
+    conv.add_argument(
+        "--on", type=_date, default=None, metavar="YYYY-MM-DD", help="another name for --as-of"
+    )
     conv.set_defaults(run=cmd_convert)
 
-    validate = commands.add_parser("validate", parents=[common], help="check a ledger file")
+    checking = argparse.ArgumentParser(add_help=False)
+    checking.add_argument("--locale", default="en_US", help=argparse.SUPPRESS)
+    checking.add_argument("--json", action="store_true", help="machine-readable output")
+    validate = commands.add_parser("validate", parents=[checking], help="check a ledger file")
     validate.add_argument("file", help=file_help)
     validate.set_defaults(run=cmd_validate)
 
@@ -637,6 +747,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _day(command: argparse.ArgumentParser, what: str) -> None:
+    """The command's ``--as-of``, its help saying what the day is for."""
+    command.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        dest="as_of",
+        metavar="YYYY-MM-DD",
+        help=f"{what} (default: today)",
+    )
+
+
+def _one_day(args: argparse.Namespace) -> str | None:
+    """``convert`` takes its day once: ``--on`` is another name for ``--as-of``. Both at once
+    is a usage error (the words of it); one alone is the day."""
+    on = getattr(args, "on", None)
+    if on is None:
+        return None
+    if args.as_of is not None:
+        return (
+            "debt-ledger convert: error: --on and --as-of both give the day of the conversion "
+            f"(--on {on.isoformat()}, --as-of {args.as_of.isoformat()}); give one of them"
+        )
+    args.as_of = on
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     parser = _parser()
@@ -644,6 +781,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse's own usage errors and --help
         return int(stop.code or 0)
+    twice = _one_day(args)
+    if twice:
+        sys.stderr.write(f"{twice}\n")
+        return EXIT_USAGE
     try:
         from .formatting import locale_of
 
@@ -651,7 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             locale_of(args.locale)
         result = args.run(args)
     except LedgerError as error:
-        sys.stderr.write(f"debt-ledger: {in_words(str(error))}\n")
+        sys.stderr.write(f"debt-ledger: {_words(error)}\n")
         return EXIT_INVALID
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130

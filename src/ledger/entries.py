@@ -202,6 +202,15 @@ def _given(value: object) -> str:
     return "null" if value is None else f"{type(value).__name__} {value!r}"
 
 
+def _literal_given(value: object) -> str:
+    """A value given where a word was expected: itself, or its type and itself when it is no
+    text (``5``, ``date 2013-01-01``)."""
+    if isinstance(value, str | int | bool | float) or value is None:
+        return _given(value) if isinstance(value, bool) or value is None else repr(value)
+    shown = value.isoformat() if isinstance(value, date) else repr(value)
+    return f"{type(value).__name__} {shown}"
+
+
 def error_message(item: Any) -> str:
     """The words for one of pydantic's errors (an item of ``ValidationError.errors()``), as a
     file's problem says them: what was given, what is wrong, what is accepted."""
@@ -226,7 +235,7 @@ def error_message(item: Any) -> str:
             "or '.', starting with a letter or digit"
         )
     if kind == "literal_error":
-        return f"{message} (given {item['input']!r})"
+        return f"must be one of {item['ctx']['expected']} (given {_literal_given(item['input'])})"
     if kind == "iso_date":
         return date_error(item["input"])
     if kind == "int_type":
@@ -563,8 +572,10 @@ def _rate_figure(value: object) -> Figure:
     units = list(unit_powers(figure.unit))
     powers = sorted(unit_powers(figure.unit).values())
     if len(units) != 2 or powers != [-1, 1] or not all(u in CURRENCIES for u in units):
+        written = value if isinstance(value, str) else str(figure)
+        same = " (it names the same currency twice)" if not units and "/" in written else ""
         raise ValueError(
-            f"rate {str(figure)!r} is not an exchange rate; write it as quote currency per "
+            f"rate {written!r} is not an exchange rate{same}; write it as quote currency per "
             "base currency, e.g. '28.81 RUB/USD' (roubles per dollar)"
         )
     value_, low, high = figure.magnitudes

@@ -578,17 +578,27 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
     for index, row in enumerate(rows):
         prepared.append(_prepare(row, index, sources, name, problems, owned))
     entries: list[EntryBase] = []
+    positions: list[int] = list(range(len(prepared)))
+    refused: dict[str, int] = {}
     try:
         entries = list(entries_adapter().validate_python(prepared))
     except ValidationError as error:
         problems += validation_problems(error, name, rows)
         bad = {e["loc"][0] for e in error.errors() if e["loc"]}
-        entries = [
-            ENTRY_KINDS[row["kind"]].model_validate(row)
+        # The entries read keep their places in the file, and those refused are known by id.
+        read = [
+            (i, row)
             for i, row in enumerate(prepared)
             if i not in bad and isinstance(row, dict) and row.get("kind") in ENTRY_KINDS
         ]
-    problems += cross_check(entries, name)
+        positions = [i for i, _ in read]
+        entries = [ENTRY_KINDS[row["kind"]].model_validate(row) for _, row in read]
+        refused = {
+            row["id"]: i
+            for i, row in reversed(list(enumerate(prepared)))
+            if i in bad and isinstance(row, dict) and isinstance(row.get("id"), str)
+        }
+    problems += cross_check(entries, name, positions, refused)
     if problems:
         raise LedgerFileError(problems)
     return Parts(
