@@ -64,12 +64,14 @@ def test_a_net_balance_explains_each_claim_with_its_sign_source_and_words():
 def test_a_written_off_claim_is_listed_as_counting_zero_and_says_why():
     balance = lg.net_balance(lg.loads(WRITTEN_OFF), "KG", "RU", as_of=date(2013, 1, 1))
     assert balance.explain().splitlines() == [
-        "KG owes RU, net, as of 2013-01-01: -10000000 USD",
-        "  + 0 USD  ru-kg: RU's claim on KG, asserted by RU, status written_off: counts as zero",
+        # Asked what KG owes RU, the answer is RU owes KG: never a negative amount owed.
+        "RU owes KG, net, as of 2013-01-01: 10000000 USD",
+        "  - 0 USD  ru-kg: RU's claim on KG, asserted by RU, status written_off: counts as zero",
         "      (Pub, 2012-09-20)",
-        "  - 10000000 USD  kg-ru: KG's claim on RU, asserted by KG",
+        "      as asserted: about 489000000 USD",
+        "  + 10000000 USD  kg-ru: KG's claim on RU, asserted by KG",
         "      (Pub, 2012-09-20)",
-        "  = -10000000 USD",
+        "  = 10000000 USD",
     ]
 
 

@@ -39,21 +39,21 @@ EXPECTED_FIGURES = {
         "claim": "about $300M",
         "counterclaim": "$50M",
         "remittances": "more than $300M per year",
-        "migrants": "about 1 million people",
+        "migrants": "estimated 1 million people",  # "an estimated 1 million"
         "budget": "$300M per year",
     },
     "ru_RU": {
         "claim": f"около 300{NB}млн{NB}$",
         "counterclaim": f"50{NB}млн{NB}$",
         "remittances": f"более 300{NB}млн{NB}$ в год",
-        "migrants": f"около 1{NB}млн человек",
+        "migrants": f"по оценкам 1{NB}млн человек",
         "budget": f"300{NB}млн{NB}$ в год",
     },
     "tg_TJ": {
         "claim": f"тақрибан 300{NB}млн.{NB}US$",
         "counterclaim": f"50{NB}млн.{NB}US$",
         "remittances": f"зиёда аз 300{NB}млн.{NB}US$ дар як сол",
-        "migrants": "тақрибан 1 миллион нафар",
+        "migrants": "тахминан 1 миллион нафар",
         "budget": f"300{NB}млн.{NB}US$ дар як сол",
     },
 }
@@ -220,7 +220,7 @@ def test_sign_and_qualifier_are_never_dropped(figure, locale):
     catalog = ledger.words.catalog(ledger.words.locale_of(locale))
     words = {
         "about": "about {amount}",
-        "estimated": "about {amount}",
+        "estimated": "estimated {amount}",
         "more_than": "more than {amount}",
         "at_least": "at least {amount}",
         "at_most": "at most {amount}",

@@ -28,6 +28,7 @@ STYLES = ("compact", "full", "long")
 WORDS = {
     "en_US": {
         "about": "about",
+        "estimated": "estimated",
         "approximate": "(approximate)",
         "more_than": "more than",
         "at_least": "at least",
@@ -36,6 +37,7 @@ WORDS = {
     },
     "ru_RU": {
         "about": "около",
+        "estimated": "по оценкам",
         "approximate": "(приблизительно)",
         "more_than": "более",
         "at_least": "не менее",
@@ -44,6 +46,7 @@ WORDS = {
     },
     "tg_TJ": {
         "about": "тақрибан",
+        "estimated": "тахминан",
         "approximate": "(тақрибан)",
         "more_than": "зиёда аз",
         "at_least": "на камтар аз",
@@ -92,7 +95,9 @@ def test_formatting_never_loses_the_qualifier_words(figure, locale, style):
     text = lg.format_figure(figure, locale, style)
     words = WORDS[locale]
     if figure.approximate:
-        assert _has_any(text, (words["about"], words["approximate"])), text
+        assert _has_any(text, (words["about"], words["estimated"], words["approximate"])), text
+    if figure.qualifier == "estimated":  # "an estimated 1 million" is not "some 1 million"
+        assert text.startswith(words["estimated"]), text
     point = figure.value is not None and (
         figure.low == figure.high == figure.value or figure.qualifier in ("about", "estimated")
     )
@@ -279,6 +284,6 @@ def test_the_seed_prints_as_the_source_wrote_it():
 def test_html_never_loses_the_mark(figure):
     html = figure._repr_html_()
     if figure.approximate:
-        assert "about" in html or "approximate" in html
+        assert "about" in html or "approximate" in html or "estimated" in html
     if figure.low is not None and not figure.low_inclusive:
         assert "more than" in html

@@ -191,22 +191,20 @@ def test_waterfall_draws_the_claim_each_reduction_and_the_net():
     assert _bars(chart) == [
         (0.0, 489.0),
         (489.0, -189.0),
-        (300.0, -30.0),
-        (270.0, -30.0),
-        (240.0, -30.0),
+        (300.0, -90.0),  # like tranches, one step: "3 × $30M paid"
         (0.0, 210.0),
     ]
     ticks = _ticks(chart)
     assert ticks[0].startswith("ru-claim-kg")
     assert "written off" in ticks[1] and "2012-09-20" in ticks[1]
-    assert "paid" in ticks[2] and "2013-09-20" in ticks[2]
+    assert "3 × $30M paid" in ticks[2] and "2013-09-20 … 2015-09-20" in ticks[2]
 
 
 def test_waterfall_of_a_claim_reduced_in_full_is_not_empty():
     pytest.importorskip("matplotlib")
     chart = lg.plot.netting(ALL, "KG", "RU", as_of=date(2023, 1, 1))
     bars = _bars(chart)
-    assert bars[0] == (0.0, 489.0) and len(bars) == 1 + 1 + 10 + 1
+    assert bars[0] == (0.0, 489.0) and len(bars) == 1 + 1 + 1 + 1  # ten like tranches, one step
     assert bars[-1] == (0.0, 0.0)
     (ax,) = chart.axes
     _, high = ax.get_ylim()

@@ -45,6 +45,7 @@ from .formatting import format_figure as format_figure
 from .formatting import format_money as format_money
 from .formatting import format_ratio as format_ratio
 from .formatting import format_reduction as format_reduction
+from .formatting import format_reductions as format_reductions
 from .formatting import parse_money as parse_money
 from .formatting import party_name as party_name
 from .fx import Conversion as Conversion

@@ -36,6 +36,7 @@ from .faces import provide
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, party_name
 from .units import decimal, parse_unit, unit_text, ureg
+from .words import UNKNOWN, locale_of, say
 
 if TYPE_CHECKING:
     import pandas
@@ -138,16 +139,49 @@ def figure_html(figure: Figure, locale: str = "en_US") -> str:
 def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
     """A net balance: its sentence, then its explanation as a small table: each claim as
     asserted and what it counts for, and under it each reduction dated with its kind and
-    source."""
+    source. A balance the creditor owes is shown turned round ("Russia owes Kyrgyzstan"),
+    and one whose range spans zero gives at most what each way may owe: never a negative
+    amount owed."""
+    if balance.direction < 0:
+        balance = -balance
     rows = "".join(_balance_rows(line, locale) for line in balance.lines)
+    total = format_figure(balance.amount, locale)
+    if balance.direction == 0:
+        names = (party_name(balance.debtor, locale), party_name(balance.creditor, locale))
+        total = _both_ways(
+            balance.amount, locale, "{} → {}".format(*names), "{1} → {0}".format(*names)
+        )
     return (
         f"{_STYLE}<p>{escape(describe(balance, locale))}</p>"
         '<table class="debt-ledger"><thead><tr><th></th><th>as asserted</th>'
         "<th>less</th><th>counts for</th><th>entry</th><th>asserted by</th>"
         "<th>the source's words</th><th>source</th></tr></thead>"
         f"<tbody>{rows}<tr><td>=</td><td></td><td></td>"
-        f"<td>{escape(format_figure(balance.amount, locale))}</td>"
+        f"<td>{escape(total)}</td>"
         "<td colspan=4></td></tr></tbody></table>"
+    )
+
+
+def _both_ways(figure: Figure, locale: str, one: str, other: str) -> str:
+    """A figure whose range spans zero as at most what it may come to each way:
+    ``KG → RU: at most $10M; RU → KG: at most $7M``, never a negative amount."""
+
+    def at_most(bound: Any, inclusive: bool) -> str:
+        if bound is None:
+            return say(locale_of(locale), UNKNOWN)
+        side = Figure(
+            None,
+            high=bound,
+            high_inclusive=inclusive,
+            approximate=figure.approximate,
+            places=figure.places,
+        )
+        return format_figure(side, locale)
+
+    low = None if figure.low is None else -figure.low
+    return (
+        f"{one}: {at_most(figure.high, figure.high_inclusive)}; "
+        f"{other}: {at_most(low, figure.low_inclusive)}"
     )
 
 
@@ -176,15 +210,13 @@ def _balance_rows(line: NetLine, locale: str) -> str:
 
 def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
     """A ratio: its sentence, then the figures it divides and their entries, then each rate it
-    used (id, basis and period, date, source)."""
+    used (id, basis and period, date, source). A net debt that is never positive is shown as
+    the party's net claim, one whose range spans zero as at most what it may come to each
+    way: never a negative debt."""
     rows = "".join(
-        f"<tr><td>{escape(label)}</td><td>{escape(format_ratio(figure, locale))}</td>"
+        f"<tr><td>{escape(label)}</td><td>{escape(text)}</td>"
         f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
-        for label, figure, entries in (
-            (ratio.numerator_label, ratio.numerator, ratio.numerator_entries),
-            (ratio.denominator_label, ratio.denominator, ratio.denominator_entries),
-            ("ratio", ratio.value, ()),
-        )
+        for label, text, entries in _ratio_rows(ratio, locale)
     )
     rates = "".join(
         f"<tr><td>rate</td><td>{escape(str(rate.rate))}</td><td>{escape(rate.id)}</td>"
@@ -195,6 +227,30 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
         f"{_STYLE}<p>{escape(describe(ratio, locale))}</p>"
         f'<table class="debt-ledger"><tbody>{rows}{rates}</tbody></table>'
     )
+
+
+def _ratio_rows(ratio: Ratio, locale: str) -> list[tuple[str, str, tuple[EntryBase, ...]]]:
+    """The ratio's rows (label, text, entries), a net debt in the direction its value gives."""
+    top, value, top_label = ratio.numerator, ratio.value, ratio.numerator_label
+    _, low, high = value.magnitudes
+    owed = low is not None and low >= 0
+    if ratio.net and not owed and high is not None and high <= 0:
+        top, value, top_label = -top, -value, "net claim"
+        owed = True
+    if owed:
+        top_text, value_text = format_ratio(top, locale), format_ratio(value, locale)
+    else:
+        top_text = _both_ways(top, locale, "net debt", "net claim")
+        value_text = _both_ways(value, locale, "net debt", "net claim")
+    return [
+        (top_label, top_text, ratio.numerator_entries),
+        (
+            ratio.denominator_label,
+            format_ratio(ratio.denominator, locale),
+            ratio.denominator_entries,
+        ),
+        ("ratio", value_text, ()),
+    ]
 
 
 def _basis(rate: Rate) -> str:

@@ -1058,8 +1058,10 @@ def _quotient(a: Figure, b: Figure) -> Figure:
             f"cannot divide by {b}: its range holds zero (or is open towards it), "
             "so the quotient has no bound"
         )
-    a_ends = _ends(a)
     unit, factor = _unit_quotient(a._unit, b._unit)
+    if _exact_zero(a):
+        return _make(unit, _ZERO, _ZERO, _ZERO, True, True, False)
+    a_ends = _ends(a)
     scale = None if factor == 1 else factor
     lows = [_end_quotient(p, q, positive, True, scale) for p in a_ends for q in b_ends]
     highs = [_end_quotient(p, q, positive, False, scale) for p in a_ends for q in b_ends]
@@ -1117,8 +1119,18 @@ def _unit_product(a: Unit, b: Unit) -> tuple[Unit, Fraction]:
     return canonical_unit(a * b)
 
 
+def _exact_zero(f: Figure) -> bool:
+    """Whether ``f`` is exactly zero: one amount, not approximate, not rounded. Zero times
+    anything, or divided by anything that is not zero, is exactly zero, however rough the
+    other figure: "$0 of debt" over "an estimated budget" is 0 years, not "about 0"."""
+    exact = f.exact_magnitude
+    return exact is not None and exact.is_zero()
+
+
 def _product(a: Figure, b: Figure) -> Figure:
     unit, factor = _unit_product(a._unit, b._unit)
+    if _exact_zero(a) or _exact_zero(b):
+        return _make(unit, _ZERO, _ZERO, _ZERO, True, True, False)
     scale = None if factor == 1 else factor
     a_ends, b_ends = _ends(a), _ends(b)
     lows = [_end_product(p, q, True, scale) for p in a_ends for q in b_ends]

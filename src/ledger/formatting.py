@@ -7,12 +7,12 @@ re-exported here, so that ``ledger.formatting`` stays the one place to look.
 >>> format_figure(lg.Figure.of("300 million USD/year", "more_than"), locale="en_US")
 'more than $300M per year'
 >>> format_figure(lg.Figure.of("1 million person", "estimated"), locale="en_US")
-'about 1 million people'
+'estimated 1 million people'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -64,6 +64,8 @@ from .words import (
     MARKED,
     MULTIPLE,
     NET,
+    NET_CREDITOR,
+    NET_DEBT_UNKNOWN,
     NO_CLAIMS,
     OWES_NOTHING,
     PEOPLE,
@@ -104,6 +106,7 @@ __all__ = [
     "format_money",
     "format_ratio",
     "format_reduction",
+    "format_reductions",
     "label",
     "locale_of",
     "parse_money",
@@ -267,7 +270,8 @@ def format_figure(
     if rounded_point(figure) or qualifier in ("exact", "about", "estimated"):
         if not figure.approximate:
             return say(value, qualified=False)
-        return words_say(where, QUALIFIED["about"], amount=say(value))
+        word = "estimated" if qualifier == "estimated" else "about"
+        return words_say(where, QUALIFIED[word], amount=say(value))
     text = _bounds_text(figure, low, high, where, say)
     if value is not None:
         text = words_say(where, CENTRAL, value=say(value, False), range=text)
@@ -361,16 +365,37 @@ counterclaim of $50M.
     if isinstance(result, NetBalance):
         return _describe_balance(result, where, names)
     if isinstance(result, Ratio):
-        question = "net_debt_to_budget" if result.net else result.question
-        return words_say(
-            where,
-            QUESTIONS[question],
-            party=party_name(result.party, where, names),
-            value=format_ratio(result.value, where),
-        )
+        return _describe_ratio(result, where, names)
     raise LedgerError(
         f"describe() takes a net balance (lg.net_balance) or a ratio (lg.remittances_to_budget, "
         f"...), not {type(result).__name__}"
+    )
+
+
+def _describe_ratio(ratio: Ratio, locale: Locale, names: dict[str, str] | None) -> str:
+    """The sentence for a ratio; a net debt in the direction its figure gives: a net creditor
+    when it is never positive, "direction unknown" with at most what each way may come to when
+    its range spans zero, never a negative debt."""
+    party = party_name(ratio.party, locale, names)
+    value = ratio.value
+    if not ratio.net:
+        return words_say(
+            locale, QUESTIONS[ratio.question], party=party, value=format_ratio(value, locale)
+        )
+    direction = _direction(value)
+    if direction > 0:
+        return words_say(
+            locale, QUESTIONS["net_debt_to_budget"], party=party, value=format_ratio(value, locale)
+        )
+    if direction < 0:
+        return words_say(locale, NET_CREDITOR, party=party, value=format_ratio(-value, locale))
+    _, low, high = value.magnitudes
+    return words_say(
+        locale,
+        NET_DEBT_UNKNOWN,
+        party=party,
+        first=_side(value, high, value.high_inclusive, locale),
+        second=_side(value, None if low is None else -low, value.low_inclusive, locale),
     )
 
 
@@ -448,7 +473,8 @@ def _details(balance: NetBalance, locale: Locale, names: dict[str, str] | None) 
 def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> str:
     """One claim: as asserted, each reduction dated with its kind, and what is outstanding
     ("Russia's claim of about $489M less $189M written off (2012-09-20): about $300M
-    outstanding"); one without reductions as what it counts for."""
+    outstanding"); one without reductions as asserted ("at most RUB12B", never its clamped
+    "RUB0–RUB12B"), with what it comes to converted beside it ("$489M (KGS23B)")."""
     claim = line.claim
     pattern = COUNTERCLAIM if claim.counter_to else CLAIM
     party = party_name(claim.creditor, locale, names)
@@ -458,9 +484,12 @@ def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> s
             reductions = _reductions_text(line.reductions, locale)
             head = words_say(locale, LESS, first=head, second=reductions)
         return words_say(locale, MARKED[claim.status], claim=head)
+    asserted = format_figure(claim.amount, locale)
     if not line.settlements:
-        return words_say(locale, pattern, party=party, amount=format_figure(line.counted, locale))
-    head = words_say(locale, pattern, party=party, amount=format_figure(claim.amount, locale))
+        if line.conversion is not None:  # as asserted, then what it comes to converted
+            asserted = f"{asserted} ({format_figure(line.counted, locale)})"
+        return words_say(locale, pattern, party=party, amount=asserted)
+    head = words_say(locale, pattern, party=party, amount=asserted)
     reductions = _reductions_text(line.reductions, locale)
     if line.cleared:
         methods = {s.method for s in line.reductions}
@@ -478,19 +507,59 @@ def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> s
     return words_say(locale, REDUCED, claim=head, reductions=reductions, outstanding=left)
 
 
-def _reductions_text(reductions: tuple[Settlement, ...], locale: Locale) -> str:
+@owned
+def format_reductions(
+    settlements: Iterable[Settlement], locale: str | Locale = "en_US", *, span: bool = False
+) -> str:
+    """Reductions of a claim in words, oldest first, like ones (same kind, same amount)
+    grouped with their dates; ``span=True`` gives a group's first and last date only, short
+    enough for a chart's label.
+
+    >>> from datetime import date
+    >>> import ledger as lg
+    >>> source = lg.Source(publisher="MinFin", title="Tranches", date=date(2018, 3, 16))
+    >>> cuts = [lg.Settlement(id=f"t{y}", as_of=date(y, 3, 16), source=source, claim="c",
+    ...                       amount="30 million USD", method="write_off")
+    ...         for y in (2016, 2017, 2018)]
+    >>> format_reductions(cuts)
+    '3 × $30M written off (2016-03-16, 2017-03-16, 2018-03-16)'
+    >>> format_reductions(cuts, span=True)
+    '3 × $30M written off (2016-03-16 … 2018-03-16)'
+    """
+    from .entries import Settlement
+
+    found = list(settlements)
+    for settlement in found:
+        if not isinstance(settlement, Settlement):
+            raise LedgerError(
+                f"settlements: {type(settlement).__name__} is not a settlement; pass Settlements"
+            )
+    ordered = tuple(sorted(found, key=lambda s: (s.as_of, s.id)))
+    return _reductions_text(ordered, locale_of(locale), span)
+
+
+def _reductions_text(reductions: tuple[Settlement, ...], locale: Locale, span: bool = False) -> str:
     """Reductions, oldest first, like ones (same kind, same amount) grouped with their dates:
     "$189M written off (2012-09-20) and 3 × $30M paid (2013-09-20, 2014-09-20, 2015-09-20)"."""
-    groups: dict[tuple[str, str], list[Settlement]] = {}
-    for settlement in reductions:
-        key = (settlement.method, format_figure(settlement.amount, locale))
-        groups.setdefault(key, []).append(settlement)
     items = []
-    for (method, amount), alike in groups.items():
+    for (method, amount), alike in _reduction_groups(reductions, locale).items():
         if len(alike) > 1:
             amount = words_say(locale, TIMES, count=str(len(alike)), amount=amount)
-        dates = ", ".join(s.as_of.isoformat() for s in alike)
+        days = [s.as_of.isoformat() for s in alike]
+        dates = f"{days[0]} … {days[-1]}" if span and len(days) > 2 else ", ".join(days)
         items.append(words_say(locale, REDUCTION[method], amount=amount, dates=dates))
     if len(items) == 1:
         return items[0]
     return words_say(locale, BOTH, first=", ".join(items[:-1]), second=items[-1])
+
+
+def _reduction_groups(
+    reductions: Iterable[Settlement], locale: str | Locale = "en_US"
+) -> dict[tuple[str, str], list[Settlement]]:
+    """Like reductions together, keyed by (method, amount as shown), in the order given."""
+    where = locale_of(locale)
+    groups: dict[tuple[str, str], list[Settlement]] = {}
+    for settlement in reductions:
+        key = (settlement.method, format_figure(settlement.amount, where))
+        groups.setdefault(key, []).append(settlement)
+    return groups

@@ -136,13 +136,26 @@ class NetBalance:
             self.creditor, self.debtor, -self.amount, self.as_of, self.currency, lines
         )
 
+    @property
+    def direction(self) -> int:
+        """+1 when the debtor owes (the amount allows nothing below zero), -1 when the
+        creditor does (nothing above zero, and not zero alone), 0 when the amount's range spans
+        zero: who owes whom is unknown."""
+        _, low, high = self.amount.magnitudes
+        if low is not None and low >= 0:
+            return 1
+        if high is not None and high <= 0:
+            return -1
+        return 0
+
     def explain(self) -> str:
         """The arithmetic, line by line, each with the entry id, who asserted it and the
-        source's own words."""
-        out = [
-            f"{self.debtor} owes {self.creditor}, net, as of {self.as_of.isoformat()}: "
-            f"{self.amount}"
-        ]
+        source's own words. The headline says who owes whom only where the amount's sign is
+        known (turned round when the creditor owes); "direction unknown" when it spans zero,
+        with at most what each side may owe: never a negative amount owed."""
+        if self.direction < 0:
+            return (-self).explain()
+        out = [self._headline()]
         for line in self.lines:
             claim = line.claim
             sign = "+" if line.sign > 0 else "-"
@@ -153,8 +166,9 @@ class NetBalance:
                 what += f", status {claim.status}: counts as zero"
             out.append(f"  {sign} {line.counted}  {claim.id}: {what}")
             out.append(f"      {_cited(claim)}")
-            if line.settlements:
+            if line.settlements or _said_otherwise(line):
                 out.append(f"      as asserted: {claim.amount}")
+            if line.settlements:
                 for s in line.reductions:
                     out.append(
                         f"      - {s.amount}  {s.id}: {s.method}, {s.as_of.isoformat()} "
@@ -166,6 +180,18 @@ class NetBalance:
         out.append(f"  = {self.amount}")
         return "\n".join(out)
 
+    def _headline(self) -> str:
+        day = self.as_of.isoformat()
+        if self.direction > 0:
+            return f"{self.debtor} owes {self.creditor}, net, as of {day}: {self.amount}"
+        amount = self.amount
+        owed = _at_most(amount, amount.high, amount.high_inclusive)
+        back = _at_most(amount, None if amount.low is None else -amount.low, amount.low_inclusive)
+        return (
+            f"direction unknown, as of {day}: {self.debtor} may owe {self.creditor}, net, "
+            f"{owed}; or {self.creditor} may owe {self.debtor} {back}"
+        )
+
     def __str__(self) -> str:
         return f"{self.debtor} owes {self.creditor} {self.amount} net"
 
@@ -175,6 +201,26 @@ class NetBalance:
     def _repr_html_(self) -> str:
         html: str = call("html.balance", self)  # the notebook face, loaded on first display
         return html
+
+
+def _said_otherwise(line: NetLine) -> bool:
+    """Whether a claim's count reads otherwise than its source said it: clamped at zero ("at
+    most 12B" counts for 0 to 12B) or converted."""
+    return line.conversion is not None or line.counted != line.claim.amount
+
+
+def _at_most(amount: Figure, bound: Quantity | None, inclusive: bool) -> str:
+    """At most what one side of a balance spanning zero may owe, or "an unknown amount"."""
+    if bound is None:
+        return "an unknown amount"
+    side = Figure(
+        None,
+        high=bound,
+        high_inclusive=inclusive,
+        approximate=amount.approximate,
+        places=amount.places,
+    )
+    return str(side)
 
 
 def _cited(entry: EntryBase, quote: bool = True) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .book import Ledger
 from .errors import MissingFigureError
 from .figures import Figure
-from .formatting import format_figure, format_ratio, format_reduction, label, party_name
+from .formatting import format_figure, format_ratio, format_reductions, label, party_name
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
@@ -29,6 +29,8 @@ from .ratios import debt_to_budget, remittances_to_budget
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure as Chart
+
+    from .entries import Settlement
 
 __all__ = ["against_budget", "history", "netting"]
 
@@ -117,14 +119,22 @@ def netting(
 ) -> Chart:
     """A waterfall of what ``debtor`` owes ``creditor``: each claim as asserted, each reduction
     of it (write-off, payment, ...) a step down, dated with its kind, then the net balance.
-    A claim counted in another currency (``convert_to=``) is one step, converted."""
+    A claim counted in another currency (``convert_to=``) is one step, converted. Like
+    reductions (same kind, same amount) are one step ("10 × $30M written off"); the chart
+    widens with its steps, and stands its labels upright when they would not fit side by side.
+    """
     balance = net_balance(book, debtor, creditor, as_of=as_of, **choices)
-    chart, (ax,) = _new_chart(7.5, 4.5)
+    steps = [(line, _steps(line, locale)) for line in balance.lines]
+    net = balance.amount
+    net_text = f"{label('net', locale)}\n{format_figure(net, locale)}"
+    texts = [text for _, found in steps for _, _, text in found] + [net_text]
+    width, upright = _layout(texts)
+    chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
     running = 0.0
     labels: list[str] = []
-    for line in balance.lines:
+    for line, found in steps:
         start = running
-        for figure, colour, text in _steps(line, locale):
+        for figure, colour, text in found:
             _, centre, _ = _ends(figure, _SCALE)
             x = len(labels)
             hatch = "//" if figure.approximate else None
@@ -136,19 +146,17 @@ def netting(
         # claim clamped at zero may step below it.
         counted = line.counted if line.sign > 0 else -line.counted
         running = start + _ends(counted, _SCALE)[1]
-    net = balance.amount
     _, centre, _ = _ends(net, _SCALE)
     hatch = "//" if net.approximate else None
     ax.bar(len(labels), centre, color=_NET, hatch=hatch, edgecolor="white")
     _draw_bounds(ax, len(labels), 0.0, net, _SCALE)
-    labels.append(f"{label('net', locale)}\n{format_figure(net, locale)}")
-    crowded = len(labels) > 5
+    labels.append(net_text)
     ax.set_xticks(
         range(len(labels)),
         labels,
-        fontsize=7 if crowded else 8,
-        rotation=30 if crowded else 0,
-        ha="right" if crowded else "center",
+        fontsize=7 if upright else 8,
+        rotation=90 if upright else 0,
+        ha="center",
     )
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_ylabel(label("millions", locale, currency=balance.currency or ""))
@@ -159,30 +167,52 @@ def netting(
     return chart
 
 
+#: The widest a waterfall grows (inches) before its labels stand upright instead.
+_WIDEST = 12.0
+
+
+def _layout(texts: list[str]) -> tuple[float, bool]:
+    """The chart's width for labels side by side under each bar (each at most its longest
+    line of 8-point text wide, about 0.6 em a character, with a gap), and whether they must
+    stand upright instead, so that no two labels overlap."""
+    longest = max(len(row) for text in texts for row in text.splitlines())
+    needed = len(texts) * (longest * 8 * 0.6 / 72 + 0.2) + 1.2  # + the value axis
+    if needed <= _WIDEST:
+        return max(7.5, needed), False
+    return _WIDEST, True
+
+
 def _steps(line: NetLine, locale: str) -> list[tuple[Figure, str, str]]:
     """A claim's steps in the waterfall, each (signed figure, colour, label): the claim as
-    asserted and each reduction (or its status), or what it counts for when it is converted
-    or has no reduction."""
+    asserted ("at most RUB12B", never its clamped count) and its reductions, like ones (same
+    kind, same amount) one step ("10 × $30M written off"), or its status; a converted claim is
+    one step, labelled as asserted with its converted value."""
     colour = _CLAIM if line.sign > 0 else _ANSWER
 
     def signed(figure: Figure) -> Figure:
         return figure if line.sign > 0 else -figure
 
     claim = line.claim
+    asserted = format_figure(claim.amount, locale)
     if line.conversion is not None or not (line.settlements or line.marked):
-        return [
-            (
-                signed(line.counted),
-                colour,
-                f"{claim.id}\n{format_figure(line.counted, locale)}",
-            )
-        ]
+        text = f"{claim.id}\n{asserted}"
+        if line.conversion is not None:
+            text += f"\n({format_figure(line.counted, locale)})"
+        return [(signed(line.counted), colour, text)]
     steps: list[tuple[Figure, str, str]] = [
-        (signed(claim.amount), colour, f"{claim.id}\n{format_figure(claim.amount, locale)}")
+        (signed(claim.amount), colour, f"{claim.id}\n{asserted}")
     ]
+    groups: dict[tuple[str, str], list[Settlement]] = {}
     for settlement in line.reductions:
-        text = format_reduction(settlement, locale).replace(" (", "\n(")
-        steps.append((signed(-settlement.amount), _REDUCTION, f"{settlement.id}\n{text}"))
+        key = (settlement.method, format_figure(settlement.amount, locale))
+        groups.setdefault(key, []).append(settlement)
+    for alike in groups.values():
+        total = alike[0].amount
+        for settlement in alike[1:]:
+            total = total + settlement.amount
+        name = alike[0].id if len(alike) == 1 else f"{alike[0].id} (+{len(alike) - 1})"
+        text = format_reductions(alike, locale, span=True).replace(" (", "\n(")
+        steps.append((signed(-total), _REDUCTION, f"{name}\n{text}"))
     if line.marked:
         steps.append((signed(-claim.amount), _REDUCTION, f"{claim.id}\n{claim.status}"))
     return steps
@@ -198,13 +228,33 @@ def history(
     **choices: Any,
 ) -> Chart:
     """What ``debtor`` owes ``creditor`` over time, one step on each day a claim or a
-    reduction of one is dated (:func:`ledger.net_history`), each labelled with its figure."""
+    reduction of one is dated (:func:`ledger.net_history`), each labelled with its figure.
+    A balance known only as a range is drawn as a band from its low to its high end (an open
+    end at the other's height), the central line only where there is a central value, and
+    the legend says which is which."""
     balances = net_history(book, debtor, creditor, as_of=as_of, **choices)
     chart, (ax,) = _new_chart(7.5, 4.5)
     days: Any = [b.as_of for b in balances]  # matplotlib draws dates on a date axis
-    centres = [_ends(b.amount, _SCALE)[1] for b in balances]
+    ends = [_ends(b.amount, _SCALE) for b in balances]
+    centres = [
+        float("nan") if b.amount.value is None else centre
+        for b, (_, centre, _) in zip(balances, ends, strict=True)
+    ]
+    lows = [centre if low is None else low for low, centre, _ in ends]
+    highs = [centre if high is None else high for _, centre, high in ends]
+    if any(low != high for low, high in zip(lows, highs, strict=True)):
+        ax.fill_between(
+            days,
+            lows,
+            highs,
+            step="post",
+            color=_NET,
+            alpha=0.25,
+            linewidth=0,
+            label=label("range", locale),
+        )
     ax.step(days, centres, where="post", color=_NET, label=label("net", locale))
-    for day, centre, balance in zip(days, centres, balances, strict=True):
+    for day, (_, centre, _), balance in zip(days, ends, balances, strict=True):
         ax.annotate(
             format_figure(balance.amount, locale),
             (day, centre),
@@ -212,6 +262,7 @@ def history(
             xytext=(0, 4),
             fontsize=7,
         )
+    ax.legend(fontsize=7, loc="best")
     ax.axhline(0, color="grey", linewidth=0.8)
     currency = balances[-1].currency if balances else None
     ax.set_ylabel(label("millions", locale, currency=currency or ""))

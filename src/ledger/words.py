@@ -106,7 +106,7 @@ def say_in(locale: Locale, marked: tuple[str, str], **values: str) -> str:
 # The messages, written out so that pybabel finds every one.
 QUALIFIED = {
     "about": _("about {amount}"),
-    "estimated": _("about {amount}"),
+    "estimated": _("estimated {amount}"),
     "more_than": _("more than {amount}"),
     "at_least": _("at least {amount}"),
     "less_than": _("less than {amount}"),
@@ -238,6 +238,17 @@ DIRECTION_UNKNOWN = _(
 )
 
 
+# A net debt that is never positive: the party is owed, net ("net creditor"), never a
+# negative debt; and one whose range spans zero, with at most what each way may come to.
+NET_CREDITOR = _("{party} is a net creditor: what it is owed, net, is {value} of its budget.")
+
+
+NET_DEBT_UNKNOWN = _(
+    "Direction unknown: {party}'s net debt may be {first} of its budget, or {party} may be a "
+    "net creditor by {second} of its budget."
+)
+
+
 QUESTIONS = {
     "remittances_to_budget": _("Remittances to {party} are {value} its budget."),
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),
@@ -253,6 +264,7 @@ LABELS = {
     "debt": _("debt"),
     "net debt": _("net debt"),
     "net": _("net"),
+    "range": _("range of the figures (low to high)"),
     "millions per year": _("millions per year"),
     "millions": _("millions {currency}"),
     "years of budget": _("years of budget"),
