@@ -305,8 +305,10 @@ def test_netting_groups_like_reductions_into_one_step():
     chart = lg.plot.netting(lg.example("kg-ru-2012"), "KG", "RU")
     (ax,) = chart.axes
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert len(ticks) == 4, ticks  # the claim, the write-off, 10 tranches, the net
-    assert any("10 × $30M written off" in t for t in ticks), ticks
+    # The claim, the first write-off, the two yearly tranches as one step, the write-off of
+    # the rest (the 2017 protocol), the net.
+    assert len(ticks) == 5, ticks
+    assert any("2 × $30M written off" in t for t in ticks), ticks
 
 
 def _overlaps(chart):
