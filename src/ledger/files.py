@@ -89,7 +89,8 @@ def _ordered(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+    # Never empty: it is made of a publisher and a date, whose digits always stay.
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def format_of(path: Path) -> str:
@@ -145,18 +146,12 @@ def _read_json(text: str, label: str) -> Any:
         return data
     try:
         _JSON.decode(text)
-    except _DuplicateKey:
-        problems = _duplicate_keys(text, label) or [
-            Problem(label, None, None, "a key is given twice in one table; a key may appear once")
-        ]
-    except (ValueError, RecursionError):
-        # Should json refuse a text pydantic_core read, the walk that finds the lines of
-        # repeated keys still finds them.
+    except (_DuplicateKey, ValueError, RecursionError):
+        # json's hook knows no positions: the walk over the tokens finds the repeated keys
+        # with their lines, and finds them too should json refuse a text pydantic_core read.
         problems = _duplicate_keys(text, label)
-    else:
-        return data
-    if problems:
-        raise LedgerFileError(problems)
+        if problems:
+            raise LedgerFileError(problems) from None
     return data
 
 
@@ -241,10 +236,7 @@ def _duplicate_keys(text: str, label: str) -> list[Problem]:
         elif mark == ":":
             top.expect_key = False
         elif string is not None and top.keys is not None and top.expect_key:
-            try:
-                key = json.loads(string)
-            except ValueError:
-                key = string[1:-1]
+            key = json.loads(string)  # a string pydantic_core read: json reads it too
             at = match.start(1)
             if key in top.keys:
                 first = top.keys[key]
@@ -267,14 +259,13 @@ def _duplicate_problem(
     entry: str | None = None
     rest = [*path, key]
     if path[:1] == ["entries"] and len(path) >= 2 and isinstance(path[1], int):
-        row: object = None
-        if path[1] in starts:
-            try:
-                row = json.JSONDecoder(object_pairs_hook=_first_wins).raw_decode(
-                    text, starts[path[1]]
-                )[0]
-            except (ValueError, RecursionError):
-                row = None
+        # The walk opened this entry, and noted where, before it came to the key in it.
+        decoder = json.JSONDecoder(object_pairs_hook=_first_wins)
+        row: object
+        try:
+            row = decoder.raw_decode(text, starts[path[1]])[0]
+        except (ValueError, RecursionError):
+            row = None
         entry, rest = _label(path[1], row), rest[2:]
     elif path[:1] == ["sources"] and len(path) >= 2:
         entry, rest = f"sources.{label_text(str(path[1]))}", rest[2:]
@@ -403,7 +394,7 @@ def schema() -> dict[str, Any]:
     Over 60 lines on purpose: it is the schema's own text, a table that reads best whole.
     """
     entry_schema = entries_adapter().json_schema(mode="validation")
-    defs = entry_schema.pop("$defs", {})
+    defs = entry_schema.pop("$defs")
     for kind, model in ENTRY_KINDS.items():
         definition = defs[model.__name__]
         properties = definition["properties"]
@@ -434,8 +425,7 @@ def schema() -> dict[str, Any]:
                     },
                 }
             )
-            required = definition.get("required", [])
-            definition["required"] = [r for r in required if r != figure_field]
+            definition["required"] = [r for r in definition["required"] if r != figure_field]
         if "migrants" in properties:
             properties["migrants"] = {
                 "anyOf": [{"type": "string"}, {"$ref": "#/$defs/FigureTable"}, {"type": "null"}],
@@ -443,7 +433,6 @@ def schema() -> dict[str, Any]:
                 "qualifier = 'estimated' }",
             }
         definition["description"] = f"{kind}: {(model.__doc__ or '').strip().splitlines()[0]}"
-    defs.pop("Source", None)
     defs["Source"] = Source.model_json_schema()
     defs["FigureTable"] = {
         "type": "object",
