@@ -594,11 +594,6 @@ def test_the_schema_takes_a_source_id_and_a_figure_beside_its_entry():
         assert defs[name]["description"].startswith(f"{kind}: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="files._name_sources names sources in entry order: a new source met first takes "
-    "an id that a source read from a file already has, and the file's id is renamed '-2'",
-)
 def test_a_source_id_read_from_a_file_is_kept_when_a_new_source_comes_first():
     read = lg.loads(
         """\

@@ -644,13 +644,16 @@ def dumps(parts: Parts, format: str = "toml") -> str:
 
 
 def _name_sources(parts: Parts) -> dict[Source, str]:
-    names: dict[Source, str] = {}
-    taken: set[str] = set()
+    """An id for each source the entries cite: the id it was read under, kept first (so a new
+    source that would be named alike never takes it), else one made of publisher and date."""
+    used = {entry.source for entry in parts.entries}
+    names = {source: key for source, key in parts.source_ids.items() if source in used}
+    taken = set(names.values())
     for entry in parts.entries:
         source = entry.source
         if source in names:
             continue
-        key = parts.source_ids.get(source) or _slug(f"{source.publisher} {source.date}")
+        key = _slug(f"{source.publisher} {source.date}")
         base, n = key, 2
         while key in taken:
             key, n = f"{base}-{n}", n + 1
