@@ -92,6 +92,8 @@ def test_a_quotient_into_years_rounds_its_value_once_to_nearest(context):
     [
         (lambda: Figure.range("0 USD", "15 USD") * 3, "between 0 and 45 USD"),
         (lambda: Figure.of("15 USD") * Figure.range("0", "2"), "between 0 and 30 USD"),
+        (lambda: Figure.range("0 USD", "1.5 USD") * Decimal("1.5"), "between 0 and 2.25 USD"),
+        (lambda: Figure.of("1.5 USD") * Figure.range("0", "1.5"), "between 0 and 2.25 USD"),
         (lambda: Figure.of("2.5 USD", "more_than") * Decimal("2.5"), "more than 6.25 USD"),
         (lambda: Decimal("2.5") * Figure.of("2.5 USD", "less_than"), "less than 6.25 USD"),
     ],
@@ -101,6 +103,21 @@ def test_a_product_with_an_end_at_zero_or_open_is_exact(product, text):
     result = product()
     assert str(result) == text
     assert result.places is None
+
+
+def test_a_product_keeps_the_places_its_factors_were_written_with():
+    # 1.50 USD twice is 3.00 USD, cents and all, on either side
+    assert str(Figure.of("1.50 USD") * 2) == "3.00 USD"
+    assert str(2 * Figure.of("1.50 USD")) == "3.00 USD"
+    assert str(Figure.of("1.50 USD") * Figure.range("2", "3")) == "between 3.00 and 4.50 USD"
+
+
+def test_a_product_that_is_zero_is_the_one_zero():
+    # about 0 USD times 1.234 is about 0 USD: zero carries no places, however it was reached
+    zero = Figure.of("0 USD", "about") * Decimal("1.234")
+    assert zero == Figure.of("0 USD", "about")
+    assert zero.places is None
+    assert str(Decimal("1.234") * Figure.of("0 USD", "about")) == "about 0 USD"
 
 
 # -- contains, and the words of a comparison that cannot be made ---------------------------
@@ -188,6 +205,13 @@ def test_more_than_less_more_than_is_an_unknown_amount():
     unknown = Figure.of("5 USD", "more_than") - Figure.of("3 USD", "more_than")
     assert unknown.qualifier == "unknown"
     assert str(unknown) == "an unknown amount of USD"
+
+
+def test_an_unknown_amount_plus_an_amount_is_still_unknown():
+    unknown = Figure.of("5 USD", "more_than") - Figure.of("3 USD", "more_than")
+    assert str(unknown + Figure.of("1 USD")) == "an unknown amount of USD"
+    assert str(Figure.of("1 USD") + unknown) == "an unknown amount of USD"
+    assert (unknown + Figure.of("1 USD")).qualifier == "unknown"
 
 
 def test_a_number_divided_by_a_figure():
