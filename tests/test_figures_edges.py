@@ -29,7 +29,10 @@ THIRD_60_UP = Decimal("0." + "3" * 59 + "4")
 
 def magnitudes(figure):
     """Value, low and high as exact fractions (None where absent), read through the public API."""
-    return tuple(None if q is None else Fraction(q.magnitude) for q in (figure.value, figure.low, figure.high))
+    return tuple(
+        None if q is None else Fraction(q.magnitude)
+        for q in (figure.value, figure.low, figure.high)
+    )
 
 
 def caller_contexts():
@@ -158,8 +161,16 @@ def test_plain_less_than_is_refused_in_words():
     ("left", "right", "reason"),
     [
         ("5 USD", "3 EUR", "two currencies (USD and EUR)"),
-        ("5 USD", "3 USD/year", "a stock (a debt) and a flow (a sum per period) are different things"),
-        ("5 USD/year", "3 USD", "a stock (a debt) and a flow (a sum per period) are different things"),
+        (
+            "5 USD",
+            "3 USD/year",
+            "a stock (a debt) and a flow (a sum per period) are different things",
+        ),
+        (
+            "5 USD/year",
+            "3 USD",
+            "a stock (a debt) and a flow (a sum per period) are different things",
+        ),
         ("5 USD/year", "3 person", "a flow (USD/year) and 'person' do not match"),
         ("3 person", "5 USD", "'person' and a stock (USD) do not match"),
     ],
@@ -239,7 +250,9 @@ def test_each_part_of_a_converted_range_is_added_from_its_own_exact_amount():
     assert total.value.magnitude == Decimal("0.8" + "3" * 59)
     assert total.low.magnitude == THIRD_60
     assert total.high.magnitude == Decimal("1." + "3" * 58 + "4")
-    exact = Interval.point(Fraction(-8)) + Interval(Fraction(100, 12), True, Fraction(112, 12), True)
+    exact = Interval.point(Fraction(-8)) + Interval(
+        Fraction(100, 12), True, Fraction(112, 12), True
+    )
     assert problems(total, exact) == []
 
 
@@ -280,10 +293,25 @@ def test_a_range_whose_value_is_its_own_upper_end_stays_a_range_in_a_sum():
         (lambda: Figure("5 USD", places=0), lambda: Figure.of("0.25 USD"), "5 USD", 0),
         (lambda: Figure.of("0.25 USD"), lambda: Figure("5 USD", places=0), "5 USD", 0),
         # the coarsest approximate input decides
-        (lambda: Figure.of("10 USD", "about"), lambda: Figure.of("0.7 USD", "about"), "about 11 USD", 0),
+        (
+            lambda: Figure.of("10 USD", "about"),
+            lambda: Figure.of("0.7 USD", "about"),
+            "about 11 USD",
+            0,
+        ),
         # an exact input limits nothing
-        (lambda: Figure.of("0.25 USD", "about"), lambda: Figure.of("10 USD"), "about 10.25 USD", None),
-        (lambda: Figure.of("10 USD"), lambda: Figure.of("0.25 USD", "about"), "about 10.25 USD", None),
+        (
+            lambda: Figure.of("0.25 USD", "about"),
+            lambda: Figure.of("10 USD"),
+            "about 10.25 USD",
+            None,
+        ),
+        (
+            lambda: Figure.of("10 USD"),
+            lambda: Figure.of("0.25 USD", "about"),
+            "about 10.25 USD",
+            None,
+        ),
         # value, low or high: whichever shows more places than justified is rounded
         (
             lambda: Figure.range("1 USD", "2 USD", value="1.4 USD", approximate=True),
@@ -340,6 +368,13 @@ def test_a_sum_of_small_amounts_too_long_for_sixty_digits_shows_sixty():
 # -- rounding to places ------------------------------------------------------------------
 
 
+def test_round_without_places_rounds_to_whole_units_half_to_even():
+    assert str(round(Figure.of("2.5 USD"))) == "about 2 USD"
+    assert str(round(Figure.of("3.5 USD"))) == "about 4 USD"
+    assert str(round(Figure.of("1 USD") / 3)) == "about 0 USD"
+    assert round(Figure.of("250 USD")) == Figure.of("250 USD")
+
+
 def test_round_refuses_places_beyond_its_limit_in_words():
     third = Figure.of("1 USD") / 3
     for places in (121, -121, 500):
@@ -353,7 +388,10 @@ def test_round_to_the_finest_and_coarsest_steps_an_amount_allows():
     # a third is one amount up to Decimal's rounding: rounded, it is that amount, about
     assert round(third, 60).magnitudes == (THIRD_60,) * 3
     assert str(round(third, 60)) == f"about {THIRD_60} USD"
-    assert str(round(Figure.of("123456789012345678901234567 USD"), -26)) == "about 100000000000000000000000000 USD"
+    assert (
+        str(round(Figure.of("123456789012345678901234567 USD"), -26))
+        == "about 100000000000000000000000000 USD"
+    )
 
 
 @pytest.mark.parametrize("context", range(3))
