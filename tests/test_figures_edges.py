@@ -16,11 +16,12 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from oracles import Interval, interval_of, problems, to_digits
+from oracles import Interval, interval_of, problems, terminates, to_digits
 
 import ledger as lg
+from ledger import strategies as lst
 from ledger.errors import AmountError, FigureError, UnitMismatchError
-from ledger.figures import Figure
+from ledger.figures import Figure, rounded_point
 from ledger.formatting import format_figure
 
 THIRD_60 = Decimal("0." + "3" * 60)  # 1/3 to 60 digits, rounded down (and to nearest)
@@ -611,3 +612,55 @@ def test_distinct_figures_are_distinct_keys():
     keyed = {figure: i for i, figure in enumerate(figures)}
     assert len(keyed) == len(figures) == len(set(figures))
     assert [keyed[f] for f in figures] == list(range(len(figures)))
+
+
+# -- properties: rounding to a step never claims more than the figure did -----------------
+
+
+@given(lst.figures("stock", "USD"), st.integers(-3, 6))
+def test_quantize_keeps_every_amount_a_range_allowed_and_moves_a_point_by_half_a_step(
+    figure, exponent
+):
+    step = Fraction(10) ** exponent
+    rounded = figure.quantize(Decimal(1).scaleb(exponent))
+    for part in magnitudes(rounded):
+        assert part is None or (part / step).denominator == 1  # whole steps
+    if figure.value is not None:
+        value = Fraction(figure.value.magnitude)
+        moved = abs(magnitudes(rounded)[0] - value)
+        assert moved <= step / 2
+        assert rounded.approximate or moved == 0
+    if figure.qualifier in ("exact", "about", "estimated") or rounded_point(figure):
+        # one amount (up to Decimal's rounding): one amount again, to the nearest step
+        assert rounded.low == rounded.high == rounded.value
+        return
+    wider, narrower = interval_of(rounded), interval_of(figure)
+    assert (wider.low is None) == (narrower.low is None)
+    if narrower.low is not None:
+        assert wider.low <= narrower.low
+        assert wider.low < narrower.low or wider.low_in or not narrower.low_in
+    assert (wider.high is None) == (narrower.high is None)
+    if narrower.high is not None:
+        assert wider.high >= narrower.high
+        assert wider.high > narrower.high or wider.high_in or not narrower.high_in
+
+
+EXACT_SHAPES = ("exact", "at_least", "more_than", "at_most", "less_than", "range")
+
+
+@given(
+    lst.figures("stock", "USD", qualifiers=EXACT_SHAPES, computed=False),
+    st.integers(-1000, 1000).map(lambda n: Decimal(n).scaleb(-2)),
+)
+def test_an_exact_figure_times_an_exact_number_is_shown_in_full(figure, k):
+    # Where every part of the product is a decimal of at most 60 digits, nothing is rounded,
+    # so nothing limits the places shown (a zero or an open end included).
+    product = figure * k
+    truth = interval_of(figure).scaled(Fraction(k))
+    assert problems(product, truth) == []
+    parts = [x * Fraction(k) for x in magnitudes(figure) if x is not None]
+    if not figure.approximate and all(terminates(x) for x in parts):
+        assert product.places is None
+        assert product.approximate is False
+        value = magnitudes(figure)[0]
+        assert magnitudes(product)[0] == (None if value is None else value * Fraction(k))
