@@ -343,3 +343,20 @@ def net_problems(figure, net: Net) -> list[str]:
     if figure.approximate != net.approximate:
         found.append(f"approximate: got {figure.approximate}, the loop gives {net.approximate}")
     return found
+
+
+def to_digits(exact: Fraction, mode: str, digits: int = DIGITS) -> Fraction:
+    """``exact`` rounded to ``digits`` significant digits by integer arithmetic alone:
+    ``"nearest"`` (half to even), ``"down"`` (towards minus infinity) or ``"up"``."""
+    if exact == 0:
+        return Fraction(0)
+    unit = unit_in_last_digit(exact, digits)
+    steps = exact / unit
+    below = steps.numerator // steps.denominator  # floor
+    if mode == "down" or steps == below:
+        return below * unit
+    if mode == "up":
+        return (below + 1) * unit
+    half = steps - below
+    odd = below % 2 == 1
+    return (below + (1 if half > Fraction(1, 2) or (half == Fraction(1, 2) and odd) else 0)) * unit
