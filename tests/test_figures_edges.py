@@ -378,10 +378,16 @@ def test_round_without_places_rounds_to_whole_units_half_to_even():
 
 def test_round_refuses_places_beyond_its_limit_in_words():
     third = Figure.of("1 USD") / 3
-    for places in (121, -121, 500):
-        expected = f"round(figure, n): places {places} is beyond 120 either way"
+    # The finest step an amount holds is 10**-60 and the coarsest 10**29: round(x, 61) once
+    # said "step 1E-61 is too small", naming a step the user never gave.
+    for places in (61, -30, 121, -121, 500):
+        expected = (
+            f"round(figure, n): places {places} is outside -29 to 60; an amount has at most "
+            "60 decimal places and is below 10**30"
+        )
         with pytest.raises(FigureError, match="^" + re.escape(expected) + "$"):
             round(third, places)
+    assert str(round(Figure.of("5 USD"), -29)) == "about 0 USD"
 
 
 def test_round_to_the_finest_and_coarsest_steps_an_amount_allows():
@@ -663,4 +669,7 @@ def test_an_exact_figure_times_an_exact_number_is_shown_in_full(figure, k):
         assert product.places is None
         assert product.approximate is False
         value = magnitudes(figure)[0]
-        assert magnitudes(product)[0] == (None if value is None else value * Fraction(k))
+        if k == 0:  # every amount the figure allows, times an exact zero, is zero
+            assert magnitudes(product) == (0, 0, 0)
+        else:
+            assert magnitudes(product)[0] == (None if value is None else value * Fraction(k))

@@ -36,6 +36,7 @@ from .arithmetic import (
     DIGITS,
     DOWN,
     EXACT,
+    LARGEST,
     UP,
     from_fraction,
     significant_digits,
@@ -608,9 +609,11 @@ class Figure:
         """
         if not isinstance(places, int) or isinstance(places, bool):
             raise FigureError(f"round(figure, n) takes a whole number of places, not {places!r}")
-        if abs(places) > 2 * DIGITS:
+        # The steps an amount can hold: 10**-60 (its finest place) to 10**29 (below 10**30).
+        if not -LARGEST < places <= DIGITS:
             raise FigureError(
-                f"round(figure, n): places {places} is beyond {2 * DIGITS} either way"
+                f"round(figure, n): places {places} is outside {1 - LARGEST} to {DIGITS}; an "
+                f"amount has at most {DIGITS} decimal places and is below 10**{LARGEST}"
             )
         return self.quantize(Decimal(1).scaleb(-places, _NEAREST))
 
