@@ -132,6 +132,21 @@ def test_a_net_debt_ratio_spanning_zero_says_the_direction_is_unknown():
     assert "Direction unknown" in html and "-0.07" not in html
 
 
+def test_explain_of_a_net_debt_ratio_says_what_a_negative_net_debt_means():
+    spanning = lg.debt_to_budget(mine(), "KG", net=True, as_of=DAY, via="USD").explain()
+    first, second = spanning.splitlines()[:2]
+    assert first.startswith("debt to budget for KG, as of 2014-06-01: between about -0.072")
+    assert second == (
+        "  direction unknown: below zero, KG is owed more than it owes (a net creditor)"
+    )
+    creditor = net_debt_of(
+        claim("ru", "RU", "KG", "10 billion RUB"), claim("kg", "KG", "RU", "30 billion RUB")
+    ).explain()
+    assert creditor.splitlines()[1] == "  below zero: KG is owed more than it owes (a net creditor)"
+    owing = net_debt_of(claim("ru", "RU", "KG", "10 billion RUB")).explain()
+    assert "net creditor" not in owing
+
+
 def net_debt_of(*claims):
     book = lg.Ledger([*claims, budget("100 billion RUB/year")])
     return lg.debt_to_budget(book, "KG", net=True, as_of=DAY)

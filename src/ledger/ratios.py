@@ -124,6 +124,7 @@ class Ratio:
         out = [
             f"{self.question.replace('_', ' ')} for {self.party}, as of "
             f"{self.as_of.isoformat()}: {self.value}",
+            *self._sign_note(),
             f"  {self.numerator_label}: {self.numerator}",
         ]
         out += [_cite(entry) for entry in self.numerator_entries]
@@ -135,6 +136,16 @@ class Ratio:
             out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in self.rates]
         out.append(f"  = {self.numerator} / {self.denominator} = {self.value}")
         return "\n".join(out)
+
+    def _sign_note(self) -> list[str]:
+        """What a net debt below zero means, said where the arithmetic shows one."""
+        _, low, high = self.value.magnitudes
+        if not self.net or low is None or low >= 0:
+            return []
+        what = f"{self.party} is owed more than it owes (a net creditor)"
+        if high is None or high > 0:
+            return [f"  direction unknown: below zero, {what}"]
+        return [f"  below zero: {what}"]
 
     def __str__(self) -> str:
         return f"{self.question.replace('_', ' ')} for {self.party}: {self.value}"
