@@ -240,3 +240,66 @@ def test_ratios_json_names_each_rate_used():
     assert remitted["rates"][0]["period_start"] == "2012-01-01"
     debt = [r for (q, _), r in by_question.items() if q == "debt_to_budget"]
     assert debt and all([x["id"] for x in r["rates"]] == ["kgs-usd-2013-09-30"] for r in debt)
+
+
+# -- the JSON of a balance says who owes whom, never a negative amount owed ------------------------
+
+_TWO_SIDED = """\
+[sources.s]
+publisher = "Azattyk"
+title = "Debts"
+date = 2014-02-01
+
+[[entries]]
+kind = "claim"
+id = "ru-claim"
+as_of = 2014-01-01
+source = "s"
+creditor = "RU"
+debtor = "KG"
+asserted_by = "RU"
+amount = {{ low = "2 billion RUB", high = "5 billion RUB" }}
+
+[[entries]]
+kind = "claim"
+id = "kg-claim"
+as_of = 2014-01-01
+source = "s"
+creditor = "KG"
+debtor = "RU"
+asserted_by = "KG"
+amount = "{counter} RUB"
+"""
+
+
+@pytest.mark.parametrize(
+    ("counter", "direction", "owed"),
+    [
+        ("1 billion", "debtor_owes", {"by": "KG", "to": "RU", "text": "RUB1B–RUB4B"}),
+        ("5 billion", "creditor_owes", {"by": "RU", "to": "KG", "text": "RUB0–RUB3B"}),
+        ("3 billion", "unknown", None),
+        ("7 billion", "creditor_owes", {"by": "RU", "to": "KG", "text": "RUB2B–RUB5B"}),
+    ],
+)
+def test_net_json_says_who_owes_whom(tmp_path, counter, direction, owed):
+    path = tmp_path / "two.toml"
+    path.write_text(_TWO_SIDED.format(counter=counter), encoding="utf-8")
+    done = run("net", str(path), "KG", "RU", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["direction"] == direction
+    if owed is None:
+        assert data["owed"] is None
+    else:
+        got = data["owed"]
+        assert (got["by"], got["to"], got["amount"]["text"]) == (
+            owed["by"],
+            owed["to"],
+            owed["text"],
+        )
+        assert "-" not in got["amount"]["text"]
+
+
+def test_net_json_of_a_debt_written_off_in_full_says_even():
+    data = json.loads(run("net", KG, "KG", "RU", "--as-of", "2018-03-01", "--json").stdout)
+    assert (data["direction"], data["owed"]) == ("even", None)

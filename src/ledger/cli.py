@@ -116,6 +116,26 @@ def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
     }
 
 
+_DIRECTIONS = {1: "debtor_owes", -1: "creditor_owes", 0: "unknown"}
+
+
+def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+    """Who owes whom and how much, never a negative amount: ``amount`` stays the signed net
+    (positive when the debtor asked about owes), ``owed`` turns it round where the creditor
+    owes, and is null where the range spans zero (the direction is unknown) or nothing is
+    owed either way ("even")."""
+    if balance.amount.magnitudes == (0, 0, 0):
+        return {"direction": "even", "owed": None}
+    direction = balance.direction
+    owing = balance if direction >= 0 else -balance
+    owed = {
+        "by": owing.debtor,
+        "to": owing.creditor,
+        "amount": _balance_amount_json(owing, locale),
+    }
+    return {"direction": _DIRECTIONS[direction], "owed": owed if direction else None}
+
+
 def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> dict[str, Any]:
     """A balance with each claim as asserted, each reduction that counts, what is outstanding,
     and the rate of each conversion."""
@@ -125,6 +145,7 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
         "as_of": balance.as_of.isoformat(),
         "currency": balance.currency,
         "amount": _balance_amount_json(balance, locale),
+        **_owed_json(balance, locale),
         "entries": [e.id for e in balance.entries],
         "lines": [
             {
