@@ -546,3 +546,40 @@ def test_the_command_line_summary_shows_an_approximate_rate(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "about 47 KGS/USD" in done.stdout
+
+
+# -- a net debt converted at an uncertain rate: netted in its own currency first -------------
+
+
+def test_a_net_debt_at_an_approximate_rate_keeps_the_direction_the_roubles_give():
+    # In roubles KG's net debt is 2..5 billion less 5 billion: between -3 and 0 billion, never
+    # above zero. Converted claim by claim at "about 62 RUB/USD", each side was rounded on its
+    # own and the difference could be above zero: a direction invented by the conversion.
+    book = lg.Ledger(
+        [
+            _claim("ru-kg", "RU", "KG", "2 billion RUB", date(2012, 1, 1)),
+            _claim("kg-ru", "KG", "RU", "5 billion RUB", date(2012, 1, 1)),
+            _budget("kg-budget", "KG", "100 million USD/year", date(2012, 1, 1)),
+            rate("rub-usd", "about 62 RUB/USD", date(2012, 1, 1)),
+        ]
+    )
+    book = lg.Ledger(
+        [
+            e.model_copy(update={"amount": lg.Figure.range("2 billion RUB", "5 billion RUB")})
+            if e.id == "ru-kg"
+            else e
+            for e in book
+        ]
+    )
+    ratio = lg.debt_to_budget(book, "KG", net=True, as_of=DAY)
+    _, low, high = ratio.value.magnitudes
+    assert high <= 0 < -low  # a net creditor, whatever the rate inside "about 62"
+    assert "net creditor" in lg.describe(ratio)
+    assert [c.original for c in ratio.conversions] == [lg.Figure.range("-3 billion RUB", "0 RUB")]
+
+
+def test_a_ratio_explains_each_reduction_of_the_debt():
+    kg = lg.example("kg-ru-2012")
+    text = lg.debt_to_budget(kg, "KG", as_of=date(2013, 12, 31)).explain()
+    assert "      less 188900000 USD written off (2013-05-08): ru-kg-write-off-188.9m: " in text
+    assert "ru-kg-tranche-2016" not in text  # not yet due on the day asked

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,7 @@ def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
     (positive when the debtor asked about owes), ``owed`` turns it round where the creditor
     owes, and is null where the range spans zero (the direction is unknown) or nothing is
     owed either way ("even")."""
-    if balance.amount.magnitudes == (0, 0, 0):
+    if balance.amount.magnitudes == (Decimal(0),) * 3:
         return {"direction": "even", "owed": None}
     direction = balance.direction
     owing = balance if direction >= 0 else -balance

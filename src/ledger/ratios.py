@@ -158,7 +158,20 @@ class Ratio:
         return html
 
 
+_DONE = {"payment": "paid", "write_off": "written off"}
+
+
 def _cite(entry: EntryBase) -> str:
+    if isinstance(entry, Settlement):
+        done = _DONE.get(entry.method, entry.method.replace("_", " "))
+        return (
+            f"      less {entry.amount} {done} ({entry.as_of.isoformat()}): "
+            + _cited(entry).lstrip()
+        )
+    return _cited(entry)
+
+
+def _cited(entry: EntryBase) -> str:
     words = f'"{entry.quote}" ' if entry.quote else ""
     return f"      {entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
 
@@ -318,21 +331,28 @@ def debt_to_budget(
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements(as_of=day):
         settled.setdefault(settlement.claim, []).append(settlement)
-    conversions = []
-    debt: Figure | None = None
+    # Netted in each claim's own currency first, then converted once per currency: one rate
+    # on one day applies to all of them, so an uncertain rate must not be counted as two
+    # independent ones (which could turn a net creditor into "direction unknown").
+    in_currency: dict[str, Figure] = {}
+    reductions: list[Settlement] = []
     # Summed in one order, by id, whatever the ledger's order (as netting sums).
     for claim in sorted(claims, key=lambda claim: claim.id):
-        left = outstanding(claim, settled.get(claim.id, ()))
-        conversion = policy.to(left, target)
-        conversions.append(conversion)
-        signed = conversion.figure if claim.debtor == party else -conversion.figure
-        debt = signed if debt is None else debt + signed
-    assert debt is not None
+        mine = settled.get(claim.id, [])
+        reductions += sorted(mine, key=lambda s: (s.as_of, s.id))
+        left = outstanding(claim, mine)
+        signed = left if claim.debtor == party else -left
+        held = in_currency.get(claim.currency)
+        in_currency[claim.currency] = signed if held is None else held + signed
+    conversions = [policy.to(in_currency[code], target) for code in sorted(in_currency)]
+    debt = conversions[0].figure
+    for more in conversions[1:]:
+        debt = debt + more.figure
     return Ratio.of(
         "debt_to_budget",
         party,
         day,
-        numerator=(debt, "net debt" if net else "debt", tuple(claims)),
+        numerator=(debt, "net debt" if net else "debt", (*claims, *reductions)),
         denominator=(budget.amount, "budget", (budget,)),
         net=net,
         conversions=conversions,
