@@ -550,14 +550,17 @@ def net_positions(
     for party, by_currency in held.items():
         total = _zero(money(0, convert_to).units)
         for figure in by_currency.values():  # one rate per currency: its net, converted once
-            total = total + convert(
-                figure,
-                convert_to,
-                rates=_rates_for(book, rates),
-                on=day,
-                via=via,
-                max_age=max_age,
-            ).figure
+            total = (
+                total
+                + convert(
+                    figure,
+                    convert_to,
+                    rates=_rates_for(book, rates),
+                    on=day,
+                    via=via,
+                    max_age=max_age,
+                ).figure
+            )
         converted[party] = {convert_to: total}
     return converted
 

@@ -177,7 +177,7 @@ def netting(
 
 
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
-    """"Kyrgyzstan → Russia", or "Kyrgyzstan ↔ Russia: direction unknown"."""
+    """ "Kyrgyzstan → Russia", or "Kyrgyzstan ↔ Russia: direction unknown"."""
     if unknown:
         return f"{names[0]} ↔ {names[1]}: {say(locale_of(locale), _UNKNOWN_DIRECTION)}"
     return f"{names[0]} → {names[1]}"
