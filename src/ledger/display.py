@@ -35,12 +35,13 @@ from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, party_name
-from .units import decimal, parse_unit, unit_text, ureg
+from .units import currency_of, decimal, parse_unit, unit_text, ureg
 from .words import UNKNOWN, locale_of, say
 
 if TYPE_CHECKING:
     import pandas
 
+    from .fx import Conversion
     from .netting import NetBalance, NetLine, Transfer
     from .ratios import Ratio
 
@@ -139,12 +140,16 @@ def figure_html(figure: Figure, locale: str = "en_US") -> str:
 def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
     """A net balance: its sentence, then its explanation as a small table: each claim as
     asserted and what it counts for, and under it each reduction dated with its kind and
-    source. A balance the creditor owes is shown turned round ("Russia owes Kyrgyzstan"),
-    and one whose range spans zero gives at most what each way may owe: never a negative
-    amount owed."""
+    source; a converted claim, and each currency's net converted once, with the rate(s) used
+    (id, basis, date, source). A balance the creditor owes is shown turned round ("Russia owes
+    Kyrgyzstan"), and one whose range spans zero gives at most what each way may owe: never a
+    negative amount owed."""
     if balance.direction < 0:
         balance = -balance
     rows = "".join(_balance_rows(line, locale) for line in balance.lines)
+    converted = any(conversion.rate is not None for conversion in balance.conversions)
+    if converted and len(balance.lines) > 1:  # one claim's net is its own line
+        rows += "".join(_net_rows(conversion, locale) for conversion in balance.conversions)
     total = format_figure(balance.amount, locale)
     if balance.direction == 0:
         names = (party_name(balance.debtor, locale), party_name(balance.creditor, locale))
@@ -205,7 +210,41 @@ def _balance_rows(line: NetLine, locale: str) -> str:
             f"<td>{escape(settlement.id)}</td><td></td>"
             f"<td>{escape(settlement.quote or '')}</td><td>{_source(settlement)}</td></tr>"
         )
+    if line.conversion is not None:
+        rows.extend(_rate_rows(line.conversion))
     return "".join(rows)
+
+
+def _net_rows(conversion: Conversion, locale: str) -> str:
+    """A currency's net, converted once (the balance's amount is the sum of these), then the
+    rate(s) that converted it."""
+    code = currency_of(conversion.original.unit) or ""
+    head = (
+        f"<tr><td></td><td>{escape(f'net in {code}: ')}"
+        f"{escape(format_figure(conversion.original, locale))}</td><td></td>"
+        f"<td>{escape(format_figure(conversion.figure, locale))}</td>"
+        "<td colspan=4></td></tr>"
+    )
+    return head + "".join(_rate_rows(conversion, quote=False))
+
+
+def _rate_rows(conversion: Conversion, quote: bool = True) -> list[str]:
+    """One row for each rate a conversion used: the rate, its id, basis and date, the
+    source's words (unless ``quote`` is false: shown once already) and the source."""
+    rows = []
+    step: Conversion | None = conversion
+    while step is not None:
+        rate = step.rate
+        if rate is not None:
+            how = "divided by" if step.inverted else "times"
+            rows.append(
+                "<tr><td></td><td></td>"
+                f"<td>{escape(f'{how} {rate.rate}')}</td><td></td>"
+                f"<td>{escape(rate.id)}</td><td>rate, {escape(_basis(rate))}</td>"
+                f"<td>{escape((quote and rate.quote) or '')}</td><td>{_source(rate)}</td></tr>"
+            )
+        step = step.via
+    return rows
 
 
 def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
@@ -218,9 +257,9 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
         f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
         for label, text, entries in _ratio_rows(ratio, locale)
     )
-    rates = "".join(
-        f"<tr><td>rate</td><td>{escape(str(rate.rate))}</td><td>{escape(rate.id)}</td>"
-        f"<td>{escape(_basis(rate))}</td><td>{_source(rate)}</td></tr>"
+    rates = "".join(  # three cells, as every other row: label, text, entry
+        f"<tr><td>rate</td><td>{escape(f'{rate.rate}, {_basis(rate)}')}, {_source(rate)}</td>"
+        f"<td>{escape(rate.id)}</td></tr>"
         for rate in ratio.rates
     )
     return (

@@ -107,7 +107,13 @@ class NetLine:
 
 @dataclass(frozen=True)
 class NetBalance:
-    """What ``debtor`` owes ``creditor``, net: positive when the debtor owes."""
+    """What ``debtor`` owes ``creditor``, net: positive when the debtor owes.
+
+    Converted (``convert_to=``), the claims of each currency are netted first, exactly, and
+    each currency's net is converted once, at the one rate in force for it that day:
+    ``conversions`` holds those, one per currency, and ``amount`` is their sum. Each line keeps
+    its own claim's conversion too, to show what the claim comes to.
+    """
 
     debtor: str
     creditor: str
@@ -115,6 +121,7 @@ class NetBalance:
     as_of: date
     currency: str | None
     lines: tuple[NetLine, ...] = field(default=())
+    conversions: tuple[Conversion, ...] = field(default=())
 
     @property
     def entries(self) -> tuple[EntryBase, ...]:
@@ -123,8 +130,10 @@ class NetBalance:
         for line in self.lines:
             found.append(line.claim)
             found.extend(line.settlements)
-            if line.conversion is not None and line.conversion.rate is not None:
-                found.append(line.conversion.rate)
+            if line.conversion is not None:
+                found.extend(line.conversion.rates)
+        for conversion in self.conversions:
+            found.extend(conversion.rates)
         return tuple(dict.fromkeys(found))
 
     def __neg__(self) -> NetBalance:
@@ -132,8 +141,9 @@ class NetBalance:
             NetLine(line.claim, -line.sign, line.counted, line.settlements, line.conversion)
             for line in self.lines
         )
+        conversions = tuple(_turned(conversion) for conversion in self.conversions)
         return NetBalance(
-            self.creditor, self.debtor, -self.amount, self.as_of, self.currency, lines
+            self.creditor, self.debtor, -self.amount, self.as_of, self.currency, lines, conversions
         )
 
     @property
@@ -177,6 +187,10 @@ class NetBalance:
                 out.append(f"      = {line.outstanding} outstanding")
             if line.conversion is not None and line.conversion.rate is not None:
                 out.append(f"      converted: {line.conversion.explain()}")
+        if any(conversion.rate is not None for conversion in self.conversions):
+            for conversion in self.conversions:
+                code = currency_of(conversion.original.unit)
+                out.append(f"  net in {code}: {conversion.explain()}")
         out.append(f"  = {self.amount}")
         return "\n".join(out)
 
@@ -201,6 +215,14 @@ class NetBalance:
     def _repr_html_(self) -> str:
         html: str = call("html.balance", self)  # the notebook face, loaded on first display
         return html
+
+
+def _turned(conversion: Conversion) -> Conversion:
+    """A conversion of the negated figure: the same rates, the other way round."""
+    via = None if conversion.via is None else _turned(conversion.via)
+    return Conversion(
+        -conversion.original, -conversion.figure, conversion.rate, conversion.inverted, via
+    )
 
 
 def _said_otherwise(line: NetLine) -> bool:
@@ -414,29 +436,45 @@ def net_balance(
         )
     target = convert_to or currency or (currencies[0] if currencies else None)
     unit = money(0, target).units if target else ureg.dimensionless
-    total = _zero(unit)
+    policy: dict[str, Any] = {
+        "rates": _rates_for(book, rates),
+        "on": day,
+        "via": via,
+        "max_age": max_age,
+    }
     lines = []
     for claim in claims:
         reductions = tuple(settled.get(claim.id, ()))
         counted = outstanding(claim, reductions)
         conversion = None
         if convert_to is not None:
-            conversion = convert(
-                counted,
-                convert_to,
-                rates=_rates_for(book, rates),
-                on=day,
-                via=via,
-                max_age=max_age,
-            )
+            conversion = convert(counted, convert_to, **policy)  # what this claim comes to
             counted = conversion.figure
         sign = 1 if claim.debtor == debtor else -1
         lines.append(NetLine(claim, sign, counted, reductions, conversion))
-    # Summed in one order, by id, whatever the ledger's order: a sum that rounds at the working
-    # precision then rounds alike every time.
+    nets = _nets(lines)
+    if convert_to is None:
+        total = nets.get(target, _zero(unit)) if target else _zero(unit)
+        return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+    # One rate for every claim of a currency on the day: its net, converted once. Converting
+    # each claim and netting would subtract two intervals of the same rate as if independent.
+    conversions = tuple(convert(net, convert_to, **policy) for _, net in sorted(nets.items()))
+    total = _zero(unit)
+    for conversion in conversions:
+        total = total + conversion.figure
+    return NetBalance(debtor, creditor, total, day, target, tuple(lines), conversions)
+
+
+def _nets(lines: Iterable[NetLine]) -> dict[str, Figure]:
+    """What the debtor owes, net, in each claim currency: each claim's outstanding amount in
+    its own currency, signed. Summed in one order, by id, whatever the ledger's order: a sum
+    that rounds at the working precision then rounds alike every time."""
+    nets: dict[str, Figure] = {}
     for line in sorted(lines, key=lambda line: line.claim.id):
-        total = total + line.counted if line.sign > 0 else total - line.counted
-    return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+        code = line.claim.currency
+        net = nets.get(code, _zero(money(0, code).units))
+        nets[code] = net + line.outstanding if line.sign > 0 else net - line.outstanding
+    return nets
 
 
 @owned
@@ -493,7 +531,8 @@ def net_positions(
     max_age: MaxAge = None,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position per currency, ``{party: {currency: figure}}``: positive for
-    a net creditor. Exact positions sum to zero in every currency.
+    a net creditor. Exact positions sum to zero in every currency. ``convert_to`` converts each
+    party's net in each currency once, at that currency's rate on the day, and adds them.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -504,20 +543,40 @@ def net_positions(
     day = day_asked(as_of)
     book_asked(book)
     _known_parties(book, asserted_by)
+    held = _positions(book, day, statuses, asserted_by)
+    if convert_to is None:
+        return held
+    converted: dict[str, dict[str, Figure]] = {}
+    for party, by_currency in held.items():
+        total = _zero(money(0, convert_to).units)
+        for figure in by_currency.values():  # one rate per currency: its net, converted once
+            total = (
+                total
+                + convert(
+                    figure,
+                    convert_to,
+                    rates=_rates_for(book, rates),
+                    on=day,
+                    via=via,
+                    max_age=max_age,
+                ).figure
+            )
+        converted[party] = {convert_to: total}
+    return converted
+
+
+def _positions(
+    book: Ledger,
+    day: date,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> dict[str, dict[str, Figure]]:
+    """Every party's net position in each currency of its claims, unconverted."""
     settled = _settlements(book, day)
-    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), convert_to, settled)
+    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled)
     bounded: dict[tuple[str, str], Figure] = {}
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
         counted = outstanding(claim, settled.get(claim.id, ()))
-        if convert_to is not None:
-            counted = convert(
-                counted,
-                convert_to,
-                rates=_rates_for(book, rates),
-                on=day,
-                via=via,
-                max_age=max_age,
-            ).figure
         code = _currency(counted.unit)
         for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
             key = (party, code)

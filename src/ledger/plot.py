@@ -18,13 +18,14 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .book import Ledger
+from .book import Ledger, day_asked
 from .errors import MissingFigureError
 from .figures import Figure
 from .formatting import format_figure, format_ratio, format_reductions, label, party_name
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
+from .words import locale_of, say
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -39,6 +40,8 @@ _ANSWER = "#dd8452"
 _NET = "#55a868"
 _REDUCTION = "#8c8c8c"
 _SCALE = Decimal(10) ** 6
+#: Said where the range of a balance spans zero (looked up in the locale's catalog).
+_UNKNOWN_DIRECTION = "direction unknown"
 
 
 def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, list[Axes]]:
@@ -122,11 +125,23 @@ def netting(
     A claim counted in another currency (``convert_to=``) is one step, converted. Like
     reductions (same kind, same amount) are one step ("10 × $30M written off"); the chart
     widens with its steps, and stands its labels upright when they would not fit side by side.
+
+    The chart follows the balance's direction: turned round when the creditor owes (titled
+    "Russia → Kyrgyzstan", every bar the right way up); when the range spans zero the title
+    says the direction is unknown and the net is drawn as that range alone, with no central
+    bar, labelled with at most what each side may owe.
     """
     balance = net_balance(book, debtor, creditor, as_of=as_of, **choices)
-    steps = [(line, _steps(line, locale)) for line in balance.lines]
+    if balance.direction < 0:
+        balance = -balance  # the creditor owes: the chart turned round
+    names = [party_name(p, locale, book.parties) for p in (balance.debtor, balance.creditor)]
+    lines = sorted(balance.lines, key=lambda line: -line.sign)  # what adds, then what answers
+    steps = [(line, _steps(line, locale)) for line in lines]
     net = balance.amount
-    net_text = f"{label('net', locale)}\n{format_figure(net, locale)}"
+    if balance.direction == 0:
+        net_text = f"{label('net', locale)}\n{_each_way(net, locale, *names)}"
+    else:
+        net_text = f"{label('net', locale)}\n{format_figure(net, locale)}"
     texts = [text for _, found in steps for _, _, text in found] + [net_text]
     width, upright = _layout(texts)
     chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
@@ -146,10 +161,7 @@ def netting(
         # claim clamped at zero may step below it.
         counted = line.counted if line.sign > 0 else -line.counted
         running = start + _ends(counted, _SCALE)[1]
-    _, centre, _ = _ends(net, _SCALE)
-    hatch = "//" if net.approximate else None
-    ax.bar(len(labels), centre, color=_NET, hatch=hatch, edgecolor="white")
-    _draw_bounds(ax, len(labels), 0.0, net, _SCALE)
+    _draw_net(ax, len(labels), net, balance.direction)
     labels.append(net_text)
     ax.set_xticks(
         range(len(labels)),
@@ -160,11 +172,54 @@ def netting(
     )
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_ylabel(label("millions", locale, currency=balance.currency or ""))
-    ax.set_title(
-        f"{party_name(debtor, locale, book.parties)} → "
-        f"{party_name(creditor, locale, book.parties)}, {balance.as_of.isoformat()}"
-    )
+    ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
     return chart
+
+
+def _heading(names: list[str], unknown: bool, locale: str) -> str:
+    """ "Kyrgyzstan → Russia", or "Kyrgyzstan ↔ Russia: direction unknown"."""
+    if unknown:
+        return f"{names[0]} ↔ {names[1]}: {say(locale_of(locale), _UNKNOWN_DIRECTION)}"
+    return f"{names[0]} → {names[1]}"
+
+
+def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
+    """The net balance: a bar at its centre with its bounds, or where the direction is
+    unknown, its range alone (a band from its low to its high end, open ends as arrows): a
+    central value there would be a guess."""
+    if direction != 0:
+        _, centre, _ = _ends(net, _SCALE)
+        hatch = "//" if net.approximate else None
+        ax.bar(x, centre, color=_NET, hatch=hatch, edgecolor="white")
+        _draw_bounds(ax, x, 0.0, net, _SCALE)
+        return
+    low, _, high = _ends(net, _SCALE)
+    if low is not None and high is not None:
+        ax.plot([x, x], [low, high], color=_NET, linewidth=14, alpha=0.35, solid_capstyle="butt")
+    _draw_bounds(ax, x, 0.0, net, _SCALE)
+
+
+def _each_way(figure: Figure, locale: str, one: str, other: str) -> str:
+    """A figure whose range spans zero as at most what it may come to each way
+    ("Kyrgyzstan → Russia: at most RUB10B"), never a negative amount owed."""
+
+    def at_most(bound: Any, inclusive: bool) -> str:
+        if bound is None:
+            return "?"
+        side = Figure(
+            None,
+            high=bound,
+            high_inclusive=inclusive,
+            approximate=figure.approximate,
+            places=figure.places,
+        )
+        return format_figure(side, locale)
+
+    back = None if figure.low is None else -figure.low
+    return (
+        f"{one} → {other}: {at_most(figure.high, figure.high_inclusive)}\n"
+        f"{other} → {one}: {at_most(back, figure.low_inclusive)}"
+    )
 
 
 #: The widest a waterfall grows (inches) before its labels stand upright instead.
@@ -231,11 +286,26 @@ def history(
     reduction of one is dated (:func:`ledger.net_history`), each labelled with its figure.
     A balance known only as a range is drawn as a band from its low to its high end (an open
     end at the other's height), the central line only where there is a central value, and
-    the legend says which is which."""
+    the legend says which is which. The last balance holds until ``as_of`` (today), so that
+    a ledger of one day still shows its one step; each change is marked.
+
+    The chart follows the direction: turned round ("Russia → Kyrgyzstan") when the creditor
+    owes on every day that has a direction; where a balance's range spans zero its label gives
+    at most what each side may owe, and the title says the direction is unknown.
+    """
     balances = net_history(book, debtor, creditor, as_of=as_of, **choices)
+    directions = {b.direction for b in balances}
+    if -1 in directions and 1 not in directions:
+        balances = [-b for b in balances]  # the creditor owes: the chart turned round
+        debtor, creditor = creditor, debtor
+    names = [party_name(p, locale, book.parties) for p in (debtor, creditor)]
     chart, (ax,) = _new_chart(7.5, 4.5)
     days: Any = [b.as_of for b in balances]  # matplotlib draws dates on a date axis
     ends = [_ends(b.amount, _SCALE) for b in balances]
+    changes, last = len(balances), day_asked(as_of)
+    if balances and last > days[-1]:  # the last balance holds until the day asked
+        days, ends = [*days, last], [*ends, ends[-1]]
+        balances = [*balances, balances[-1]]
     centres = [
         float("nan") if b.amount.value is None else centre
         for b, (_, centre, _) in zip(balances, ends, strict=True)
@@ -254,21 +324,20 @@ def history(
             label=label("range", locale),
         )
     ax.step(days, centres, where="post", color=_NET, label=label("net", locale))
-    for day, (_, centre, _), balance in zip(days, ends, balances, strict=True):
-        ax.annotate(
-            format_figure(balance.amount, locale),
-            (day, centre),
-            textcoords="offset points",
-            xytext=(0, 4),
-            fontsize=7,
-        )
+    for day, low, high in zip(days[:changes], lows[:changes], highs[:changes], strict=True):
+        ax.plot([day, day], [low, high], color=_NET, marker="o", markersize=3, linewidth=1)
+    for day, (_, centre, _), balance in zip(
+        days[:changes], ends[:changes], balances[:changes], strict=True
+    ):
+        text = format_figure(balance.amount, locale)
+        if balance.direction == 0:
+            text = _each_way(balance.amount, locale, *names)
+        ax.annotate(text, (day, centre), textcoords="offset points", xytext=(0, 4), fontsize=7)
     ax.legend(fontsize=7, loc="best")
     ax.axhline(0, color="grey", linewidth=0.8)
     currency = balances[-1].currency if balances else None
     ax.set_ylabel(label("millions", locale, currency=currency or ""))
-    ax.set_title(
-        f"{party_name(debtor, locale, book.parties)} → {party_name(creditor, locale, book.parties)}"
-    )
+    ax.set_title(_heading(names, 0 in directions, locale))
     return chart
 
 
