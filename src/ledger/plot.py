@@ -25,7 +25,6 @@ from .formatting import format_figure, format_ratio, format_reductions, label, p
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
-from .words import locale_of, say
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -41,7 +40,6 @@ _NET = "#55a868"
 _REDUCTION = "#8c8c8c"
 _SCALE = Decimal(10) ** 6
 #: Said where the range of a balance spans zero (looked up in the locale's catalog).
-_UNKNOWN_DIRECTION = "direction unknown"
 
 
 def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, list[Axes]]:
@@ -179,7 +177,7 @@ def netting(
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
     """ "Kyrgyzstan → Russia", or "Kyrgyzstan ↔ Russia: direction unknown"."""
     if unknown:
-        return f"{names[0]} ↔ {names[1]}: {say(locale_of(locale), _UNKNOWN_DIRECTION)}"
+        return f"{names[0]} ↔ {names[1]}: {label('direction unknown', locale)}"
     return f"{names[0]} → {names[1]}"
 
 

@@ -276,6 +276,7 @@ LABELS = {
     "no ratios": _("none the data allows"),
     "nothing to settle": _("nothing to settle"),
     "unanswered": _("Not answered (what to add to the file):"),
+    "direction unknown": _("direction unknown"),
 }
 
 
