@@ -72,6 +72,12 @@ def test_quantity_text_uses_scale_words_only_when_asked(amount, plain, in_words)
     assert quantity_text(q, words=True) == in_words
 
 
+def test_quantity_text_writes_every_digit_never_an_exponent():
+    # Decimal's own str() would give "1E+6" and "1E-7": a reader and a file want digits.
+    assert quantity_text(lg.money(Decimal("1E+6"), "USD")) == "1000000 USD"
+    assert quantity_text(lg.money(Decimal("0.0000001"), "USD")) == "0.0000001 USD"
+
+
 def test_quantity_text_of_a_pure_number_has_no_unit_and_no_trailing_space():
     assert quantity_text(lg.quantity("5")) == "5"
 
