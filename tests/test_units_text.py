@@ -1,6 +1,8 @@
 """How units and numbers are read and written back, case by case (written by hand, from the
 user's side: the text a file holds and the text a reader sees)."""
 
+from decimal import Decimal
+
 import pytest
 
 import ledger as lg
