@@ -492,7 +492,11 @@ def figures(
     the period of a flow (``None``: any), ``qualifiers`` the shapes. Amounts lie between
     ``min_value`` and ``max_value``; signed by default (counts from 0). An "at most" or "less
     than" figure has no lower bound, an "at least" or "more than" figure no upper one: leave
-    those out of ``qualifiers`` for figures of one sign.
+    those out of ``qualifiers`` for figures of one sign. Every figure takes one of the
+    ``qualifiers``: a "more than" bound lies at least one step (a cent) below ``max_value``, a
+    "less than" one a step above ``min_value``; where equal bounds leave no room for them or
+    for a range, those shapes are left out (refused when asked for alone), and ``("exact",)``
+    alone gives exact figures only, never computed ones.
 
     With ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
     central value with one bound, a quotient Decimal cannot hold (rounded outwards, with its
@@ -985,7 +989,9 @@ def entries(
     A claim alone may be a counterclaim (``counter_to``) and a settlement alone names a claim by
     id: each is valid as an entry; :func:`ledgers` makes them answer real claims. Amounts are
     never negative (an entry holds what a source said); ``exact=True`` makes each one exact,
-    ``qualifiers`` narrows their shapes, ``statuses`` a claim's status, ``start`` and ``end``
+    ``qualifiers`` narrows their shapes (a rate's too, of those a price takes), ``statuses`` a
+    claim's status (refused for other kinds), a rate is between two of ``currencies`` (one
+    alone is refused), ``start`` and ``end``
     the dates.
     """
     if kind not in ENTRY_KINDS:
@@ -1269,7 +1275,10 @@ def ledgers(
 
     ``kinds`` narrows the entries (settlements need claims), ``exact=True`` makes every amount
     exact (for laws such as "positions sum to zero"), ``qualifiers`` narrows the figures'
-    shapes, as a tuple for every kind or a table by kind (``{"settlement": ("exact",)}``),
+    shapes, as a tuple for every kind, rates included (a rate is never "at most" or "less
+    than": rates take the others), or a table by kind (``{"settlement": ("exact",)}``,
+    ``{"rate": ("about",)}``); rates are between two of ``currencies`` (with one alone and
+    the default ``kinds``, a ledger holds no rates),
     ``statuses`` the claims' statuses, ``start`` and ``end`` every date, ``text`` the free
     text (``lst.texts(blank=False)`` where a blank one means none, as in a frame).
 
