@@ -109,6 +109,7 @@ BAD_ARGUMENTS = [
     (lambda: lst.dates(end=date(1980, 1, 1)), "end=1980-01-01 is before 1991-01-01, the first"),
     (lambda: lst.dates(end=date(1980, 1, 1)), "give start= as well"),
     (lambda: lst.ledgers(end=date(1980, 1, 1)), "give start= as well"),
+    (lambda: lst.sources(start=date(2050, 1, 1)), "after 2040-12-31, the last date drawn by"),
     # No room for a strict bound or a range between equal bounds, asked for alone.
     (
         lambda: lst.figures(qualifiers=("more_than",), min_value=3, max_value=3),
@@ -689,6 +690,17 @@ def test_a_shape_the_bounds_leave_no_room_for_is_skipped_when_others_are_asked()
         lst.figures(qualifiers=("exact", "more_than"), min_value=3, max_value=3, computed=False)
     )
     assert {f.qualifier for f in drawn} == {"exact"}
+
+
+@pytest.mark.parametrize(
+    "words", [("estimated",), ("exact", "at_least"), ("exact", "at_most")], ids=" ".join
+)
+def test_computed_figures_keep_to_the_qualifiers_asked_for(words):
+    # A third of an exact figure is "about", an exact one with a bound "more than": arithmetic
+    # made shapes the user had not asked for.
+    drawn = sample(lst.figures("flow", qualifiers=words), 300)
+    assert {f.qualifier for f in drawn} <= set(words)
+    some(lst.figures("flow", qualifiers=words), lambda f: "rounded" in shape(f))
 
 
 def test_exact_alone_gives_exact_figures_only():

@@ -548,7 +548,13 @@ def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
         figure = Figure.of(first, word)
     if not spec.computed:
         return figure
-    return _draw_computed(draw, figure, spec)
+    return _kept(_draw_computed(draw, figure, spec), figure, spec)
+
+
+def _kept(made: Figure, figure: Figure, spec: _FigureSpec) -> Figure:
+    """What arithmetic made of ``figure`` where it keeps to the qualifiers asked for (a third
+    of an exact figure is "about"), else ``figure`` itself."""
+    return made if made.qualifier in spec.words else figure
 
 
 def _draw_range(draw: DrawFn, first: Quantity, second: Quantity) -> Figure:
@@ -1184,7 +1190,7 @@ def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Fig
     else:
         amount = _draw_figure(draw, within)
         if shaped.computed:
-            amount = _draw_computed(draw, amount, within, grow=False)
+            amount = _kept(_draw_computed(draw, amount, within, grow=False), amount, within)
     with localcontext(SUMS):
         drawn.paid[claim.id] = paid + (amount.magnitudes[1] or 0)
     return amount
