@@ -166,16 +166,46 @@ def _whole(value: object, name: str, low: int = 0) -> int:
     return value
 
 
-def _bounds(min_value: object, max_value: object, places: int) -> tuple[Decimal, Decimal]:
-    low, high = _number(min_value, "min_value"), _number(max_value, "max_value")
+#: The lowest floor taken when only a ceiling is given: inside every amount's limits.
+_LOWEST = Decimal(-(10**29))
+
+
+def _bounds(
+    min_value: object, max_value: object, places: int, floor: Decimal | None = None
+) -> tuple[Decimal, Decimal]:
+    """The bounds asked for, and for one not given: ``floor`` (when given) or ``-max_value``
+    under a positive ceiling, else 10**12 below it; 10**12 as the ceiling, or 10**12 above a
+    floor at or above it. A refusal names only the bounds the user gave."""
+    high = None if max_value is None else _number(max_value, "max_value")
+    low = None if min_value is None else _number(min_value, "min_value")
+    if low is None:
+        if floor is not None:
+            low = floor
+        elif high is None:
+            low = Decimal(-_LIMIT)
+        else:
+            low = -high if high > 0 else max(high - _LIMIT, _LOWEST)
+    if high is None:
+        high = Decimal(_LIMIT) if low < _LIMIT else min(low + _LIMIT, -_LOWEST)
     if low > high:
         _fail(f"min_value={min_value!r} is above max_value={max_value!r}")
-    if math.ceil(low.scaleb(places, CONTEXT)) > math.floor(high.scaleb(places, CONTEXT)):
+    if _grid(low, high, places) < 1:
         _fail(
-            f"no amount with at most {places} decimal places lies between min_value="
-            f"{min_value!r} and max_value={max_value!r}; widen them or allow more places"
+            f"no amount with at most {places} decimal places lies between "
+            f"{_between(min_value, max_value)}; widen them or allow more places"
         )
     return low, high
+
+
+def _grid(low: Decimal, high: Decimal, places: int) -> int:
+    """How many amounts with ``places`` decimal places lie in [low, high]."""
+    return math.floor(high.scaleb(places, CONTEXT)) - math.ceil(low.scaleb(places, CONTEXT)) + 1
+
+
+def _between(min_value: object, max_value: object) -> str:
+    """The bounds as the user gave them (a floor not given is a count's 0)."""
+    floor = "0 (a count starts at 0)" if min_value is None else f"min_value={min_value!r}"
+    return f"{floor} and max_value={max_value!r}"
 
 
 def _choices(value: object, name: str, accepted: tuple[str, ...], noun: str) -> tuple[str, ...]:
@@ -218,7 +248,7 @@ def _codes(currency: object) -> st.SearchStrategy[str]:
     if currency is None:
         return currencies()
     if isinstance(currency, st.SearchStrategy):
-        return currency
+        return currency.map(_currency)  # a drawn code that is none, named as the argument
     return st.just(_currency(currency))
 
 
@@ -236,16 +266,18 @@ def _periods(per: object) -> tuple[str, ...]:
     return (per,)
 
 
-def _party_choices(value: object, at_least: int, why: str) -> tuple[str, ...]:
+def _party_choices(
+    value: object, at_least: int, why: str, name: str = "parties"
+) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (tuple, list)) or not value:
-        _fail(f"parties={value!r} must be a non-empty tuple of party codes, such as {PARTIES!r}")
+        _fail(f"{name}={value!r} must be a non-empty tuple of party codes, such as {PARTIES!r}")
     for party in value:
         problem = party_error(party)
         if problem:
-            _fail(f"parties: {problem}")
+            _fail(f"{name}: {problem}")
     unique = tuple(dict.fromkeys(value))
     if len(unique) < at_least:
-        _fail(f"parties={value!r} names {len(unique)} party; {why} needs at least {at_least}")
+        _fail(f"{name}={value!r} names {len(unique)} party; {why} needs at least {at_least}")
     return unique
 
 
@@ -256,7 +288,20 @@ def _day(value: object, name: str) -> date:
 
 
 def _span(start: object, end: object) -> tuple[date, date]:
-    first, last = _day(start, "start"), _day(end, "end")
+    """The days asked for, FIRST_DAY and LAST_DAY where none is given; a refusal names only
+    the dates the user gave."""
+    first = FIRST_DAY if start is None else _day(start, "start")
+    last = LAST_DAY if end is None else _day(end, "end")
+    if first > last and start is None:
+        _fail(
+            f"end={last.isoformat()} is before {FIRST_DAY.isoformat()}, the first date drawn "
+            "by default; give start= as well"
+        )
+    if first > last and end is None:
+        _fail(
+            f"start={first.isoformat()} is after {LAST_DAY.isoformat()}, the last date drawn "
+            "by default; give end= as well"
+        )
     if first > last:
         _fail(f"start={first.isoformat()} is after end={last.isoformat()}")
     return first, last
@@ -288,10 +333,12 @@ def _all_currencies() -> st.SearchStrategy[str]:
 
 
 def amounts(
-    *, min_value: Number = -_LIMIT, max_value: Number = _LIMIT, places: int = 2
+    *, min_value: Number | None = None, max_value: Number | None = None, places: int = 2
 ) -> st.SearchStrategy[Decimal]:
     """Exact decimals between the bounds (signed by default) with at most ``places`` decimal
-    places; the bounds may be ints, Decimals or text."""
+    places; the bounds may be ints, Decimals or text. By default from ``-10**12`` to
+    ``10**12``; a ceiling alone above 0 gives ``-max_value`` as the floor, one at or below 0 a
+    floor ``10**12`` below it (a floor alone at or above ``10**12``, a ceiling as far above)."""
     places = _whole(places, "places")
     if places > DIGITS:
         _fail(f"places={places} is more than the {DIGITS} digits an amount holds")
@@ -325,11 +372,15 @@ def _quantity_spec(
     places = 0 if checked == "count" else 2
     if checked == "count" and min_value is not None and _number(min_value, "min_value") < 0:
         _fail(f"min_value={min_value!r}: a count of people starts at 0")
-    if checked == "count" and min_value is None and _number(max_value, "max_value") < 0:
+    if (
+        checked == "count"
+        and min_value is None
+        and max_value is not None
+        and _number(max_value, "max_value") < 0
+    ):
         _fail(f"max_value={max_value!r} is below 0, where a count of people starts")
-    if min_value is None:
-        min_value = 0 if checked == "count" else -_number(max_value, "max_value")
-    low, high = _bounds(min_value, max_value, places)
+    floor = Decimal(0) if checked == "count" and min_value is None else None
+    low, high = _bounds(min_value, max_value, places, floor)
     return _QuantitySpec(checked, _codes(currency), _periods(per), low, high, places)
 
 
@@ -337,8 +388,18 @@ _PERSON: Unit = ureg.Unit("person")
 _PURE: Unit = ureg.dimensionless
 
 
-def _draw_quantity(draw: DrawFn, spec: _QuantitySpec, code: str, period: str) -> Quantity:
-    magnitude = _draw_amount(draw, spec.low, spec.high, spec.places)
+def _draw_quantity(
+    draw: DrawFn,
+    spec: _QuantitySpec,
+    code: str,
+    period: str,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+) -> Quantity:
+    """A quantity between the spec's bounds (or ``low`` and ``high``, inside them)."""
+    magnitude = _draw_amount(
+        draw, spec.low if low is None else low, spec.high if high is None else high, spec.places
+    )
     if spec.kind == "stock":
         return money(magnitude, code)
     if spec.kind == "flow":
@@ -352,12 +413,13 @@ def quantities(
     *,
     per: str | None = None,
     min_value: Number | None = None,
-    max_value: Number = _LIMIT,
+    max_value: Number | None = None,
 ) -> st.SearchStrategy[Quantity]:
     """Quantities of one kind: ``stock`` (a currency), ``flow`` (currency per period),
     ``count`` (persons) or ``pure`` (a number). ``currency`` fixes the currency (a code or a
-    strategy of codes), ``per`` the period. Signed by default (``min_value`` is
-    ``-max_value``), except counts, which start at 0."""
+    strategy of codes), ``per`` the period. Signed by default, bounds as :func:`amounts` takes
+    them (``-max_value`` as the floor under a positive ceiling), except counts, which start at
+    0."""
     spec = _quantity_spec(kind, currency, per, min_value, max_value)
 
     @st.composite
@@ -394,7 +456,22 @@ def _figure_spec(
     )
     if not isinstance(computed, bool):
         _fail(f"computed={computed!r} must be True or False")
-    return _FigureSpec(quantity, words, computed)
+    if _grid(quantity.low, quantity.high, quantity.places) < 2:
+        # Equal bounds: no room for a strict bound inside them, nor for a range.
+        roomy = tuple(w for w in words if w not in _NEED_ROOM)
+        if not roomy:
+            shapes = " or ".join(_NEED_ROOM[w] for w in words)
+            _fail(
+                f"qualifiers={qualifiers!r}: no {shapes} figure lies between "
+                f"{_between(min_value, max_value)}; widen the bounds or name another shape"
+            )
+        words = roomy
+    # Narrowed to exact alone: exact figures only, never what arithmetic makes of them.
+    return _FigureSpec(quantity, words, computed and words != ("exact",))
+
+
+#: The shapes that need two amounts between the bounds, as a refusal names them.
+_NEED_ROOM = {"more_than": "'more than'", "less_than": "'less than'", "range": "range"}
 
 
 def figures(
@@ -404,7 +481,7 @@ def figures(
     per: str | None = None,
     qualifiers: tuple[str, ...] | None = None,
     min_value: Number | None = None,
-    max_value: Number = _LIMIT,
+    max_value: Number | None = None,
     computed: bool = True,
 ) -> st.SearchStrategy[Figure]:
     """Figures of every shape the sources use: exact, about, estimated, at least, more than, at
@@ -415,7 +492,11 @@ def figures(
     the period of a flow (``None``: any), ``qualifiers`` the shapes. Amounts lie between
     ``min_value`` and ``max_value``; signed by default (counts from 0). An "at most" or "less
     than" figure has no lower bound, an "at least" or "more than" figure no upper one: leave
-    those out of ``qualifiers`` for figures of one sign.
+    those out of ``qualifiers`` for figures of one sign. Every figure takes one of the
+    ``qualifiers``: a "more than" bound lies at least one step (a cent) below ``max_value``, a
+    "less than" one a step above ``min_value``; where equal bounds leave no room for them or
+    for a range, those shapes are left out (refused when asked for alone), and ``("exact",)``
+    alone gives exact figures only, never computed ones.
 
     With ``computed=True`` (the default) some figures are also what arithmetic makes of them: a
     central value with one bound, a quotient Decimal cannot hold (rounded outwards, with its
@@ -437,12 +518,19 @@ def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
     q = spec.quantity
     code, period = draw(q.codes), draw(st.sampled_from(q.periods))
     word = draw(st.sampled_from(spec.words))
-    first = _draw_quantity(draw, q, code, period)
-    # "more than" the ceiling (or "less than" the floor) holds no value inside the bounds.
-    if word == "more_than" and first.magnitude >= q.high:
-        word = "at_least"
-    elif word == "less_than" and first.magnitude <= q.low:
-        word = "at_most"
+    # A strict bound strictly inside the bounds: "more than" from [low, high - one step],
+    # "less than" from [low + one step, high], so that it holds a value inside them. A
+    # user's strategy never lacks the room (figures() leaves the shape out); a settlement
+    # with nothing left to pay may, and takes the bound itself.
+    step = Decimal(1).scaleb(-q.places)
+    room = _grid(q.low, q.high, q.places) >= 2
+    if word == "more_than" and room:
+        first = _draw_quantity(draw, q, code, period, high=CONTEXT.subtract(q.high, step))
+    elif word == "less_than" and room:
+        first = _draw_quantity(draw, q, code, period, low=CONTEXT.add(q.low, step))
+    else:
+        first = _draw_quantity(draw, q, code, period)
+        word = {"more_than": "at_least", "less_than": "at_most"}.get(word, word)
     if word == "range":
         figure = _draw_range(draw, first, _draw_quantity(draw, q, code, period))
     elif word in ("at_least", "more_than", "at_most", "less_than") and draw(st.booleans()):
@@ -460,7 +548,13 @@ def _draw_figure(draw: DrawFn, spec: _FigureSpec) -> Figure:
         figure = Figure.of(first, word)
     if not spec.computed:
         return figure
-    return _draw_computed(draw, figure, spec)
+    return _kept(_draw_computed(draw, figure, spec), figure, spec)
+
+
+def _kept(made: Figure, figure: Figure, spec: _FigureSpec) -> Figure:
+    """What arithmetic made of ``figure`` where it keeps to the qualifiers asked for (a third
+    of an exact figure is "about"), else ``figure`` itself."""
+    return made if made.qualifier in spec.words else figure
 
 
 def _draw_range(draw: DrawFn, first: Quantity, second: Quantity) -> Figure:
@@ -593,22 +687,23 @@ def points(figure: Figure) -> st.SearchStrategy[Quantity]:
 
 def parties(choices: tuple[str, ...] = PARTIES) -> st.SearchStrategy[str]:
     """Party codes from ``choices``: ISO 3166 alpha-2 states CLDR knows and ``org:`` parties."""
-    return st.sampled_from(_party_choices(choices, 1, "a party"))
+    return st.sampled_from(_party_choices(choices, 1, "a party", "choices"))
 
 
 def dates(
-    start: date = FIRST_DAY, days: int | None = None, *, end: date | None = None
+    start: date | None = None, days: int | None = None, *, end: date | None = None
 ) -> st.SearchStrategy[date]:
     """Dates from ``start`` over ``days`` days, or up to ``end`` (by default 1991-01-01 to
     2040-12-31), spread over the years; they shrink towards the year 2000 (or the year in
     range nearest to it), then towards January and the first of the month."""
-    first = _day(start, "start")
+    first = FIRST_DAY if start is None else _day(start, "start")
     if days is not None and end is not None:
         _fail("give days= or end=, not both")
     if days is not None:
         span = _whole(days, "days")
     else:
-        span = (_span(first, LAST_DAY if end is None else end)[1] - first).days
+        first, last = _span(start, end)
+        span = (last - first).days
     if span > (date.max - first).days:
         _fail(f"start={first.isoformat()} and days={span} run past the last date Python holds")
     # Hypothesis' own dates spread over the years (a day drawn as a number of days from the
@@ -648,7 +743,13 @@ class _Text:
 def _text_of(text: object) -> _Text:
     if text is not None and not isinstance(text, st.SearchStrategy):
         _fail(f"text={text!r} must be a strategy of text, such as lst.texts(blank=False)")
-    return _text_spec(_texts(True, 30) if text is None else text)
+    return _text_spec(_texts(True, 30) if text is None else text.map(_checked_text))
+
+
+def _checked_text(text: object) -> str:
+    if not isinstance(text, str):
+        _fail(f"text: {text!r} is not text; text= is a strategy of str, such as lst.texts()")
+    return text
 
 
 @cache
@@ -665,11 +766,11 @@ def _urls() -> st.SearchStrategy[str | None]:
     )
 
 
-def _draw_source(draw: DrawFn, first: date, last: date, text: _Text) -> Source:
+def _draw_source(draw: DrawFn, days: st.SearchStrategy[date], text: _Text) -> Source:
     return Source(
         publisher=draw(text.publishers),
         title=draw(text.filled),
-        date=first + timedelta(days=draw(st.integers(0, (last - first).days))),
+        date=draw(days),
         url=draw(_urls()),
         place=draw(text.maybe),
     )
@@ -677,18 +778,19 @@ def _draw_source(draw: DrawFn, first: date, last: date, text: _Text) -> Source:
 
 def sources(
     *,
-    start: date = FIRST_DAY,
-    end: date = LAST_DAY,
+    start: date | None = None,
+    end: date | None = None,
     text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Source]:
     """Sources with a publisher, a title, a date between ``start`` and ``end``, and sometimes
     a url and a place; ``text`` gives the free text (by default :func:`texts`)."""
     first, last = _span(start, end)
     words = _text_of(text)
+    days = st.dates(first, last)
 
     @st.composite
     def sources(draw: DrawFn) -> Source:
-        return _draw_source(draw, first, last, words)
+        return _draw_source(draw, days, words)
 
     return sources()
 
@@ -709,6 +811,7 @@ class _EntrySpec:
     last: date
     max_value: Decimal
     text: _Text
+    days: st.SearchStrategy[date]  # hypothesis' own: spread over the years
 
 
 @dataclass
@@ -738,38 +841,87 @@ def _entry_spec(
     who = f"a {two[0]} (between two parties)" if two else "an entry"
     chosen = _party_choices(parties, 2 if two else 1, who)
     words = _words(kinds, qualifiers, exact)
+    if "rate" in kinds and len(codes) < 2:
+        _fail(
+            f"currencies={currencies!r} names 1 currency; a rate (the price of one currency in "
+            "another) needs at least 2"
+        )
+    if "rate" in kinds and not words["rate"]:
+        never = ", ".join(w for w in QUALIFIERS if w not in _RATE_SHAPES)
+        _fail(
+            f"qualifiers: a rate is never {never} (a price has a floor), and no other shape is "
+            f"named; accepted for rates: {', '.join(_RATE_SHAPES)}"
+        )
     checked = STATUSES if statuses is None else _choices(statuses, "statuses", STATUSES, "status")
+    if statuses is not None and "claim" not in kinds:  # entries() of one kind
+        _fail(f"statuses={statuses!r} is for claims; a {kinds[0]} has no status")
     first, last = _span(start, end)
     return _EntrySpec(
-        codes, chosen, words, not exact, checked, first, last, Decimal(_LIMIT), _text_of(text)
+        codes,
+        chosen,
+        words,
+        not exact,
+        checked,
+        first,
+        last,
+        Decimal(_LIMIT),
+        _text_of(text),
+        st.dates(first, last),
     )
 
 
+def _kinds_that_can_be(
+    kinds: tuple[str, ...], currencies: object, qualifiers: object
+) -> tuple[str, ...]:
+    """The default kinds of a ledger, without rates where the arguments leave none (one
+    currency, or qualifiers no rate takes); kinds named by the user are refused instead."""
+    if "rate" not in kinds:
+        return kinds
+    codes = (currencies,) if isinstance(currencies, str) else currencies
+    one = isinstance(codes, (tuple, list)) and len(set(codes)) == 1
+    shapes = (qualifiers,) if isinstance(qualifiers, str) else qualifiers
+    none = (
+        isinstance(shapes, (tuple, list, set, frozenset))
+        and bool(shapes)
+        and not set(shapes) & set(_RATE_SHAPES)
+    )
+    return tuple(k for k in kinds if k != "rate") if one or none else kinds
+
+
 def _words(kinds: tuple[str, ...], qualifiers: object, exact: bool) -> dict[str, tuple[str, ...]]:
-    """The shapes of each kind's figures: ``qualifiers`` is a tuple for all, or a table by
-    kind (kinds not named take every shape)."""
+    """The shapes of each kind's figures, rates included: ``qualifiers`` is a tuple for all
+    (a rate takes those of them a price can take: none, maybe), or a table by kind (kinds not
+    named take every shape)."""
+    accepted = (*_FIGURE_KINDS, "rate")
     if isinstance(qualifiers, Mapping):
-        bad = [k for k in qualifiers if k not in _FIGURE_KINDS]
+        bad = [k for k in qualifiers if k not in accepted]
         if bad:
             _fail(
                 f"qualifiers: {', '.join(map(repr, bad))} is not a kind of entry with a figure; "
-                f"accepted: {', '.join(_FIGURE_KINDS)}"
+                f"accepted: {', '.join(accepted)}"
             )
         table = {
             k: _choices(v, f"qualifiers[{k!r}]", QUALIFIERS, "qualifier")
             for k, v in qualifiers.items()
         }
+        never = [w for w in table.get("rate", ()) if w not in _RATE_SHAPES]
+        if never:
+            _fail(
+                f"qualifiers['rate']: a rate is never {', '.join(never)} (a price has a floor); "
+                f"accepted for rates: {', '.join(_RATE_SHAPES)}"
+            )
     elif qualifiers is None:
         table = {}
     else:
         every = _choices(qualifiers, "qualifiers", QUALIFIERS, "qualifier")
-        table = dict.fromkeys(_FIGURE_KINDS, every)
+        table = dict.fromkeys(accepted, every)
+        table["rate"] = tuple(w for w in every if w in _RATE_SHAPES)
     if exact:
         loose = sorted({w for words in table.values() for w in words} - {"exact"})
         if loose:
             _fail(f"exact=True makes every amount exact; qualifiers also name {', '.join(loose)}")
-        return dict.fromkeys(_FIGURE_KINDS, ("exact",))
-    return {k: table.get(k, QUALIFIERS) for k in _FIGURE_KINDS}
+        return dict.fromkeys(accepted, ("exact",))
+    return {k: table.get(k, _RATE_SHAPES if k == "rate" else QUALIFIERS) for k in accepted}
 
 
 def _figure_for(
@@ -796,10 +948,14 @@ def _id_strategy(id: object) -> st.SearchStrategy[str]:
     if id is None:
         return _slugs()
     if isinstance(id, st.SearchStrategy):
-        return id
+        return id.map(_checked_id)  # a drawn id that is none, named as the argument
+    return st.just(_checked_id(id))
+
+
+def _checked_id(id: object) -> str:
     if not isinstance(id, str) or _slug_error(id):
         _fail(f"id={id!r} is not an id: {_slug_error(id)}")
-    return st.just(id)
+    return id
 
 
 def _slug_error(text: object) -> str:
@@ -829,8 +985,8 @@ def entries(
     id: str | st.SearchStrategy[str] | None = None,
     qualifiers: tuple[str, ...] | None = None,
     statuses: tuple[str, ...] | None = None,
-    start: date = FIRST_DAY,
-    end: date = LAST_DAY,
+    start: date | None = None,
+    end: date | None = None,
     text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[EntryBase]:
     """One valid entry of ``kind``: ``claim``, ``remittance``, ``budget``, ``settlement`` or
@@ -839,7 +995,9 @@ def entries(
     A claim alone may be a counterclaim (``counter_to``) and a settlement alone names a claim by
     id: each is valid as an entry; :func:`ledgers` makes them answer real claims. Amounts are
     never negative (an entry holds what a source said); ``exact=True`` makes each one exact,
-    ``qualifiers`` narrows their shapes, ``statuses`` a claim's status, ``start`` and ``end``
+    ``qualifiers`` narrows their shapes (a rate's too, of those a price takes), ``statuses`` a
+    claim's status (refused for other kinds), a rate is between two of ``currencies`` (one
+    alone is refused), ``start`` and ``end``
     the dates.
     """
     if kind not in ENTRY_KINDS:
@@ -866,13 +1024,13 @@ def _draw_entry(
     # choice is drawn whether or not there is an earlier entry, so that taking one out while
     # shrinking leaves the choices of those after it in place.
     shared, back = draw(st.booleans()), draw(_BACK)
-    source = _draw_source(draw, spec.first, spec.last, spec.text)
+    source = _draw_source(draw, spec.days, spec.text)
     earlier = [e.source for e in drawn.entries]
     if shared and earlier:
         source = earlier[-1 - back % len(earlier)]
     common = {
         "id": entry_id,
-        "as_of": spec.first + timedelta(days=draw(st.integers(0, (spec.last - spec.first).days))),
+        "as_of": draw(spec.days),
         "source": source,
         "quote": draw(spec.text.maybe),
         "note": draw(spec.text.maybe),
@@ -947,13 +1105,11 @@ def _budget_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn:
 
 
 def _rate_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Rate:
-    choices = tuple(sorted({*spec.currencies, "EUR"}))
-    base = _pick(draw, choices)
-    quote_currency = _pick(draw, tuple(c for c in choices if c != base))
+    # Only the currencies named (entries() and ledgers() refuse fewer than two for rates).
+    base = _pick(draw, spec.currencies)
+    quote_currency = _pick(draw, tuple(c for c in spec.currencies if c != base))
     unit = ureg.Unit(f"{quote_currency}/{base}")
-    # exact=True, or every figure narrowed to exact: the rates too.
-    shape = "exact" if all(w == ("exact",) for w in spec.words.values()) else None
-    rate = _rate_figure(draw, unit, shape)
+    rate = _rate_figure(draw, unit, spec.words["rate"])
     basis = draw(st.sampled_from(RATE_BASES))
     if basis != "average":
         return Rate(**common, rate=rate, basis=basis)
@@ -968,11 +1124,11 @@ RATE_BASES = ("spot", "end_of_period", "average")
 _RATE_SHAPES = ("exact", "about", "estimated", "range", "at_least", "more_than")
 
 
-def _rate_figure(draw: DrawFn, unit: Unit, shape: str | None) -> Figure:
+def _rate_figure(draw: DrawFn, unit: Unit, shapes: tuple[str, ...]) -> Figure:
     def price() -> Quantity:
         return make_quantity(_draw_amount(draw, Decimal("0.0001"), Decimal(10000), 6), unit)
 
-    word = shape or draw(st.sampled_from(_RATE_SHAPES))
+    word = draw(st.sampled_from(shapes))
     if word != "range":
         return Figure.of(price(), word)
     low, high = sorted([price(), price()], key=lambda q: q.magnitude)
@@ -992,8 +1148,7 @@ def _settlement_entry(
         claims = [c for c in drawn.entries if isinstance(c, Claim)]
         claim = claims[-1 - draw(_BACK) % len(claims)]  # the latest first
         claim_id = claim.id
-        days = (spec.last - claim.as_of).days
-        common = {**common, "as_of": claim.as_of + timedelta(days=draw(st.integers(0, days)))}
+        common = {**common, "as_of": _on_or_after(draw, spec, claim.as_of)}
         amount = _settled(draw, claim, spec, drawn)
     return Settlement(
         **common,
@@ -1002,6 +1157,15 @@ def _settlement_entry(
         method=_pick(draw, METHODS),
         consideration=draw(spec.text.maybe),
     )
+
+
+def _on_or_after(draw: DrawFn, spec: _EntrySpec, day: date) -> date:
+    """A date from ``day`` to the last, spread as evenly as the span's own: a day of the span
+    drawn by hypothesis, moved into the part that follows ``day`` (a number of days counted
+    from ``day`` would crowd near it)."""
+    span = (spec.last - spec.first).days
+    drawn = (draw(spec.days) - spec.first).days
+    return day + timedelta(days=drawn * (spec.last - day).days // span if span else 0)
 
 
 def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Figure:
@@ -1026,7 +1190,7 @@ def _settled(draw: DrawFn, claim: Claim, spec: _EntrySpec, drawn: _Drawn) -> Fig
     else:
         amount = _draw_figure(draw, within)
         if shaped.computed:
-            amount = _draw_computed(draw, amount, within, grow=False)
+            amount = _kept(_draw_computed(draw, amount, within, grow=False), amount, within)
     with localcontext(SUMS):
         drawn.paid[claim.id] = paid + (amount.magnitudes[1] or 0)
     return amount
@@ -1106,8 +1270,8 @@ def ledgers(
     exact: bool = False,
     qualifiers: tuple[str, ...] | Mapping[str, tuple[str, ...]] | None = None,
     statuses: tuple[str, ...] | None = None,
-    start: date = FIRST_DAY,
-    end: date = LAST_DAY,
+    start: date | None = None,
+    end: date | None = None,
     text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Valid ledgers: unique ids, sources shared between entries, counterclaims that answer a
@@ -1117,7 +1281,10 @@ def ledgers(
 
     ``kinds`` narrows the entries (settlements need claims), ``exact=True`` makes every amount
     exact (for laws such as "positions sum to zero"), ``qualifiers`` narrows the figures'
-    shapes, as a tuple for every kind or a table by kind (``{"settlement": ("exact",)}``),
+    shapes, as a tuple for every kind, rates included (a rate is never "at most" or "less
+    than": rates take the others), or a table by kind (``{"settlement": ("exact",)}``,
+    ``{"rate": ("about",)}``); rates are between two of ``currencies`` (with one alone and
+    the default ``kinds``, a ledger holds no rates),
     ``statuses`` the claims' statuses, ``start`` and ``end`` every date, ``text`` the free
     text (``lst.texts(blank=False)`` where a blank one means none, as in a frame).
 
@@ -1129,6 +1296,10 @@ def ledgers(
     if lowest > highest:
         _fail(f"min_entries={lowest} is above max_entries={highest}")
     chosen = _choices(kinds, "kinds", ALL_KINDS, "kind")
+    if kinds is ALL_KINDS:  # not named: no rates where the arguments leave none
+        chosen = _kinds_that_can_be(chosen, currencies, qualifiers)
+    if statuses is not None and "claim" not in chosen:
+        _fail(f"statuses={statuses!r} is for claims; kinds={kinds!r} has none")
     if chosen == ("settlement",):
         _fail("kinds=('settlement',): a settlement settles a claim; add 'claim' to kinds")
     spec = _entry_spec(chosen, currencies, parties, exact, qualifiers, statuses, start, end, text)
