@@ -18,7 +18,6 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,6 @@ __all__ = [
     "Parts",
     "dumps",
     "entries_adapter",
-    "example_text",
     "format_of",
     "parse",
     "read",
@@ -660,8 +658,3 @@ def _name_sources(parts: Parts) -> dict[Source, str]:
         names[source] = key
         taken.add(key)
     return names
-
-
-def example_text() -> bytes:
-    """The bundled example's file, as bytes."""
-    return (resources.files("ledger") / "data" / EXAMPLE).read_bytes()
