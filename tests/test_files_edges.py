@@ -616,3 +616,76 @@ amount = "300 million USD"
     both = lg.Ledger([claim(id="added", source=interfax("Added in code"))]) + read
     sources = both.to_data()["sources"]
     assert sources["interfax-2013-05-08"]["title"] == "Read from the file"
+
+
+# -- what a refused file says, word for word (messages a user reads and acts on) ----------------
+
+_S = '[sources.s]\npublisher = "P"\ntitle = "T"\ndate = 2004-01-01\n\n'
+_CLAIM_C1 = (
+    '[[entries]]\nkind = "claim"\nid = "c1"\nas_of = 2004-01-01\nsource = "s"\n'
+    'creditor = "ru"\ndebtor = "TJ"\nasserted_by = "RU"\namount = "1 USD"\n\n'
+)
+_SETTLES_C1 = (
+    '[[entries]]\nkind = "settlement"\nid = "s1"\nas_of = 2004-02-01\nsource = "s"\n'
+    'claim = "c1"\namount = "1 USD"\nmethod = "payment"\n'
+)
+_RATE = (
+    '[[entries]]\nkind = "rate"\nid = "r1"\nas_of = 2004-01-01\nsource = "s"\n'
+    'rate = "28 RUB/USD"\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "lines"),
+    [
+        ("entries = 3\n", "toml", ["f: entries: must be an array of tables"]),
+        ("[]", "json", ["f: the top level must be a table with [[entries]]"]),
+        ('{"title": 3, "entries": []}', "json", ["f: title: must be text"]),
+        (
+            'parties = 3\n[[entries]]\nkind = "rate"\n',
+            "toml",
+            ["f: parties: must be a table of party = name"],
+        ),
+        (
+            "sources = 3\n" + _RATE,
+            "toml",
+            ["f: sources: must be a table of [sources.<id>] tables"],
+        ),
+        (
+            "\ufefftitle = 'x'\n",
+            "toml",
+            [
+                "f: the text starts with a byte order mark (BOM, U+FEFF); save the file as "
+                "UTF-8 without a BOM"
+            ],
+        ),
+        (
+            _RATE,
+            "toml",
+            [
+                "f: entries[0] (r1): source: source 's' is not declared under [sources]; "
+                "declared: none declared"
+            ],
+        ),
+        (
+            _S + _RATE + _CLAIM_C1 + _SETTLES_C1,
+            "toml",
+            [
+                "f: entries[1] (c1): creditor: party 'ru' is not an ISO 3166 alpha-2 code known "
+                "to CLDR (codes are upper-case: 'RU') nor an 'org:' slug such as 'org:imf'",
+                "f: entries[2] (s1): claim: claim 'c1' was refused above (entries[1]); fix it, "
+                "and this settlement is checked against it",
+            ],
+        ),
+    ],
+)
+def test_a_refused_file_says_each_problem_in_words(text, format, lines):
+    with pytest.raises(lg.LedgerFileError) as refused:
+        lg.loads(text, format=format, name="f")
+    said = str(refused.value).splitlines()
+    assert said[1 : len(lines) + 1] == [f"  - {line}" for line in lines]
+
+
+def test_text_that_is_neither_str_nor_bytes_points_to_load():
+    with pytest.raises(lg.LedgerError, match=r"not int; to read a file, use lg\.load\(path\)$"):
+        lg.loads(3)
