@@ -689,3 +689,44 @@ def test_a_refused_file_says_each_problem_in_words(text, format, lines):
 def test_text_that_is_neither_str_nor_bytes_points_to_load():
     with pytest.raises(lg.LedgerError, match=r"not int; to read a file, use lg\.load\(path\)$"):
         lg.loads(3)
+
+
+_TWO_SOURCES = (
+    '[sources.a]\npublisher = "P"\ntitle = "T"\ndate = 2004-01-01\n\n'
+    '[sources.b]\npublisher = "Q"\ntitle = "T"\ndate = 2004-01-01\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "line"),
+    [
+        ('"c"', '"rate"', "source: source 'c' is not declared under [sources]; declared: a, b"),
+        (
+            "3",
+            '"rate"',
+            "source: int 3 is not a source id; write the id of a table under [sources], e.g. "
+            'source = "rferl"',
+        ),
+        (
+            '"a"',
+            '["rate"]',
+            "kind ['rate'] is not known; accepted: claim, remittance, budget, settlement, rate",
+        ),
+    ],
+)
+def test_an_entry_with_a_bad_source_or_kind_is_one_problem_in_words(source, kind, line):
+    text = _TWO_SOURCES + (
+        f'[[entries]]\nkind = {kind}\nid = "r1"\nas_of = 2004-01-01\nsource = {source}\n'
+        'rate = "28 RUB/USD"\n'
+    )
+    with pytest.raises(lg.LedgerFileError) as refused:
+        lg.loads(text, name="f")
+    assert str(refused.value).splitlines()[1:] == [f"  - f: entries[0] (r1): {line}"]
+
+
+def test_reading_a_callers_data_leaves_it_as_it_was():
+    row = {"kind": "rate", "id": "r1", "as_of": "2004-01-01", "source": "a", "rate": "1 RUB/USD"}
+    data = {"sources": {"a": {"publisher": "P", "title": "T", "date": "2004-01-01"}}}
+    data["entries"] = [row]
+    book = lg.from_data(data)
+    assert row["source"] == "a" and book["r1"].source.publisher == "P"
