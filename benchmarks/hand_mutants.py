@@ -65,7 +65,7 @@ MUTANTS = [
     (
         "a rounded conversion forgets its origin",
         FIG,
-        "    if remember:\n        _set_origin(result, _canonical(source))",
+        "    if not all(exact):\n        _set_origin(result, _canonical(source))",
         "    if False:\n        _set_origin(result, _canonical(source))",
     ),
     (
