@@ -135,3 +135,28 @@ def test_a_refused_number_is_named_and_shown_within_bounds(action, message):
 
 def test_a_number_of_two_hundred_characters_is_read():
     assert lg.units.decimal("0" * 199 + "1") == 1
+
+
+# -- a number alone (money(), quantize steps): the same grammar, the general path ----------------
+
+
+def test_a_number_alone_reads_thousands_separators_and_writes_exponents_out():
+    assert lg.money("1,500.25", "USD").magnitude == Decimal("1500.25")
+    assert str(lg.money("3e8", "USD").magnitude) == "300000000"  # never 3E+8
+    assert str(lg.money("3E2", "USD").magnitude) == "300"
+
+
+def test_a_number_alone_that_is_not_one_says_what_is_accepted():
+    with pytest.raises(lg.AmountError) as refused:
+        lg.money("abc", "USD")
+    assert str(refused.value) == (
+        "amount: 'abc' is not a number; accepted: ASCII digits like '300', '1,500.25', "
+        "'-0.5' or '3e8'"
+    )
+
+
+def test_a_scaled_amount_of_29_digits_is_exact_whatever_the_path():
+    # Written with a space first, the text takes the general path; 29 significant digits
+    # after scaling are more than Decimal's default context holds (28): none may be lost.
+    q = lg.quantity(" 123456789012345678901234.56789 million USD")
+    assert q.magnitude == Decimal("123456789012345678901234567890")
