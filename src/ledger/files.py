@@ -564,9 +564,7 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
     prepared = []
     for index, row in enumerate(rows):
         prepared.append(_prepare(row, index, sources, name, problems, owned))
-    entries: list[EntryBase] = []
-    positions: list[int] = list(range(len(prepared)))
-    refused: dict[str, int] = {}
+    entries: list[EntryBase]
     try:
         entries = list(entries_adapter().validate_python(prepared))
     except ValidationError as error:
@@ -585,7 +583,9 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
             for i, row in reversed(list(enumerate(prepared)))
             if i in bad and isinstance(row, dict) and isinstance(row.get("id"), str)
         }
-    problems += cross_check(entries, name, positions, refused)
+        problems += cross_check(entries, name, positions, refused)
+    else:  # every entry read: each at its own place, none refused
+        problems += cross_check(entries, name)
     if problems:
         raise LedgerFileError(problems)
     return Parts(
