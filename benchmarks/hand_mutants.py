@@ -146,7 +146,7 @@ def main() -> None:
         file.write_text(text.replace(old, new, 1))
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-x", *TESTS],
+                [sys.executable, "-m", "pytest", "-q", "-x", "-rf", "-p", "no:randomly", *TESTS],
                 capture_output=True,
                 text=True,
                 timeout=900,
@@ -154,7 +154,9 @@ def main() -> None:
         finally:
             file.write_text(text)
         verdict = "CAUGHT  " if done.returncode else "SURVIVED"
-        print(f"{verdict}  {name} | {done.stdout.strip().splitlines()[-1]}")
+        failed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("FAILED")]
+        by = f" by {failed[0]}" if failed else ""
+        print(f"{verdict}  {name}{by} | {done.stdout.strip().splitlines()[-1]}")
 
 
 if __name__ == "__main__":
