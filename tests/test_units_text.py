@@ -160,3 +160,58 @@ def test_a_scaled_amount_of_29_digits_is_exact_whatever_the_path():
     # after scaling are more than Decimal's default context holds (28): none may be lost.
     q = lg.quantity(" 123456789012345678901234.56789 million USD")
     assert q.magnitude == Decimal("123456789012345678901234567890")
+
+
+# -- quantities from elsewhere, and what is refused, word for word ----------------------------
+
+
+def test_a_quantity_of_the_registry_with_an_int_magnitude_gets_a_decimal_one():
+    q = lg.quantity(lg.ureg.Quantity(3, "USD"))
+    assert type(q.magnitude) is Decimal and q.magnitude == 3
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (
+            [3],
+            "list [3] is not an amount; pass text such as '300 million USD' or use "
+            "lg.money(amount, currency)",
+        ),
+        (
+            "pint",
+            "quantity <Quantity(3, 'meter')> comes from another pint registry; build amounts "
+            "with lg.quantity(...) or lg.money(...), which use the one registry lg.ureg",
+        ),
+    ],
+)
+def test_what_is_not_an_amount_is_refused_in_words(given, message):
+    import pint
+
+    value = pint.UnitRegistry().Quantity(3, "m") if given == "pint" else given
+    with pytest.raises(lg.AmountError) as refused:
+        lg.quantity(value)
+    assert str(refused.value) == message
+
+
+def test_an_unknown_currency_is_refused_with_examples_and_no_stray_hint():
+    from ledger.units import check_currency
+
+    with pytest.raises(lg.LedgerError) as refused:
+        check_currency("XXZ", "currency")
+    assert str(refused.value) == (
+        "currency 'XXZ' is not an ISO 4217 code known to CLDR; e.g. USD, RUB, TJS"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("x" * 40, "'" + "x" * 40 + "'"),  # 40 characters: shown whole
+        ("x" * 41, "'" + "x" * 40 + "'..."),  # 41: the first 40, then an ellipsis
+    ],
+)
+def test_a_long_text_that_is_not_an_amount_is_shown_cut_at_40_characters(text, shown):
+    with pytest.raises(lg.AmountError) as refused:
+        lg.quantity(text)
+    assert str(refused.value).startswith(f"{shown} is not an amount; accepted: a number")

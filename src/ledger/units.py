@@ -363,8 +363,7 @@ def _dimensions(unit: Unit) -> dict[str, Decimal]:
 
 def currency_of(unit: Unit | Quantity) -> str | None:
     """The currency code of a stock or flow (a unit or a quantity), else ``None``."""
-    unit = unit.units if isinstance(unit, PlainQuantity) else unit
-    currencies = [name for name in unit_powers(unit) if name in CURRENCIES]
+    currencies = [name for name in unit_powers(unit) if name in CURRENCIES]  # either reads
     return currencies[0] if len(currencies) == 1 else None
 
 
@@ -416,7 +415,7 @@ def _is_currency_dim(name: str) -> bool:
     return name.startswith("[currency_")
 
 
-def unit_powers(unit: Unit) -> dict[str, int]:
+def unit_powers(unit: Unit | Quantity) -> dict[str, int]:
     """Each unit name in ``unit`` and its power: the one place that reads pint's container.
 
     >>> sorted(unit_powers(parse_unit("USD/person/year")).items())
