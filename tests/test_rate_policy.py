@@ -583,3 +583,146 @@ def test_a_ratio_explains_each_reduction_of_the_debt():
     text = lg.debt_to_budget(kg, "KG", as_of=date(2013, 12, 31)).explain()
     assert "      less 188900000 USD written off (2013-05-08): ru-kg-write-off-188.9m: " in text
     assert "ru-kg-tranche-2016" not in text  # not yet due on the day asked
+
+
+# -- what a ratio says, word for word --------------------------------------------------------
+
+_S = lg.Source(publisher="P", title="T", date=date(2012, 1, 1))
+
+
+def _words_ledger(*more):
+    return lg.Ledger(
+        [
+            lg.Claim(
+                id="ru-kg",
+                as_of=date(2012, 1, 1),
+                source=_S,
+                creditor="RU",
+                debtor="KG",
+                asserted_by="RU",
+                amount="100 USD",
+            ),
+            lg.Settlement(
+                id="swap",
+                as_of=date(2012, 6, 1),
+                source=_S,
+                claim="ru-kg",
+                amount="10 USD",
+                method="asset_transfer",
+            ),
+            lg.Budget(
+                id="kg-b",
+                as_of=date(2012, 1, 1),
+                source=_S,
+                party="KG",
+                amount="1000 USD/year",
+                fiscal_year=2012,
+            ),
+            lg.Budget(
+                id="tj-b", as_of=date(2010, 1, 1), source=_S, party="TJ", amount="1000 USD/year"
+            ),
+            lg.Remittance(
+                id="kg-r",
+                as_of=date(2012, 1, 1),
+                source=_S,
+                origin="RU",
+                destination="KG",
+                amount="100 USD/year",
+            ),
+            lg.Remittance(
+                id="tj-r",
+                as_of=date(2010, 1, 1),
+                source=_S,
+                origin="RU",
+                destination="TJ",
+                amount="100 USD/year",
+            ),
+            *more,
+        ]
+    )
+
+
+def test_a_debt_ratio_explains_each_reduction_by_its_kind():
+    text = lg.debt_to_budget(_words_ledger(), "KG", as_of=date(2013, 1, 1)).explain()
+    assert text.splitlines() == [
+        "debt to budget for KG, as of 2013-01-01: 0.09 year",
+        "  debt: 90 USD",
+        "      ru-kg: (P, 2012-01-01)",
+        "      less 10 USD asset transfer (2012-06-01): swap: (P, 2012-01-01)",
+        "  budget: 1000 USD/year",
+        "      kg-b: (P, 2012-01-01)",
+        "  = 90 USD / 1000 USD/year = 0.09 year",
+    ]
+
+
+def test_a_ratio_that_used_rates_lists_them_under_their_heading():
+    text = lg.debt_to_budget(lg.example("kg-ru-2012"), "KG", as_of=date(2013, 12, 31)).explain()
+    assert (
+        "\n  rates:\n      48.6197 KGS/USD: rate kgs-usd-2013-09-30, spot from 2013-09-30" in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("ask", "message"),
+    [
+        (
+            lambda book: lg.debt_to_budget(book, "KG", as_of=date(2011, 1, 1)),
+            "no budget for KG dated on or before 2011-01-01; the ledger's budgets for KG start "
+            "2012-01-01: ask as of a later day, or add an earlier entry",
+        ),
+        (
+            lambda book: lg.remittances_to_budget(book, "KG", as_of=date(2011, 1, 1)),
+            "no remittances for KG dated on or before 2011-01-01; the ledger's remittances for "
+            "KG start 2012-01-01: ask as of a later day, or add an earlier entry",
+        ),
+        (
+            lambda book: lg.debt_to_budget(book, "KG", as_of=date(2013, 1, 1), fiscal_year=2013),
+            "no budget for KG dated on or before 2013-01-01; add one to the ledger",
+        ),
+    ],
+)
+def test_a_missing_figure_says_when_the_ledgers_entries_start(ask, message):
+    with pytest.raises(lg.MissingFigureError) as refused:
+        ask(_words_ledger())
+    assert str(refused.value) == message
+
+
+def test_a_bad_max_age_is_refused_before_any_question_even_one_needing_no_rate():
+    with pytest.raises(lg.RateError, match=r"^max_age: -1 is negative; a rate's age is never"):
+        lg.remittances_to_budget(_words_ledger(), "KG", as_of=date(2013, 1, 1), max_age=-1)
+
+
+def _kg_claim(id, creditor, debtor, figure):
+    return lg.Claim(
+        id=id,
+        as_of=date(2012, 1, 1),
+        source=_S,
+        creditor=creditor,
+        debtor=debtor,
+        asserted_by=creditor,
+        amount=figure,
+    )
+
+
+@pytest.mark.parametrize(
+    ("counter", "note"),
+    [
+        # net debt 100 - (at least 5): no lower bound, so it may be below zero
+        (
+            lg.Figure.of("5 USD", "at_least"),
+            "  direction unknown: below zero, KG is owed more than it owes (a net creditor)",
+        ),
+        # net debt 100 - [100, 103]: between -3 and 0, never above
+        (
+            lg.Figure.range("100 USD", "103 USD"),
+            "  below zero: KG is owed more than it owes (a net creditor)",
+        ),
+        # net debt 100 - [95, 100]: between 0 and 5, never below: nothing to say
+        (lg.Figure.range("95 USD", "100 USD"), None),
+    ],
+)
+def test_the_sign_note_of_a_net_debt_at_the_edges(counter, note):
+    book = _words_ledger(_kg_claim("kg-ru", "KG", "RU", counter))
+    book = lg.Ledger([e for e in book if e.id != "swap"])
+    lines = lg.debt_to_budget(book, "KG", net=True, as_of=date(2013, 1, 1)).explain().splitlines()
+    assert (lines[1] if lines[1].startswith("  ") and "net debt" not in lines[1] else None) == note

@@ -140,8 +140,8 @@ class Ratio:
     def _sign_note(self) -> list[str]:
         """What a net debt below zero means, said where the arithmetic shows one."""
         _, low, high = self.value.magnitudes
-        if not self.net or low is None or low >= 0:
-            return []
+        if not self.net or (low is not None and low >= 0):
+            return []  # (no lower bound: it may be below zero, and is said so below)
         what = f"{self.party} is owed more than it owes (a net creditor)"
         if high is None or high > 0:
             return [f"  direction unknown: below zero, {what}"]
