@@ -167,3 +167,26 @@ def test_three_debtors_pay_in_turn_largest_first():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert transfers == ["TJ pays RU 30 USD", "KG pays RU 20 USD", "KZ pays RU 10 USD"]
+
+
+# -- negation -----------------------------------------------------------------------------------
+
+
+def test_a_negated_balance_turns_each_leg_of_a_triangulated_conversion():
+    book = lg.Ledger(
+        [
+            claim("a", "RU", "TJ", "1000 KGS"),
+            lg.Rate(id="kgs-usd", as_of=DAY, source=SOURCE, rate="50 KGS/USD"),
+            lg.Rate(id="eur-usd", as_of=DAY, source=SOURCE, rate="2 EUR/USD"),
+        ]
+    )
+    balance = lg.net_balance(book, "TJ", "RU", as_of=DAY, convert_to="EUR", via="USD")
+    turned = -balance
+    (conversion,) = turned.conversions
+    assert (turned.debtor, turned.creditor, str(turned.amount)) == ("RU", "TJ", "-40 EUR")
+    assert (str(conversion.original), str(conversion.figure)) == ("-1000 KGS", "-40 EUR")
+    assert conversion.rate.id == "kgs-usd"
+    assert conversion.via is not None
+    assert (str(conversion.via.original), str(conversion.via.figure)) == ("-20 USD", "-40 EUR")
+    assert conversion.via.rate.id == "eur-usd"
+    assert conversion.via.via is None
