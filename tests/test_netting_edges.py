@@ -190,3 +190,25 @@ def test_a_negated_balance_turns_each_leg_of_a_triangulated_conversion():
     assert (str(conversion.via.original), str(conversion.via.figure)) == ("-20 USD", "-40 EUR")
     assert conversion.via.rate.id == "eur-usd"
     assert conversion.via.via is None
+
+
+# -- outstanding --------------------------------------------------------------------------------
+
+
+def test_an_at_most_claim_clamped_at_zero_keeps_the_places_it_was_given():
+    at_most = lg.Figure(None, high=lg.money("100", "USD"), approximate=True, places=-1)
+    book = lg.Ledger(
+        [
+            lg.Claim(
+                id="a",
+                as_of=DAY,
+                source=SOURCE,
+                creditor="RU",
+                debtor="TJ",
+                asserted_by="RU",
+                amount=at_most,
+            )
+        ]
+    )
+    left = lg.outstanding(book["a"])
+    assert (str(left), left.places) == ("between about 0 and 100 USD", -1)
