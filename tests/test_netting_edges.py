@@ -212,3 +212,9 @@ def test_an_at_most_claim_clamped_at_zero_keeps_the_places_it_was_given():
     )
     left = lg.outstanding(book["a"])
     assert (str(left), left.places) == ("between about 0 and 100 USD", -1)
+
+
+@pytest.mark.parametrize("amount", ["0.5 USD", "0 USD"])
+def test_a_small_estimated_claim_stays_estimated(amount):
+    book = lg.Ledger([claim("a", "RU", "TJ", amount, "estimated")])
+    assert str(lg.outstanding(book["a"])) == f"estimated {amount}"
