@@ -218,3 +218,21 @@ def test_an_at_most_claim_clamped_at_zero_keeps_the_places_it_was_given():
 def test_a_small_estimated_claim_stays_estimated(amount):
     book = lg.Ledger([claim("a", "RU", "TJ", amount, "estimated")])
     assert str(lg.outstanding(book["a"])) == f"estimated {amount}"
+
+
+# -- positions ----------------------------------------------------------------------------------
+
+HUGE = [
+    claim("a", "RU", "TJ", "99999999999999999999999999999 USD"),
+    claim("a2", "RU", "TJ", "99999999999999999999999999999 USD"),
+    claim("c", "RU", "TJ", "0.0000000000000000000000000000001 USD"),
+]
+
+
+@pytest.mark.parametrize(
+    "more", [[], [claim("b", "RU", "KG", "100 USD"), paid("p", "b", "40 USD")]]
+)
+def test_a_settlement_elsewhere_leaves_a_sum_past_sixty_digits_as_it_was(more):
+    # 2 * (10**29 - 1) + 10**-31 has 61 significant digits: rounded outwards to 60, about.
+    positions = lg.net_positions(lg.Ledger(HUGE + more), as_of=DAY)
+    assert str(positions["TJ"]["USD"]) == "about -199999999999999999999999999998 USD"
