@@ -41,6 +41,7 @@ from .figures import QUALIFIERS as QUALIFIERS
 from .figures import Figure as Figure
 from .formatting import LocaleError as LocaleError
 from .formatting import describe as describe
+from .formatting import format_each_way as format_each_way
 from .formatting import format_figure as format_figure
 from .formatting import format_money as format_money
 from .formatting import format_ratio as format_ratio

@@ -34,9 +34,15 @@ from .entries import (
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
 from .figures import Figure
-from .formatting import describe, format_figure, format_ratio, format_reduction, party_name
+from .formatting import (
+    describe,
+    format_each_way,
+    format_figure,
+    format_ratio,
+    format_reduction,
+    party_name,
+)
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
-from .words import UNKNOWN, locale_of, say
 
 if TYPE_CHECKING:
     import pandas
@@ -170,24 +176,8 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
 def _both_ways(figure: Figure, locale: str, one: str, other: str) -> str:
     """A figure whose range spans zero as at most what it may come to each way:
     ``KG → RU: at most $10M; RU → KG: at most $7M``, never a negative amount."""
-
-    def at_most(bound: Any, inclusive: bool) -> str:
-        if bound is None:
-            return say(locale_of(locale), UNKNOWN)
-        side = Figure(
-            None,
-            high=bound,
-            high_inclusive=inclusive,
-            approximate=figure.approximate,
-            places=figure.places,
-        )
-        return format_figure(side, locale)
-
-    low = None if figure.low is None else -figure.low
-    return (
-        f"{one}: {at_most(figure.high, figure.high_inclusive)}; "
-        f"{other}: {at_most(low, figure.low_inclusive)}"
-    )
+    first, second = format_each_way(figure, locale)
+    return f"{one}: {first}; {other}: {second}"
 
 
 def _balance_rows(line: NetLine, locale: str) -> str:

@@ -102,6 +102,7 @@ __all__ = [
     "LocaleError",
     "cldr",
     "describe",
+    "format_each_way",
     "format_figure",
     "format_money",
     "format_ratio",
@@ -389,13 +390,11 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: dict[str, str] | None) 
         )
     if direction < 0:
         return words_say(locale, NET_CREDITOR, party=party, value=format_ratio(-value, locale))
-    _, low, high = value.magnitudes
     return words_say(
         locale,
         NET_DEBT_UNKNOWN,
         party=party,
-        first=_side(value, high, value.high_inclusive, locale),
-        second=_side(value, None if low is None else -low, value.low_inclusive, locale),
+        **_each_way(value, locale),
     )
 
 
@@ -423,8 +422,7 @@ def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str]
         return words_say(
             locale,
             DIRECTION_UNKNOWN,
-            first=_side(amount, high, amount.high_inclusive, locale),
-            second=_side(amount, None if low is None else -low, amount.low_inclusive, locale),
+            **_each_way(amount, locale),
             details=details,
             **who,
         )
@@ -440,6 +438,26 @@ def _direction(amount: Figure) -> int:
     if high is not None and high <= 0:
         return -1
     return 0
+
+
+def format_each_way(figure: Figure, locale: str | Locale = "en_US") -> tuple[str, str]:
+    """What a figure whose range may span zero comes to each way, never a negative amount: at
+    most its upper bound above zero, then at most its lower bound below zero (turned positive);
+    an unknown amount where it has no bound that way.
+
+    >>> format_each_way(Figure.range("-2000000 USD", "10000000 USD"))
+    ('at most $10M', 'at most $2M')
+    """
+    ways = _each_way(figure, locale_of(locale))
+    return ways["first"], ways["second"]
+
+
+def _each_way(amount: Figure, locale: Locale) -> dict[str, str]:
+    _, low, high = amount.magnitudes
+    return {
+        "first": _side(amount, high, amount.high_inclusive, locale),
+        "second": _side(amount, None if low is None else -low, amount.low_inclusive, locale),
+    }
 
 
 def _side(amount: Figure, bound: Decimal | None, inclusive: bool, locale: Locale) -> str:

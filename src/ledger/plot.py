@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 from .book import Ledger, day_asked
 from .errors import MissingFigureError
 from .figures import Figure
-from .formatting import format_figure, format_ratio, format_reductions, label, party_name
+from .formatting import (
+    format_each_way,
+    format_figure,
+    format_ratio,
+    format_reductions,
+    label,
+    party_name,
+)
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
@@ -200,24 +207,8 @@ def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
 def _each_way(figure: Figure, locale: str, one: str, other: str) -> str:
     """A figure whose range spans zero as at most what it may come to each way
     ("Kyrgyzstan → Russia: at most RUB10B"), never a negative amount owed."""
-
-    def at_most(bound: Any, inclusive: bool) -> str:
-        if bound is None:
-            return "?"
-        side = Figure(
-            None,
-            high=bound,
-            high_inclusive=inclusive,
-            approximate=figure.approximate,
-            places=figure.places,
-        )
-        return format_figure(side, locale)
-
-    back = None if figure.low is None else -figure.low
-    return (
-        f"{one} → {other}: {at_most(figure.high, figure.high_inclusive)}\n"
-        f"{other} → {one}: {at_most(back, figure.low_inclusive)}"
-    )
+    first, second = format_each_way(figure, locale)
+    return f"{one} → {other}: {first}\n{other} → {one}: {second}"
 
 
 #: The widest a waterfall grows (inches) before its labels stand upright instead.
