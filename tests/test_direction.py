@@ -249,6 +249,12 @@ def test_the_html_headline_follows_the_same_direction_rules():
     assert "<td>=</td><td></td><td></td><td>RUB0–RUB3B</td>" in html
     spanning = lg.net_balance(mine(), "KG", "RU", as_of=DAY, convert_to="KGS", via="USD")
     assert "<p>Direction unknown: " in spanning._repr_html_()
+    # Each way in its own direction: KG may owe up to 7B, RU up to 5B (about 10B less 3..12B).
+    each_way = lg.net_balance(mine(), "KG", "RU", as_of=DAY)._repr_html_()
+    assert (
+        "<td>Kyrgyzstan → Russia: at most RUB7B (approximate); "
+        "Russia → Kyrgyzstan: at most RUB5B (approximate)</td>"
+    ) in each_way
 
 
 # -- 3. a converted claim is said as asserted, its converted value beside it -------------------
