@@ -21,8 +21,10 @@ from .book import from_data as from_data
 from .book import load as load
 from .book import loads as loads
 from .book import schema as schema
+from .entries import GDP as GDP
 from .entries import Budget as Budget
 from .entries import Claim as Claim
+from .entries import DebtStock as DebtStock
 from .entries import Rate as Rate
 from .entries import Remittance as Remittance
 from .entries import Settlement as Settlement

@@ -3,7 +3,7 @@
 Each entry has an ``id``, the date it speaks for (``as_of``), its ``source``, the ``quote``
 (the source's own words for the figure) and a ``note``. Kinds are told apart by ``kind``:
 claims (and counterclaims, which are claims with ``counter_to``), remittances, budgets,
-settlements and exchange rates.
+settlements, exchange rates, and a country's macro aggregates: GDP and debt stocks.
 
 >>> rferl = Source(publisher="RFE/RL", title="Tajikistan: Relations With Moscow Appear To "
 ...                "Have Reached New Low", date="2004-03-15")
@@ -64,8 +64,11 @@ from .units import (
 __all__ = [
     "ENTRY_KINDS",
     "FIGURE_KEYS",
+    "GDP",
     "Budget",
     "Claim",
+    "DebtMeasure",
+    "DebtStock",
     "Entry",
     "EntryBase",
     "Rate",
@@ -742,6 +745,46 @@ class Budget(EntryBase):
     measure: Literal["revenue", "expenditure", "unspecified"] = "unspecified"
 
 
+class GDP(EntryBase):
+    """A party's gross domestic product: a flow, usually per year, for ``year``.
+
+    >>> gdp = GDP(id="tj-gdp-2004", as_of="2004-12-31", party="TJ", year=2004,
+    ...           amount="2076148710 USD/year",
+    ...           source=Source(publisher="World Bank", title="World Development Indicators",
+    ...                         date="2024-06-28"))
+    >>> print(gdp.amount)
+    2076148710 USD/year
+    """
+
+    kind: Literal["gdp"] = "gdp"
+    party: Party
+    amount: FlowFigure
+    year: Year | None = None
+
+
+#: What a debt stock counts: all the country owes abroad (``external``), what its government
+#: owes at home and abroad (``public``), or what its government owes abroad
+#: (``public_external``).
+DebtMeasure = Literal["external", "public", "public_external"]
+
+
+class DebtStock(EntryBase):
+    """What a party owes in all, as one stock on ``as_of`` (its ``measure``: external by
+    default), whoever the creditors are; a :class:`Claim` is one creditor's.
+
+    >>> stock = DebtStock(id="kg-external-2012", as_of="2012-12-31", party="KG",
+    ...                   amount="6 billion USD", source=Source(publisher="World Bank",
+    ...                   title="International Debt Statistics", date="2024-12-03"))
+    >>> stock.measure
+    'external'
+    """
+
+    kind: Literal["debt_stock"] = "debt_stock"
+    party: Party
+    amount: StockFigure
+    measure: DebtMeasure = "external"
+
+
 class Settlement(EntryBase):
     """What reduced a claim: a payment, a write-off, an asset handed over, a debt swap."""
 
@@ -802,11 +845,15 @@ class Rate(EntryBase):
         return None if self.period_start is None else (self.period_start, self.as_of)
 
 
-Entry = Annotated[Claim | Remittance | Budget | Settlement | Rate, Field(discriminator="kind")]
+Entry = Annotated[
+    Claim | Remittance | Budget | Settlement | Rate | GDP | DebtStock, Field(discriminator="kind")
+]
 ENTRY_KINDS: dict[str, type[EntryBase]] = {
     "claim": Claim,
     "remittance": Remittance,
     "budget": Budget,
     "settlement": Settlement,
     "rate": Rate,
+    "gdp": GDP,
+    "debt_stock": DebtStock,
 }
