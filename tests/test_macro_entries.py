@@ -170,7 +170,7 @@ def test_a_gdp_converts_at_the_average_rate_of_its_year():
 
 
 @settings(max_examples=30)
-@given(st.sampled_from(["gdp", "debt_stock"]).flatmap(lst.entries))
+@given(st.sampled_from(["gdp", "debt_stock", "share"]).flatmap(lst.entries))
 def test_generated_macro_entries_survive_a_file(entry):
     book = lg.Ledger([entry])
     assert lg.loads(book.dumps()) == book
@@ -180,7 +180,7 @@ def test_generated_macro_entries_survive_a_file(entry):
 def test_the_strategies_draw_every_kind_in_ledgers():
     from hypothesis import find
 
-    for kind in ("gdp", "debt_stock"):
+    for kind in ("gdp", "debt_stock", "share"):
         found = find(lst.ledgers(), lambda b, k=kind: any(e.kind == k for e in b))
         assert any(e.kind == kind for e in found)
 
@@ -197,3 +197,29 @@ def test_the_html_table_lists_gdp_and_debt_with_the_party_by_name():
     assert "<td>gdp</td><td>tj-gdp-2004</td><td>Tajikistan</td>" in html
     assert "<td>debt_stock</td><td>kg-external-2012</td><td>Kyrgyzstan</td>" in html
     assert "about $900M" in html
+
+
+SHARE = _entry(
+    "share",
+    party='"TJ"',
+    amount='"0.452959"',
+    numerator='"Personal remittances, received"',
+    denominator='"GDP"',
+    year="2011",
+)
+
+
+def test_a_published_share_is_kept_as_a_pure_number():
+    book = lg.loads(SHARE)
+    share = book.shares(party="TJ", year=2011)[0]
+    assert share.amount == lg.Figure.of("0.452959") and lg.is_pure(share.amount.unit)
+    assert lg.loads(book.dumps()) == book
+    assert "<td>Personal remittances, received / GDP</td>" in book.to_html()
+
+
+@pytest.mark.parametrize(
+    ("amount", "phrase"), [('"45 USD"', "is not a pure number"), ('"-0.1"', "negative")]
+)
+def test_a_share_with_a_unit_or_below_zero_is_refused(amount, phrase):
+    with pytest.raises(lg.LedgerFileError, match=phrase):
+        lg.loads(SHARE.replace('"0.452959"', amount))

@@ -193,6 +193,7 @@ REGISTERED = [
     lg.Rate,
     lg.GDP,
     lg.DebtStock,
+    lg.Share,
 ]
 
 
@@ -214,6 +215,7 @@ def test_from_type_of_the_entry_base_draws_every_kind_of_entry():
         lg.Rate,
         lg.GDP,
         lg.DebtStock,
+        lg.Share,
     }
 
 

@@ -28,6 +28,7 @@ from .entries import DebtStock as DebtStock
 from .entries import Rate as Rate
 from .entries import Remittance as Remittance
 from .entries import Settlement as Settlement
+from .entries import Share as Share
 from .entries import Source as Source
 from .errors import AmountError as AmountError
 from .errors import FigureError as FigureError

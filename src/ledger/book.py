@@ -33,6 +33,7 @@ from .entries import (
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     Status,
     party_error,
@@ -402,6 +403,22 @@ public, public_external
             lambda d: (
                 (party is None or d.party == party) and (measures is None or d.measure in measures)
             ),
+        )
+
+    def shares(
+        self,
+        *,
+        party: str | None = None,
+        year: int | None = None,
+        as_of: date | None = None,
+    ) -> list[Share]:
+        """Ratios as sources published them (shares), of ``party``, for ``year``."""
+        if party is not None:
+            party_asked(party)
+        return self._select(
+            Share,
+            as_of,
+            lambda s: (party is None or s.party == party) and (year is None or s.year == year),
         )
 
     def settlements(

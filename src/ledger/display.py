@@ -29,6 +29,7 @@ from .entries import (
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     figure_from_data,
     figure_to_data,
@@ -82,7 +83,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
     if isinstance(entry, Remittance):
         origins = ", ".join(name(p) for p in entry.origin)
         return f"{origins} → {name(entry.destination)}"
-    if isinstance(entry, Budget | GDP | DebtStock):
+    if isinstance(entry, Budget | GDP | DebtStock | Share):
         return name(entry.party)
     return ""
 
@@ -108,6 +109,8 @@ def _source(entry: EntryBase) -> str:
 
 
 def _status(entry: EntryBase) -> str:
+    if isinstance(entry, Share):
+        return f"{entry.numerator} / {entry.denominator}"
     if isinstance(entry, Claim):
         extra = f", counter to {entry.counter_to}" if entry.counter_to else ""
         return f"{entry.status}{extra}"

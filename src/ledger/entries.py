@@ -3,7 +3,8 @@
 Each entry has an ``id``, the date it speaks for (``as_of``), its ``source``, the ``quote``
 (the source's own words for the figure) and a ``note``. Kinds are told apart by ``kind``:
 claims (and counterclaims, which are claims with ``counter_to``), remittances, budgets,
-settlements, exchange rates, and a country's macro aggregates: GDP and debt stocks.
+settlements, exchange rates, a country's macro aggregates (GDP and debt stocks) and ratios as
+sources published them (shares).
 
 >>> rferl = Source(publisher="RFE/RL", title="Tajikistan: Relations With Moscow Appear To "
 ...                "Have Reached New Low", date="2004-03-15")
@@ -54,6 +55,7 @@ from .units import (
     decimal,
     is_count,
     is_flow,
+    is_pure,
     is_stock,
     quantity,
     quantity_text,
@@ -74,6 +76,7 @@ __all__ = [
     "Rate",
     "Remittance",
     "Settlement",
+    "Share",
     "Source",
     "date_error",
     "error_message",
@@ -553,6 +556,7 @@ def _figure_field(kind: str, test: Any, example: str) -> Any:
 StockFigure: TypeAlias = _figure_field("stock", is_stock, "300 million USD")  # type: ignore[valid-type]
 FlowFigure: TypeAlias = _figure_field("flow", is_flow, "300 million USD/year")  # type: ignore[valid-type]
 CountFigure: TypeAlias = _figure_field("count of people", is_count, "1 million person")  # type: ignore[valid-type]
+PureFigure: TypeAlias = _figure_field("pure number", is_pure, "0.453")  # type: ignore[valid-type]
 
 
 def _rate_figure(value: object) -> Figure:
@@ -785,6 +789,28 @@ class DebtStock(EntryBase):
     measure: DebtMeasure = "external"
 
 
+class Share(EntryBase):
+    """A ratio as its source published it, such as remittances as a share of GDP: a pure
+    number (``0.453`` for 45.3%), kept as published and never recomputed from other entries
+    (the publisher divided by figures of its own, which the ledger may not hold).
+
+    >>> share = Share(id="tj-remittances-gdp-2011", as_of="2011-12-31", party="TJ",
+    ...               amount="0.454", numerator="remittances from Russia",
+    ...               denominator="GDP", year=2011,
+    ...               source=Source(publisher="The Moscow Times", title="Tajiks Send $3Bln Home",
+    ...                             date="2012-01-19"))
+    >>> print(share.amount, "of", share.denominator)
+    0.454 of GDP
+    """
+
+    kind: Literal["share"] = "share"
+    party: Party
+    amount: PureFigure
+    numerator: str = Field(min_length=1)
+    denominator: str = Field(min_length=1)
+    year: Year | None = None
+
+
 class Settlement(EntryBase):
     """What reduced a claim: a payment, a write-off, an asset handed over, a debt swap."""
 
@@ -846,7 +872,8 @@ class Rate(EntryBase):
 
 
 Entry = Annotated[
-    Claim | Remittance | Budget | Settlement | Rate | GDP | DebtStock, Field(discriminator="kind")
+    Claim | Remittance | Budget | Settlement | Rate | GDP | DebtStock | Share,
+    Field(discriminator="kind"),
 ]
 ENTRY_KINDS: dict[str, type[EntryBase]] = {
     "claim": Claim,
@@ -856,4 +883,5 @@ ENTRY_KINDS: dict[str, type[EntryBase]] = {
     "rate": Rate,
     "gdp": GDP,
     "debt_stock": DebtStock,
+    "share": Share,
 }

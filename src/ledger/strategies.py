@@ -60,6 +60,7 @@ from .entries import (
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     party_error,
 )
@@ -127,7 +128,7 @@ _COMMON = ("USD", "RUB", "TJS", "KZT", "EUR")
 _ENTRY_CURRENCIES = ("USD", "RUB")
 _LIMIT = 10**12  # the default size of an amount drawn
 # Entries that hold a figure.
-_FIGURE_KINDS = ("claim", "remittance", "budget", "settlement", "gdp", "debt_stock")
+_FIGURE_KINDS = ("claim", "remittance", "budget", "settlement", "gdp", "debt_stock", "share")
 #: How far back an entry looks for the claim or the source it shares (from the latest).
 _BACK = st.integers(0, 7)
 #: Whether a claim answers another: one time in three.
@@ -996,7 +997,7 @@ def entries(
     text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[EntryBase]:
     """One valid entry of ``kind``: ``claim``, ``remittance``, ``budget``, ``settlement``,
-    ``rate``, ``gdp`` or ``debt_stock``, with every optional field sometimes set.
+    ``rate``, ``gdp``, ``debt_stock`` or ``share``, with every optional field sometimes set.
 
     A claim alone may be a counterclaim (``counter_to``) and a settlement alone names a claim by
     id: each is valid as an entry; :func:`ledgers` makes them answer real claims. Amounts are
@@ -1133,6 +1134,18 @@ def _debt_stock_entry(
     )
 
 
+def _share_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Share:
+    years = st.integers(spec.first.year, spec.last.year)
+    return Share(
+        **common,
+        party=_pick(draw, spec.parties),
+        amount=_draw_figure(draw, _figure_for(spec, "share", "pure", "USD")),
+        numerator=draw(spec.text.filled),
+        denominator=draw(spec.text.filled),
+        year=draw(st.none() | years),
+    )
+
+
 def _rate_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Rate:
     # Only the currencies named (entries() and ledgers() refuse fewer than two for rates).
     base = _pick(draw, spec.currencies)
@@ -1233,6 +1246,7 @@ _ENTRY_BUILDERS: dict[str, Callable[[DrawFn, dict[str, Any], _EntrySpec, _Drawn]
     "settlement": _settlement_entry,
     "gdp": _gdp_entry,
     "debt_stock": _debt_stock_entry,
+    "share": _share_entry,
 }
 
 
