@@ -9,6 +9,7 @@ from . import errors as errors
 from . import figures as figures
 from . import formatting as formatting
 from . import fx as fx
+from . import importers as importers
 from . import netting as netting
 from . import plot as plot
 from . import ratios as ratios
@@ -56,6 +57,7 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .importers import read_worldbank as read_worldbank
 from .netting import NetBalance as NetBalance
 from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
