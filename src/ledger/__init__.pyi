@@ -9,10 +9,12 @@ from . import errors as errors
 from . import figures as figures
 from . import formatting as formatting
 from . import fx as fx
+from . import loans as loans
 from . import netting as netting
 from . import plot as plot
 from . import ratios as ratios
 from . import strategies as strategies
+from . import terms as terms
 from . import units as units
 from .book import Ledger as Ledger
 from .book import example as example
@@ -53,6 +55,10 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .loans import Payment as Payment
+from .loans import Schedule as Schedule
+from .loans import schedule as schedule
+from .loans import tranches as tranches
 from .netting import NetBalance as NetBalance
 from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
@@ -66,6 +72,7 @@ from .ratios import debt_to_budget as debt_to_budget
 from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
+from .terms import Terms as Terms
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity
