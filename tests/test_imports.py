@@ -25,6 +25,7 @@ LAYERS = {
     "fx": 8,
     "netting": 9,
     "ratios": 10,
+    "concessional": 10,
     "words": 11,
     "numbers": 12,
     "parse": 13,

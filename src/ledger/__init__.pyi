@@ -3,6 +3,7 @@
 
 from . import book as book
 from . import cli as cli
+from . import concessional as concessional
 from . import display as display
 from . import entries as entries
 from . import errors as errors
@@ -23,6 +24,12 @@ from .book import from_data as from_data
 from .book import load as load
 from .book import loads as loads
 from .book import schema as schema
+from .concessional import Forgiven as Forgiven
+from .concessional import GrantElement as GrantElement
+from .concessional import PresentValue as PresentValue
+from .concessional import forgiven as forgiven
+from .concessional import grant_element as grant_element
+from .concessional import present_value as present_value
 from .entries import Budget as Budget
 from .entries import Claim as Claim
 from .entries import Rate as Rate
