@@ -43,6 +43,7 @@ __all__ = [
     "Payment",
     "Residue",
     "Schedule",
+    "Tranches",
     "add_months",
     "minor_unit",
     "schedule",
@@ -324,6 +325,11 @@ def schedule(
     return Schedule(terms, currency, total, tuple(payments), residue, rough or rough_rate)
 
 
+def _plain(number: Decimal) -> Decimal:
+    """A whole number without the zeros of its cents (``30000000``, not ``30000000.00``)."""
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+
+
 def _exponent(number: Decimal) -> int:
     exponent = number.normalize().as_tuple().exponent
     return exponent if isinstance(exponent, int) else 0
@@ -350,7 +356,7 @@ def tranches(
     ...                      method="write_off")
     >>> parts = tranches(plan, 10)
     >>> print(parts[0].id, parts[0].as_of, parts[0].amount)
-    ru-kg-tranches-1 2016-03-16 30000000.00 USD
+    ru-kg-tranches-1 2016-03-16 30000000 USD
     >>> print(parts[-1].id, parts[-1].as_of)
     ru-kg-tranches-10 2025-03-16
     """
@@ -390,8 +396,72 @@ def tranches(
             update={
                 "id": f"{settlement.id}-{n}",
                 "as_of": add_months(settlement.as_of, months * (n - 1)),
-                "amount": Figure.of(f"{part} {code}", qualifier),
+                "amount": Figure.of(f"{_plain(part)} {code}", qualifier),
             }
         )
         for n, part in enumerate(parts, start=1)
     )
+
+
+_PLAN_KEYS = ("tranches", "frequency", "residue")
+
+
+@dataclass(frozen=True)
+class Tranches:
+    """A settlement written once and spread over ``count`` equal dated tranches: a file's
+    ``schedule`` table (``schedule = { tranches = 10 }``), kept so that saving writes it back
+    as it was written."""
+
+    settlement: Settlement
+    count: int
+    frequency: Frequency = "annual"
+    residue: Residue = "last"
+
+    def settlements(self) -> tuple[Settlement, ...]:
+        """The tranches, as :func:`tranches` gives them."""
+        return tranches(self.settlement, self.count, frequency=self.frequency, residue=self.residue)
+
+    def table(self) -> dict[str, object]:
+        """The ``schedule`` table as a file writes it (defaults left unsaid)."""
+        table: dict[str, object] = {"tranches": self.count}
+        if self.frequency != "annual":
+            table["frequency"] = self.frequency
+        if self.residue != "last":
+            table["residue"] = self.residue
+        return table
+
+    @classmethod
+    def from_table(cls, settlement: Settlement, table: object) -> Tranches:
+        """The plan a ``schedule`` table gives; a :class:`~ledger.errors.LedgerError` whose
+        words start with the field (``tranches: ...``) when it is wrong."""
+        if not isinstance(table, dict):
+            raise LedgerError(
+                f"{table!r} is not a table; write schedule = {{ tranches = 10 }} (and "
+                "optionally frequency = 'annual' and residue = 'last')"
+            )
+        unknown = sorted(set(table) - set(_PLAN_KEYS))
+        if unknown:
+            raise LedgerError(
+                f"{unknown[0]}: unknown key in a schedule; accepted: {', '.join(_PLAN_KEYS)}"
+            )
+        if "tranches" not in table:
+            raise LedgerError("tranches: missing; write the number of tranches, e.g. 10")
+        count = table["tranches"]
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 1200:
+            raise LedgerError(f"tranches: {count!r} is not accepted; a whole number from 1 to 1200")
+        frequency = table.get("frequency", "annual")
+        if frequency not in FREQUENCIES:
+            raise LedgerError(
+                f"frequency: {frequency!r} is not known; accepted: {', '.join(FREQUENCIES)}"
+            )
+        residue = table.get("residue", "last")
+        if residue not in RESIDUE_RULES:
+            raise LedgerError(
+                f"residue: {residue!r} is not known; accepted: {', '.join(RESIDUE_RULES)}"
+            )
+        plan = cls(settlement, count, frequency, residue)
+        try:
+            plan.settlements()
+        except LedgerError as error:
+            raise LedgerError(f"tranches: {error}") from None
+        return plan
