@@ -335,6 +335,10 @@ def _money(bounds: _Bounds, template: Figure, code: str, approximate: bool) -> F
         for x, rounding in ((value, ROUND_HALF_EVEN), (low, ROUND_FLOOR), (high, ROUND_CEILING))
     ]
     moved = any(x is not None and Fraction(y) != x for x, y in zip(bounds, shown, strict=True))  # type: ignore[arg-type]
+    # Whole amounts without the zeros of cents (488900000 USD, as the entries wrote them).
+    shown = [
+        x if x is None or x != x.to_integral_value() else x.quantize(Decimal(1)) for x in shown
+    ]
     rough = approximate or moved or template.approximate
     if value is not None and value == low == high:
         shown = [shown[0]] * 3  # a point: its central value, rounded to the nearest
@@ -421,7 +425,7 @@ def present_value(
     >>> import ledger as lg
     >>> bullet = lg.Terms(interest="0%", maturity_years=2, profile="lump_sum")
     >>> print(present_value(bullet, "5%", principal="1102.50 USD").value)
-    1000.00 USD
+    1000 USD
     """
     if compounding not in ("annual", "per_period"):
         raise LedgerError(
