@@ -116,7 +116,7 @@ class PresentValue:
         ]
         for line in self.lines:
             shown = line.date.isoformat() if line.date is not None else ""
-            years = f"{float(line.years):.3f}".rstrip("0").rstrip(".")
+            years = f"{_to_decimal(line.years, 3, ROUND_HALF_EVEN).normalize():f}"
             out.append(
                 f"  {shown:<10}  {years:>6}  {line.amount:>20,}  {line.factor:>14.10f}  "
                 f"{line.value:>20,}  {line.what}"

@@ -77,15 +77,21 @@ class HasTerms(Protocol):
 @dataclass(frozen=True, slots=True)
 class Payment:
     """One payment of a schedule: its number (1 for the first period), its date (``None``
-    when the terms give no disbursement day), the time from disbursement in ``years``, the
-    principal and interest paid, and the principal outstanding after it."""
+    when the terms give no disbursement day), the principal and interest paid, the principal
+    outstanding after it, and the payments a year (so its time from disbursement, ``years``).
+    """
 
     number: int
     date: date | None
-    years: Fraction
     principal: Decimal
     interest: Decimal
     outstanding: Decimal
+    per_year: int = 1
+
+    @property
+    def years(self) -> Fraction:
+        """The time from disbursement in years: ``number / per_year``."""
+        return Fraction(self.number, self.per_year)
 
     @property
     def total(self) -> Decimal:
@@ -177,11 +183,19 @@ def split(
     exact = Fraction(total)
     if not shares:
         return []
+    cut: dict[Fraction, Decimal] = {}  # equal shares (the common case) are cut once
+
+    def floor(share: Fraction) -> Decimal:
+        part = cut.get(share)
+        if part is None:
+            part = cut[share] = _floor(exact * share, step)
+        return part
+
     if residue == "last":
-        parts = [_floor(exact * share, step) for share in shares[:-1]]
+        parts = [floor(share) for share in shares[:-1]]
         return [*parts, total - sum(parts, Decimal(0))]
     wanted = [exact * share for share in shares]
-    parts = [_floor(want, step) for want in wanted]
+    parts = [floor(share) for share in shares]
     left = int((total - sum(parts, Decimal(0))) / step)
     order = sorted(range(len(parts)), key=lambda i: (-(wanted[i] - Fraction(parts[i])), i))
     for i in order[:left]:
@@ -316,10 +330,10 @@ def schedule(
             Payment(
                 k,
                 None if start is None else add_months(start, months * k),
-                Fraction(k, terms.periods_per_year),
                 part.quantize(step),
                 interest,
                 left.quantize(step),
+                terms.periods_per_year,
             )
         )
     return Schedule(terms, currency, total, tuple(payments), residue, rough or rough_rate)
