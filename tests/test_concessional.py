@@ -264,3 +264,14 @@ def test_tranches_are_worth_no_more_than_their_face_at_any_positive_rate(
     # Each tranche discounted, by a loop: a tranche k periods on is divided by 1 + r to the
     # power of its years; no line is worth more than its amount.
     assert all(line.value <= line.amount for line in pv.lines)
+
+
+def test_the_present_value_of_a_schedule_discounts_its_payments_to_the_cent():
+    terms = lg.Terms(interest="4%", maturity_years=3, disbursed=date(2020, 1, 15))
+    plan = lg.schedule(terms, principal="1000 USD")
+    pv = lg.present_value(plan, "10%")
+    assert pv.on == date(2020, 1, 15)
+    # 373.33, 359.99, 346.68 (principal and interest, to the cent) over 1.1 ** k, by a loop.
+    oracle = sum(Fraction(p.total) / Fraction(11, 10) ** p.number for p in plan)
+    assert abs(Fraction(pv.value.value.magnitude) - oracle) <= Fraction(1, 200)
+    assert [line.amount for line in pv.lines] == [p.total for p in plan]

@@ -433,15 +433,7 @@ def present_value(
         )
     discount = _rate_asked(rate)
     day = None if on is None else day_asked(on, "on")
-    if isinstance(claim_or_payments, Terms) or hasattr(claim_or_payments, "terms"):
-        terms, face, start, what = _of_terms(claim_or_payments, principal)  # type: ignore[arg-type]
-        amount, code = _principal_of(face, what)
-        flows = _flows_of_terms(terms, amount, start)
-        template = terms.interest
-        rough = face.approximate
-        per_year = terms.periods_per_year
-        on_day = day if day is not None else start
-    elif isinstance(claim_or_payments, Schedule):
+    if isinstance(claim_or_payments, Schedule):
         plan = claim_or_payments
         code, per_year, template, rough = (
             plan.currency,
@@ -454,8 +446,15 @@ def present_value(
             for p in plan.payments
             if p.total
         ]
-        first = plan.payments[0].date if plan.payments else None
-        start = None if first is None else add_months(first, -12 // per_year)
+        start = plan.disbursed
+        on_day = day if day is not None else start
+    elif isinstance(claim_or_payments, Terms) or hasattr(claim_or_payments, "terms"):
+        terms, face, start, what = _of_terms(claim_or_payments, principal)  # type: ignore[arg-type]
+        amount, code = _principal_of(face, what)
+        flows = _flows_of_terms(terms, amount, start)
+        template = terms.interest
+        rough = face.approximate
+        per_year = terms.periods_per_year
         on_day = day if day is not None else start
     else:
         flows, code, template, rough, start = _dated_flows(list(claim_or_payments))

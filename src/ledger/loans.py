@@ -102,7 +102,8 @@ class Payment:
 @dataclass(frozen=True)
 class Schedule:
     """A loan's payments, in ``currency``; ``approximate`` when the principal or the interest
-    rate was (then each amount is "about" that figure)."""
+    rate was (then each amount is "about" that figure); ``disbursed``, the day the payments
+    count from (``None`` when neither the terms nor a claim give one)."""
 
     terms: Terms
     currency: str
@@ -110,6 +111,7 @@ class Schedule:
     payments: tuple[Payment, ...]
     residue: Residue
     approximate: bool = False
+    disbursed: date | None = None
 
     def __iter__(self) -> Iterator[Payment]:
         return iter(self.payments)
@@ -336,7 +338,7 @@ def schedule(
                 terms.periods_per_year,
             )
         )
-    return Schedule(terms, currency, total, tuple(payments), residue, rough or rough_rate)
+    return Schedule(terms, currency, total, tuple(payments), residue, rough or rough_rate, start)
 
 
 def _plain(number: Decimal) -> Decimal:
