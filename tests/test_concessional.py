@@ -275,3 +275,61 @@ def test_the_present_value_of_a_schedule_discounts_its_payments_to_the_cent():
     oracle = sum(Fraction(p.total) / Fraction(11, 10) ** p.number for p in plan)
     assert abs(Fraction(pv.value.value.magnitude) - oracle) <= Fraction(1, 200)
     assert [line.amount for line in pv.lines] == [p.total for p in plan]
+
+
+SOURCE = lg.Source(publisher="Interfax", title="Write-off", date=date(2013, 5, 8))
+PLAIN_CLAIM = lg.Claim(
+    id="plain",
+    as_of=date(2012, 9, 20),
+    source=SOURCE,
+    creditor="RU",
+    debtor="KG",
+    asserted_by="RU",
+    amount="100 USD",
+)
+TERMS = lg.Terms(interest="1%", maturity_years=2)
+
+
+def cut(amount, id="cut"):
+    return lg.Settlement(
+        id=id,
+        as_of=date(2016, 3, 16),
+        source=SOURCE,
+        claim="plain",
+        amount=amount,
+        method="write_off",
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "phrase"),
+    [
+        (lambda: lg.grant_element(PLAIN_CLAIM), "claim plain has no terms"),
+        (lambda: lg.grant_element("plain"), "str is not a claim with terms nor lg.Terms"),
+        (lambda: lg.present_value(TERMS), "principal: terms alone have no amount"),
+        (
+            lambda: lg.present_value(TERMS, principal="1 USD", compounding="monthly"),
+            "'annual', 'per_period'",
+        ),
+        (lambda: lg.present_value(TERMS, principal="1 USD", on="2012-13-01"), "not a date"),
+        (
+            lambda: lg.present_value(TERMS, principal="1 USD", on=date(2013, 1, 1)),
+            "no disbursement day",
+        ),
+        (lambda: lg.present_value([]), "no payments"),
+        (
+            lambda: lg.present_value([cut("1 USD"), cut("1 RUB", "b")]),
+            "convert them to one currency",
+        ),
+        (lambda: lg.present_value(["x"]), "str is not a payment"),
+        (lambda: lg.present_value([cut("1 USD")], "-1%"), "negative"),
+        (lambda: lg.forgiven(lg.example("kg-ru-2012"), "nope"), "'nope' is not a claim"),
+        (lambda: lg.forgiven(lg.example("kg-ru-2012"), 7), "int is not a claim"),
+        (lambda: lg.tranches(cut("1 USD"), 0), "from 1 to 1200"),
+        (lambda: lg.tranches("cut", 3), "str is not a settlement"),
+        (lambda: lg.tranches(cut("1 USD"), 3, frequency="monthly"), "accepted: annual"),
+    ],
+)
+def test_a_question_that_cannot_be_answered_says_why(call, phrase):
+    with pytest.raises(lg.LedgerError, match=phrase):
+        call()

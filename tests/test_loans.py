@@ -421,3 +421,32 @@ def test_a_bad_schedule_table_is_refused_by_file_entry_and_field(table, field, p
         field,
     )
     assert phrase in problem.message
+
+
+def test_terms_with_a_disbursement_day_and_a_rough_rate_round_trip_in_both_formats():
+    text = TERMS_FILE.replace('interest = "0.75%"', 'interest = "about 2%"\ndisbursed = 2012-03-31')
+    book = lg.loads(text)
+    terms = book["ida-credit"].terms
+    assert terms.disbursed == date(2012, 3, 31) and terms.interest.qualifier == "about"
+    for format in ("toml", "json"):
+        again = lg.loads(book.dumps(format), format=format)
+        assert again == book and again["ida-credit"].terms == terms
+    assert 'interest = "about 2%"' in book.dumps()
+
+
+def test_a_claim_takes_its_terms_as_a_table_in_python_too():
+    claim = ida_claim()
+    same = claim.model_copy(update={"terms": None})
+    with_table = lg.Claim(
+        **{k: v for k, v in same.model_dump().items() if k not in ("terms", "source", "amount")},
+        source=SOURCE,
+        amount="20 million USD",
+        terms={
+            "interest": "0.75%",
+            "maturity_years": 40,
+            "grace_years": 10,
+            "frequency": "semiannual",
+            "disbursed": "2012-01-15",
+        },
+    )
+    assert with_table == claim
