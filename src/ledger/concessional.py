@@ -427,6 +427,17 @@ def present_value(
     >>> print(present_value(bullet, "5%", principal="1102.50 USD").value)
     1000 USD
     """
+    return _present(claim_or_payments, rate, on, principal, compounding)[0]
+
+
+def _present(
+    claim_or_payments: HasTerms | Terms | Schedule | Iterable[Payment | Settlement],
+    rate: object,
+    on: date | str | None,
+    principal: Figure | Amount | None,
+    compounding: Compounding,
+) -> tuple[PresentValue, _Bounds, bool]:
+    """The present value, with its exact sums (value, low, high) and whether they are exact."""
     if compounding not in ("annual", "per_period"):
         raise LedgerError(
             f"compounding {compounding!r} is not known; accepted: 'annual', 'per_period'"
@@ -462,7 +473,7 @@ def present_value(
         on_day = day if day is not None else start
     sums, faces, lines, exact = _discount(flows, discount, on_day, start, per_year, compounding)
     rate_shown = Figure.of(f"{Decimal(discount.numerator) / Decimal(discount.denominator)}")
-    return PresentValue(
+    pv = PresentValue(
         _money(sums, template, code, rough or not exact),
         _money(faces, template, code, rough),
         rate_shown,
@@ -470,6 +481,7 @@ def present_value(
         compounding,
         tuple(lines),
     )
+    return pv, sums, exact
 
 
 def _dated_flows(items: list[object]) -> tuple[list[_Flow], str, Figure, bool, date]:
@@ -535,12 +547,8 @@ def grant_element(
     """
     terms, face, _, what = _of_terms(claim_or_terms, principal)
     amount, _ = _principal_of(face, what)
-    pv = present_value(claim_or_terms, rate, principal=principal, compounding=compounding)
-    # The ratio of exact sums: computed again from the flows, never from rounded money.
-    flows = _flows_of_terms(terms, amount, terms.disbursed)
-    sums, _, _, exact = _discount(
-        flows, _rate_asked(rate), None, None, terms.periods_per_year, compounding
-    )
+    # The ratio of the exact sums, never of the money rounded to the cent.
+    pv, sums, exact = _present(claim_or_terms, rate, None, principal, compounding)
     value, low, high = sums
     ratio = tuple(None if x is None else 1 - x / amount for x in (value, high, low))
     interest = terms.interest
