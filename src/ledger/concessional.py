@@ -81,8 +81,9 @@ def years_between(start: date, day: date) -> Fraction:
 @dataclass(frozen=True, slots=True)
 class Discounted:
     """One payment discounted: its date (``None`` when the terms give no day), its time in
-    years from the reference day, the amount, the discount factor ``1 / (1 + r) ** t``, and
-    the present value (factor and value to 12 significant digits; sums are made exactly)."""
+    years from the reference day, the amount, the discount factor ``1 / (1 + r) ** t`` (to 12
+    significant digits) and the present value, amount and value to the currency's minor unit
+    (the sums are made of the exact numbers)."""
 
     date: date | None
     years: Fraction
@@ -216,7 +217,9 @@ def _terms_flows(
     return out
 
 
-def _flows_of_terms(terms: Terms, principal: Fraction, start: date | None) -> list[_Flow]:
+def _flows_of_terms(
+    terms: Terms, principal: Fraction, start: date | None, places: int = 2
+) -> list[_Flow]:
     value, low, high = _bounds(terms.interest)
     by_rate = {
         rate: _terms_flows(terms, principal, rate)
@@ -240,15 +243,15 @@ def _flows_of_terms(terms: Terms, principal: Fraction, start: date | None) -> li
             _Flow(
                 None if start is None else add_months(start, months * (k + 1)),
                 Fraction(k + 1, m),
-                f"principal {_shown(part)} + interest {_shown(interest)}",
+                f"principal {_shown(part, places)} + interest {_shown(interest, places)}",
                 amounts,  # type: ignore[arg-type]
             )
         )
     return flows
 
 
-def _shown(number: Fraction) -> str:
-    return f"{_to_decimal(number, 2, ROUND_HALF_EVEN):,}"
+def _shown(number: Fraction, places: int) -> str:
+    return f"{_to_decimal(number, places, ROUND_HALF_EVEN):,}"
 
 
 def _to_decimal(number: Fraction, places: int, rounding: str) -> Decimal:
@@ -287,6 +290,7 @@ def _discount(
     start: date | None,
     per_year: int,
     compounding: Compounding,
+    places: int = 2,
 ) -> tuple[_Bounds, _Bounds, list[Discounted], bool]:
     sums: list[Fraction | None] = [Fraction(0)] * 3
     faces: list[Fraction | None] = [Fraction(0)] * 3
@@ -315,11 +319,11 @@ def _discount(
                 flow.date,
                 years,
                 flow.what,
-                _to_decimal(central, 2, ROUND_HALF_EVEN)
+                _to_decimal(central, places, ROUND_HALF_EVEN)
                 if central.denominator != 1
                 else Decimal(central.numerator),
                 _SHOWN.divide(Decimal(factor.numerator), Decimal(factor.denominator)),
-                _to_decimal(central * factor, 2, ROUND_HALF_EVEN),
+                _to_decimal(central * factor, places, ROUND_HALF_EVEN),
             )
         )
     return tuple(sums), tuple(faces), lines, exact  # type: ignore[return-value]
@@ -462,7 +466,7 @@ def _present(
     elif isinstance(claim_or_payments, Terms) or hasattr(claim_or_payments, "terms"):
         terms, face, start, what = _of_terms(claim_or_payments, principal)  # type: ignore[arg-type]
         amount, code = _principal_of(face, what)
-        flows = _flows_of_terms(terms, amount, start)
+        flows = _flows_of_terms(terms, amount, start, minor_unit(code))
         template = terms.interest
         rough = face.approximate
         per_year = terms.periods_per_year
@@ -471,7 +475,9 @@ def _present(
         flows, code, template, rough, start = _dated_flows(list(claim_or_payments))
         per_year = 1
         on_day = day if day is not None else start
-    sums, faces, lines, exact = _discount(flows, discount, on_day, start, per_year, compounding)
+    sums, faces, lines, exact = _discount(
+        flows, discount, on_day, start, per_year, compounding, minor_unit(code)
+    )
     rate_shown = Figure.of(f"{Decimal(discount.numerator) / Decimal(discount.denominator)}")
     pv = PresentValue(
         _money(sums, template, code, rough or not exact),
