@@ -314,7 +314,8 @@ def schedule(
     shares = principal_shares(terms, Fraction(rate))
     parts = split(total, shares, places, residue)
     d = rate / terms.periods_per_year  # exact: a Decimal over 1, 2 or 4
-    months = 12 // terms.periods_per_year
+    per_year = terms.periods_per_year
+    dates = _dates(start, 12 // per_year, terms.periods)
     payments = []
     left = total
     compounded = terms.profile == "lump_sum_compounded"
@@ -331,14 +332,23 @@ def schedule(
         payments.append(
             Payment(
                 k,
-                None if start is None else add_months(start, months * k),
+                dates[k - 1],
                 part.quantize(step),
                 interest,
                 left.quantize(step),
-                terms.periods_per_year,
+                per_year,
             )
         )
     return Schedule(terms, currency, total, tuple(payments), residue, rough or rough_rate, start)
+
+
+@lru_cache(maxsize=256)
+def _dates(start: date | None, months: int, count: int) -> tuple[date | None, ...]:
+    """The payment days: ``count`` steps of ``months`` from ``start`` (loans of a portfolio
+    often share them, so they are made once)."""
+    if start is None:
+        return (None,) * count
+    return tuple(add_months(start, months * k) for k in range(1, count + 1))
 
 
 def _plain(number: Decimal) -> Decimal:
