@@ -60,6 +60,10 @@ def test_a_terms_table_loads_saves_and_loads_identical():
         ('profile = "balloon"', "terms.profile", "'equal_principal'"),
         ("maturity_years = 40.5", "terms.maturity_years", "whole number"),
         ("color = 1", "terms.color", "unknown field"),
+        ("maturity_years = 0", "terms.maturity_years", "whole years from 1 to 100"),
+        ("grace_years = 101", "terms.grace_years", "whole years from 0 to 100"),
+        ("maturity_years = true", "terms.maturity_years", "not a whole number"),
+        ('disbursed = "2012-01-15T00:00"', "terms.disbursed", "has a time of day"),
     ],
 )
 def test_a_bad_terms_table_is_refused_by_file_entry_and_field(line, field, phrase):

@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -207,7 +208,29 @@ RateFigure = Annotated[
         {"type": "string", "description": "a rate per year, e.g. '0.75%' or 'about 2%'"}
     ),
 ]
-_WHOLE_YEARS = Annotated[int, Field(strict=True, ge=0, le=100)]
+
+
+def _years_from(low: int) -> AfterValidator:
+    def check(value: int) -> int:
+        if not low <= value <= 100:
+            raise ValueError(f"{value} is not accepted; whole years from {low} to 100")
+        return value
+
+    return AfterValidator(check)
+
+
+_WHOLE_YEARS = Annotated[
+    int,
+    Field(strict=True),
+    _years_from(0),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 100}),
+]
+_MATURITY = Annotated[
+    int,
+    Field(strict=True),
+    _years_from(1),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 100}),
+]
 # A date as files write it: a TOML date or ISO text (as entries read theirs).
 _DATE_SCHEMA = core_schema.union_schema(
     [
@@ -241,7 +264,7 @@ class Terms(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     interest: RateFigure
-    maturity_years: _WHOLE_YEARS
+    maturity_years: _MATURITY
     grace_years: _WHOLE_YEARS = 0
     frequency: Frequency = "annual"
     profile: Profile = "equal_principal"
@@ -265,8 +288,6 @@ class Terms(BaseModel):
 
     @model_validator(mode="after")
     def _fits(self) -> Terms:
-        if self.maturity_years < 1:
-            raise ValueError("maturity_years must be at least 1: the last payment's year")
         if self.grace_years >= self.maturity_years and self.profile in (
             "equal_principal",
             "annuity",
@@ -312,6 +333,4 @@ def _message(item: Any) -> str:
         return f"must be one of {item['ctx']['expected']} (given {item['input']!r})"
     if kind in ("int_type", "int_from_float", "int_parsing"):
         return f"{item['input']!r} is not a whole number of years; write e.g. 40"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{item['input']!r} is not accepted; whole years from 0 to 100"
     return message
