@@ -568,6 +568,7 @@ def test_the_schema_takes_a_source_id_and_a_figure_beside_its_entry():
         "Settlement",
         "Share",
         "Source",
+        "Terms",
     ]
     claim_schema = defs["Claim"]
     assert claim_schema["description"] == (

@@ -3,6 +3,7 @@
 
 from . import book as book
 from . import cli as cli
+from . import concessional as concessional
 from . import display as display
 from . import entries as entries
 from . import errors as errors
@@ -10,10 +11,12 @@ from . import figures as figures
 from . import formatting as formatting
 from . import fx as fx
 from . import importers as importers
+from . import loans as loans
 from . import netting as netting
 from . import plot as plot
 from . import ratios as ratios
 from . import strategies as strategies
+from . import terms as terms
 from . import units as units
 from .book import Ledger as Ledger
 from .book import example as example
@@ -22,6 +25,12 @@ from .book import from_data as from_data
 from .book import load as load
 from .book import loads as loads
 from .book import schema as schema
+from .concessional import Forgiven as Forgiven
+from .concessional import GrantElement as GrantElement
+from .concessional import PresentValue as PresentValue
+from .concessional import forgiven as forgiven
+from .concessional import grant_element as grant_element
+from .concessional import present_value as present_value
 from .entries import GDP as GDP
 from .entries import Budget as Budget
 from .entries import Claim as Claim
@@ -58,6 +67,10 @@ from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
 from .importers import read_worldbank as read_worldbank
+from .loans import Payment as Payment
+from .loans import Schedule as Schedule
+from .loans import schedule as schedule
+from .loans import tranches as tranches
 from .netting import NetBalance as NetBalance
 from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
@@ -73,6 +86,7 @@ from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
 from .ratios import remittances_to_gdp as remittances_to_gdp
+from .terms import Terms as Terms
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity

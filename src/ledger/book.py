@@ -41,6 +41,7 @@ from .entries import (
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
 from .faces import call
 from .files import EXAMPLE, Parts, schema
+from .loans import Tranches
 from .units import check_currency
 
 if TYPE_CHECKING:  # the frames extra; only type checkers read this
@@ -135,7 +136,15 @@ class Ledger:
     'exact'
     """
 
-    __slots__ = ("_by_id", "_entries", "_source_ids", "description", "parties", "title")
+    __slots__ = (
+        "_by_id",
+        "_entries",
+        "_schedules",
+        "_source_ids",
+        "description",
+        "parties",
+        "title",
+    )
 
     def __init__(
         self,
@@ -177,6 +186,7 @@ class Ledger:
         self.description = description
         self.parties: dict[str, str] = dict(parties or {})
         self._source_ids: dict[Source, str] = dict(source_ids or {})
+        self._schedules: tuple[Tranches, ...] = ()
 
     # -- a collection ----------------------------------------------------------------------
 
@@ -443,7 +453,12 @@ public, public_external
     def parts(self) -> Parts:
         """What the ledger is made of, as a file holds it (see :mod:`ledger.files`)."""
         return Parts(
-            self._entries, self.title, self.description, dict(self.parties), self._source_ids
+            self._entries,
+            self.title,
+            self.description,
+            dict(self.parties),
+            self._source_ids,
+            self._schedules,
         )
 
     def to_data(self, *, json_mode: bool = False) -> dict[str, Any]:
@@ -475,6 +490,7 @@ public, public_external
         ledger.description = parts.description
         ledger.parties = dict(parts.parties)
         ledger._source_ids = dict(parts.source_ids)
+        ledger._schedules = tuple(parts.schedules)
         return ledger
 
 

@@ -47,6 +47,7 @@ from pydantic_core import core_schema
 from .arithmetic import check_amount
 from .errors import AmountError, FigureError, LedgerFileError, Problem, UnitMismatchError
 from .figures import QUALIFIERS, Figure
+from .terms import Terms
 from .units import (
     CURRENCIES,
     Amount,
@@ -697,6 +698,7 @@ class Claim(EntryBase):
     status: Status = "asserted"
     basis: str | None = None
     counter_to: Slug | None = None
+    terms: Terms | None = None
 
     @model_validator(mode="after")
     def _two_parties(self) -> Claim:

@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -26,9 +27,10 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from .checks import cross_check, label_text, parties_problems
-from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Source, error_message
+from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Settlement, Source, error_message
 from .errors import LedgerError, LedgerFileError, Problem
 from .figures import QUALIFIERS
+from .loans import Tranches
 
 __all__ = [
     "EXAMPLE",
@@ -54,6 +56,8 @@ class Parts:
     description: str | None = None
     parties: dict[str, str] = field(default_factory=dict)
     source_ids: dict[Source, str] = field(default_factory=dict)
+    #: Settlements written once with a ``schedule`` table, which load as their tranches.
+    schedules: tuple[Tranches, ...] = ()
 
 
 EXAMPLE = "tajikistan_russia_2004.toml"
@@ -430,6 +434,19 @@ def schema() -> dict[str, Any]:
                 "description": "a count of people, e.g. { amount = '1 million person', "
                 "qualifier = 'estimated' }",
             }
+        if model is Settlement:
+            properties["schedule"] = {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "tranches": {"type": "integer", "minimum": 1, "maximum": 1200},
+                    "frequency": {"enum": ["annual", "semiannual", "quarterly"]},
+                    "residue": {"enum": ["last", "largest_remainder"]},
+                },
+                "required": ["tranches"],
+                "description": "spread the amount over equal dated tranches, the first on "
+                "as_of: the entry loads as its tranches, ids <id>-1, <id>-2, ...",
+            }
         definition["description"] = f"{kind}: {(model.__doc__ or '').strip().splitlines()[0]}"
     defs["Source"] = Source.model_json_schema()
     defs["FigureTable"] = {
@@ -562,8 +579,13 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
         problems.append(Problem(name, None, "entries", "must be an array of tables"))
         rows = []
     prepared = []
+    plans: dict[int, object] = {}
     for index, row in enumerate(rows):
-        prepared.append(_prepare(row, index, sources, name, problems, owned))
+        item = _prepare(row, index, sources, name, problems, owned)
+        if isinstance(item, dict) and item.get("kind") == "settlement" and "schedule" in item:
+            plans[index] = item.pop("schedule")
+        prepared.append(item)
+    schedules: tuple[Tranches, ...] = ()
     entries: list[EntryBase]
     try:
         entries = list(entries_adapter().validate_python(prepared))
@@ -578,6 +600,7 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
         ]
         positions = [i for i, _ in read]
         entries = [ENTRY_KINDS[row["kind"]].model_validate(row) for _, row in read]
+        entries, positions, schedules = _expand(entries, positions, plans, rows, name, problems)
         refused = {
             row["id"]: i
             for i, row in reversed(list(enumerate(prepared)))
@@ -585,7 +608,13 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
         }
         problems += cross_check(entries, name, positions, refused)
     else:  # every entry read: each at its own place, none refused
-        problems += cross_check(entries, name)
+        if plans:
+            entries, at, schedules = _expand(
+                entries, range(len(entries)), plans, rows, name, problems
+            )
+            problems += cross_check(entries, name, at)
+        else:
+            problems += cross_check(entries, name)
     if problems:
         raise LedgerFileError(problems)
     return Parts(
@@ -594,7 +623,39 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
         data.get("description"),
         dict(parties),
         {source: key for key, source in sources.items()},
+        schedules,
     )
+
+
+def _expand(
+    entries: list[EntryBase],
+    positions: Sequence[int],
+    plans: dict[int, object],
+    rows: list[Any],
+    name: str | None,
+    problems: list[Problem],
+) -> tuple[list[EntryBase], list[int], tuple[Tranches, ...]]:
+    """Each settlement written with a ``schedule`` table in place of its tranches, each
+    tranche at the place of the row that wrote it; the plans, to write them back as written."""
+    out: list[EntryBase] = []
+    at: list[int] = []
+    kept: list[Tranches] = []
+    for entry, index in zip(entries, positions, strict=True):
+        if index not in plans or not isinstance(entry, Settlement):
+            out.append(entry)
+            at.append(index)
+            continue
+        try:
+            plan = Tranches.from_table(entry, plans[index])
+        except LedgerError as error:
+            key, _, words = str(error).partition(": ")
+            problems.append(Problem(name, _label(index, rows[index]), f"schedule.{key}", words))
+            continue
+        parts = plan.settlements()
+        out += parts
+        at += [index] * len(parts)
+        kept.append(plan)
+    return out, at, tuple(kept)
 
 
 def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
@@ -603,8 +664,16 @@ def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
     sources = _name_sources(parts)
     mode = "json" if json_mode else "python"
     rows = []
+    plans, folded = _plans_whole(parts)
     for entry in parts.entries:
+        if entry.id in folded:
+            continue  # a tranche: its settlement is written once, with its schedule
+        plan = plans.get(entry.id)
+        if plan is not None:
+            entry = plan.settlement
         raw = entry.model_dump(mode=mode, exclude_none=True)
+        if plan is not None:
+            raw["schedule"] = plan.table()
         raw["source"] = sources[entry.source]
         if raw.get("basis") == "spot" and raw.get("kind") == "rate":
             del raw["basis"]  # the default, left unsaid as a file written by hand leaves it
@@ -630,6 +699,23 @@ def write(parts: Parts, *, json_mode: bool = False) -> dict[str, Any]:
     }
     data["entries"] = rows
     return data
+
+
+def _plans_whole(parts: Parts) -> tuple[dict[str, Tranches], set[str]]:
+    """The schedules whose tranches are all in the ledger as they were made, by the id of
+    the first tranche, and the ids of the tranches after it (a schedule whose tranches were
+    changed or dropped is written as the settlements that are left)."""
+    if not parts.schedules:
+        return {}, set()
+    by_id = {entry.id: entry for entry in parts.entries}
+    plans: dict[str, Tranches] = {}
+    folded: set[str] = set()
+    for plan in parts.schedules:
+        made = plan.settlements()
+        if all(by_id.get(part.id) == part for part in made):
+            plans[made[0].id] = plan
+            folded.update(part.id for part in made[1:])
+    return plans, folded
 
 
 def dumps(parts: Parts, format: str = "toml") -> str:
