@@ -158,7 +158,9 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
         rows += "".join(_net_rows(conversion, locale) for conversion in balance.conversions)
     total = format_figure(balance.amount, locale)
     if balance.direction == 0:
-        names = (party_name(balance.debtor, locale), party_name(balance.creditor, locale))
+        names = tuple(
+            party_name(p, locale, balance.names) for p in (balance.debtor, balance.creditor)
+        )
         total = _both_ways(
             balance.amount, locale, "{} → {}".format(*names), "{1} → {0}".format(*names)
         )

@@ -47,7 +47,7 @@ from .units import (
     unit_text,
     ureg,
 )
-from .words import PER, LocaleError, catalog, cldr, locale_of, root_locale
+from .words import PER, LocaleError, catalog, cldr, locale_of, root_locale, words_locale
 
 __all__ = [
     "MONEY",
@@ -158,7 +158,7 @@ def per(locale: Locale, period: str, amount: str) -> str:
 
 @lru_cache(maxsize=256)
 def _per_pattern(locale: Locale, period: str) -> str:
-    own = cldr(locale, "unit_patterns").get(f"duration-{period}", {}).get("long", {})
+    own = cldr(words_locale(locale), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     root = cldr(root_locale(), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     pattern = own.get("per") if own else None
     if pattern and pattern != root.get("per"):
@@ -179,8 +179,15 @@ def check_style(style: str) -> None:
 
 
 @owned
-def format_money(value: Amount, locale: str | Locale = "en_US", style: Style = "compact") -> str:
-    """A stock or a flow of money in the locale's words and numbers.
+def format_money(
+    value: Amount,
+    locale: str | Locale = "en_US",
+    style: Style = "compact",
+    *,
+    fallback: str | None = None,
+) -> str:
+    """A stock or a flow of money in the locale's words and numbers (a locale without a
+    catalog is refused, or speaks the ``fallback``'s words: see :func:`ledger.words.locale_of`).
 
     >>> format_money("1,500,000 USD", locale="en_US")
     '$1.5M'
@@ -188,7 +195,7 @@ def format_money(value: Amount, locale: str | Locale = "en_US", style: Style = "
     '-250\\xa0млн.\\xa0US$'
     """
     q = quantity(value)
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     write = MONEY.get(style) if isinstance(style, str) else None
     if write is None:
         check_style(style)
