@@ -360,7 +360,7 @@ def test_a_locale_without_a_catalog_is_refused_with_the_languages(code):
 
 
 def test_an_unknown_locale_is_refused_even_with_a_fallback():
-    with pytest.raises(lg.LocaleError, match="not known to CLDR.*ky, kk"):
+    with pytest.raises(lg.LocaleError, match=r"not known to CLDR.*ky, kk"):
         lg.format_figure(FIGURES[0], "xx", fallback="en")
     with pytest.raises(lg.LanguageError, match="de_DE"):  # a fallback must have a catalog
         lg.format_figure(FIGURES[0], "fr_FR", fallback="de_DE")
@@ -398,7 +398,7 @@ def test_the_command_line_refuses_a_locale_without_a_catalog(capsys):
     from ledger.cli import main
 
     code = main(["summary", "kg-ru-2012", "--locale", "de_DE"])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code != 0 and "Traceback" not in err
     assert "en, ru, tg, ky, kk, uz_Latn, uz_Cyrl" in err
 
