@@ -8,6 +8,7 @@ year words from CLDR's unit patterns through babel."""
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from datetime import date
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 
 import pytest
 from babel import Locale
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
@@ -111,6 +113,14 @@ def test_every_translation_keeps_the_placeholders_of_its_message(language):
     for m in po(language):
         if m.id:
             assert set(re.findall(r"\{\w+\}", m.string)) == set(re.findall(r"\{\w+\}", m.id)), m.id
+
+
+@pytest.mark.parametrize("language", CATALOGS)
+def test_every_compiled_catalog_is_current(language):
+    compiled = io.BytesIO()
+    write_mo(compiled, po(language))
+    path = LOCALE_DIR / language / "LC_MESSAGES" / "ledger.mo"
+    assert path.read_bytes() == compiled.getvalue(), "run: pybabel compile (see docs/api.md)"
 
 
 def test_the_collected_words_tell_the_languages_apart():

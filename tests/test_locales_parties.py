@@ -161,3 +161,9 @@ def test_the_bundled_kyrgyz_example_names_kyrgyzstan_as_kyrgyzstan_does_in_russi
     balance = lg.net_balance(lg.example("kg-ru-2012"), "KG", "RU", as_of=date(2013, 6, 1))
     assert lg.describe(balance, "ru_RU").startswith("Должник: Кыргызстан;")
     assert lg.describe(balance).startswith("Kyrgyzstan owes Russia")
+
+
+def test_the_settlement_table_names_parties_as_the_file_does():
+    transfers = lg.settle(_book(PER_LANGUAGE))
+    assert "Кыргызстан" in lg.display.transfers_html(transfers, "ru_RU")
+    assert "Kyrgyz Republic" in transfers._repr_html_()

@@ -292,9 +292,10 @@ def _basis(rate: Rate) -> str:
 
 def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
     """Settlement transfers as a table of payer, payee and amount."""
+    names = getattr(transfers, "names", None)
     rows = "".join(
-        f"<tr><td>{escape(party_name(t.payer, locale))}</td>"
-        f"<td>{escape(party_name(t.payee, locale))}</td>"
+        f"<tr><td>{escape(party_name(t.payer, locale, names))}</td>"
+        f"<td>{escape(party_name(t.payee, locale, names))}</td>"
         f"<td>{escape(format_figure(t.amount, locale))}</td></tr>"
         for t in transfers
     )

@@ -275,7 +275,10 @@ class Transfer:
 
 
 class Transfers(list[Transfer]):
-    """The transfers :func:`settle` proposes: a list that shows itself as a table."""
+    """The transfers :func:`settle` proposes: a list that shows itself as a table, its parties
+    named as the ledger names them (``names``, its ``parties`` table)."""
+
+    names: dict[str, Any] = {}  # noqa: RUF012 - replaced per instance by settle, never mutated
 
     def __repr__(self) -> str:
         return f"<Transfers: {'; '.join(map(str, self)) or 'none'}>"
@@ -708,6 +711,7 @@ def settle(
             if figure.places is not None:
                 justified[code].append(figure.places)
     transfers = Transfers()
+    transfers.names = book.parties
     for code, rows in sorted(by_currency.items()):
         transfers.extend(_transfers_in(code, rows, min(justified[code], default=None)))
     return transfers
