@@ -663,7 +663,9 @@ def _parser() -> argparse.ArgumentParser:
     entry a subcommand, and reads best whole."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--locale", default="en_US", help="language and number formats, e.g. en_US, ru_RU, tg_TJ"
+        "--locale",
+        default="en_US",
+        help="language and number formats: en, ru, tg, ky, kk, uz (Latin), uz_Cyrl, e.g. ky_KG",
     )
     common.add_argument(
         "--json", action="store_true", help="machine-readable output (amounts as strings)"

@@ -152,7 +152,10 @@ MONEY: dict[str, Callable[[Decimal, str, Locale, bool], str]] = {
 
 
 def per(locale: Locale, period: str, amount: str) -> str:
-    """``amount`` per period, from CLDR's own unit pattern when the locale has one."""
+    """``amount`` per period, from CLDR's own unit pattern when the locale has one in words
+    (``{0} в год``, ``жылына {0}``); a pattern that is only a slash and an abbreviation
+    (``{0}/yil``, root's ``{0}/y``) gives way to the catalog's words (``yiliga {0}``), which
+    a qualifier after the amount (``... dan ortiq``) can follow."""
     return _per_pattern(locale, period).format(amount=amount)
 
 
@@ -161,7 +164,7 @@ def _per_pattern(locale: Locale, period: str) -> str:
     own = cldr(words_locale(locale), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     root = cldr(root_locale(), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     pattern = own.get("per") if own else None
-    if pattern and pattern != root.get("per"):
+    if pattern and pattern != root.get("per") and "/" not in pattern:
         return str(pattern).replace("{0}", "{amount}")
     return catalog(locale).gettext(PER[period])
 
