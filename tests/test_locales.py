@@ -411,6 +411,17 @@ def test_the_command_line_refuses_a_locale_without_a_catalog(capsys):
     _, err = capsys.readouterr()
     assert code != 0 and "Traceback" not in err
     assert "en, ru, tg, ky, kk, uz_Latn, uz_Cyrl" in err
+    assert "--fallback en" in err and "fallback=" not in err  # no Python keyword
+
+
+def test_the_command_line_falls_back_when_asked_and_says_so_once(capsys):
+    from ledger.cli import main
+
+    code = main(["net", "tj-ru-2004", "TJ", "RU", "--locale", "de_DE", "--fallback", "ru"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert out.startswith("Должник: Таджикистан;") and "Mio." in out
+    assert err.count("de_DE") == 1 and "Traceback" not in err
 
 
 @pytest.mark.parametrize("language", LOCALES)

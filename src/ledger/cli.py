@@ -15,6 +15,7 @@ import argparse
 import json
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -247,6 +248,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "give --currency CODE to net one of them, or --convert-to CODE with dated rates",
         ),
         (r" \(or pass format='\w+'\)", ""),
+        (r"or pass fallback='en' for", "or give --fallback en for"),
         (
             r"Add a Rate entry dated on or before that day(?! to the file)",
             "Add a Rate entry dated on or before that day to the file, or give --rates FILE",
@@ -668,6 +670,11 @@ def _parser() -> argparse.ArgumentParser:
         help="language and number formats: en, ru, tg, ky, kk, uz (Latin), uz_Cyrl, e.g. ky_KG",
     )
     common.add_argument(
+        "--fallback",
+        metavar="LANGUAGE",
+        help="for a --locale without words of its own: its numbers with this language's words",
+    )
+    common.add_argument(
         "--json", action="store_true", help="machine-readable output (amounts as strings)"
     )
     converting = argparse.ArgumentParser(add_help=False)
@@ -812,8 +819,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .formatting import locale_of
 
-        if hasattr(args, "locale"):
-            locale_of(args.locale)
+        if hasattr(args, "locale"):  # checked once; a fallback travels in the locale itself
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter("always")
+                args.locale = locale_of(args.locale, getattr(args, "fallback", None))
+            for warning in said:  # said once, as the command line says things
+                sys.stderr.write(f"debt-ledger: {warning.message}\n")
         result = args.run(args)
     except LedgerError as error:
         sys.stderr.write(f"debt-ledger: {_words(error)}\n")
