@@ -17,12 +17,15 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 import ledger as lg
+from ledger import strategies as lst
 from ledger.formatting import LOCALE_DIR
 
 #: Each supported locale, by the catalog its words come from (English: the messages' source).
@@ -134,14 +137,71 @@ def test_the_collected_words_tell_the_languages_apart():
 # -- each locale speaks its own words -------------------------------------------------------
 
 
+SHAPES = """
+[sources.s]
+publisher = "P"
+title = "T"
+date = 2010-01-01
+
+[[entries]]
+kind = "claim"
+id = "spans"
+as_of = 2010-01-01
+source = "s"
+creditor = "RU"
+debtor = "KZ"
+asserted_by = "RU"
+low = "10 million USD"
+high = "50 million USD"
+qualifier = "range"
+
+[[entries]]
+kind = "claim"
+id = "answer"
+as_of = 2010-01-01
+source = "s"
+creditor = "KZ"
+debtor = "RU"
+asserted_by = "KZ"
+counter_to = "spans"
+amount = "30 million USD"
+qualifier = "about"
+
+[[entries]]
+kind = "claim"
+id = "even"
+as_of = 2010-01-01
+source = "s"
+creditor = "UZ"
+debtor = "KG"
+asserted_by = "UZ"
+amount = "5 million USD"
+
+[[entries]]
+kind = "claim"
+id = "even-back"
+as_of = 2010-01-01
+source = "s"
+creditor = "KG"
+debtor = "UZ"
+asserted_by = "KG"
+amount = "5 million USD"
+"""
+
+
 def _balances():
+    """Every shape a sentence takes: owed, turned round, reduced, nothing outstanding,
+    direction unknown, even."""
     tj = lg.net_balance(lg.example("tj-ru-2004"), "TJ", "RU", as_of=date(2004, 3, 15))
     kg = lg.example("kg-ru-2012")
+    shapes = lg.loads(SHAPES, format="toml")
     return [
         tj,
         -tj,
         lg.net_balance(kg, "KG", "RU", as_of=date(2013, 6, 1)),
         lg.net_balance(kg, "KG", "RU"),
+        lg.net_balance(shapes, "KZ", "RU"),
+        lg.net_balance(shapes, "KG", "UZ"),
     ]
 
 
@@ -431,3 +491,18 @@ def test_the_command_line_says_a_balance_in_each_language(language, capsys):
     assert main(["net", "tj-ru-2004", "TJ", "RU", "--locale", LOCALES[language]]) == 0
     out, _ = capsys.readouterr()
     assert out.strip() and not mixed(out, language), out
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@given(
+    st.sampled_from(["stock", "flow", "count"]).flatmap(
+        lambda kind: lst.figures(kind)
+    ),
+    st.sampled_from(list(LOCALES)),
+    st.sampled_from(["compact", "full"]),
+)
+def test_any_figure_in_any_locale_holds_no_word_of_another_language(figure, language, style):
+    text = lg.format_figure(figure, LOCALES[language], style)
+    assert not mixed(text, language), text
