@@ -17,12 +17,12 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ledger as lg
 from ledger import strategies as lst
@@ -497,9 +497,7 @@ def test_the_command_line_says_a_balance_in_each_language(language, capsys):
 
 
 @given(
-    st.sampled_from(["stock", "flow", "count"]).flatmap(
-        lambda kind: lst.figures(kind)
-    ),
+    st.sampled_from(["stock", "flow", "count"]).flatmap(lambda kind: lst.figures(kind)),
     st.sampled_from(list(LOCALES)),
     st.sampled_from(["compact", "full"]),
 )
