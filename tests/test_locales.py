@@ -504,3 +504,21 @@ def test_the_command_line_says_a_balance_in_each_language(language, capsys):
 def test_any_figure_in_any_locale_holds_no_word_of_another_language(figure, language, style):
     text = lg.format_figure(figure, LOCALES[language], style)
     assert not mixed(text, language), text
+
+
+@given(
+    lst.quantities("stock", st.sampled_from(["USD", "RUB", "KGS", "KZT", "UZS", "TJS"])),
+    st.sampled_from(list(LOCALES)),
+    st.booleans(),
+)
+def test_the_full_style_reads_back_exactly_in_every_language(q, language, flow):
+    if flow:
+        q = q / lg.ureg.year
+    text = lg.format_money(q, LOCALES[language], style="full")
+    assert lg.parse_money(text, LOCALES[language]) == q
+
+
+def test_the_long_style_is_words_and_follows_a_fallback():
+    with pytest.warns(lg.LanguageFallbackWarning):
+        text = lg.format_money("300 million USD", "de_DE", style="long", fallback="ru")
+    assert text == "300 миллионов долларов США"

@@ -133,6 +133,9 @@ def _compact(number: Decimal, code: str, locale: Locale, padded: bool = True) ->
 
 
 def _long(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
+    """Spelled out (``300 million US dollars``): words all of it, so a locale speaking a
+    fallback's words says it in the fallback's."""
+    locale = words_locale(locale)
     shown = significant(number)
     text = format_compact_decimal(
         shown, format_type="long", locale=locale, fraction_digits=max(2, decimal_places(shown))
