@@ -57,6 +57,14 @@ KG = "Kyrgyz Republic"
 )
 
 
+TABLE_WITH_ONE_NAME = (
+    """[parties.KG]
+name = "Kyrgyz Republic"
+"""
+    + CLAIM
+)
+
+
 def _book(text):
     return lg.loads(text, format="toml")
 
@@ -78,13 +86,27 @@ def test_a_name_per_language_from_the_file_is_used_by_describe_without_passing_i
     assert "(Киргизия)" in lg.describe(ratio, "ru_RU", names={"KG": "Киргизия"})
 
 
-def test_one_name_from_the_file_is_every_languages_name():
-    balance = lg.net_balance(_book(ONE_NAME), "KG", "RU")
+@pytest.mark.parametrize("text", [ONE_NAME, TABLE_WITH_ONE_NAME])
+def test_one_name_from_the_file_is_every_languages_name(text):
+    balance = lg.net_balance(_book(text), "KG", "RU")
     for locale in ("en", "ru", "ky", "uz"):
         assert "Kyrgyz Republic" in lg.describe(balance, locale)
 
 
-@pytest.mark.parametrize("text", [PER_LANGUAGE, ONE_NAME])
+def test_an_organisation_named_in_some_languages_takes_english_then_any_elsewhere():
+    names = {"org:imf": {"name": {"en": "IMF", "ru": "МВФ"}}, "org:eabr": {"name": {"ru": "ЕАБР"}}}
+    assert lg.party_name("org:imf", "ru_RU", names) == "МВФ"
+    assert lg.party_name("org:imf", "kk_KZ", names) == "IMF"
+    assert lg.party_name("org:eabr", "en", names) == "ЕАБР"
+    assert lg.party_name("org:wb", "en", names) == "org:wb"
+
+
+def test_a_ledger_made_in_code_checks_its_name_tables_too():
+    with pytest.raises(lg.LedgerFileError, match=r"KG\.name\.ru"):
+        lg.Ledger([], parties={"KG": {"name": {"ru": ""}}})
+
+
+@pytest.mark.parametrize("text", [PER_LANGUAGE, ONE_NAME, TABLE_WITH_ONE_NAME])
 def test_load_then_save_keeps_the_names_as_written(text):
     book = _book(text)
     for form in ("toml", "json"):
@@ -92,17 +114,13 @@ def test_load_then_save_keeps_the_names_as_written(text):
         again = lg.loads(saved, format=form)
         assert again == book and again.parties == book.parties
         assert again.dumps(form) == saved
-    assert json.loads(book.dumps("json"))["parties"]["KG"] == (
-        {
-            "name": {
-                "en": "Kyrgyz Republic",
-                "ru": "Кыргызстан",
-                "uz_Cyrl": "Қирғизистон Республикаси",
-            }
-        }
-        if text is PER_LANGUAGE
-        else "Kyrgyz Republic"
-    )
+    names = {"en": "Kyrgyz Republic", "ru": "Кыргызстан", "uz_Cyrl": "Қирғизистон Республикаси"}
+    wanted = {
+        PER_LANGUAGE: {"name": names},
+        ONE_NAME: "Kyrgyz Republic",
+        TABLE_WITH_ONE_NAME: {"name": "Kyrgyz Republic"},
+    }[text]
+    assert json.loads(book.dumps("json"))["parties"]["KG"] == wanted
 
 
 def test_the_schema_takes_both_forms_of_a_name():
