@@ -522,3 +522,17 @@ def test_the_long_style_is_words_and_follows_a_fallback():
     with pytest.warns(lg.LanguageFallbackWarning):
         text = lg.format_money("300 million USD", "de_DE", style="long", fallback="ru")
     assert text == "300 миллионов долларов США"
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_ledger_table_says_who_owes_whom_and_migrants_in_its_language(language):
+    from ledger import display
+
+    html = html_text(display.ledger_html(lg.example("tj-ru-2004"), LOCALES[language]))
+    owes = _translated(language, "{debtor} owes {creditor}")
+    debtor, creditor = (lg.party_name(p, LOCALES[language]) for p in ("TJ", "RU"))
+    assert owes.format(debtor=debtor, creditor=creditor) in html
+    migrants = _translated(language, "migrants: {count}").split("{count}")[0]
+    assert migrants in html
+    if language != "en":
+        assert "owes" not in html and "migrants" not in html

@@ -40,6 +40,7 @@ from .formatting import (
     format_figure,
     format_ratio,
     format_reduction,
+    label,
     party_name,
 )
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
@@ -76,7 +77,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
         return party_name(code, locale, names)
 
     if isinstance(entry, Claim):
-        return f"{name(entry.debtor)} owes {name(entry.creditor)}"
+        return label("owes", locale, debtor=name(entry.debtor), creditor=name(entry.creditor))
     if isinstance(entry, Remittance):
         origins = ", ".join(name(p) for p in entry.origin)
         return f"{origins} → {name(entry.destination)}"
@@ -92,7 +93,7 @@ def _amount(entry: EntryBase, locale: str) -> str:
     text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     migrants = getattr(entry, "migrants", None)
     if isinstance(migrants, Figure):
-        text += f"; migrants: {format_figure(migrants, locale)}"
+        text += f"; {label('migrants', locale, count=format_figure(migrants, locale))}"
     return text
 
 

@@ -425,6 +425,8 @@ LABELS = {
     "nothing to settle": _("nothing to settle"),
     "unanswered": _("Not answered (what to add to the file):"),
     "direction unknown": _("direction unknown"),
+    "owes": _("{debtor} owes {creditor}"),
+    "migrants": _("migrants: {count}"),
 }
 
 
