@@ -434,6 +434,11 @@ def test_an_unknown_locale_is_refused_even_with_a_fallback():
         lg.format_figure(FIGURES[0], "xx", fallback="en")
     with pytest.raises(lg.LanguageError, match="de_DE"):  # a fallback must have a catalog
         lg.format_figure(FIGURES[0], "fr_FR", fallback="de_DE")
+    with pytest.raises(lg.LanguageError, match="de_DE"):  # checked even where not needed
+        lg.format_figure(FIGURES[0], "ru_RU", fallback="de_DE")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a locale with words of its own: no warning
+        assert lg.format_figure(FIGURES[0], "ru_RU", fallback="en").startswith("около ")
 
 
 def test_a_fallback_gives_the_locales_numbers_and_the_fallbacks_words_said_once():

@@ -99,7 +99,9 @@ class _Spoken(Locale):
     catalog (``words``, a key of :data:`LANGUAGES`)."""
 
     def __init__(self, where: Locale, words: str) -> None:
-        super().__init__(where.language, where.territory, where.script, where.variant)
+        super().__init__(
+            where.language, where.territory, where.script, where.variant, where.modifier
+        )
         self.words = words
 
     def __eq__(self, other: object) -> bool:
@@ -145,16 +147,16 @@ def locale_of(name: str | Locale, fallback: str | Locale | None = None) -> Local
         )
     else:
         where = _parsed_locale(name)
+    # A fallback is checked even where it is not needed: a wrong one is found at once.
+    words = None if fallback is None else language_of(locale_of(fallback))
     if language_of(where) is not None:
         return where
     shown = name if isinstance(name, str) else str(name)
-    if fallback is None:
+    if words is None:
         raise LanguageError(
             f"locale {shown!r} ({where.english_name}) has no catalog; languages: "
             f"{', '.join(LANGUAGES)}; or pass fallback='en' for English words with its numbers"
         )
-    words = language_of(locale_of(fallback))
-    assert words is not None  # locale_of refused a fallback without a catalog
     warnings.warn(
         f"locale {shown!r} ({where.english_name}) has no catalog: its numbers are its own, its "
         f"words {words!r} (fallback)",
