@@ -185,3 +185,13 @@ def test_the_settlement_table_names_parties_as_the_file_does():
     transfers = lg.settle(_book(PER_LANGUAGE))
     assert "Кыргызстан" in lg.display.transfers_html(transfers, "ru_RU")
     assert "Kyrgyz Republic" in transfers._repr_html_()
+
+
+def test_a_hostile_name_in_a_language_table_comes_out_inert():
+    hostile = '<script>alert(1)</script>\u202e"'
+    text = PER_LANGUAGE.replace('ru = "Кыргызстан"', 'ru = "<script>alert(1)</script>\u202e\\""')
+    book = _book(text)
+    assert book.parties["KG"]["name"]["ru"] == hostile
+    balance = lg.net_balance(book, "KG", "RU")
+    for html in (lg.display.balance_html(balance, "ru_RU"), book.to_html("ru_RU")):
+        assert "<script>" not in html and "&lt;script&gt;" in html
