@@ -167,9 +167,13 @@ def test_ranges_and_unknowns_keep_their_words():
     assert lg.format_figure(unknown) == "an unknown amount"
 
 
-def test_a_locale_without_a_catalog_gets_english_words_and_its_own_numbers():
-    text = lg.format_figure(lg.Figure.of("300 million USD/year", "more_than"), locale="de_DE")
-    assert text == f"more than 300{NB}Mio.{NB}$ pro Jahr"
+def test_a_locale_without_a_catalog_is_refused_or_falls_back_to_words_asked_for():
+    figure = lg.Figure.of("300 million USD/year", "more_than")
+    with pytest.raises(lg.LanguageError, match="en, ru, tg, ky, kk, uz_Latn, uz_Cyrl"):
+        lg.format_figure(figure, locale="de_DE")
+    with pytest.warns(lg.LanguageFallbackWarning, match="de_DE"):
+        text = lg.format_figure(figure, locale="de_DE", fallback="en")
+    assert text == f"more than 300{NB}Mio.{NB}$ per year"
 
 
 def test_an_unknown_locale_is_refused_clearly():

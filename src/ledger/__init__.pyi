@@ -52,6 +52,8 @@ from .errors import UnknownEntryError as UnknownEntryError
 from .figures import LEADING_WORDS as LEADING_WORDS
 from .figures import QUALIFIERS as QUALIFIERS
 from .figures import Figure as Figure
+from .formatting import LanguageError as LanguageError
+from .formatting import LanguageFallbackWarning as LanguageFallbackWarning
 from .formatting import LocaleError as LocaleError
 from .formatting import describe as describe
 from .formatting import format_each_way as format_each_way
@@ -60,6 +62,8 @@ from .formatting import format_money as format_money
 from .formatting import format_ratio as format_ratio
 from .formatting import format_reduction as format_reduction
 from .formatting import format_reductions as format_reductions
+from .formatting import languages as languages
+from .formatting import locale_of as locale_of
 from .formatting import parse_money as parse_money
 from .formatting import party_name as party_name
 from .fx import Conversion as Conversion

@@ -152,7 +152,7 @@ class Ledger:
         *,
         title: str | None = None,
         description: str | None = None,
-        parties: dict[str, str] | None = None,
+        parties: dict[str, Any] | None = None,
         source_ids: dict[Source, str] | None = None,
     ) -> None:
         if isinstance(entries, str | bytes | dict) or not isinstance(entries, Iterable):
@@ -184,7 +184,7 @@ class Ledger:
         self._by_id = {entry.id: entry for entry in self._entries}
         self.title = title
         self.description = description
-        self.parties: dict[str, str] = dict(parties or {})
+        self.parties: dict[str, Any] = dict(parties or {})
         self._source_ids: dict[Source, str] = dict(source_ids or {})
         self._schedules: tuple[Tranches, ...] = ()
 
@@ -443,9 +443,15 @@ public, public_external
             Rate, as_of, lambda r: currency is None or currency in (r.base, r.quote_currency)
         )
 
-    def party_name(self, party: str) -> str:
-        """The name this ledger gives a party; a state's code when no name is given here."""
-        return self.parties.get(party, party)
+    def party_name(self, party: str, language: str = "en") -> str:
+        """The name this ledger gives a party (in ``language`` when it gives one per
+        language); a state's code when no name is given here (``lg.party_name`` adds CLDR's)."""
+        given = self.parties.get(party, party)
+        if isinstance(given, dict):
+            given = given.get("name", party)
+        if isinstance(given, dict):
+            given = given.get(language) or given.get("en") or next(iter(given.values()), party)
+        return str(given)
 
     # -- files -----------------------------------------------------------------------------
 

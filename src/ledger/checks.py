@@ -5,6 +5,7 @@ caller refuses."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Any
@@ -25,7 +26,14 @@ def label_text(text: str) -> str:
     return text if text.isprintable() else repr(text)
 
 
+#: A language key of a party's name table: ``en``, ``ru``, ``uz_Cyrl``, ``ru_KZ``.
+_LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]{2,8})*")
+
+
 def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]:
+    """Problems with a ledger's names for parties: each is text (every language's name), or
+    a table ``{name = ...}`` whose name is text or a table of language = name
+    (``[parties.KG] name = {en = "Kyrgyzstan", ru = "Кыргызстан"}``)."""
     if not isinstance(parties, dict):
         return [Problem(name, None, "parties", "must be a table of party = name")]
     problems = []
@@ -34,9 +42,37 @@ def parties_problems(parties: dict[str, Any], name: str | None) -> list[Problem]
         shown = label_text(party) if isinstance(party, str) else str(party)
         if why:
             problems.append(Problem(name, "parties", shown, why))
+        elif isinstance(label, dict):
+            problems += [Problem(name, "parties", f"{shown}.{at}", w) for at, w in _named(label)]
         elif not isinstance(label, str) or not label:
-            problems.append(Problem(name, "parties", shown, "the name must be text"))
+            problems.append(
+                Problem(
+                    name,
+                    "parties",
+                    shown,
+                    "the name must be text, or a table such as name = {en = '...', ru = '...'}",
+                )
+            )
     return problems
+
+
+def _named(table: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, what is wrong) for a party's table: only ``name``, text or language = text."""
+    found = [
+        (label_text(str(key)), "unknown key; accepted: name") for key in table if key != "name"
+    ]
+    names = table.get("name")
+    if isinstance(names, str) and names:
+        return found
+    if not isinstance(names, dict) or not names:
+        return [*found, ("name", "must be text, or a table of language = name (en = '...')")]
+    for language, text in names.items():
+        shown = f"name.{label_text(str(language))}"
+        if not isinstance(language, str) or not _LANGUAGE_KEY.fullmatch(language):
+            found.append((shown, "not a language code; use one such as en, ru, ky, uz_Cyrl"))
+        elif not isinstance(text, str) or not text:
+            found.append((shown, "the name must be text"))
+    return found
 
 
 def cross_check(

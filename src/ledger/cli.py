@@ -15,6 +15,7 @@ import argparse
 import json
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -248,6 +249,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "give --currency CODE to net one of them, or --convert-to CODE with dated rates",
         ),
         (r" \(or pass format='\w+'\)", ""),
+        (r"or pass fallback='en' for", "or give --fallback en for"),
         (
             r"Add a Rate entry dated on or before that day(?! to the file)",
             "Add a Rate entry dated on or before that day to the file, or give --rates FILE",
@@ -664,7 +666,14 @@ def _parser() -> argparse.ArgumentParser:
     entry a subcommand, and reads best whole."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--locale", default="en_US", help="language and number formats, e.g. en_US, ru_RU, tg_TJ"
+        "--locale",
+        default="en_US",
+        help="language and number formats: en, ru, tg, ky, kk, uz (Latin), uz_Cyrl, e.g. ky_KG",
+    )
+    common.add_argument(
+        "--fallback",
+        metavar="LANGUAGE",
+        help="for a --locale without words of its own: its numbers with this language's words",
     )
     common.add_argument(
         "--json", action="store_true", help="machine-readable output (amounts as strings)"
@@ -812,8 +821,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .formatting import locale_of
 
-        if hasattr(args, "locale"):
-            locale_of(args.locale)
+        if hasattr(args, "locale"):  # checked once; a fallback travels in the locale itself
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter("always")
+                args.locale = locale_of(args.locale, getattr(args, "fallback", None))
+            for warning in said:  # said once, as the command line says things
+                sys.stderr.write(f"debt-ledger: {warning.message}\n")
         result = args.run(args)
     except LedgerError as error:
         sys.stderr.write(f"debt-ledger: {_words(error)}\n")

@@ -43,6 +43,7 @@ from .formatting import (
     format_figure,
     format_ratio,
     format_reduction,
+    label,
     party_name,
 )
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
@@ -79,7 +80,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
         return party_name(code, locale, names)
 
     if isinstance(entry, Claim):
-        return f"{name(entry.debtor)} owes {name(entry.creditor)}"
+        return label("owes", locale, debtor=name(entry.debtor), creditor=name(entry.creditor))
     if isinstance(entry, Remittance):
         origins = ", ".join(name(p) for p in entry.origin)
         return f"{origins} → {name(entry.destination)}"
@@ -95,7 +96,7 @@ def _amount(entry: EntryBase, locale: str) -> str:
     text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     migrants = getattr(entry, "migrants", None)
     if isinstance(migrants, Figure):
-        text += f"; migrants: {format_figure(migrants, locale)}"
+        text += f"; {label('migrants', locale, count=format_figure(migrants, locale))}"
     return text
 
 
@@ -163,7 +164,9 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
         rows += "".join(_net_rows(conversion, locale) for conversion in balance.conversions)
     total = format_figure(balance.amount, locale)
     if balance.direction == 0:
-        names = (party_name(balance.debtor, locale), party_name(balance.creditor, locale))
+        names = tuple(
+            party_name(p, locale, balance.names) for p in (balance.debtor, balance.creditor)
+        )
         total = _both_ways(
             balance.amount, locale, "{} → {}".format(*names), "{1} → {0}".format(*names)
         )
@@ -295,9 +298,10 @@ def _basis(rate: Rate) -> str:
 
 def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
     """Settlement transfers as a table of payer, payee and amount."""
+    names = getattr(transfers, "names", None)
     rows = "".join(
-        f"<tr><td>{escape(party_name(t.payer, locale))}</td>"
-        f"<td>{escape(party_name(t.payee, locale))}</td>"
+        f"<tr><td>{escape(party_name(t.payer, locale, names))}</td>"
+        f"<td>{escape(party_name(t.payee, locale, names))}</td>"
         f"<td>{escape(format_figure(t.amount, locale))}</td></tr>"
         for t in transfers
     )

@@ -1,11 +1,13 @@
 """Ledger files: TOML and JSON in one schema, read strictly and written atomically.
 
-A ledger file holds an optional ``title`` and ``description``, ``parties`` (names for parties
-that are not states), ``sources`` declared once and named by id, then ``entries``, each with its
-``kind``. :func:`parse` turns text into the file form, :func:`read` the file form into a
-ledger's :class:`Parts` (or refuses it whole, with every problem listed by file, entry and
-field); :func:`write` and :func:`dumps` go back. Saving writes beside the file and renames, so
-a failed save leaves the old file whole. The :class:`~ledger.book.Ledger` is built on this.
+A ledger file holds an optional ``title`` and ``description``, ``parties`` (names for parties:
+``KG = "Kyrgyzstan"`` for every language, or ``[parties.KG] name = {en = "...", ru = "..."}``
+one per language, CLDR's name for the others), ``sources`` declared once and named by id, then
+``entries``, each with its ``kind``. :func:`parse` turns text into the file form, :func:`read`
+the file form into a ledger's :class:`Parts` (or refuses it whole, with every problem listed by
+file, entry and field); :func:`write` and :func:`dumps` go back. Saving writes beside the file
+and renames, so a failed save leaves the old file whole. The :class:`~ledger.book.Ledger` is
+built on this.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class Parts:
     entries: tuple[EntryBase, ...]
     title: str | None = None
     description: str | None = None
-    parties: dict[str, str] = field(default_factory=dict)
+    parties: dict[str, Any] = field(default_factory=dict)
     source_ids: dict[Source, str] = field(default_factory=dict)
     #: Settlements written once with a ``schedule`` table, which load as their tranches.
     schedules: tuple[Tranches, ...] = ()
@@ -473,8 +475,33 @@ def schema() -> dict[str, Any]:
             "description": {"type": "string"},
             "parties": {
                 "type": "object",
-                "additionalProperties": {"type": "string"},
-                "description": "names for parties, e.g. 'org:imf' = 'IMF'",
+                "additionalProperties": {
+                    "oneOf": [
+                        {"type": "string", "minLength": 1},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["name"],
+                            "properties": {
+                                "name": {
+                                    "oneOf": [
+                                        {"type": "string", "minLength": 1},
+                                        {
+                                            "type": "object",
+                                            "minProperties": 1,
+                                            "additionalProperties": {
+                                                "type": "string",
+                                                "minLength": 1,
+                                            },
+                                        },
+                                    ]
+                                }
+                            },
+                        },
+                    ]
+                },
+                "description": "names for parties: 'org:imf' = 'IMF' for every language, or "
+                "KG = {name = {en = 'Kyrgyzstan', ru = 'Кыргызстан'}} one per language",
             },
             "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Source"}},
             "entries": entry_schema,

@@ -82,13 +82,18 @@ from .words import (
     UNKNOWN,
     YEARS,
     YEARS_QUALIFIED,
+    LanguageError,
+    LanguageFallbackWarning,
     LocaleError,
+    PartyNames,
     cldr,
     label,
+    languages,
     locale_of,
     party_name,
     root_locale,
     say_in,
+    words_locale,
 )
 from .words import say as words_say
 
@@ -101,6 +106,8 @@ __all__ = [
     "DOMAIN",
     "LOCALE_DIR",
     "STYLES",
+    "LanguageError",
+    "LanguageFallbackWarning",
     "LocaleError",
     "cldr",
     "describe",
@@ -111,6 +118,7 @@ __all__ = [
     "format_reduction",
     "format_reductions",
     "label",
+    "languages",
     "locale_of",
     "parse_money",
     "party_name",
@@ -134,7 +142,7 @@ def _count(number: Decimal, locale: Locale, style: Style) -> str:
     else:
         shown = as_written(shown)
         text = format_decimal(shown, locale=locale, decimal_quantization=False)
-        category = locale.plural_form(abs(shown))
+        category = words_locale(locale).plural_form(abs(shown))
     return say_in(locale, PEOPLE.get(category, PEOPLE["other"]), count=str(text))
 
 
@@ -152,9 +160,9 @@ def _plain_number(number: Decimal, locale: Locale, places: int = 2) -> str:
 def _years(number: Decimal, locale: Locale, qualified: bool) -> str:
     shown = round_half_up(number, 2)
     text = _plain_number(number, locale)
-    category = locale.plural_form(abs(shown.normalize()))
+    category = words_locale(locale).plural_form(abs(shown.normalize()))
     if not qualified:
-        own = cldr(locale, "unit_patterns").get("duration-year", {}).get("long", {})
+        own = cldr(words_locale(locale), "unit_patterns").get("duration-year", {}).get("long", {})
         root = cldr(root_locale(), "unit_patterns")["duration-year"]["long"]
         pattern = own.get(category) or own.get("other")
         if pattern and pattern != root.get(category, root.get("other")):
@@ -225,6 +233,7 @@ def format_figure(
     as_percent: bool = False,
     places: int | None = None,
     digits: int | None = None,
+    fallback: str | None = None,
 ) -> str:
     """A figure with the source's own words put back: ``about $300M``, ``more than $300M per
     year``, ``$250M–$300M``, ``about 1 million people``.
@@ -232,7 +241,8 @@ def format_figure(
     Numbers carry no more digits than the figure's inputs justify; ``places`` rounds to
     decimal places first (see :meth:`Figure.quantize`) and ``digits`` to significant digits
     (central values to nearest, bounds outwards). Nothing the figure is gets lost: a one-sided
-    figure the source called approximate says so in words.
+    figure the source called approximate says so in words. A locale without a catalog is
+    refused, unless ``fallback`` names a language for the words (see :func:`locale_of`).
 
     >>> import ledger as lg
     >>> format_figure(lg.Figure.range("250 million USD", "300 million USD"))
@@ -244,7 +254,7 @@ def format_figure(
     >>> format_figure(lg.Figure.of("1234.5678 USD"), style="full", digits=3)
     '$1,230'
     """
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     check_style(style)
     if not isinstance(figure, Figure):
         figure = Figure.of(figure)
@@ -308,7 +318,13 @@ def _bounds_text(
 
 
 @owned
-def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: bool = False) -> str:
+def format_ratio(
+    figure: Figure,
+    locale: str | Locale = "en_US",
+    as_percent: bool = False,
+    *,
+    fallback: str | None = None,
+) -> str:
     """A ratio as people say it: a multiple (``more than 1×``) or a percentage (``about 83%``),
     a duration in years (``about 1 year``), or an amount per head (``more than $300 per person
     per year``).
@@ -319,11 +335,13 @@ def format_ratio(figure: Figure, locale: str | Locale = "en_US", as_percent: boo
     >>> format_ratio(lg.Figure.of("0.8333 year", "about"), locale="ru_RU")
     'около 0,83 года'
     """
-    return format_figure(figure, locale, "compact", as_percent=as_percent)
+    return format_figure(figure, locale_of(locale, fallback), "compact", as_percent=as_percent)
 
 
 @owned
-def format_reduction(settlement: Settlement, locale: str | Locale = "en_US") -> str:
+def format_reduction(
+    settlement: Settlement, locale: str | Locale = "en_US", *, fallback: str | None = None
+) -> str:
     """One reduction of a claim, dated with its kind: ``$189M written off (2012-09-20)``.
 
     >>> from datetime import date
@@ -340,7 +358,7 @@ def format_reduction(settlement: Settlement, locale: str | Locale = "en_US") -> 
         raise LedgerError(
             f"settlement: {type(settlement).__name__} is not a settlement; pass a Settlement"
         )
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     return words_say(
         where,
         REDUCTION[settlement.method],
@@ -351,9 +369,14 @@ def format_reduction(settlement: Settlement, locale: str | Locale = "en_US") -> 
 
 @owned
 def describe(
-    result: NetBalance | Ratio, locale: str | Locale = "en_US", names: dict[str, str] | None = None
+    result: NetBalance | Ratio,
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+    *,
+    fallback: str | None = None,
 ) -> str:
-    """One sentence for a net balance or a ratio, with party names from CLDR.
+    """One sentence for a net balance or a ratio. Party names are the ledger's own where its
+    file gives them (the result carries them; ``names`` overrides), else CLDR's.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -364,18 +387,18 @@ counterclaim of $50M.
     from .netting import NetBalance
     from .ratios import Ratio
 
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     if isinstance(result, NetBalance):
-        return _describe_balance(result, where, names)
+        return _describe_balance(result, where, result.names if names is None else names)
     if isinstance(result, Ratio):
-        return _describe_ratio(result, where, names)
+        return _describe_ratio(result, where, result.names if names is None else names)
     raise LedgerError(
         f"describe() takes a net balance (lg.net_balance) or a ratio (lg.remittances_to_budget, "
         f"...), not {type(result).__name__}"
     )
 
 
-def _describe_ratio(ratio: Ratio, locale: Locale, names: dict[str, str] | None) -> str:
+def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
     """The sentence for a ratio; a net debt in the direction its figure gives: a net creditor
     when it is never positive, "direction unknown" with at most what each way may come to when
     its range spans zero, never a negative debt."""
@@ -413,7 +436,7 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: dict[str, str] | None) 
     )
 
 
-def _describe_balance(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:
+def _describe_balance(balance: NetBalance, locale: Locale, names: PartyNames | None) -> str:
     """The sentence for a balance, in the direction its figure gives: "A owes B ..." when what
     A owes is never negative (flipped when it is never positive), "direction unknown" with
     what each side may owe when its range spans zero, "even" or "nothing outstanding" when it
@@ -455,7 +478,9 @@ def _direction(amount: Figure) -> int:
     return 0
 
 
-def format_each_way(figure: Figure, locale: str | Locale = "en_US") -> tuple[str, str]:
+def format_each_way(
+    figure: Figure, locale: str | Locale = "en_US", *, fallback: str | None = None
+) -> tuple[str, str]:
     """What a figure whose range may span zero comes to each way, never a negative amount: at
     most its upper bound above zero, then at most its lower bound below zero (turned positive);
     an unknown amount where it has no bound that way.
@@ -463,7 +488,7 @@ def format_each_way(figure: Figure, locale: str | Locale = "en_US") -> tuple[str
     >>> format_each_way(Figure.range("-2000000 USD", "10000000 USD"))
     ('at most $10M', 'at most $2M')
     """
-    ways = _each_way(figure, locale_of(locale))
+    ways = _each_way(figure, locale_of(locale, fallback))
     return ways["first"], ways["second"]
 
 
@@ -490,7 +515,7 @@ def _side(amount: Figure, bound: Decimal | None, inclusive: bool, locale: Locale
     return format_figure(side, locale)
 
 
-def _details(balance: NetBalance, locale: Locale, names: dict[str, str] | None) -> str:
+def _details(balance: NetBalance, locale: Locale, names: PartyNames | None) -> str:
     """Each claim with what reduced it, joined: claims first, then the answers taken off."""
     parts: list[str] = []
     for line in sorted(balance.lines, key=lambda line: -line.sign):  # claims, then answers
@@ -503,7 +528,7 @@ def _details(balance: NetBalance, locale: Locale, names: dict[str, str] | None) 
     return parts[0] if parts else words_say(locale, NO_CLAIMS)
 
 
-def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> str:
+def _line_text(line: NetLine, locale: Locale, names: PartyNames | None) -> str:
     """One claim: as asserted, each reduction dated with its kind, and what is outstanding
     ("Russia's claim of about $489M less $189M written off (2012-09-20): about $300M
     outstanding"); one without reductions as asserted ("at most RUB12B", never its clamped
@@ -542,7 +567,11 @@ def _line_text(line: NetLine, locale: Locale, names: dict[str, str] | None) -> s
 
 @owned
 def format_reductions(
-    settlements: Iterable[Settlement], locale: str | Locale = "en_US", *, span: bool = False
+    settlements: Iterable[Settlement],
+    locale: str | Locale = "en_US",
+    *,
+    span: bool = False,
+    fallback: str | None = None,
 ) -> str:
     """Reductions of a claim in words, oldest first, like ones (same kind, same amount)
     grouped with their dates; ``span=True`` gives a group's first and last date only, short
@@ -568,7 +597,7 @@ def format_reductions(
                 f"settlements: {type(settlement).__name__} is not a settlement; pass Settlements"
             )
     ordered = tuple(sorted(found, key=lambda s: (s.as_of, s.id)))
-    return _reductions_text(ordered, locale_of(locale), span)
+    return _reductions_text(ordered, locale_of(locale, fallback), span)
 
 
 def _reductions_text(reductions: tuple[Settlement, ...], locale: Locale, span: bool = False) -> str:

@@ -122,6 +122,8 @@ class NetBalance:
     currency: str | None
     lines: tuple[NetLine, ...] = field(default=())
     conversions: tuple[Conversion, ...] = field(default=())
+    #: The ledger's own names for parties (its ``parties`` table), for describe and the faces.
+    names: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def entries(self) -> tuple[EntryBase, ...]:
@@ -143,7 +145,14 @@ class NetBalance:
         )
         conversions = tuple(_turned(conversion) for conversion in self.conversions)
         return NetBalance(
-            self.creditor, self.debtor, -self.amount, self.as_of, self.currency, lines, conversions
+            self.creditor,
+            self.debtor,
+            -self.amount,
+            self.as_of,
+            self.currency,
+            lines,
+            conversions,
+            self.names,
         )
 
     @property
@@ -266,7 +275,10 @@ class Transfer:
 
 
 class Transfers(list[Transfer]):
-    """The transfers :func:`settle` proposes: a list that shows itself as a table."""
+    """The transfers :func:`settle` proposes: a list that shows itself as a table, its parties
+    named as the ledger names them (``names``, its ``parties`` table)."""
+
+    names: dict[str, Any] = {}  # noqa: RUF012 - replaced per instance by settle, never mutated
 
     def __repr__(self) -> str:
         return f"<Transfers: {'; '.join(map(str, self)) or 'none'}>"
@@ -455,14 +467,14 @@ def net_balance(
     nets = _nets(lines)
     if convert_to is None:
         total = nets.get(target, _zero(unit)) if target else _zero(unit)
-        return NetBalance(debtor, creditor, total, day, target, tuple(lines))
+        return NetBalance(debtor, creditor, total, day, target, tuple(lines), (), book.parties)
     # One rate for every claim of a currency on the day: its net, converted once. Converting
     # each claim and netting would subtract two intervals of the same rate as if independent.
     conversions = tuple(convert(net, convert_to, **policy) for _, net in sorted(nets.items()))
     total = _zero(unit)
     for conversion in conversions:
         total = total + conversion.figure
-    return NetBalance(debtor, creditor, total, day, target, tuple(lines), conversions)
+    return NetBalance(debtor, creditor, total, day, target, tuple(lines), conversions, book.parties)
 
 
 def _nets(lines: Iterable[NetLine]) -> dict[str, Figure]:
@@ -699,6 +711,7 @@ def settle(
             if figure.places is not None:
                 justified[code].append(figure.places)
     transfers = Transfers()
+    transfers.names = book.parties
     for code, rows in sorted(by_currency.items()):
         transfers.extend(_transfers_in(code, rows, min(justified[code], default=None)))
     return transfers

@@ -47,7 +47,7 @@ from .units import (
     unit_text,
     ureg,
 )
-from .words import PER, LocaleError, catalog, cldr, locale_of, root_locale
+from .words import PER, LocaleError, catalog, cldr, locale_of, root_locale, words_locale
 
 __all__ = [
     "MONEY",
@@ -133,6 +133,9 @@ def _compact(number: Decimal, code: str, locale: Locale, padded: bool = True) ->
 
 
 def _long(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
+    """Spelled out (``300 million US dollars``): words all of it, so a locale speaking a
+    fallback's words says it in the fallback's."""
+    locale = words_locale(locale)
     shown = significant(number)
     text = format_compact_decimal(
         shown, format_type="long", locale=locale, fraction_digits=max(2, decimal_places(shown))
@@ -152,16 +155,19 @@ MONEY: dict[str, Callable[[Decimal, str, Locale, bool], str]] = {
 
 
 def per(locale: Locale, period: str, amount: str) -> str:
-    """``amount`` per period, from CLDR's own unit pattern when the locale has one."""
+    """``amount`` per period, from CLDR's own unit pattern when the locale has one in words
+    (``{0} в год``, ``жылына {0}``); a pattern that is only a slash and an abbreviation
+    (``{0}/yil``, root's ``{0}/y``) gives way to the catalog's words (``yiliga {0}``), which
+    a qualifier after the amount (``... dan ortiq``) can follow."""
     return _per_pattern(locale, period).format(amount=amount)
 
 
 @lru_cache(maxsize=256)
 def _per_pattern(locale: Locale, period: str) -> str:
-    own = cldr(locale, "unit_patterns").get(f"duration-{period}", {}).get("long", {})
+    own = cldr(words_locale(locale), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     root = cldr(root_locale(), "unit_patterns").get(f"duration-{period}", {}).get("long", {})
     pattern = own.get("per") if own else None
-    if pattern and pattern != root.get("per"):
+    if pattern and pattern != root.get("per") and "/" not in pattern:
         return str(pattern).replace("{0}", "{amount}")
     return catalog(locale).gettext(PER[period])
 
@@ -179,8 +185,15 @@ def check_style(style: str) -> None:
 
 
 @owned
-def format_money(value: Amount, locale: str | Locale = "en_US", style: Style = "compact") -> str:
-    """A stock or a flow of money in the locale's words and numbers.
+def format_money(
+    value: Amount,
+    locale: str | Locale = "en_US",
+    style: Style = "compact",
+    *,
+    fallback: str | None = None,
+) -> str:
+    """A stock or a flow of money in the locale's words and numbers (a locale without a
+    catalog is refused, or speaks the ``fallback``'s words: see :func:`ledger.words.locale_of`).
 
     >>> format_money("1,500,000 USD", locale="en_US")
     '$1.5M'
@@ -188,7 +201,7 @@ def format_money(value: Amount, locale: str | Locale = "en_US", style: Style = "
     '-250\\xa0млн.\\xa0US$'
     """
     q = quantity(value)
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     write = MONEY.get(style) if isinstance(style, str) else None
     if write is None:
         check_style(style)

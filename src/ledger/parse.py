@@ -65,9 +65,11 @@ def _scales(locale: Locale) -> list[tuple[str, int]]:
 
 
 @owned
-def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
+def parse_money(
+    text: str, locale: str | Locale = "en_US", *, fallback: str | None = None
+) -> Quantity:
     """Read back an amount written by :func:`format_money` (full style, and compact where it
-    is unambiguous) into a quantity.
+    is unambiguous) into a quantity, in the same locale (and ``fallback``) it was written in.
 
     >>> parse_money("$300,000,000", "en_US")
     <Quantity(300000000, 'USD')>
@@ -79,7 +81,7 @@ def parse_money(text: str, locale: str | Locale = "en_US") -> Quantity:
             f"{type(text).__name__} {text!r} is not text; parse_money reads text such as "
             "'$300,000,000'"
         )
-    where = locale_of(locale)
+    where = locale_of(locale, fallback)
     rest = _SPACES.sub(" ", text).strip()
     found = None
     for period in TIME_UNITS:

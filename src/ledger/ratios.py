@@ -20,9 +20,9 @@ more than 300 USD/person/year, approximate
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
@@ -79,6 +79,8 @@ class Ratio:
     denominator_label: str
     net: bool = False
     conversions: tuple[Conversion, ...] = ()
+    #: The ledger's own names for parties (its ``parties`` table), for describe and the faces.
+    names: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -91,6 +93,7 @@ class Ratio:
         denominator: tuple[Figure, str, tuple[EntryBase, ...]],
         net: bool = False,
         conversions: Iterable[Conversion] = (),
+        names: dict[str, Any] | None = None,
     ) -> Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
@@ -108,6 +111,7 @@ class Ratio:
             denominator_label=bottom_label,
             net=net,
             conversions=tuple(c for c in conversions if c.rate is not None),
+            names=dict(names or {}),
         )
 
     @property
@@ -320,6 +324,7 @@ def remittances_to_budget(
         numerator=(conversion.figure, "remittances", (remittance,)),
         denominator=(budget.amount, "budget", (budget,)),
         conversions=(conversion,),
+        names=book.parties,
     )
 
 
@@ -358,6 +363,7 @@ def debt_to_budget(
         denominator=(budget.amount, "budget", (budget,)),
         net=net,
         conversions=conversions,
+        names=book.parties,
     )
 
 
@@ -442,6 +448,7 @@ def remittances_to_gdp(
         numerator=(conversion.figure, "remittances", (remittance,)),
         denominator=(gdp.amount, "GDP", (gdp,)),
         conversions=(conversion,),
+        names=book.parties,
     )
 
 
@@ -519,6 +526,7 @@ def debt_to_gdp(
         denominator=(gdp.amount * _ONE_YEAR, "GDP of a year", (gdp,)),
         net=net,
         conversions=conversions,
+        names=book.parties,
     )
 
 
@@ -552,4 +560,5 @@ def per_migrant(
         day,
         numerator=(yearly, "remittances", (remittance,)),
         denominator=(remittance.migrants, "migrants", ()),
+        names=book.parties,
     )

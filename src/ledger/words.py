@@ -1,38 +1,54 @@
 """Words in the reader's language: locales, the gettext catalogs and every message the
 library says, CLDR tables babel does not publish, headings, and party names.
 
-Qualifier words and sentence patterns come from gettext catalogs for ``en``, ``ru`` and ``tg``
-under ``ledger/locale`` (kept with babel's own ``pybabel extract/update/compile``, which read
-this file); a locale without a catalog gets English words with its own number formats.
+Qualifier words and sentence patterns come from gettext catalogs under ``ledger/locale``, one
+for each language of :data:`LANGUAGES` but English (the source), kept with babel's own
+``pybabel extract/update/compile``, which read this file. A locale is checked once, by
+:func:`locale_of`: one whose language has no catalog (``de_DE``) is refused with the list of
+languages, or, when the caller names a ``fallback``, takes its numbers from its own CLDR data and
+its words from the fallback's catalog, said once in a :class:`LanguageFallbackWarning`.
 
 >>> say(locale_of("ru_RU"), QUALIFIED["about"], amount="300")
 'около 300'
+>>> say(locale_of("uz_Cyrl_UZ"), QUALIFIED["about"], amount="300")
+'тахминан 300'
 """
 
 from __future__ import annotations
 
 import gettext
+import sys
+import warnings
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.support import Translations
 
 from .errors import LedgerError
 
 __all__ = [
     "DOMAIN",
+    "LANGUAGES",
     "LOCALE_DIR",
+    "LanguageError",
+    "LanguageFallbackWarning",
     "LocaleError",
+    "PartyNames",
     "catalog",
     "cldr",
     "label",
+    "language_of",
+    "languages",
     "locale_of",
     "party_name",
     "root_locale",
     "say",
     "say_in",
+    "words_locale",
 ]
 
 
@@ -42,8 +58,57 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "ledger"
 
 
+#: The languages the library writes, by catalog: a language and, where it is written in more
+#: than one script, the script. English is the source of every message.
+LANGUAGES = ("en", "ru", "tg", "ky", "kk", "uz_Latn", "uz_Cyrl")
+
+
+#: The script each language's catalog is written in.
+_SCRIPTS = {
+    "en": "Latn",
+    "ru": "Cyrl",
+    "tg": "Cyrl",
+    "ky": "Cyrl",
+    "kk": "Cyrl",
+    "uz_Latn": "Latn",
+    "uz_Cyrl": "Cyrl",
+}
+
+
+#: A ledger's names for parties: a name for every language (``"Kyrgyzstan"``), or a file's
+#: ``[parties.KG] name = {en = "Kyrgyzstan", ru = "Кыргызстан"}`` (a table whose ``name`` is
+#: text or a table of language = name).
+PartyNames = Mapping[str, "str | Mapping[str, Any]"]
+
+
 class LocaleError(LedgerError, ValueError):
     """A locale that CLDR does not know, or a style that does not exist."""
+
+
+class LanguageError(LocaleError):
+    """A locale CLDR knows but whose language the library has no words for (``de_DE``)."""
+
+
+class LanguageFallbackWarning(UserWarning):
+    """A locale without a catalog was asked for with a fallback: its numbers are its own, its
+    words the fallback's."""
+
+
+class _Spoken(Locale):
+    """A locale whose numbers are its own and whose words come from another language's
+    catalog (``words``, a key of :data:`LANGUAGES`)."""
+
+    def __init__(self, where: Locale, words: str) -> None:
+        super().__init__(
+            where.language, where.territory, where.script, where.variant, where.modifier
+        )
+        self.words = words
+
+    def __eq__(self, other: object) -> bool:
+        return super().__eq__(other) and getattr(other, "words", None) == self.words
+
+    def __hash__(self) -> int:
+        return hash((super().__hash__(), self.words))
 
 
 def _(message: str) -> str:
@@ -56,16 +121,93 @@ def _p(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
-def locale_of(name: str | Locale) -> Locale:
-    """The CLDR locale for a code such as ``"ru_RU"`` (or ``"ru-RU"``); an unknown one is
-    refused with a :class:`LocaleError` that says what is accepted."""
-    if isinstance(name, Locale):
+def locale_of(name: str | Locale, fallback: str | Locale | None = None) -> Locale:
+    """The CLDR locale for a code such as ``"ru_RU"`` (or ``"ru-RU"``), checked: the one place
+    that says which locales the library speaks. A code CLDR does not know is refused with a
+    :class:`LocaleError`; one whose language has no catalog with a :class:`LanguageError` that
+    lists the languages, unless ``fallback`` names one: then the locale keeps its own numbers
+    and takes the fallback's words, and a :class:`LanguageFallbackWarning` says so.
+
+    >>> locale_of("kk_KZ").territories["KZ"]
+    'Қазақстан'
+    >>> try:
+    ...     locale_of("de_DE")
+    ... except LanguageError as error:
+    ...     print(str(error).split("; ")[1])
+    languages: en, ru, tg, ky, kk, uz_Latn, uz_Cyrl
+    """
+    if isinstance(name, _Spoken):
         return name
-    if not isinstance(name, str) or not name.strip():
+    if isinstance(name, Locale):
+        where = name
+    elif not isinstance(name, str) or not name.strip():
         raise LocaleError(
-            f"locale {name!r} is not a locale code; use a code such as 'en_US', 'ru_RU' or 'tg_TJ'"
+            f"locale {name!r} is not a locale code; use a code such as 'en_US', 'ru_RU' or "
+            f"'ky_KG' (languages: {', '.join(LANGUAGES)})"
         )
-    return _parsed_locale(name)
+    else:
+        where = _parsed_locale(name)
+    # A fallback is checked even where it is not needed: a wrong one is found at once.
+    words = None if fallback is None else language_of(locale_of(fallback))
+    if language_of(where) is not None:
+        return where
+    shown = name if isinstance(name, str) else str(name)
+    if words is None:
+        raise LanguageError(
+            f"locale {shown!r} ({where.english_name}) has no catalog; languages: "
+            f"{', '.join(LANGUAGES)}; or pass fallback='en' for English words with its numbers"
+        )
+    warnings.warn(
+        f"locale {shown!r} ({where.english_name}) has no catalog: its numbers are its own, its "
+        f"words {words!r} (fallback)",
+        LanguageFallbackWarning,
+        stacklevel=_caller_level(),
+    )
+    return _Spoken(where, words)
+
+
+def _caller_level() -> int:
+    """The stack level of the first frame outside this package: a warning names the
+    caller's line, not the library's."""
+    here = str(Path(__file__).parent)
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(here):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def language_of(locale: Locale) -> str | None:
+    """The catalog (a key of :data:`LANGUAGES`) a locale's words come from, by its language
+    and its script (CLDR's likely one when the locale names none), or ``None``.
+
+    >>> [language_of(Locale.parse(code)) for code in ("uz_UZ", "uz_Cyrl_UZ", "ru_KZ", "de")]
+    ['uz_Latn', 'uz_Cyrl', 'ru', None]
+    """
+    words = getattr(locale, "words", None)
+    if isinstance(words, str):
+        return words
+    script = locale.script or _likely_script(locale.language, locale.territory)
+    for key in (f"{locale.language}_{script}", locale.language):
+        if _SCRIPTS.get(key) == script:
+            return key
+    return None
+
+
+def languages() -> dict[str, str]:
+    """Each language the library writes, with its name in itself (from CLDR).
+
+    >>> languages()["ky"], languages()["uz_Cyrl"]
+    ('кыргызча', 'ўзбекча (Кирил)')
+    """
+    return {key: str(Locale.parse(key).display_name) for key in LANGUAGES}
+
+
+@lru_cache(maxsize=64)
+def _likely_script(language: str, territory: str | None) -> str:
+    likely = get_global("likely_subtags")
+    full = likely.get(f"{language}_{territory}") or likely.get(language) or ""
+    parts = str(full).split("_")
+    return parts[1] if len(parts) > 2 else ""
 
 
 @lru_cache(maxsize=64)
@@ -75,7 +217,7 @@ def _parsed_locale(name: str) -> Locale:
     except (UnknownLocaleError, ValueError, TypeError) as error:
         raise LocaleError(
             f"locale {name!r} is not known to CLDR ({error}); use a code such as 'en_US', "
-            "'ru_RU' or 'tg_TJ'"
+            f"'ru_RU' or 'ky_KG' (languages: {', '.join(LANGUAGES)})"
         ) from None
 
 
@@ -89,9 +231,17 @@ def cldr(locale: Locale, table: str) -> Any:
     return locale._data[table]
 
 
-@lru_cache(maxsize=64)
 def catalog(locale: Locale) -> gettext.NullTranslations:
-    return Translations.load(str(LOCALE_DIR), [str(locale), locale.language], DOMAIN)
+    """The gettext catalog of a (checked) locale's words: English's own messages for ``en``."""
+    return _catalog(language_of(locale) or "en")
+
+
+@lru_cache(maxsize=16)
+def _catalog(language: str) -> gettext.NullTranslations:
+    if language == "en":
+        return gettext.NullTranslations()
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as stream:
+        return Translations(stream, DOMAIN)
 
 
 def say(locale: Locale, message: str, **values: str) -> str:
@@ -290,6 +440,8 @@ LABELS = {
     "nothing to settle": _("nothing to settle"),
     "unanswered": _("Not answered (what to add to the file):"),
     "direction unknown": _("direction unknown"),
+    "owes": _("{debtor} owes {creditor}"),
+    "migrants": _("migrants: {count}"),
 }
 
 
@@ -298,29 +450,75 @@ def root_locale() -> Locale:
     return Locale.parse("root")
 
 
-def label(key: str, locale: str | Locale = "en_US", **values: object) -> str:
+def label(
+    key: str, locale: str | Locale = "en_US", *, fallback: str | None = None, **values: object
+) -> str:
     """A heading or axis word in the locale (``label("budget", "ru_RU")`` is ``бюджет``)."""
     if key not in LABELS:
         raise LedgerError(f"no label {key!r}; labels: {', '.join(map(repr, LABELS))}")
-    return say(locale_of(locale), LABELS[key], **{k: str(v) for k, v in values.items()})
+    where = locale_of(locale, fallback)
+    return say(where, LABELS[key], **{k: str(v) for k, v in values.items()})
 
 
 def party_name(
-    party: str, locale: str | Locale = "en_US", names: dict[str, str] | None = None
+    party: str,
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+    *,
+    fallback: str | None = None,
 ) -> str:
-    """A party's name in the locale: CLDR's for a state, the ledger's own for others.
+    """A party's name in the locale: the ledger's own (``names``, for the locale's language
+    when it gives one per language), else CLDR's for a state, else the code.
 
-    >>> party_name("TJ", "tg_TJ"), party_name("RU", "ru_RU")
-    ('Тоҷикистон', 'Россия')
+    >>> party_name("TJ", "tg_TJ"), party_name("RU", "ru_RU"), party_name("KG", "ky_KG")
+    ('Тоҷикистон', 'Россия', 'Кыргызстан')
+    >>> names = {"KG": {"name": {"en": "Kyrgyzstan", "ru": "Кыргызстан"}}}
+    >>> party_name("KG", "ru_RU", names), party_name("KG", "kk_KZ", names)
+    ('Кыргызстан', 'Қырғызстан')
     """
     if not isinstance(party, str):
         raise LedgerError(
             f"party {party!r} is not a party; a party is text: an ISO 3166 code such as 'TJ', "
             "or an 'org:' slug such as 'org:imf'"
         )
-    if names is not None and not isinstance(names, dict):
+    if names is not None and not isinstance(names, Mapping):
         raise LedgerError(f"names must be a dict of party = name, not {type(names).__name__}")
-    if names and party in names:
-        return names[party]
-    territories = locale_of(locale).territories
-    return str(territories.get(party, party))
+    where = locale_of(locale, fallback)
+    words = words_locale(where)
+    given = _name_in(names.get(party), words) if names else None
+    if given is not None:
+        return given
+    known = words.territories.get(party)
+    if known is not None:
+        return str(known)
+    other = _name_in(names.get(party), words, any_language=True) if names else None
+    return other or party
+
+
+def words_locale(where: Locale) -> Locale:
+    """The locale whose words a (checked) locale speaks: itself, or its fallback's (CLDR's
+    unit patterns and state names are words, and follow it)."""
+    if isinstance(where, _Spoken):
+        return Locale.parse(where.words)
+    return where
+
+
+def _name_in(given: object, locale: Locale, any_language: bool = False) -> str | None:
+    """A name from a ledger's parties table in the locale's language: text is every
+    language's; a ``name`` table gives one per language (``ru``, ``uz_Cyrl``, ``ru_KZ``);
+    ``any_language`` takes English, then the first, when the table has none for it."""
+    if isinstance(given, Mapping) and "name" in given:
+        given = given["name"]
+    if isinstance(given, str):
+        return given or None
+    if not isinstance(given, Mapping):
+        return None
+    keys = [str(locale), f"{locale.language}_{locale.territory}", language_of(locale)]
+    keys += [locale.language]
+    if any_language:
+        keys += ["en", *given]
+    for key in keys:
+        text = given.get(key)
+        if isinstance(text, str) and text:
+            return text
+    return None
