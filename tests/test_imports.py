@@ -22,6 +22,7 @@ LAYERS = {
     "book": 7,
     "fx": 8,
     "netting": 9,
+    "yearly": 10,
     "ratios": 10,
     "words": 11,
     "numbers": 12,

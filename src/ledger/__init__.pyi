@@ -14,6 +14,7 @@ from . import plot as plot
 from . import ratios as ratios
 from . import strategies as strategies
 from . import units as units
+from . import yearly as yearly
 from .book import Ledger as Ledger
 from .book import example as example
 from .book import examples as examples
@@ -66,6 +67,7 @@ from .ratios import debt_to_budget as debt_to_budget
 from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
+from .ratios import by_year as by_year
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity
@@ -81,5 +83,8 @@ from .units import quantity as quantity
 from .units import quantity_text as quantity_text
 from .units import to_units as to_units
 from .units import ureg as ureg
+from .yearly import Point as Point
+from .yearly import Series as Series
+from .yearly import series as series
 
 __version__: str

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from .arithmetic import owned
 from .book import Ledger, book_asked, day_asked, party_asked
@@ -32,6 +32,7 @@ from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
+from .yearly import Point, Series, divided, series
 from .units import Amount, currency_of
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Ratio",
+    "by_year",
     "debt_to_budget",
     "per_migrant",
     "ratio",
@@ -46,13 +48,21 @@ __all__ = [
 ]
 
 
+@overload
+def ratio(a: Series, b: Series) -> Series: ...
+@overload
+def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure: ...
 @owned
-def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure:
-    """``a / b`` for two figures or amounts: units by pint, bounds by interval rules.
+def ratio(a: Figure | Amount | Series, b: Figure | Amount | Series) -> Figure | Series:
+    """``a / b`` for two figures or amounts: units by pint, bounds by interval rules; for two
+    series (:func:`ledger.yearly.series`), year by year, each year a :class:`Ratio` that
+    explains itself, and a year missing from either missing from the answer.
 
     >>> print(ratio("300 million USD/year", Figure.of("300 million USD/year", "about")))
     about 1
     """
+    if isinstance(a, Series) or isinstance(b, Series):
+        return by_year("ratio", a, b)
     left = a if isinstance(a, Figure) else Figure.of(a)
     right = b if isinstance(b, Figure) else Figure.of(b)
     return left / right
@@ -158,6 +168,76 @@ class Ratio:
         return html
 
 
+def by_year(question: str, top: object, bottom: object, *, net: bool = False) -> Series:
+    """``top / bottom`` for two series, year by year: each year a :class:`Ratio` dated 31
+    December, whose numerator and denominator cite the entries and conversions behind them.
+
+    >>> import ledger as lg
+    >>> book = lg.example()
+    >>> share = by_year("remittances_to_budget", lg.series(book, "TJ", "remittances",
+    ...     years=[2003, 2004]), lg.series(book, "TJ", "budget", years=[2003, 2004]))
+    >>> print(share)
+    remittances to budget for TJ: 2003: missing, 2004: more than 1
+    """
+    if not isinstance(top, Series) or not isinstance(bottom, Series):
+        raise MissingFigureError(
+            f"a ratio by year divides a series by a series (lg.series(...)); given "
+            f"{type(top).__name__} and {type(bottom).__name__}"
+        )
+
+    def make(year: int, up: Point, down: Point) -> Ratio:
+        assert up.figure is not None and down.figure is not None
+        return Ratio.of(
+            question,
+            top.party,
+            date(year, 12, 31),
+            numerator=(up.figure, top.label, up.entries),
+            denominator=(down.figure, bottom.label, down.entries),
+            net=net,
+            conversions=(*up.conversions, *down.conversions),
+        )
+
+    def value(answer: object) -> Figure:
+        assert isinstance(answer, Ratio)
+        return answer.value
+
+    return divided(top, bottom, make, question=question.replace("_", " "), value=value)
+
+
+def _yearly(
+    question: str,
+    book: Ledger,
+    party: str,
+    years: Iterable[int],
+    one_day: tuple[date | None, int | None],
+    policy: tuple[Rates | None, str | None, MaxAge],
+    *,
+    net: bool = False,
+) -> Series:
+    """A named question year by year: the budget series first, then the numerator's series
+    in the budget's currency, divided year by year."""
+    if one_day != (None, None):
+        raise MissingFigureError(
+            f"{question}: years= asks year by year, each year its own budget; as_of= and "
+            "fiscal_year= ask for one day, so pass one or the other"
+        )
+    rates, via, max_age = policy
+    budget = series(book, party, "budget", years=years, rates=rates, via=via, max_age=max_age)
+    what = "remittances" if question == "remittances_to_budget" else "debt"
+    top = series(
+        book,
+        party,
+        what,
+        years=years,
+        net=net,
+        currency=budget.currency,
+        rates=rates,
+        via=via,
+        max_age=max_age,
+    )
+    return by_year(question, top, budget, net=net)
+
+
 _DONE = {"payment": "paid", "write_off": "written off"}
 
 
@@ -259,6 +339,30 @@ def _policy(
     return _Policy(book if rates is None else rates, day, via, max_age)
 
 
+@overload
+def remittances_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def remittances_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def remittances_to_budget(
     book: Ledger,
@@ -269,13 +373,20 @@ def remittances_to_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """Remittances sent home to ``party`` against its budget: a pure number.
 
     Remittances in another currency than the budget's convert by the rate policy (see
     :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
     ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
+    ``years=range(2005, 2013)`` asks it year by year: a series (:func:`ledger.yearly.series`)
+    of ratios, each year's remittances against that year's budget.
     """
+    if years is not None:
+        return _yearly(
+            "remittances_to_budget", book, party, years, (as_of, fiscal_year), (rates, via, max_age)
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
@@ -295,6 +406,32 @@ def remittances_to_budget(
     )
 
 
+@overload
+def debt_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    net: bool = False,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def debt_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    net: bool = False,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def debt_to_budget(
     book: Ledger,
@@ -306,14 +443,26 @@ def debt_to_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """What ``party`` owes against its budget, in years. ``net=True`` takes off what others
     owe it (its counterclaims); by default the debt is gross.
 
     Each claim counts for what is outstanding on the day (less its own settlements), converted
     into the budget's currency at the rate in force that day (a stock), with the ledger's own
-    ``Rate`` entries unless ``rates`` is given.
+    ``Rate`` entries unless ``rates`` is given. ``years=...`` asks it year by year: each
+    year's debt at 31 December against that year's budget, a series of ratios.
     """
+    if years is not None:
+        return _yearly(
+            "debt_to_budget",
+            book,
+            party,
+            years,
+            (as_of, fiscal_year),
+            (rates, via, max_age),
+            net=net,
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
