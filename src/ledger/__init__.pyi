@@ -63,11 +63,11 @@ from .netting import net_positions as net_positions
 from .netting import outstanding as outstanding
 from .netting import settle as settle
 from .ratios import Ratio as Ratio
+from .ratios import by_year as by_year
 from .ratios import debt_to_budget as debt_to_budget
 from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
-from .ratios import by_year as by_year
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity

@@ -32,8 +32,8 @@ from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
-from .yearly import Point, Series, divided, series
 from .units import Amount, currency_of
+from .yearly import Point, Series, divided, series
 
 if TYPE_CHECKING:
     from .entries import EntryBase
