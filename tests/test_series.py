@@ -404,3 +404,25 @@ def test_plot_refuses_series_of_two_units():
             lg.series(kg, "KG", "debt", years=[2012]),
             lg.series(kg, "KG", "remittances", years=[2012]),
         )
+
+
+def test_a_reduction_dated_december_31_counts_in_that_year_one_on_january_1_in_the_next():
+    source = lg.Source(publisher="Pub", title="Doc", date=date(2010, 1, 1))
+    book = lg.Ledger(
+        [
+            lg.Claim(id="c", as_of=date(2010, 12, 31), source=source, creditor="RU",
+                     debtor="TJ", asserted_by="RU", amount="100 USD"),
+            lg.Settlement(id="s-dec", as_of=date(2011, 12, 31), source=source, claim="c",
+                          amount="10 USD", method="payment"),
+            lg.Settlement(id="s-jan", as_of=date(2013, 1, 1), source=source, claim="c",
+                          amount="20 USD", method="payment"),
+        ]
+    )
+    debt = lg.series(book, "TJ", "debt", years=range(2009, 2014))
+    assert debt.items() == [
+        (2009, None),
+        (2010, lg.Figure.of("100 USD")),
+        (2011, lg.Figure.of("90 USD")),
+        (2012, lg.Figure.of("90 USD")),
+        (2013, lg.Figure.of("70 USD")),
+    ]
