@@ -410,12 +410,31 @@ def test_a_reduction_dated_december_31_counts_in_that_year_one_on_january_1_in_t
     source = lg.Source(publisher="Pub", title="Doc", date=date(2010, 1, 1))
     book = lg.Ledger(
         [
-            lg.Claim(id="c", as_of=date(2010, 12, 31), source=source, creditor="RU",
-                     debtor="TJ", asserted_by="RU", amount="100 USD"),
-            lg.Settlement(id="s-dec", as_of=date(2011, 12, 31), source=source, claim="c",
-                          amount="10 USD", method="payment"),
-            lg.Settlement(id="s-jan", as_of=date(2013, 1, 1), source=source, claim="c",
-                          amount="20 USD", method="payment"),
+            lg.Claim(
+                id="c",
+                as_of=date(2010, 12, 31),
+                source=source,
+                creditor="RU",
+                debtor="TJ",
+                asserted_by="RU",
+                amount="100 USD",
+            ),
+            lg.Settlement(
+                id="s-dec",
+                as_of=date(2011, 12, 31),
+                source=source,
+                claim="c",
+                amount="10 USD",
+                method="payment",
+            ),
+            lg.Settlement(
+                id="s-jan",
+                as_of=date(2013, 1, 1),
+                source=source,
+                claim="c",
+                amount="20 USD",
+                method="payment",
+            ),
         ]
     )
     debt = lg.series(book, "TJ", "debt", years=range(2009, 2014))
@@ -426,3 +445,12 @@ def test_a_reduction_dated_december_31_counts_in_that_year_one_on_january_1_in_t
         (2012, lg.Figure.of("90 USD")),
         (2013, lg.Figure.of("70 USD")),
     ]
+
+
+def test_each_year_of_a_ratio_of_series_says_itself_as_the_named_question_does(book):
+    remittances = lg.series(book, "TJ", "remittances", years=[2005], source="nbt")
+    budget = lg.series(book, "TJ", "budget", years=[2005], measure="expenditure")
+    (year,) = lg.ratio(remittances, budget).points
+    assert lg.describe(year.detail) == "Remittances to Tajikistan are 0.93× its budget."
+    plain = lg.ratio(budget, remittances).point(2005).detail
+    assert lg.describe(plain, "ru_RU") == "Отношение (Таджикистан): около 1,07×."

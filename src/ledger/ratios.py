@@ -61,8 +61,11 @@ def ratio(a: Figure | Amount | Series, b: Figure | Amount | Series) -> Figure | 
     >>> print(ratio("300 million USD/year", Figure.of("300 million USD/year", "about")))
     about 1
     """
+    if isinstance(a, Series) and isinstance(b, Series):
+        question, net = _question(a, b)
+        return by_year(question, a, b, net=net)
     if isinstance(a, Series) or isinstance(b, Series):
-        return by_year("ratio", a, b)
+        return by_year("ratio", a, b)  # refused, with what to pass
     left = a if isinstance(a, Figure) else Figure.of(a)
     right = b if isinstance(b, Figure) else Figure.of(b)
     return left / right
@@ -166,6 +169,17 @@ class Ratio:
     def _repr_html_(self) -> str:
         html: str = call("html.ratio", self)  # the notebook face, loaded on first display
         return html
+
+
+def _question(top: Series, bottom: Series) -> tuple[str, bool]:
+    """The named question two series ask, where they ask one (so that each year's ratio says
+    itself as the named helper's does); else a plain ratio."""
+    if bottom.label.startswith("budget"):
+        if top.label.startswith("remittances"):
+            return "remittances_to_budget", False
+        if top.label.startswith(("debt", "net debt")):
+            return "debt_to_budget", top.label.startswith("net debt")
+    return "ratio", False
 
 
 def by_year(question: str, top: object, bottom: object, *, net: bool = False) -> Series:

@@ -254,6 +254,7 @@ QUESTIONS = {
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),
     "net_debt_to_budget": _("{party}'s net debt is {value} of its budget."),
     "per_migrant": _("Remittances to {party} come to {value}."),
+    "ratio": _("The ratio for {party} is {value}."),
 }
 
 
