@@ -32,27 +32,55 @@ LAYERS = {
     "plain": 15,
     "plot": 15,
     "cli": 15,
+    "importers": 15,
+    "importers.worldbank": 15,
     "strategies": 15,
     "__main__": 16,
     "__init__": 17,
 }
 
 
-def _imports(path):
+def _module_paths():
+    """Every module by its dotted name under ``ledger`` (a package by its own name)."""
+    paths = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+        if len(parts) > 1 and parts[-1] == "__init__":
+            parts.pop()
+        paths[".".join(parts)] = path
+    return paths
+
+
+MODULE_PATHS = _module_paths()
+
+
+def _target(parts):
+    """The module of LAYERS an import names: a subpackage's module, else a top-level one."""
+    dotted = ".".join(parts[:2])
+    return dotted if dotted in MODULE_PATHS else parts[0]
+
+
+def _imports(module):
     """(module imported, names imported, line) for every import of a ledger module."""
+    path = MODULE_PATHS[module]
     tree = ast.parse(path.read_text(), filename=str(path))
+    # The package a relative import starts from: a subpackage's own name for its __init__.
+    subpackage = path.name == "__init__.py" and path.parent != PACKAGE
+    package = module.split(".") if subpackage else module.split(".")[:-1]
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1:
+            if node.level >= 1:
+                base = package[: len(package) - (node.level - 1)]
                 if node.module is None:  # from . import x
                     for alias in node.names:
-                        yield alias.name, [], node.lineno
+                        yield _target([*base, alias.name]), [], node.lineno
                 else:
-                    yield node.module.split(".")[0], [a.name for a in node.names], node.lineno
+                    parts = [*base, *node.module.split(".")]
+                    yield _target(parts), [a.name for a in node.names], node.lineno
             elif node.module and node.module.split(".")[0] == "ledger":
                 parts = node.module.split(".")
                 yield (
-                    (parts[1] if len(parts) > 1 else "__init__"),
+                    (_target(parts[1:]) if len(parts) > 1 else "__init__"),
                     [a.name for a in node.names],
                     node.lineno,
                 )
@@ -60,10 +88,10 @@ def _imports(path):
             for alias in node.names:
                 parts = alias.name.split(".")
                 if parts[0] == "ledger":
-                    yield (parts[1] if len(parts) > 1 else "__init__"), [], node.lineno
+                    yield (_target(parts[1:]) if len(parts) > 1 else "__init__"), [], node.lineno
 
 
-MODULES = sorted(path.stem for path in PACKAGE.glob("*.py"))
+MODULES = sorted(MODULE_PATHS)
 
 
 def test_every_module_has_a_layer():
@@ -74,7 +102,7 @@ def test_every_module_has_a_layer():
 def test_imports_run_down_never_up(module):
     upward = [
         f"{module}.py:{line} imports {target} (layer {LAYERS[target]} > {LAYERS[module]})"
-        for target, _, line in _imports(PACKAGE / f"{module}.py")
+        for target, _, line in _imports(module)
         if LAYERS[target] > LAYERS[module]
     ]
     assert upward == []
@@ -84,7 +112,7 @@ def test_imports_run_down_never_up(module):
 def test_no_private_name_crosses_a_module(module):
     private = [
         f"{module}.py:{line} takes {name} from {target}"
-        for target, names, line in _imports(PACKAGE / f"{module}.py")
+        for target, names, line in _imports(module)
         for name in names
         if name.startswith("_") and target != module
     ]
@@ -92,7 +120,7 @@ def test_no_private_name_crosses_a_module(module):
 
 
 def test_the_layers_hold_no_circle():
-    graph = {m: {t for t, _, _ in _imports(PACKAGE / f"{m}.py") if t != m} for m in MODULES}
+    graph = {m: {t for t, _, _ in _imports(m) if t != m} for m in MODULES}
     seen, on_path = set(), []
 
     def visit(node):

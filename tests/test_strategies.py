@@ -183,7 +183,18 @@ def test_a_settlement_alone_is_drawn_without_a_ledger_around_it():
 
 # -- registered types ----------------------------------------------------------------------------
 
-REGISTERED = [lg.Figure, lg.Source, lg.Claim, lg.Remittance, lg.Budget, lg.Settlement, lg.Rate]
+REGISTERED = [
+    lg.Figure,
+    lg.Source,
+    lg.Claim,
+    lg.Remittance,
+    lg.Budget,
+    lg.Settlement,
+    lg.Rate,
+    lg.GDP,
+    lg.DebtStock,
+    lg.Share,
+]
 
 
 @pytest.mark.parametrize("kind", [*REGISTERED, lg.Ledger], ids=lambda t: t.__name__)
@@ -196,7 +207,16 @@ def test_from_type_of_the_entry_base_draws_every_kind_of_entry():
         type(find(st.from_type(EntryBase), lambda e, k=k: e.kind == k, settings=FIRST))
         for k in lst.ALL_KINDS
     }
-    assert seen == {lg.Claim, lg.Remittance, lg.Budget, lg.Settlement, lg.Rate}
+    assert seen == {
+        lg.Claim,
+        lg.Remittance,
+        lg.Budget,
+        lg.Settlement,
+        lg.Rate,
+        lg.GDP,
+        lg.DebtStock,
+        lg.Share,
+    }
 
 
 def test_from_type_of_a_figure_draws_every_kind_of_amount():

@@ -9,6 +9,7 @@ from . import errors as errors
 from . import figures as figures
 from . import formatting as formatting
 from . import fx as fx
+from . import importers as importers
 from . import netting as netting
 from . import plot as plot
 from . import ratios as ratios
@@ -22,11 +23,14 @@ from .book import from_data as from_data
 from .book import load as load
 from .book import loads as loads
 from .book import schema as schema
+from .entries import GDP as GDP
 from .entries import Budget as Budget
 from .entries import Claim as Claim
+from .entries import DebtStock as DebtStock
 from .entries import Rate as Rate
 from .entries import Remittance as Remittance
 from .entries import Settlement as Settlement
+from .entries import Share as Share
 from .entries import Source as Source
 from .errors import AmountError as AmountError
 from .errors import FigureError as FigureError
@@ -54,6 +58,7 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .importers import read_worldbank as read_worldbank
 from .netting import NetBalance as NetBalance
 from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
@@ -65,9 +70,11 @@ from .netting import settle as settle
 from .ratios import Ratio as Ratio
 from .ratios import by_year as by_year
 from .ratios import debt_to_budget as debt_to_budget
+from .ratios import debt_to_gdp as debt_to_gdp
 from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
+from .ratios import remittances_to_gdp as remittances_to_gdp
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity

@@ -24,12 +24,16 @@ from pydantic import ValidationError
 from . import files
 from .checks import cross_check, parties_problems
 from .entries import (
+    GDP,
     Budget,
     Claim,
+    DebtMeasure,
+    DebtStock,
     EntryBase,
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     Status,
     party_error,
@@ -43,6 +47,7 @@ if TYPE_CHECKING:  # the frames extra; only type checkers read this
     import pandas
 
 __all__ = [
+    "DEBT_MEASURES",
     "DEFAULT_EXAMPLE",
     "EXAMPLE",
     "EXAMPLES",
@@ -64,6 +69,8 @@ E = TypeVar("E", bound=EntryBase)
 
 #: A claim's statuses, as the file format names them.
 STATUSES: tuple[str, ...] = get_args(Status)
+#: What a debt stock may count, as the file format names it.
+DEBT_MEASURES: tuple[str, ...] = get_args(DebtMeasure)
 
 
 def as_set(value: str | Collection[str] | None) -> Collection[str] | None:
@@ -340,6 +347,78 @@ class Ledger:
                 (party is None or b.party == party)
                 and (fiscal_year is None or b.fiscal_year == fiscal_year)
             ),
+        )
+
+    def gdp(
+        self,
+        *,
+        party: str | None = None,
+        year: int | None = None,
+        as_of: date | None = None,
+    ) -> list[GDP]:
+        """GDP entries of ``party``, for ``year``; an unknown party is refused.
+
+        >>> import ledger as lg
+        >>> source = lg.Source(publisher="World Bank", title="WDI", date="2024-06-28")
+        >>> book = Ledger([lg.GDP(id="tj-gdp-2004", as_of="2004-12-31", source=source,
+        ...                       party="TJ", year=2004, amount="2.08 billion USD/year")])
+        >>> [g.id for g in book.gdp(party="TJ", year=2004)], book.gdp(year=2005)
+        (['tj-gdp-2004'], [])
+        """
+        if party is not None:
+            party_asked(party)
+        return self._select(
+            GDP,
+            as_of,
+            lambda g: (party is None or g.party == party) and (year is None or g.year == year),
+        )
+
+    def debt_stocks(
+        self,
+        *,
+        party: str | None = None,
+        measure: DebtMeasure | Collection[DebtMeasure] | None = None,
+        as_of: date | None = None,
+    ) -> list[DebtStock]:
+        """Debt stocks of ``party``, of one ``measure`` (or several); ``as_of`` keeps those
+        dated on or before it. An unknown party or measure is refused.
+
+        >>> example().debt_stocks(measure="gross")
+        Traceback (most recent call last):
+        ...
+        ledger.errors.LedgerError: measure 'gross' is not a debt measure; accepted: external, \
+public, public_external
+        """
+        if party is not None:
+            party_asked(party)
+        measures = as_set(measure)
+        for known in measures or ():
+            if known not in DEBT_MEASURES:
+                raise LedgerError(
+                    f"measure {known!r} is not a debt measure; accepted: {', '.join(DEBT_MEASURES)}"
+                )
+        return self._select(
+            DebtStock,
+            as_of,
+            lambda d: (
+                (party is None or d.party == party) and (measures is None or d.measure in measures)
+            ),
+        )
+
+    def shares(
+        self,
+        *,
+        party: str | None = None,
+        year: int | None = None,
+        as_of: date | None = None,
+    ) -> list[Share]:
+        """Ratios as sources published them (shares), of ``party``, for ``year``."""
+        if party is not None:
+            party_asked(party)
+        return self._select(
+            Share,
+            as_of,
+            lambda s: (party is None or s.party == party) and (year is None or s.year == year),
         )
 
     def settlements(

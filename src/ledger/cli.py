@@ -30,6 +30,7 @@ from .errors import LedgerError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
 from .fx import Conversion, convert
+from .importers.worldbank import add_import_command
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
 from .units import check_currency
@@ -766,6 +767,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema_cmd = commands.add_parser("schema", help="print the ledger file JSON Schema")
     schema_cmd.set_defaults(run=cmd_schema, json=True)
+    add_import_command(commands)  # debt-ledger import worldbank FILE -o LEDGER
     return parser
 
 

@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from .book import Ledger
 from .entries import (
+    GDP,
     Budget,
     Claim,
+    DebtStock,
     EntryBase,
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     figure_from_data,
     figure_to_data,
@@ -83,7 +86,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
     if isinstance(entry, Remittance):
         origins = ", ".join(name(p) for p in entry.origin)
         return f"{origins} → {name(entry.destination)}"
-    if isinstance(entry, Budget):
+    if isinstance(entry, Budget | GDP | DebtStock | Share):
         return name(entry.party)
     return ""
 
@@ -109,6 +112,8 @@ def _source(entry: EntryBase) -> str:
 
 
 def _status(entry: EntryBase) -> str:
+    if isinstance(entry, Share):
+        return f"{entry.numerator} / {entry.denominator}"
     if isinstance(entry, Claim):
         extra = f", counter to {entry.counter_to}" if entry.counter_to else ""
         return f"{entry.status}{extra}"
@@ -551,11 +556,12 @@ def _entry_data(row: dict[str, Any], where: str) -> tuple[dict[str, Any] | None,
         return None, [Problem(None, where, "as_of", str(error))]
     if "origin" in data:
         data["origin"] = tuple(str(data["origin"]).split(","))
-    try:
-        if "fiscal_year" in data:
-            data["fiscal_year"] = _whole(data["fiscal_year"], "fiscal_year")
-    except LedgerError as error:
-        problems.append(Problem(None, where, "fiscal_year", str(error)))
+    for key in ("fiscal_year", "year"):  # a budget's, a GDP's
+        try:
+            if key in data:
+                data[key] = _whole(data[key], key)
+        except LedgerError as error:
+            problems.append(Problem(None, where, key, str(error)))
     if "period_start" in data:  # a rate's, read back as the date it was
         try:
             data["period_start"] = _as_date(data["period_start"])

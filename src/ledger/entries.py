@@ -3,7 +3,8 @@
 Each entry has an ``id``, the date it speaks for (``as_of``), its ``source``, the ``quote``
 (the source's own words for the figure) and a ``note``. Kinds are told apart by ``kind``:
 claims (and counterclaims, which are claims with ``counter_to``), remittances, budgets,
-settlements and exchange rates.
+settlements, exchange rates, a country's macro aggregates (GDP and debt stocks) and ratios as
+sources published them (shares).
 
 >>> rferl = Source(publisher="RFE/RL", title="Tajikistan: Relations With Moscow Appear To "
 ...                "Have Reached New Low", date="2004-03-15")
@@ -54,6 +55,7 @@ from .units import (
     decimal,
     is_count,
     is_flow,
+    is_pure,
     is_stock,
     quantity,
     quantity_text,
@@ -64,13 +66,17 @@ from .units import (
 __all__ = [
     "ENTRY_KINDS",
     "FIGURE_KEYS",
+    "GDP",
     "Budget",
     "Claim",
+    "DebtMeasure",
+    "DebtStock",
     "Entry",
     "EntryBase",
     "Rate",
     "Remittance",
     "Settlement",
+    "Share",
     "Source",
     "date_error",
     "error_message",
@@ -550,6 +556,7 @@ def _figure_field(kind: str, test: Any, example: str) -> Any:
 StockFigure: TypeAlias = _figure_field("stock", is_stock, "300 million USD")  # type: ignore[valid-type]
 FlowFigure: TypeAlias = _figure_field("flow", is_flow, "300 million USD/year")  # type: ignore[valid-type]
 CountFigure: TypeAlias = _figure_field("count of people", is_count, "1 million person")  # type: ignore[valid-type]
+PureFigure: TypeAlias = _figure_field("pure number", is_pure, "0.453")  # type: ignore[valid-type]
 
 
 def _rate_figure(value: object) -> Figure:
@@ -742,6 +749,68 @@ class Budget(EntryBase):
     measure: Literal["revenue", "expenditure", "unspecified"] = "unspecified"
 
 
+class GDP(EntryBase):
+    """A party's gross domestic product: a flow, usually per year, for ``year``.
+
+    >>> gdp = GDP(id="tj-gdp-2004", as_of="2004-12-31", party="TJ", year=2004,
+    ...           amount="2076148710 USD/year",
+    ...           source=Source(publisher="World Bank", title="World Development Indicators",
+    ...                         date="2024-06-28"))
+    >>> print(gdp.amount)
+    2076148710 USD/year
+    """
+
+    kind: Literal["gdp"] = "gdp"
+    party: Party
+    amount: FlowFigure
+    year: Year | None = None
+
+
+#: What a debt stock counts: all the country owes abroad (``external``), what its government
+#: owes at home and abroad (``public``), or what its government owes abroad
+#: (``public_external``).
+DebtMeasure = Literal["external", "public", "public_external"]
+
+
+class DebtStock(EntryBase):
+    """What a party owes in all, as one stock on ``as_of`` (its ``measure``: external by
+    default), whoever the creditors are; a :class:`Claim` is one creditor's.
+
+    >>> stock = DebtStock(id="kg-external-2012", as_of="2012-12-31", party="KG",
+    ...                   amount="6 billion USD", source=Source(publisher="World Bank",
+    ...                   title="International Debt Statistics", date="2024-12-03"))
+    >>> stock.measure
+    'external'
+    """
+
+    kind: Literal["debt_stock"] = "debt_stock"
+    party: Party
+    amount: StockFigure
+    measure: DebtMeasure = "external"
+
+
+class Share(EntryBase):
+    """A ratio as its source published it, such as remittances as a share of GDP: a pure
+    number (``0.453`` for 45.3%), kept as published and never recomputed from other entries
+    (the publisher divided by figures of its own, which the ledger may not hold).
+
+    >>> share = Share(id="tj-remittances-gdp-2011", as_of="2011-12-31", party="TJ",
+    ...               amount="0.454", numerator="remittances from Russia",
+    ...               denominator="GDP", year=2011,
+    ...               source=Source(publisher="The Moscow Times", title="Tajiks Send $3Bln Home",
+    ...                             date="2012-01-19"))
+    >>> print(share.amount, "of", share.denominator)
+    0.454 of GDP
+    """
+
+    kind: Literal["share"] = "share"
+    party: Party
+    amount: PureFigure
+    numerator: str = Field(min_length=1)
+    denominator: str = Field(min_length=1)
+    year: Year | None = None
+
+
 class Settlement(EntryBase):
     """What reduced a claim: a payment, a write-off, an asset handed over, a debt swap."""
 
@@ -802,11 +871,17 @@ class Rate(EntryBase):
         return None if self.period_start is None else (self.period_start, self.as_of)
 
 
-Entry = Annotated[Claim | Remittance | Budget | Settlement | Rate, Field(discriminator="kind")]
+Entry = Annotated[
+    Claim | Remittance | Budget | Settlement | Rate | GDP | DebtStock | Share,
+    Field(discriminator="kind"),
+]
 ENTRY_KINDS: dict[str, type[EntryBase]] = {
     "claim": Claim,
     "remittance": Remittance,
     "budget": Budget,
     "settlement": Settlement,
     "rate": Rate,
+    "gdp": GDP,
+    "debt_stock": DebtStock,
+    "share": Share,
 }

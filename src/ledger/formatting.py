@@ -65,7 +65,9 @@ from .words import (
     MULTIPLE,
     NET,
     NET_CREDITOR,
+    NET_CREDITOR_GDP,
     NET_DEBT_UNKNOWN,
+    NET_DEBT_UNKNOWN_GDP,
     NO_CLAIMS,
     OWES_NOTHING,
     PEOPLE,
@@ -379,20 +381,33 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: dict[str, str] | None) 
     its range spans zero, never a negative debt."""
     party = party_name(ratio.party, locale, names)
     value = ratio.value
+    # Against GDP, a share, as such ratios are published (45% of GDP); else as it comes.
+    gdp = ratio.question.endswith("_gdp")
     if not ratio.net:
         return words_say(
-            locale, QUESTIONS[ratio.question], party=party, value=format_ratio(value, locale)
+            locale,
+            QUESTIONS[ratio.question],
+            party=party,
+            value=format_ratio(value, locale, as_percent=gdp),
         )
     direction = _direction(value)
     if direction > 0:
         return words_say(
-            locale, QUESTIONS["net_debt_to_budget"], party=party, value=format_ratio(value, locale)
+            locale,
+            QUESTIONS[f"net_{ratio.question}"],
+            party=party,
+            value=format_ratio(value, locale, as_percent=gdp),
         )
     if direction < 0:
-        return words_say(locale, NET_CREDITOR, party=party, value=format_ratio(-value, locale))
+        return words_say(
+            locale,
+            NET_CREDITOR_GDP if gdp else NET_CREDITOR,
+            party=party,
+            value=format_ratio(-value, locale, as_percent=gdp),
+        )
     return words_say(
         locale,
-        NET_DEBT_UNKNOWN,
+        NET_DEBT_UNKNOWN_GDP if gdp else NET_DEBT_UNKNOWN,
         party=party,
         **_each_way(value, locale),
     )

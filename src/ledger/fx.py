@@ -51,7 +51,7 @@ from typing import TypeAlias
 
 from .arithmetic import owned
 from .book import Ledger, day_asked
-from .entries import Budget, Rate, Remittance
+from .entries import GDP, Budget, Rate, Remittance
 from .errors import RateError
 from .figures import Figure
 from .units import Amount, check_currency, currency_of, is_flow
@@ -182,10 +182,10 @@ def _period_asked(period: object, day: date) -> tuple[date, date]:
     )
 
 
-def flow_period(entry: Remittance | Budget) -> tuple[date, date]:
+def flow_period(entry: Remittance | Budget | GDP) -> tuple[date, date]:
     """The period a flow entry speaks for, whose average rate converts it: a budget's
-    ``fiscal_year``, a remittance's ``period`` when it is a year ("2012"), else the calendar
-    year of its ``as_of``.
+    ``fiscal_year``, a GDP's ``year``, a remittance's ``period`` when it is a year ("2012"),
+    else the calendar year of its ``as_of``.
 
     >>> import ledger as lg
     >>> [d.isoformat() for d in flow_period(lg.example()["tajik-national-budget"])]
@@ -194,6 +194,8 @@ def flow_period(entry: Remittance | Budget) -> tuple[date, date]:
     year = entry.as_of.year
     if isinstance(entry, Budget) and entry.fiscal_year is not None:
         year = entry.fiscal_year
+    elif isinstance(entry, GDP) and entry.year is not None:
+        year = entry.year
     elif isinstance(entry, Remittance) and entry.period is not None:
         text = entry.period.strip()
         if len(text) == 4 and text.isdigit() and text.isascii() and text != "0000":

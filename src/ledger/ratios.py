@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, overload
+from typing import TypeVar, overload
 
 from .arithmetic import owned
-from .book import Ledger, book_asked, day_asked, party_asked
-from .entries import Budget, Rate, Remittance, Settlement
-from .errors import MissingFigureError
+from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
+from .entries import GDP, Budget, DebtMeasure, DebtStock, EntryBase, Rate, Remittance, Settlement
+from .errors import LedgerError, MissingFigureError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
@@ -35,16 +35,17 @@ from .netting import outstanding
 from .units import Amount, currency_of
 from .yearly import Point, Series, divided, series
 
-if TYPE_CHECKING:
-    from .entries import EntryBase
+E = TypeVar("E", bound=EntryBase)
 
 __all__ = [
     "Ratio",
     "by_year",
     "debt_to_budget",
+    "debt_to_gdp",
     "per_migrant",
     "ratio",
     "remittances_to_budget",
+    "remittances_to_gdp",
 ]
 
 
@@ -271,19 +272,20 @@ def _cited(entry: EntryBase) -> str:
 
 
 def _latest(
-    entries: list[Remittance] | list[Budget],
-    every: list[Remittance] | list[Budget],
+    entries: list[E],
+    every: list[E],
     what: str,
     party: str,
     day: date,
-) -> Remittance | Budget:
+    narrow: str = "fiscal_year=, as_of=",
+) -> E:
     """The newest of ``entries`` (those dated on or before ``day``); ``every`` is all there are
     for the party, whatever their date, to say why none is found."""
     if not entries:
         later = ""
         if every:
             first = min(entry.as_of for entry in every)
-            many = "budgets" if what == "budget" else what
+            many = {"budget": "budgets", "GDP": "GDP entries"}.get(what, what)
             later = f"; the ledger's {many} for {party} start {first.isoformat()}"
             raise MissingFigureError(
                 f"no {what} for {party} dated on or before {day.isoformat()}{later}: ask as "
@@ -298,7 +300,7 @@ def _latest(
         ids = ", ".join(sorted(entry.id for entry in newest))
         raise MissingFigureError(
             f"{len(newest)} {what} entries for {party} compete as of {latest.isoformat()} "
-            f"({ids}); keep one, or narrow the question (fiscal_year=, as_of=)"
+            f"({ids}); keep one, or narrow the question ({narrow})"
         )
     return newest[0]
 
@@ -306,21 +308,47 @@ def _latest(
 def _budget(book: Ledger, party: str, day: date, fiscal_year: int | None) -> Budget:
     budgets = book.budgets(party=party, fiscal_year=fiscal_year, as_of=day)
     every = book.budgets(party=party, fiscal_year=fiscal_year)
-    found = _latest(budgets, every, "budget", party, day)
-    assert isinstance(found, Budget)
-    return found
+    return _latest(budgets, every, "budget", party, day)
 
 
-def _remittance(book: Ledger, party: str, day: date) -> Remittance:
-    found = _latest(
-        book.remittances(destination=party, as_of=day),
-        book.remittances(destination=party),
+def _of_year(entries: list[E], year: int | None) -> list[E]:
+    """The flow entries whose period is ``year`` (all of them when no year is asked)."""
+    if year is None:
+        return entries
+    return [e for e in entries if flow_period(e)[0].year == year]  # type: ignore[arg-type]
+
+
+def _remittance(book: Ledger, party: str, day: date, year: int | None = None) -> Remittance:
+    return _latest(
+        _of_year(book.remittances(destination=party, as_of=day), year),
+        _of_year(book.remittances(destination=party), year),
         "remittances",
         party,
         day,
+        "year=, as_of=",
     )
-    assert isinstance(found, Remittance)
-    return found
+
+
+def _gdp(book: Ledger, party: str, day: date, year: int | None) -> GDP:
+    return _latest(
+        _of_year(book.gdp(party=party, as_of=day), year),
+        _of_year(book.gdp(party=party), year),
+        "GDP",
+        party,
+        day,
+        "year=, as_of=",
+    )
+
+
+def _debt_stock(book: Ledger, party: str, day: date, measure: DebtMeasure) -> DebtStock:
+    return _latest(
+        book.debt_stocks(party=party, measure=measure, as_of=day),
+        book.debt_stocks(party=party, measure=measure),
+        f"{measure.replace('_', ' ')} debt stock",
+        party,
+        day,
+        "as_of=",
+    )
 
 
 @dataclass(frozen=True)
@@ -484,12 +512,29 @@ def debt_to_budget(
     budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
     assert target is not None
+    debt, entries, conversions = _claims_debt(book, party, day, net, policy, target)
+    return Ratio.of(
+        "debt_to_budget",
+        party,
+        day,
+        numerator=(debt, "net debt" if net else "debt", entries),
+        denominator=(budget.amount, "budget", (budget,)),
+        net=net,
+        conversions=conversions,
+    )
+
+
+def _claims_debt(
+    book: Ledger, party: str, day: date, net: bool, policy: _Policy, target: str, hint: str = ""
+) -> tuple[Figure, tuple[EntryBase, ...], list[Conversion]]:
+    """What ``party`` owes by the ledger's claims on ``day`` (less what others owe it when
+    ``net``), in ``target``; the claims and reductions behind it; the conversions it took."""
     claims = book.claims(debtor=party, as_of=day)
     if net:
         claims += book.claims(creditor=party, as_of=day)
     if not claims:
         raise MissingFigureError(
-            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh"
+            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}"
         )
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements(as_of=day):
@@ -511,15 +556,139 @@ def debt_to_budget(
     debt = conversions[0].figure
     for more in conversions[1:]:
         debt = debt + more.figure
+    return debt, (*claims, *reductions), conversions
+
+
+_ONE_YEAR = Figure.of("1 year")
+
+
+@owned
+def remittances_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+) -> Ratio:
+    """Remittances sent home to ``party`` against its GDP: a pure number (0.45 is 45%).
+
+    The newest remittances and GDP dated on or before ``as_of`` (today by default), or those
+    of ``year`` (a GDP's ``year``, a remittance's ``period``, else the year of its ``as_of``).
+    Remittances in another currency than the GDP's convert at the average rate of their
+    period, by the rate policy of :mod:`ledger.fx`.
+
+    >>> import ledger as lg
+    >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
+    ...                 date="2016-05-02")
+    >>> book = lg.example() + lg.GDP(id="tj-gdp-2004", as_of="2004-12-31", source=wdi,
+    ...                              party="TJ", year=2004, amount="2076148710 USD/year")
+    >>> print(remittances_to_gdp(book, "TJ", year=2004).value)
+    more than 0.1444983196
+    """
+    day = day_asked(as_of)
+    book_asked(book)
+    party = party_asked(party)
+    year = _year_asked(year)
+    policy = _policy(book, rates, day, via, max_age)
+    remittance = _remittance(book, party, day, year)
+    gdp = _gdp(book, party, day, year)
+    target = currency_of(gdp.amount.unit)
+    assert target is not None
+    conversion = policy.to(remittance.amount, target, flow_period(remittance))
     return Ratio.of(
-        "debt_to_budget",
+        "remittances_to_gdp",
         party,
         day,
-        numerator=(debt, "net debt" if net else "debt", (*claims, *reductions)),
-        denominator=(budget.amount, "budget", (budget,)),
+        numerator=(conversion.figure, "remittances", (remittance,)),
+        denominator=(gdp.amount, "GDP", (gdp,)),
+        conversions=(conversion,),
+    )
+
+
+@owned
+def debt_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    measure: DebtMeasure | None = None,
+    net: bool = False,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+) -> Ratio:
+    """What ``party`` owes against a year of its GDP: a pure number (0.45 is 45% of GDP), as
+    debt-to-GDP ratios are published (a stock over one year's flow).
+
+    By default the debt is what the ledger's claims on ``party`` come to on the day (gross, or
+    ``net=True`` less what others owe it), as :func:`debt_to_budget` counts it; with
+    ``measure`` (``"external"``, ``"public"``, ``"public_external"``) it is the newest
+    recorded debt stock of that measure instead. The GDP is the newest dated on or before
+    ``as_of``, or that of ``year``. Debt in another currency converts at the rate in force on
+    the day (a stock).
+
+    >>> import ledger as lg
+    >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
+    ...                 date="2016-05-02")
+    >>> book = lg.example() + lg.GDP(id="tj-gdp-2004", as_of="2004-12-31", source=wdi,
+    ...                              party="TJ", year=2004, amount="2076148710 USD/year")
+    >>> print(debt_to_gdp(book, "TJ", year=2004).value)
+    about 0.144
+    """
+    day = day_asked(as_of)
+    book_asked(book)
+    party = party_asked(party)
+    year = _year_asked(year)
+    if not isinstance(net, bool):
+        raise LedgerError(f"net: {type(net).__name__} {net!r} is not True or False")
+    if measure is not None and measure not in DEBT_MEASURES:
+        raise LedgerError(
+            f"measure: {measure!r} is not a debt measure; accepted: {', '.join(DEBT_MEASURES)}, "
+            "or None for the ledger's claims"
+        )
+    if measure is not None and net:
+        raise LedgerError(
+            "net=True nets the ledger's claims; a debt stock (measure=) is what the party owes "
+            "in all, with nothing to net: leave out one of them"
+        )
+    policy = _policy(book, rates, day, via, max_age)
+    gdp = _gdp(book, party, day, year)
+    target = currency_of(gdp.amount.unit)
+    assert target is not None
+    if measure is None:
+        stocks = book.debt_stocks(party=party, as_of=day)
+        hint = (
+            f"; the ledger holds {len(stocks)} debt stock(s) of {party}: ask with measure="
+            f"{stocks[-1].measure!r}"
+            if stocks
+            else f"; add claims on {party}, or a debt_stock entry and ask with measure="
+        )
+        debt, entries, conversions = _claims_debt(book, party, day, net, policy, target, hint)
+        label = "net debt" if net else "debt"
+    else:
+        stock = _debt_stock(book, party, day, measure)
+        conversion = policy.to(stock.amount, target)
+        debt, entries, conversions = conversion.figure, (stock,), [conversion]
+        label = f"{measure.replace('_', ' ')} debt"
+    return Ratio.of(
+        "debt_to_gdp",
+        party,
+        day,
+        numerator=(debt, label, entries),
+        denominator=(gdp.amount * _ONE_YEAR, "GDP of a year", (gdp,)),
         net=net,
         conversions=conversions,
     )
+
+
+def _year_asked(year: object) -> int | None:
+    if year is None or (isinstance(year, int) and not isinstance(year, bool) and year > 0):
+        return year
+    raise LedgerError(f"year: {type(year).__name__} {year!r} is not a year; pass e.g. 2012")
 
 
 @owned

@@ -52,12 +52,15 @@ from .arithmetic import CONTEXT, DIGITS, DOWN, SUMS, check_amount
 from .book import Ledger, loads
 from .entries import (
     ENTRY_KINDS,
+    GDP,
     Budget,
     Claim,
+    DebtStock,
     EntryBase,
     Rate,
     Remittance,
     Settlement,
+    Share,
     Source,
     party_error,
 )
@@ -79,6 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALL_KINDS",
+    "DEBT_MEASURES",
     "FIRST_DAY",
     "KINDS",
     "LAST_DAY",
@@ -111,6 +115,8 @@ ALL_KINDS: tuple[str, ...] = tuple(ENTRY_KINDS)
 STATUSES: tuple[str, ...] = get_args(Claim.model_fields["status"].annotation)
 METHODS: tuple[str, ...] = get_args(Settlement.model_fields["method"].annotation)
 MEASURES: tuple[str, ...] = get_args(Budget.model_fields["measure"].annotation)
+#: What a debt stock may count.
+DEBT_MEASURES: tuple[str, ...] = get_args(DebtStock.model_fields["measure"].annotation)
 #: Parties that shrink towards the seed's own.
 PARTIES: tuple[str, ...] = ("RU", "TJ", "KZ", "UZ", "KG", "org:imf")
 #: The days entries and sources are dated between, by default: three and a half decades.
@@ -121,7 +127,8 @@ LAST_DAY = date(2040, 12, 31)
 _COMMON = ("USD", "RUB", "TJS", "KZT", "EUR")
 _ENTRY_CURRENCIES = ("USD", "RUB")
 _LIMIT = 10**12  # the default size of an amount drawn
-_FIGURE_KINDS = ("claim", "remittance", "budget", "settlement")  # entries that hold a figure
+# Entries that hold a figure.
+_FIGURE_KINDS = ("claim", "remittance", "budget", "settlement", "gdp", "debt_stock", "share")
 #: How far back an entry looks for the claim or the source it shares (from the latest).
 _BACK = st.integers(0, 7)
 #: Whether a claim answers another: one time in three.
@@ -989,8 +996,8 @@ def entries(
     end: date | None = None,
     text: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[EntryBase]:
-    """One valid entry of ``kind``: ``claim``, ``remittance``, ``budget``, ``settlement`` or
-    ``rate``, with every optional field sometimes set.
+    """One valid entry of ``kind``: ``claim``, ``remittance``, ``budget``, ``settlement``,
+    ``rate``, ``gdp``, ``debt_stock`` or ``share``, with every optional field sometimes set.
 
     A claim alone may be a counterclaim (``counter_to``) and a settlement alone names a claim by
     id: each is valid as an entry; :func:`ledgers` makes them answer real claims. Amounts are
@@ -1104,6 +1111,41 @@ def _budget_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn:
     )
 
 
+def _gdp_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> GDP:
+    currency = _pick(draw, spec.currencies)
+    years = st.integers(spec.first.year, spec.last.year)
+    return GDP(
+        **common,
+        party=_pick(draw, spec.parties),
+        amount=_draw_figure(draw, _figure_for(spec, "gdp", "flow", currency)),
+        year=draw(st.none() | years),
+    )
+
+
+def _debt_stock_entry(
+    draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn
+) -> DebtStock:
+    currency = _pick(draw, spec.currencies)
+    return DebtStock(
+        **common,
+        party=_pick(draw, spec.parties),
+        amount=_draw_figure(draw, _figure_for(spec, "debt_stock", "stock", currency)),
+        measure=_pick(draw, DEBT_MEASURES),
+    )
+
+
+def _share_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Share:
+    years = st.integers(spec.first.year, spec.last.year)
+    return Share(
+        **common,
+        party=_pick(draw, spec.parties),
+        amount=_draw_figure(draw, _figure_for(spec, "share", "pure", "USD")),
+        numerator=draw(spec.text.filled),
+        denominator=draw(spec.text.filled),
+        year=draw(st.none() | years),
+    )
+
+
 def _rate_entry(draw: DrawFn, common: dict[str, Any], spec: _EntrySpec, drawn: _Drawn) -> Rate:
     # Only the currencies named (entries() and ledgers() refuse fewer than two for rates).
     base = _pick(draw, spec.currencies)
@@ -1202,6 +1244,9 @@ _ENTRY_BUILDERS: dict[str, Callable[[DrawFn, dict[str, Any], _EntrySpec, _Drawn]
     "budget": _budget_entry,
     "rate": _rate_entry,
     "settlement": _settlement_entry,
+    "gdp": _gdp_entry,
+    "debt_stock": _debt_stock_entry,
+    "share": _share_entry,
 }
 
 

@@ -255,7 +255,20 @@ QUESTIONS = {
     "net_debt_to_budget": _("{party}'s net debt is {value} of its budget."),
     "per_migrant": _("Remittances to {party} come to {value}."),
     "ratio": _("The ratio for {party} is {value}."),
+    "remittances_to_gdp": _("Remittances to {party} are {value} of its GDP."),
+    "debt_to_gdp": _("{party}'s debt is {value} of its GDP."),
+    "net_debt_to_gdp": _("{party}'s net debt is {value} of its GDP."),
 }
+
+
+# The same two sentences for a net debt against GDP.
+NET_CREDITOR_GDP = _("{party} is a net creditor: what it is owed, net, is {value} of its GDP.")
+
+
+NET_DEBT_UNKNOWN_GDP = _(
+    "Direction unknown: {party}'s net debt may be {first} of its GDP, or {party} may be a "
+    "net creditor by {second} of its GDP."
+)
 
 
 #: Words for headings and axes, looked up by :func:`label`.
