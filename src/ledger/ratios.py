@@ -175,11 +175,13 @@ class Ratio:
 def _question(top: Series, bottom: Series) -> tuple[str, bool]:
     """The named question two series ask, where they ask one (so that each year's ratio says
     itself as the named helper's does); else a plain ratio."""
-    if bottom.label.startswith("budget"):
+    for name, against in (("budget", "budget"), ("GDP", "gdp")):
+        if not bottom.label.startswith(name):
+            continue
         if top.label.startswith("remittances"):
-            return "remittances_to_budget", False
-        if top.label.startswith(("debt", "net debt")):
-            return "debt_to_budget", top.label.startswith("net debt")
+            return f"remittances_to_{against}", False
+        if top.label.startswith(("debt", "net debt")) or top.label.endswith("debt stock"):
+            return f"debt_to_{against}", top.label.startswith("net debt")
     return "ratio", False
 
 

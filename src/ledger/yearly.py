@@ -6,9 +6,13 @@
   ``period`` of that year, else the year of ``as_of``), per year;
 - ``"budget"``: the party's budget for the fiscal year (``measure="revenue"`` or
   ``"expenditure"`` to choose one), per year;
+- ``"gdp"``: the party's GDP for the year (its ``year``, else the year of ``as_of``), per year;
 - ``"debt"``: what ``party`` owes at the end of the year (31 December): each claim on it dated
   on or before that day, less the settlements dated on or before it (never below zero), per
   creditor (``creditor=``) or in all; ``net=True`` takes off what the same creditors owe it.
+  With ``measure="external"`` (or ``"public"``, ``"public_external"``) it is the published
+  debt stock of that measure dated in the year instead (the World Bank dates its stocks on
+  31 December), whoever the creditors are.
 
 Where several entries speak for one year, ``source=`` (a source id or a publisher) or, for
 debts, ``asserted_by=`` chooses among them; else the series is refused, the competing entries
@@ -38,11 +42,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from .arithmetic import owned
 from .book import Ledger, as_set, book_asked, party_asked
-from .entries import Budget, Claim, Remittance, Settlement
+from .entries import GDP, Budget, Claim, DebtMeasure, DebtStock, Remittance, Settlement
 from .errors import LedgerError, MissingFigureError, RateError, UnitMismatchError
 from .faces import call
 from .figures import Figure
@@ -58,9 +62,12 @@ if TYPE_CHECKING:
 __all__ = ["WHATS", "Point", "Series", "divided", "series", "year_of"]
 
 #: What a series can count.
-WHATS = ("remittances", "budget", "debt")
+WHATS = ("remittances", "budget", "gdp", "debt")
 
-_MEASURES = ("revenue", "expenditure", "unspecified")
+_MEASURES = {
+    "budget": ("revenue", "expenditure", "unspecified"),
+    "debt": get_args(DebtMeasure),
+}
 
 
 class Explained(Protocol):
@@ -236,13 +243,16 @@ def cite(entry: EntryBase) -> str:
 # -- choosing entries -----------------------------------------------------------------------
 
 
-def year_of(entry: Remittance | Budget) -> int:
-    """The year a flow entry speaks for (its period's year, as the rate policy reads it).
+def year_of(entry: Remittance | Budget | GDP | DebtStock) -> int:
+    """The year an entry speaks for: a flow's period (as the rate policy reads it), a debt
+    stock's date.
 
     >>> import ledger as lg
     >>> year_of(lg.example("kg-ru-2012")["kg-republican-budget-2012"])
     2012
     """
+    if isinstance(entry, DebtStock):
+        return entry.as_of.year
     return flow_period(entry)[0].year
 
 
@@ -309,10 +319,15 @@ def _competing(
 def _flows(
     book: Ledger, party: str, what: str, years: tuple[int, ...], keep: Callable[[Any], bool]
 ) -> dict[int, list[EntryBase]]:
+    found: list[Remittance] | list[Budget] | list[GDP] | list[DebtStock]
     if what == "remittances":
-        found: list[Remittance] | list[Budget] = book.remittances(destination=party)
-    else:
+        found = book.remittances(destination=party)
+    elif what == "budget":
         found = book.budgets(party=party)
+    elif what == "gdp":
+        found = book.gdp(party=party)
+    else:
+        found = book.debt_stocks(party=party)
     chosen: dict[int, list[EntryBase]] = {year: [] for year in years}
     for entry in found:
         year = year_of(entry)
@@ -358,6 +373,14 @@ class _Policy:
         )
 
 
+_NONE = {
+    "remittances": "remittances to",
+    "budget": "budget of",
+    "gdp": "GDP of",
+    "debt": "published debt stock of",
+}
+
+
 def _flow_points(
     book: Ledger,
     party: str,
@@ -366,9 +389,12 @@ def _flow_points(
     chosen: dict[int, list[EntryBase]],
     policy: _Policy,
 ) -> list[Point]:
-    words = "remittances to" if what == "remittances" else "budget of"
+    words = _NONE[what]
     amounts = [
-        e.amount for found in chosen.values() for e in found if isinstance(e, Remittance | Budget)
+        e.amount
+        for found in chosen.values()
+        for e in found
+        if isinstance(e, Remittance | Budget | GDP | DebtStock)
     ]
     target = policy.target(amounts, what, party)
     points = []
@@ -377,10 +403,12 @@ def _flow_points(
             points.append(Point(year, None, missing=f"no {words} {party} for {year}"))
             continue
         entry = chosen[year][0]
-        assert isinstance(entry, Remittance | Budget)
-        period = flow_period(entry)
+        assert isinstance(entry, Remittance | Budget | GDP | DebtStock)
+        # A flow at the average rate of its period, a stock at the rate on its own day.
+        period = None if isinstance(entry, DebtStock) else flow_period(entry)
+        day = entry.as_of if period is None else period[1]
         try:
-            conversion = policy.to(entry.amount, target, period[1], period)
+            conversion = policy.to(entry.amount, target, day, period)
         except RateError as error:
             points.append(Point(year, None, (entry,), missing=_no_rate(entry.amount, error)))
             continue
@@ -494,6 +522,10 @@ def _said_twice(book: Ledger, party: str, claims: list[Claim], years: tuple[int,
 def _label(what: str, measure: str | None, creditor: str | None, net: bool) -> str:
     if what == "budget" and measure is not None:
         return f"budget ({measure})"
+    if what == "debt" and measure is not None:
+        return f"{measure.replace('_', ' ')} debt stock"
+    if what == "gdp":
+        return "GDP"
     if what == "debt":
         name = "net debt" if net else "debt"
         return f"{name} to {creditor}" if creditor else name
@@ -503,13 +535,18 @@ def _label(what: str, measure: str | None, creditor: str | None, net: bool) -> s
 def _checked(what: object, measure: object, net: object, creditor: object) -> None:
     if what not in WHATS:
         raise LedgerError(f"what: {what!r} is not a series; accepted: {', '.join(WHATS)}")
-    if measure is not None and (what != "budget" or measure not in _MEASURES):
+    if measure is not None and measure not in _MEASURES.get(str(what), ()):
         raise LedgerError(
             f"measure: {measure!r} is not accepted here; a budget's measure is one of "
-            f"{', '.join(_MEASURES)} (only what='budget' takes one)"
+            f"{', '.join(_MEASURES['budget'])}, a published debt stock's one of "
+            f"{', '.join(_MEASURES['debt'])}"
         )
-    if what != "debt" and (net or creditor is not None):
-        raise LedgerError(f"creditor= and net= choose debts; what={what!r} takes neither")
+    if (what != "debt" or measure is not None) and (net or creditor is not None):
+        raise LedgerError(
+            f"creditor= and net= choose among claims; what={what!r}"
+            + (f" with measure={measure!r} (a published stock)" if measure else "")
+            + " takes neither"
+        )
 
 
 @owned
@@ -529,13 +566,14 @@ def series(
     via: str | None = None,
     max_age: MaxAge = None,
 ) -> Series:
-    """One figure per year for ``what`` (``"remittances"``, ``"budget"``, ``"debt"``) of
-    ``party``, over ``years`` (e.g. ``range(2005, 2013)``).
+    """One figure per year for ``what`` (``"remittances"``, ``"budget"``, ``"gdp"``,
+    ``"debt"``) of ``party``, over ``years`` (e.g. ``range(2005, 2013)``).
 
     ``source`` keeps entries from that source (its id in the file, or its publisher);
     ``asserted_by`` keeps claims asserted by that party (debts only). ``measure`` chooses a
-    budget's revenue or expenditure; ``creditor`` one creditor's claims; ``net=True`` takes
-    off what those creditors owe ``party``. ``currency`` converts every year into one currency
+    budget's revenue or expenditure, or a published debt stock (``"external"``, ``"public"``,
+    ``"public_external"``) in place of the claims; ``creditor`` one creditor's claims;
+    ``net=True`` takes off what those creditors owe ``party``. ``currency`` converts every year into one currency
     by the rate policy (rates from the ledger, or ``rates=``; ``via``, ``max_age`` as for
     :func:`~ledger.fx.convert`); without it, the entries must share one.
 
@@ -555,15 +593,16 @@ def series(
         check_currency(currency)
     max_age_asked(max_age)
     asserters = as_set(asserted_by)
-    if asserters is not None and what != "debt":
+    if asserters is not None and (what != "debt" or measure is not None):
+        kind = "debt stock" if what == "debt" else what
         raise LedgerError(
-            f"asserted_by: {what} entries name no asserter (only claims do); choose among "
+            f"asserted_by: {kind} entries name no asserter (only claims do); choose among "
             "them with source='...' (a source id or publisher)"
         )
     keep = _from_source(book, as_set(source))
     policy = _Policy(currency, book if rates is None else rates, via, max_age)
     label = _label(what, measure, creditor, net)
-    if what == "debt":
+    if what == "debt" and measure is None:
         points = _debt_points(
             book,
             party,
@@ -585,7 +624,7 @@ def series(
     hint = "source='...' (a source id or publisher)"
     if what == "budget" and measure is None:
         hint += " or measure='revenue' / 'expenditure'"
-    _competing(book, what, party, chosen, hint)
+    _competing(book, "debt stock" if what == "debt" else what, party, chosen, hint)
     return Series(party, label, _flow_points(book, party, what, wanted, chosen, policy))
 
 
