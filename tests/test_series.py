@@ -322,14 +322,20 @@ def test_a_series_holds_one_unit_per_question():
 @pytest.mark.parametrize(
     ("kwargs", "phrase"),
     [
-        ({"what": "gdp2"}, "what: 'gdp2' is not a series; accepted: remittances, budget, debt"),
+        (
+            {"what": "gdp2"},
+            "what: 'gdp2' is not a series; accepted: remittances, budget, gdp, debt",
+        ),
         ({"years": "2012"}, "years: str '2012' is not years"),
         ({"years": []}, "years: none given"),
         ({"years": [2012, 2012]}, "names a year twice"),
         ({"years": [2012.0]}, "years: 2012.0 is not a year"),
         ({"what": "remittances", "asserted_by": "RU"}, "name no asserter"),
         ({"what": "budget", "measure": "spending"}, "measure: 'spending' is not accepted"),
-        ({"what": "remittances", "creditor": "RU"}, "creditor= and net= choose debts"),
+        (
+            {"what": "remittances", "creditor": "RU"},
+            "creditor= and net= choose among claims; what='remittances'",
+        ),
         ({"source": "Reuters"}, "source: 'Reuters' names no source of the ledger"),
         ({"party": "kg"}, "party: party 'kg' is not an ISO 3166"),
     ],

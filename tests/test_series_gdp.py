@@ -43,7 +43,8 @@ STOCK = lg.DebtStock(
 
 @pytest.fixture
 def book():
-    return lg.example("kg-ru-2012") + [gdp(2011, "6197766119"), gdp(2012, "6605139933"), STOCK]
+    more = (gdp(2011, "6197766119"), gdp(2012, "6605139933"), STOCK)
+    return lg.example("kg-ru-2012") + more
 
 
 def test_gdp_by_year_with_a_missing_year(book):

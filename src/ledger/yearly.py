@@ -573,9 +573,10 @@ def series(
     ``asserted_by`` keeps claims asserted by that party (debts only). ``measure`` chooses a
     budget's revenue or expenditure, or a published debt stock (``"external"``, ``"public"``,
     ``"public_external"``) in place of the claims; ``creditor`` one creditor's claims;
-    ``net=True`` takes off what those creditors owe ``party``. ``currency`` converts every year into one currency
-    by the rate policy (rates from the ledger, or ``rates=``; ``via``, ``max_age`` as for
-    :func:`~ledger.fx.convert`); without it, the entries must share one.
+    ``net=True`` takes off what those creditors owe ``party``. ``currency`` converts every
+    year into one currency by the rate policy (rates from the ledger, or ``rates=``;
+    ``via``, ``max_age`` as for :func:`~ledger.fx.convert`); without it, the entries must
+    share one.
 
     >>> import ledger as lg
     >>> budget = series(lg.example("kg-ru-2012"), "KG", "budget", years=[2012],
