@@ -460,3 +460,65 @@ def test_each_year_of_a_ratio_of_series_says_itself_as_the_named_question_does(b
     assert lg.describe(year.detail) == "Remittances to Tajikistan are 0.93× its budget."
     plain = lg.ratio(budget, remittances).point(2005).detail
     assert lg.describe(plain, "ru_RU") == "Отношение (Таджикистан): около 1,07×."
+
+
+def test_a_net_debt_below_zero_says_the_party_is_a_net_creditor():
+    source = lg.Source(publisher="Pub", title="Doc", date=date(2010, 1, 1))
+    book = lg.Ledger(
+        [
+            lg.Claim(
+                id="ru-on-tj",
+                as_of=date(2010, 1, 1),
+                source=source,
+                creditor="RU",
+                debtor="TJ",
+                asserted_by="RU",
+                amount="50 USD",
+            ),
+            lg.Claim(
+                id="tj-on-ru",
+                as_of=date(2010, 1, 1),
+                source=source,
+                creditor="TJ",
+                debtor="RU",
+                asserted_by="TJ",
+                amount="80 USD",
+            ),
+        ]
+    )
+    net = lg.series(book, "TJ", "debt", net=True, years=[2010])
+    assert net[2010] == lg.Figure.of("-30 USD")
+    assert net.point(2010).note == "below zero: TJ is owed more than it owes (a net creditor)"
+    assert "below zero: TJ is owed more than it owes" in net.explain()
+    assert "(below zero: TJ is owed more than it owes (a net creditor))" in net._repr_html_()
+    assert lg.series(book, "TJ", "debt", years=[2010])[2010] == lg.Figure.of("50 USD")
+
+
+@pytest.mark.parametrize("name", ["tj-ru-2004", "kg-ru-2012"])
+def test_net_debt_to_one_creditor_is_the_net_balance_at_each_year_end(name):
+    book = lg.example(name)
+    party, creditor = ("TJ", "RU") if name == "tj-ru-2004" else ("KG", "RU")
+    years = range(2003, 2020)
+    net = lg.series(book, party, "debt", creditor=creditor, net=True, years=years)
+    for year in years:
+        figure = net.get(year)
+        if figure is not None:
+            balance = lg.net_balance(book, party, creditor, as_of=date(year, 12, 31))
+            assert figure == balance.amount, year
+
+
+def test_debts_in_two_currencies_are_refused_until_a_currency_is_asked():
+    book = lg.example() + lg.Claim(
+        id="ru-rouble-claim",
+        as_of=date(2004, 6, 1),
+        source=lg.Source(publisher="Pub", title="Doc", date=date(2004, 6, 1)),
+        creditor="RU",
+        debtor="TJ",
+        asserted_by="RU",
+        amount="1 billion RUB",
+    )
+    with pytest.raises(lg.UnitMismatchError, match="debts of TJ are in RUB, USD"):
+        lg.series(book, "TJ", "debt", years=[2004])
+    in_usd = lg.series(book, "TJ", "debt", years=[2004], currency="USD")
+    assert in_usd.missing == (2004,)  # the ledger holds no RUB/USD rate
+    assert "no RUB/USD rate" in in_usd.why(2004) or "no USD/RUB rate" in in_usd.why(2004)

@@ -45,6 +45,7 @@ from .formatting import (
     format_reduction,
     party_name,
 )
+from .ratios import Ratio
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
     from .fx import Conversion
     from .netting import NetBalance, NetLine, Transfer
-    from .ratios import Ratio
     from .yearly import Point, Series
 
 __all__ = [
@@ -606,10 +606,12 @@ def _series_row(point: Point, locale: str) -> str:
         return f"<tr><td>{point.year}</td><td><em>missing</em>: {why}</td><td></td><td></td></tr>"
     ids = ", ".join(escape(entry.id) for entry in (*point.entries, *point.rates))
     sources = "; ".join(dict.fromkeys(_source(e) for e in (*point.entries, *point.rates)))
-    return (
-        f"<tr><td>{point.year}</td><td>{escape(format_ratio(point.figure, locale))}</td>"
-        f"<td>{ids}</td><td>{sources}</td></tr>"
-    )
+    text = format_ratio(point.figure, locale)
+    if isinstance(point.detail, Ratio):  # the year's sentence: a net creditor said as one
+        text = describe(point.detail, locale)
+    elif point.note:
+        text += f" ({point.note})"
+    return f"<tr><td>{point.year}</td><td>{escape(text)}</td><td>{ids}</td><td>{sources}</td></tr>"
 
 
 def series_frame(series: Series) -> pandas.DataFrame:

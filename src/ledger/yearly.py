@@ -40,7 +40,7 @@ no claim on KG dated on or before 2011-12-31
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
@@ -80,7 +80,8 @@ class Explained(Protocol):
 class Point:
     """One year of a series: its figure, or ``None`` and why it is missing; the entries behind
     it and the conversions it took; ``detail`` is the year's own answer where it has one (the
-    :class:`~ledger.ratios.Ratio` of a ratio series)."""
+    :class:`~ledger.ratios.Ratio` of a ratio series); ``note`` what its sign means, where a net
+    debt may be below zero."""
 
     year: int
     figure: Figure | None
@@ -88,6 +89,7 @@ class Point:
     conversions: tuple[Conversion, ...] = ()
     missing: str | None = None
     detail: Explained | None = None
+    note: str | None = None
 
     @property
     def rates(self) -> tuple[Rate, ...]:
@@ -200,6 +202,7 @@ class Series:
                 out.append(f"  {p.year}: missing: {p.missing}")
             else:
                 out.append(f"  {p.year}: {p.figure}")
+                out += [f"      {p.note}"] if p.note else []
                 out += [cite(e) for e in p.entries]
                 out += [f"      converted: {c.explain()}" for c in p.conversions]
                 out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in p.rates]
@@ -342,7 +345,6 @@ class _Policy:
     rates: Rates
     via: str | None
     max_age: MaxAge
-    entries: list[EntryBase] = field(default_factory=list)
 
     def target(self, found: Iterable[Figure], what: str, party: str) -> str | None:
         """The series' currency: the one asked, else the one all its figures share."""
@@ -455,7 +457,19 @@ def _debt_point(
     for more in conversions[1:]:
         total = total + more.figure
     used = tuple(c for c in conversions if c.rate is not None)
-    return Point(year, total, (*counted, *reductions), used)
+    note = _sign_note(party, total) if any(c.creditor == party for c in counted) else None
+    return Point(year, total, (*counted, *reductions), used, note=note)
+
+
+def _sign_note(party: str, net: Figure) -> str | None:
+    """What a net debt below zero means, said where it may be: never a negative debt."""
+    _, low, high = net.magnitudes
+    if low is not None and low >= 0:
+        return None
+    what = f"{party} is owed more than it owes (a net creditor)"
+    if high is None or high > 0:
+        return f"direction unknown: may be below zero, {what}"
+    return f"below zero: {what}"
 
 
 def _no_rate(figure: Figure, error: RateError) -> str:
