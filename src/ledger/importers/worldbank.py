@@ -168,7 +168,7 @@ def _blank(row: list[str]) -> bool:
 
 def _lines(text: str) -> Iterator[tuple[int, list[str]]]:
     """Each row that is not blank, with the number of the line it ends on."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for row in reader:
             if not _blank(row):
@@ -436,8 +436,10 @@ def _row_entries(build: _Build, table: _Table, row: _Row) -> None:
         if not build.skip_unknown:
             build.unknown.setdefault(row.indicator_code, row.line)
         return
+    if not row.cells:
+        return  # a row with no value names no party
     party = _party(build, row)
-    if party is None or not row.cells:
+    if party is None:
         return
     first = build.seen.setdefault((row.code, row.indicator_code), row.line)
     if first != row.line:
