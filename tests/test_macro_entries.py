@@ -223,3 +223,11 @@ def test_a_published_share_is_kept_as_a_pure_number():
 def test_a_share_with_a_unit_or_below_zero_is_refused(amount, phrase):
     with pytest.raises(lg.LedgerFileError, match=phrase):
         lg.loads(SHARE.replace('"0.452959"', amount))
+
+
+def test_a_frame_of_macro_entries_and_a_share_gives_the_ledger_back():
+    pytest.importorskip("pandas")
+    book = lg.loads(GDP_AND_DEBT) + lg.loads(SHARE)
+    frame = book.to_frame()
+    assert frame.loc[frame["kind"] == "share", "amount_unit"].tolist() == ["dimensionless"]
+    assert lg.Ledger.from_frame(frame) == book

@@ -29,7 +29,12 @@ _load, __dir__, _names = lazy_loader.attach_stub(__name__, __file__)
 # `from ledger import *` gives the names, not the modules: those load extras (hypothesis for
 # strategies, matplotlib for plot) that a star import should not pull in.
 _here = os.path.dirname(__file__)
-__all__ = [name for name in _names if not os.path.exists(os.path.join(_here, f"{name}.py"))]
+__all__ = [
+    name
+    for name in _names
+    if not os.path.exists(os.path.join(_here, f"{name}.py"))
+    and not os.path.isdir(os.path.join(_here, name))  # a subpackage (importers)
+]
 
 
 def __getattr__(name: str) -> object:

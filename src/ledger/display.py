@@ -347,7 +347,8 @@ def _figure_columns(name: str, figure: Figure | None) -> dict[str, Any]:
         f"{name}_converted_from": None
         if figure.origin is None
         else json.dumps(figure_to_data(figure.origin)),
-        f"{name}_unit": unit_text(figure.unit),
+        # A pure number (a share) has no unit to write: it is named, so the cell is not blank.
+        f"{name}_unit": unit_text(figure.unit) or "dimensionless",
     }
 
 

@@ -318,7 +318,7 @@ def _databank(line: int, header: list[str], rows: Iterator[tuple[int, list[str]]
             'export ends with "Data from database: World Development Indicators" '
             'and "Last Updated: 06/28/2024"',
         )
-    return _Table(database or "World Development Indicators", updated, data)
+    return _Table(database, updated, data)
 
 
 def _us_date(text: str, line: int) -> date:
@@ -391,7 +391,6 @@ class _Build:
     aggregates: str
     skip_unknown: bool
     hint: str
-    problems: list[Problem]
     name: str
     entries: list[dict[str, Any]] = field(default_factory=list)
     parties: dict[str, str] = field(default_factory=dict)
@@ -526,7 +525,7 @@ def _read(path: str | os.PathLike[str], aggregates: str, skip_unknown: bool, hin
         raise LedgerFileError(
             [Problem(name, None, None, f"cannot read: {error.strerror}")]
         ) from None
-    build = _Build(aggregates, skip_unknown, hint, [], name)
+    build = _Build(aggregates, skip_unknown, hint, name)
     try:
         table = _table(_decoded(raw, name))
         for row in table.rows:
