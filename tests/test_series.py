@@ -522,3 +522,12 @@ def test_debts_in_two_currencies_are_refused_until_a_currency_is_asked():
     in_usd = lg.series(book, "TJ", "debt", years=[2004], currency="USD")
     assert in_usd.missing == (2004,)  # the ledger holds no RUB/USD rate
     assert "no RUB/USD rate" in in_usd.why(2004) or "no USD/RUB rate" in in_usd.why(2004)
+
+
+def test_a_series_is_immutable_and_asking_again_gives_an_equal_one():
+    first = lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=range(2011, 2019))
+    again = lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=range(2011, 2019))
+    assert first == again
+    assert first != lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=range(2011, 2018))
+    with pytest.raises(AttributeError, match="immutable"):
+        first.unit = None

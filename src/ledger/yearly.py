@@ -122,15 +122,32 @@ class Series:
 
     __slots__ = ("label", "party", "points", "question", "unit")
 
+    party: str
+    label: str  # what the series counts, as explanations say it: "debt to RU"
+    question: str
+    points: tuple[Point, ...]
+    unit: Unit | None
+
     def __init__(self, party: str, label: str, points: Iterable[Point], question: str = "") -> None:
-        self.party = party
-        self.label = label  # what the series counts, as explanations say it: "debt to RU"
-        self.question = question or label
-        self.points: tuple[Point, ...] = tuple(sorted(points, key=lambda p: p.year))
-        years = [p.year for p in self.points]
+        ordered = tuple(sorted(points, key=lambda p: p.year))
+        years = [p.year for p in ordered]
         if len(set(years)) != len(years):
             raise LedgerError(f"a series holds each year once; given {years}")
-        self.unit: Unit | None = _unit_of(self.points)
+        held: dict[str, object] = {"party": party, "label": label, "question": question or label}
+        held.update(points=ordered, unit=_unit_of(ordered))
+        for name, value in held.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Series is immutable; {name!r} cannot be set")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Series):
+            return NotImplemented
+        mine = (self.party, self.label, self.question, self.points)
+        return mine == (other.party, other.label, other.question, other.points)
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def years(self) -> tuple[int, ...]:
