@@ -398,7 +398,7 @@ def test_plot_draws_bands_for_ranges_and_crosses_for_missing_years(book):
     (ax,) = chart.axes
     assert len(ax.collections) == 1  # the band of 2006's range
     labels = ax.get_legend_handles_labels()[1]
-    assert labels == ["budget (expenditure), Tajikistan", "missing"]
+    assert labels == ["budget (expenditure), Tajikistan", "missing (no figure for the year)"]
     assert ax.get_ylabel() == "millions USD/year"
 
 
@@ -531,3 +531,10 @@ def test_a_series_is_immutable_and_asking_again_gives_an_equal_one():
     assert first != lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=range(2011, 2018))
     with pytest.raises(AttributeError, match="immutable"):
         first.unit = None
+
+
+def test_plot_says_missing_in_the_reader_s_language():
+    pytest.importorskip("matplotlib")
+    debt = lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=[2011, 2012])
+    (ax,) = lg.plot.series(debt, locale="ru_RU").axes
+    assert ax.get_legend_handles_labels()[1] == ["долг, Киргизия", "нет данных за год"]

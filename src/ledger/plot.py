@@ -436,7 +436,7 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
             linestyle="none",
             marker="x",
             color=_REDUCTION,
-            label="missing",
+            label=label("missing", locale),
         )
     ax.axhline(0, color="grey", linewidth=0.8)
     if unit is not None:
@@ -450,6 +450,14 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
     return chart
 
 
+def _said(question: str, locale: str) -> str:
+    """A series' name in the locale where the catalogs hold it ("debt", "remittances")."""
+    try:
+        return label(question, locale)
+    except LedgerError:  # a name with more words ("debt to RU") stays as the library says it
+        return question
+
+
 def _draw_series(ax: Axes, line: Series, scale: Decimal, colour: str, locale: str) -> None:
     years = list(line.years)
     ends = [None if f is None else _ends(f, scale) for _, f in line.items()]
@@ -460,7 +468,7 @@ def _draw_series(ax: Axes, line: Series, scale: Decimal, colour: str, locale: st
     ]
     lows = [nan if e is None or e[0] is None else e[0] for e in ends]
     highs = [nan if e is None or e[2] is None else e[2] for e in ends]
-    name = f"{line.question}, {party_name(line.party, locale)}"
+    name = f"{_said(line.question, locale)}, {party_name(line.party, locale)}"
     if any(low != high for low, high in zip(lows, highs, strict=True) if low == low):
         ax.fill_between(years, lows, highs, color=colour, alpha=0.2, linewidth=0)
     ax.plot(years, centres, color=colour, label=name)

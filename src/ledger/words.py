@@ -291,6 +291,7 @@ LABELS = {
     "nothing to settle": _("nothing to settle"),
     "unanswered": _("Not answered (what to add to the file):"),
     "direction unknown": _("direction unknown"),
+    "missing": _("missing (no figure for the year)"),
 }
 
 
