@@ -538,3 +538,18 @@ def test_plot_says_missing_in_the_reader_s_language():
     debt = lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=[2011, 2012])
     (ax,) = lg.plot.series(debt, locale="ru_RU").axes
     assert ax.get_legend_handles_labels()[1] == ["долг, Киргизия", "нет данных за год"]
+
+
+def test_a_claim_dated_after_the_years_asked_does_not_change_their_currency():
+    book = lg.example() + lg.Claim(
+        id="ru-rouble-claim-2010",
+        as_of=date(2010, 6, 1),
+        source=lg.Source(publisher="Pub", title="Doc", date=date(2010, 6, 1)),
+        creditor="RU",
+        debtor="TJ",
+        asserted_by="RU",
+        amount="1 billion RUB",
+    )
+    assert lg.series(book, "TJ", "debt", years=[2004])[2004] == lg.Figure.of(
+        "300 million USD", "about"
+    )

@@ -522,7 +522,8 @@ def _debt_points(
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements():
         settled.setdefault(settlement.claim, []).append(settlement)
-    target = policy.target((c.amount for c in claims), "debts", party)
+    last = date(years[-1], 12, 31)  # claims dated after the years asked have no say
+    target = policy.target((c.amount for c in claims if c.as_of <= last), "debts", party)
     return [_debt_point(book, party, year, claims, settled, policy, target) for year in years]
 
 
