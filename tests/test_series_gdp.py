@@ -120,3 +120,24 @@ def test_two_gdp_figures_for_a_year_are_refused_by_name(book):
     assert "kg-gdp-2012-revised (debt-ledger tests, 2026-01-01)" in str(refused.value)
     chosen = lg.series(book + revised, "KG", "gdp", years=[2012], source="World Bank")
     assert chosen[2012] == lg.Figure.of("6605139933 USD/year")
+
+
+def test_debt_to_gdp_by_year_is_a_pure_number_as_published(book):
+    share = lg.debt_to_gdp(book, "KG", years=[2011, 2012])
+    assert share.missing == (2011,)
+    assert share[2012].unit == lg.ureg.dimensionless
+    assert holds(share[2012], Fraction(488_900_000, 6_605_139_933))  # about 7.4% of GDP
+    one_year = lg.debt_to_gdp(book, "KG", year=2012, as_of=date(2012, 12, 31))
+    assert share[2012] == one_year.value
+    stock = lg.debt_to_gdp(book, "KG", measure="external", years=[2012])
+    assert holds(stock[2012], Fraction(6_000_000_000, 6_605_139_933))
+    assert stock.point(2012).detail.denominator_label == "GDP of a year"
+
+
+def test_remittances_to_gdp_by_year_matches_the_one_year_question(book):
+    share = lg.remittances_to_gdp(book, "KG", years=range(2010, 2013))
+    assert share.missing == (2010,)
+    for year in (2011, 2012):
+        assert share[year] == lg.remittances_to_gdp(book, "KG", year=year).value
+    with pytest.raises(lg.MissingFigureError, match="year= ask for one"):
+        lg.remittances_to_gdp(book, "KG", years=[2012], year=2012)

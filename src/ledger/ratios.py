@@ -204,12 +204,15 @@ def by_year(question: str, top: object, bottom: object, *, net: bool = False) ->
 
     def make(year: int, up: Point, down: Point) -> Ratio:
         assert up.figure is not None and down.figure is not None
+        below, label = down.figure, bottom.label
+        if question == "debt_to_gdp":  # as published: a stock over a year of GDP, a pure number
+            below, label = below * _ONE_YEAR, "GDP of a year"
         return Ratio.of(
             question,
             top.party,
             date(year, 12, 31),
             numerator=(up.figure, top.label, up.entries),
-            denominator=(down.figure, bottom.label, down.entries),
+            denominator=(below, label, down.entries),
             net=net,
             conversions=(*up.conversions, *down.conversions),
         )
@@ -230,29 +233,32 @@ def _yearly(
     policy: tuple[Rates | None, str | None, MaxAge],
     *,
     net: bool = False,
+    measure: str | None = None,
 ) -> Series:
-    """A named question year by year: the budget series first, then the numerator's series
-    in the budget's currency, divided year by year."""
+    """A named question year by year: the denominator's series first (the budget, or GDP),
+    then the numerator's in its currency, divided year by year."""
+    top_what, against = question.split("_to_")
     if one_day != (None, None):
+        single = "fiscal_year=" if against == "budget" else "year="
         raise MissingFigureError(
-            f"{question}: years= asks year by year, each year its own budget; as_of= and "
-            "fiscal_year= ask for one day, so pass one or the other"
+            f"{question}: years= asks year by year, each year its own {against}; as_of= and "
+            f"{single} ask for one, so pass one or the other"
         )
     rates, via, max_age = policy
-    budget = series(book, party, "budget", years=years, rates=rates, via=via, max_age=max_age)
-    what = "remittances" if question == "remittances_to_budget" else "debt"
+    bottom = series(book, party, against, years=years, rates=rates, via=via, max_age=max_age)
     top = series(
         book,
         party,
-        what,
+        top_what,
         years=years,
         net=net,
-        currency=budget.currency,
+        measure=measure,
+        currency=bottom.currency,
         rates=rates,
         via=via,
         max_age=max_age,
     )
-    return by_year(question, top, budget, net=net)
+    return by_year(question, top, bottom, net=net)
 
 
 _DONE = {"payment": "paid", "write_off": "written off"}
@@ -564,6 +570,30 @@ def _claims_debt(
 _ONE_YEAR = Figure.of("1 year")
 
 
+@overload
+def remittances_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def remittances_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def remittances_to_gdp(
     book: Ledger,
@@ -574,13 +604,15 @@ def remittances_to_gdp(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """Remittances sent home to ``party`` against its GDP: a pure number (0.45 is 45%).
 
     The newest remittances and GDP dated on or before ``as_of`` (today by default), or those
     of ``year`` (a GDP's ``year``, a remittance's ``period``, else the year of its ``as_of``).
     Remittances in another currency than the GDP's convert at the average rate of their
-    period, by the rate policy of :mod:`ledger.fx`.
+    period, by the rate policy of :mod:`ledger.fx`. ``years=range(2005, 2013)`` asks it year
+    by year: a series of ratios (:func:`ledger.yearly.series`).
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -590,6 +622,10 @@ def remittances_to_gdp(
     >>> print(remittances_to_gdp(book, "TJ", year=2004).value)
     more than 0.1444983196
     """
+    if years is not None:
+        return _yearly(
+            "remittances_to_gdp", book, party, years, (as_of, year), (rates, via, max_age)
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
@@ -610,6 +646,34 @@ def remittances_to_gdp(
     )
 
 
+@overload
+def debt_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    measure: DebtMeasure | None = None,
+    net: bool = False,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def debt_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    measure: DebtMeasure | None = None,
+    net: bool = False,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def debt_to_gdp(
     book: Ledger,
@@ -622,7 +686,8 @@ def debt_to_gdp(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """What ``party`` owes against a year of its GDP: a pure number (0.45 is 45% of GDP), as
     debt-to-GDP ratios are published (a stock over one year's flow).
 
@@ -631,7 +696,8 @@ def debt_to_gdp(
     ``measure`` (``"external"``, ``"public"``, ``"public_external"``) it is the newest
     recorded debt stock of that measure instead. The GDP is the newest dated on or before
     ``as_of``, or that of ``year``. Debt in another currency converts at the rate in force on
-    the day (a stock).
+    the day (a stock). ``years=...`` asks it year by year: each year's debt at 31 December (or
+    the stock published for the year) against that year's GDP, a series of ratios.
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -641,6 +707,17 @@ def debt_to_gdp(
     >>> print(debt_to_gdp(book, "TJ", year=2004).value)
     about 0.144
     """
+    if years is not None:
+        return _yearly(
+            "debt_to_gdp",
+            book,
+            party,
+            years,
+            (as_of, year),
+            (rates, via, max_age),
+            net=net,
+            measure=measure,
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
