@@ -553,3 +553,25 @@ def test_a_claim_dated_after_the_years_asked_does_not_change_their_currency():
     assert lg.series(book, "TJ", "debt", years=[2004])[2004] == lg.Figure.of(
         "300 million USD", "about"
     )
+
+
+def test_the_html_of_a_series_escapes_what_came_from_a_file():
+    hostile = lg.Source(publisher="<script>alert(1)</script>", title="<b>", date=date(2005, 1, 1))
+    book = lg.Ledger(
+        [
+            lg.Remittance(
+                id="r",
+                as_of=date(2005, 12, 31),
+                source=hostile,
+                origin="RU",
+                destination="TJ",
+                amount="1 USD/year",
+                quote="<img src=x>",
+            ),
+        ]
+    )
+    html = lg.series(
+        book, "TJ", "remittances", years=[2005], source=hostile.publisher
+    )._repr_html_()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html

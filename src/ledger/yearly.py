@@ -220,15 +220,16 @@ class Series:
             else:
                 out.append(f"  {p.year}: {p.figure}")
                 out += [f"      {p.note}"] if p.note else []
-                out += [cite(e) for e in p.entries]
+                out += [_cite(e) for e in p.entries]
                 out += [f"      converted: {c.explain()}" for c in p.conversions]
                 out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in p.rates]
         return "\n".join(out)
 
     def to_frame(self) -> pandas.DataFrame:
-        """A tidy frame, one row per year: ``year, value, low, high, approximate, qualifier,
-        currency, unit, sources, entries, missing``; amounts as ``Decimal``, a missing year's
-        cells empty and ``missing`` saying why. Needs the ``frames`` extra (pandas)."""
+        """A tidy frame, one row per year: ``year, value, low, high, low_inclusive,
+        high_inclusive, approximate, qualifier, currency, unit, places, sources, entries,
+        missing``; amounts as ``Decimal``, a missing year's cells empty and ``missing`` saying
+        why. Needs the ``frames`` extra (pandas)."""
         frame: pandas.DataFrame = call("frame.series", self)
         return frame
 
@@ -249,7 +250,7 @@ class Series:
 _DONE = {"payment": "paid", "write_off": "written off"}
 
 
-def cite(entry: EntryBase) -> str:
+def _cite(entry: EntryBase) -> str:
     """One line naming an entry, its source's words, publisher and date (a settlement with
     what it took off)."""
     words = f'"{entry.quote}" ' if entry.quote else ""
