@@ -560,10 +560,13 @@ def test_the_schema_takes_a_source_id_and_a_figure_beside_its_entry():
     assert sorted(defs) == [
         "Budget",
         "Claim",
+        "DebtStock",
         "FigureTable",
+        "GDP",
         "Rate",
         "Remittance",
         "Settlement",
+        "Share",
         "Source",
     ]
     claim_schema = defs["Claim"]
@@ -710,7 +713,8 @@ _TWO_SOURCES = (
         (
             '"a"',
             '["rate"]',
-            "kind ['rate'] is not known; accepted: claim, remittance, budget, settlement, rate",
+            "kind ['rate'] is not known; accepted: claim, remittance, budget, settlement, rate, "
+            "gdp, debt_stock, share",
         ),
     ],
 )
