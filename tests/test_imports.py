@@ -24,6 +24,7 @@ LAYERS = {
     "book": 7,
     "fx": 8,
     "netting": 9,
+    "yearly": 10,
     "ratios": 10,
     "concessional": 10,
     "words": 11,

@@ -31,7 +31,7 @@ SCRIPT = textwrap.dedent(
     wrong_balance: str = lg.net_balance(lg.example(), "TJ", "RU")  # E: "NetBalance"
     float_figure = lg.Figure.of(5.0)  # E: incompatible type "float"
     float_money = lg.money(3.5, "USD")  # E: incompatible type "float"
-    float_ratio = lg.ratio(1.5, lg.Figure.of("2 USD"))  # E: incompatible type "float"
+    float_ratio = lg.ratio(1.5, lg.Figure.of("2 USD"))  # E: "float"
 
     figure: lg.Figure = lg.Figure.of("3 USD") + lg.Figure.of("4 USD")
     amount: lg.Quantity = lg.money("3", "USD")
@@ -40,6 +40,10 @@ SCRIPT = textwrap.dedent(
     text: str = lg.format_figure(figure, "ru_RU")
     code: str | None = lg.currency_of(lg.quantity("3 USD/year"))
     given: lg.Amount = "300 million USD"
+    yearly: lg.Series = lg.remittances_to_budget(lg.example(), "TJ", years=[2004])
+    one_day: lg.Ratio = lg.remittances_to_budget(lg.example(), "TJ")
+    shares: lg.Series = lg.ratio(yearly, yearly)
+    wrong_series: lg.Figure = lg.series(lg.example(), "TJ", "debt", years=[2004])  # E: "Series"
     """
 )
 

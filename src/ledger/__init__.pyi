@@ -18,6 +18,7 @@ from . import ratios as ratios
 from . import strategies as strategies
 from . import terms as terms
 from . import units as units
+from . import yearly as yearly
 from .book import Ledger as Ledger
 from .book import example as example
 from .book import examples as examples
@@ -84,6 +85,7 @@ from .netting import net_positions as net_positions
 from .netting import outstanding as outstanding
 from .netting import settle as settle
 from .ratios import Ratio as Ratio
+from .ratios import by_year as by_year
 from .ratios import debt_to_budget as debt_to_budget
 from .ratios import debt_to_gdp as debt_to_gdp
 from .ratios import per_migrant as per_migrant
@@ -106,5 +108,8 @@ from .units import quantity as quantity
 from .units import quantity_text as quantity_text
 from .units import to_units as to_units
 from .units import ureg as ureg
+from .yearly import Point as Point
+from .yearly import Series as Series
+from .yearly import series as series
 
 __version__: str

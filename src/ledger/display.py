@@ -46,6 +46,7 @@ from .formatting import (
     label,
     party_name,
 )
+from .ratios import Ratio
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
     from .fx import Conversion
     from .netting import NetBalance, NetLine, Transfer
-    from .ratios import Ratio
+    from .yearly import Point, Series
 
 __all__ = [
     "balance_html",
@@ -61,6 +62,8 @@ __all__ = [
     "from_frame",
     "ledger_html",
     "ratio_html",
+    "series_frame",
+    "series_html",
     "to_frame",
     "transfers_html",
 ]
@@ -590,6 +593,95 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(str(value))
 
 
+def series_html(series: Series, locale: str = "en_US") -> str:
+    """A series as a table, one row per year asked: the figure in words, the entries behind it
+    with their sources; a missing year says "missing" and why, never a zero."""
+    rows = "".join(_series_row(point, locale) for point in series.points)
+    caption = escape(f"{series.question} for {party_name(series.party, locale)}")
+    return (
+        f'{_STYLE}<table class="debt-ledger"><caption>{caption}</caption>'
+        "<thead><tr><th>year</th><th>figure</th><th>entries</th><th>sources</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _series_row(point: Point, locale: str) -> str:
+    if point.figure is None:
+        why = escape(point.missing or "")
+        return f"<tr><td>{point.year}</td><td><em>missing</em>: {why}</td><td></td><td></td></tr>"
+    ids = ", ".join(escape(entry.id) for entry in (*point.entries, *point.rates))
+    sources = "; ".join(dict.fromkeys(_source(e) for e in (*point.entries, *point.rates)))
+    text = format_ratio(point.figure, locale)
+    if isinstance(point.detail, Ratio):  # the year's sentence: a net creditor said as one
+        text = describe(point.detail, locale)
+    elif point.note:
+        text += f" ({point.note})"
+    return f"<tr><td>{point.year}</td><td>{escape(text)}</td><td>{ids}</td><td>{sources}</td></tr>"
+
+
+def series_frame(series: Series) -> pandas.DataFrame:
+    """A tidy frame of a series, one row per year: ``year, value, low, high, low_inclusive,
+    high_inclusive, approximate, qualifier, currency, unit, places, sources, entries,
+    missing``.
+    Amounts are ``Decimal`` (object columns); a missing year has empty figure cells and says
+    why in ``missing``. Needs the ``frames`` extra (pandas)."""
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "to_frame needs pandas: python -m pip install 'debt-ledger[frames]'"
+        ) from None
+    rows = [_series_frame_row(series, point) for point in series.points]
+    frame = pandas.DataFrame(rows, columns=list(_SERIES_COLUMNS), dtype=object)
+    frame["year"] = frame["year"].astype("int64")
+    frame.attrs["series"] = {"party": series.party, "what": series.label}
+    return frame
+
+
+_SERIES_COLUMNS = (
+    "year",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "approximate",
+    "qualifier",
+    "currency",
+    "unit",
+    "places",
+    "sources",
+    "entries",
+    "missing",
+)
+
+
+def _series_frame_row(series: Series, point: Point) -> dict[str, Any]:
+    figure = point.figure
+    row: dict[str, Any] = dict.fromkeys(_SERIES_COLUMNS)
+    row.update(year=point.year, missing=point.missing)
+    if figure is None:
+        return row
+    value, low, high = figure.magnitudes
+    row.update(
+        value=value,
+        low=low,
+        high=high,
+        low_inclusive=figure.low_inclusive if low is not None else None,
+        high_inclusive=figure.high_inclusive if high is not None else None,
+        approximate=figure.approximate,
+        qualifier=figure.qualifier,
+        currency=currency_of(figure.unit),
+        unit=unit_text(figure.unit),
+        places=figure.places,
+        sources="; ".join(f"{s.publisher}, {s.date.isoformat()}" for s in point.sources),
+        entries=", ".join(e.id for e in (*point.entries, *point.rates)),
+    )
+    return row
+
+
+provide("html.series", series_html)
+provide("frame.series", series_frame)
 provide("html.figure", figure_html)
 provide("html.balance", balance_html)
 provide("html.ratio", ratio_html)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .book import Ledger, day_asked
-from .errors import MissingFigureError
+from .errors import LedgerError, MissingFigureError, UnitMismatchError
 from .figures import Figure
 from .formatting import (
     format_each_way,
@@ -32,6 +32,8 @@ from .formatting import (
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
+from .units import currency_of, unit_text
+from .yearly import Series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
     from .entries import Settlement
 
-__all__ = ["against_budget", "history", "netting"]
+__all__ = ["against_budget", "history", "netting", "series"]
 
 _CLAIM = "#4c72b0"
 _ANSWER = "#dd8452"
@@ -393,3 +395,95 @@ def against_budget(
     years.set_xlabel(label("years of budget", locale))
     chart.suptitle(party_name(party, locale, book.parties))
     return chart
+
+
+_LINES = (_NET, _CLAIM, _ANSWER, "#8172b3", "#937860", "#da8bc3")
+
+
+def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> Chart:
+    """One or more series (:func:`ledger.series`) over their years, in one unit: the central
+    value as a line with a dot on each year, a range as a band from its low to its high end, an
+    open end ("more than") as an arrow, an approximate figure as a hollow dot. A missing year
+    is a gap, marked by a grey cross on the axis, never drawn as zero. Money is in millions.
+
+    >>> import ledger as lg
+    >>> book = lg.example("kg-ru-2012")
+    >>> chart = series(lg.series(book, "KG", "debt", years=range(2011, 2019)))
+    >>> type(chart).__name__
+    'Figure'
+    """
+    if not drawn or not all(isinstance(s, Series) for s in drawn):
+        raise LedgerError("plot.series draws series: pass one or more lg.series(...)")
+    units = {s.unit for s in drawn if s.unit is not None}
+    if len(units) > 1:
+        raise UnitMismatchError(
+            "plot.series draws series of one unit on one axis; given "
+            + ", ".join(sorted(str(u) for u in units))
+            + ": ask them in one currency (currency='...'), or draw them apart"
+        )
+    unit = next(iter(units), None)
+    money = unit is not None and currency_of(unit) is not None
+    scale = _SCALE if money else Decimal(1)
+    chart, (ax,) = _new_chart(7.5, 4.5)
+    gaps: set[int] = set()
+    for n, line in enumerate(drawn):
+        gaps |= set(line.missing)
+        _draw_series(ax, line, scale, _LINES[n % len(_LINES)], locale)
+    if gaps:
+        ax.plot(
+            sorted(gaps),
+            [0.0] * len(gaps),
+            linestyle="none",
+            marker="x",
+            color=_REDUCTION,
+            label=label("missing", locale),
+        )
+    ax.axhline(0, color="grey", linewidth=0.8)
+    if unit is not None:
+        text = unit_text(unit)
+        ax.set_ylabel(label("millions", locale, currency=text) if money else text)
+    years = sorted({year for line in drawn for year in line.years})
+    ax.set_xticks(years, [str(y) for y in years], fontsize=7)
+    ax.legend(fontsize=7, loc="best")
+    if title is not None:
+        ax.set_title(title)
+    return chart
+
+
+def _said(question: str, locale: str) -> str:
+    """A series' name in the locale where the catalogs hold it ("debt", "remittances")."""
+    try:
+        return label(question, locale)
+    except LedgerError:  # a name with more words ("debt to RU") stays as the library says it
+        return question
+
+
+def _draw_series(ax: Axes, line: Series, scale: Decimal, colour: str, locale: str) -> None:
+    years = list(line.years)
+    ends = [None if f is None else _ends(f, scale) for _, f in line.items()]
+    nan = float("nan")
+    centres = [
+        nan if f is None or f.value is None or e is None else e[1]
+        for (_, f), e in zip(line.items(), ends, strict=True)
+    ]
+    lows = [nan if e is None or e[0] is None else e[0] for e in ends]
+    highs = [nan if e is None or e[2] is None else e[2] for e in ends]
+    name = f"{_said(line.question, locale)}, {party_name(line.party, locale)}"
+    if any(low != high for low, high in zip(lows, highs, strict=True) if low == low):
+        ax.fill_between(years, lows, highs, color=colour, alpha=0.2, linewidth=0)
+    ax.plot(years, centres, color=colour, label=name)
+    for year, figure in line.items():
+        if figure is None:
+            continue
+        _, centre, _ = _ends(figure, scale)
+        hollow = figure.approximate or figure.value is None
+        ax.plot(
+            [year],
+            [centre],
+            marker="o",
+            markersize=4,
+            color=colour,
+            markerfacecolor="white" if hollow else colour,
+        )
+        if figure.low is None or figure.high is None:
+            _draw_bounds(ax, year, 0.0, figure, scale)

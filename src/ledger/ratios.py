@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
@@ -33,11 +33,13 @@ from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
+from .yearly import Point, Series, divided, series
 
 E = TypeVar("E", bound=EntryBase)
 
 __all__ = [
     "Ratio",
+    "by_year",
     "debt_to_budget",
     "debt_to_gdp",
     "per_migrant",
@@ -47,13 +49,24 @@ __all__ = [
 ]
 
 
+@overload
+def ratio(a: Series, b: Series) -> Series: ...
+@overload
+def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure: ...
 @owned
-def ratio(a: Figure | Amount, b: Figure | Amount) -> Figure:
-    """``a / b`` for two figures or amounts: units by pint, bounds by interval rules.
+def ratio(a: Figure | Amount | Series, b: Figure | Amount | Series) -> Figure | Series:
+    """``a / b`` for two figures or amounts: units by pint, bounds by interval rules; for two
+    series (:func:`ledger.yearly.series`), year by year, each year a :class:`Ratio` that
+    explains itself, and a year missing from either missing from the answer.
 
     >>> print(ratio("300 million USD/year", Figure.of("300 million USD/year", "about")))
     about 1
     """
+    if isinstance(a, Series) and isinstance(b, Series):
+        question, net = _question(a, b)
+        return by_year(question, a, b, net=net)
+    if isinstance(a, Series) or isinstance(b, Series):
+        return by_year("ratio", a, b)  # refused, with what to pass
     left = a if isinstance(a, Figure) else Figure.of(a)
     right = b if isinstance(b, Figure) else Figure.of(b)
     return left / right
@@ -161,6 +174,95 @@ class Ratio:
     def _repr_html_(self) -> str:
         html: str = call("html.ratio", self)  # the notebook face, loaded on first display
         return html
+
+
+def _question(top: Series, bottom: Series) -> tuple[str, bool]:
+    """The named question two series ask, where they ask one (so that each year's ratio says
+    itself as the named helper's does); else a plain ratio."""
+    for name, against in (("budget", "budget"), ("GDP", "gdp")):
+        if not bottom.label.startswith(name):
+            continue
+        if top.label.startswith("remittances"):
+            return f"remittances_to_{against}", False
+        if top.label.startswith(("debt", "net debt")) or top.label.endswith("debt stock"):
+            return f"debt_to_{against}", top.label.startswith("net debt")
+    return "ratio", False
+
+
+def by_year(question: str, top: object, bottom: object, *, net: bool = False) -> Series:
+    """``top / bottom`` for two series, year by year: each year a :class:`Ratio` dated 31
+    December, whose numerator and denominator cite the entries and conversions behind them.
+
+    >>> import ledger as lg
+    >>> book = lg.example()
+    >>> share = by_year("remittances_to_budget", lg.series(book, "TJ", "remittances",
+    ...     years=[2003, 2004]), lg.series(book, "TJ", "budget", years=[2003, 2004]))
+    >>> print(share)
+    remittances to budget for TJ: 2003: missing, 2004: more than 1
+    """
+    if not isinstance(top, Series) or not isinstance(bottom, Series):
+        raise MissingFigureError(
+            f"a ratio by year divides a series by a series (lg.series(...)); given "
+            f"{type(top).__name__} and {type(bottom).__name__}"
+        )
+
+    def make(year: int, up: Point, down: Point) -> Ratio:
+        assert up.figure is not None and down.figure is not None
+        below, label = down.figure, bottom.label
+        if question == "debt_to_gdp":  # as published: a stock over a year of GDP, a pure number
+            below, label = below * _ONE_YEAR, "GDP of a year"
+        return Ratio.of(
+            question,
+            top.party,
+            date(year, 12, 31),
+            numerator=(up.figure, top.label, up.entries),
+            denominator=(below, label, down.entries),
+            net=net,
+            conversions=(*up.conversions, *down.conversions),
+        )
+
+    def value(answer: object) -> Figure:
+        assert isinstance(answer, Ratio)
+        return answer.value
+
+    return divided(top, bottom, make, question=question.replace("_", " "), value=value)
+
+
+def _yearly(
+    question: str,
+    book: Ledger,
+    party: str,
+    years: Iterable[int],
+    one_day: tuple[date | None, int | None],
+    policy: tuple[Rates | None, str | None, MaxAge],
+    *,
+    net: bool = False,
+    measure: str | None = None,
+) -> Series:
+    """A named question year by year: the denominator's series first (the budget, or GDP),
+    then the numerator's in its currency, divided year by year."""
+    top_what, against = question.split("_to_")
+    if one_day != (None, None):
+        single = "fiscal_year=" if against == "budget" else "year="
+        raise MissingFigureError(
+            f"{question}: years= asks year by year, each year its own {against}; as_of= and "
+            f"{single} ask for one, so pass one or the other"
+        )
+    rates, via, max_age = policy
+    bottom = series(book, party, against, years=years, rates=rates, via=via, max_age=max_age)
+    top = series(
+        book,
+        party,
+        top_what,
+        years=years,
+        net=net,
+        measure=measure,
+        currency=bottom.currency,
+        rates=rates,
+        via=via,
+        max_age=max_age,
+    )
+    return by_year(question, top, bottom, net=net)
 
 
 _DONE = {"payment": "paid", "write_off": "written off"}
@@ -291,6 +393,30 @@ def _policy(
     return _Policy(book if rates is None else rates, day, via, max_age)
 
 
+@overload
+def remittances_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def remittances_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def remittances_to_budget(
     book: Ledger,
@@ -301,13 +427,20 @@ def remittances_to_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """Remittances sent home to ``party`` against its budget: a pure number.
 
     Remittances in another currency than the budget's convert by the rate policy (see
     :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
     ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
+    ``years=range(2005, 2013)`` asks it year by year: a series (:func:`ledger.yearly.series`)
+    of ratios, each year's remittances against that year's budget.
     """
+    if years is not None:
+        return _yearly(
+            "remittances_to_budget", book, party, years, (as_of, fiscal_year), (rates, via, max_age)
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
@@ -328,6 +461,32 @@ def remittances_to_budget(
     )
 
 
+@overload
+def debt_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    net: bool = False,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def debt_to_budget(
+    book: Ledger,
+    party: str,
+    *,
+    net: bool = False,
+    as_of: date | None = None,
+    fiscal_year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def debt_to_budget(
     book: Ledger,
@@ -339,14 +498,26 @@ def debt_to_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """What ``party`` owes against its budget, in years. ``net=True`` takes off what others
     owe it (its counterclaims); by default the debt is gross.
 
     Each claim counts for what is outstanding on the day (less its own settlements), converted
     into the budget's currency at the rate in force that day (a stock), with the ledger's own
-    ``Rate`` entries unless ``rates`` is given.
+    ``Rate`` entries unless ``rates`` is given. ``years=...`` asks it year by year: each
+    year's debt at 31 December against that year's budget, a series of ratios.
     """
+    if years is not None:
+        return _yearly(
+            "debt_to_budget",
+            book,
+            party,
+            years,
+            (as_of, fiscal_year),
+            (rates, via, max_age),
+            net=net,
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
@@ -405,6 +576,30 @@ def _claims_debt(
 _ONE_YEAR = Figure.of("1 year")
 
 
+@overload
+def remittances_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def remittances_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def remittances_to_gdp(
     book: Ledger,
@@ -415,13 +610,15 @@ def remittances_to_gdp(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """Remittances sent home to ``party`` against its GDP: a pure number (0.45 is 45%).
 
     The newest remittances and GDP dated on or before ``as_of`` (today by default), or those
     of ``year`` (a GDP's ``year``, a remittance's ``period``, else the year of its ``as_of``).
     Remittances in another currency than the GDP's convert at the average rate of their
-    period, by the rate policy of :mod:`ledger.fx`.
+    period, by the rate policy of :mod:`ledger.fx`. ``years=range(2005, 2013)`` asks it year
+    by year: a series of ratios (:func:`ledger.yearly.series`).
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -431,6 +628,10 @@ def remittances_to_gdp(
     >>> print(remittances_to_gdp(book, "TJ", year=2004).value)
     more than 0.1444983196
     """
+    if years is not None:
+        return _yearly(
+            "remittances_to_gdp", book, party, years, (as_of, year), (rates, via, max_age)
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
@@ -452,6 +653,34 @@ def remittances_to_gdp(
     )
 
 
+@overload
+def debt_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    measure: DebtMeasure | None = None,
+    net: bool = False,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: None = None,
+) -> Ratio: ...
+@overload
+def debt_to_gdp(
+    book: Ledger,
+    party: str,
+    *,
+    measure: DebtMeasure | None = None,
+    net: bool = False,
+    as_of: date | None = None,
+    year: int | None = None,
+    rates: Rates | None = None,
+    via: str | None = None,
+    max_age: MaxAge = None,
+    years: Iterable[int],
+) -> Series: ...
 @owned
 def debt_to_gdp(
     book: Ledger,
@@ -464,7 +693,8 @@ def debt_to_gdp(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
-) -> Ratio:
+    years: Iterable[int] | None = None,
+) -> Ratio | Series:
     """What ``party`` owes against a year of its GDP: a pure number (0.45 is 45% of GDP), as
     debt-to-GDP ratios are published (a stock over one year's flow).
 
@@ -473,7 +703,8 @@ def debt_to_gdp(
     ``measure`` (``"external"``, ``"public"``, ``"public_external"``) it is the newest
     recorded debt stock of that measure instead. The GDP is the newest dated on or before
     ``as_of``, or that of ``year``. Debt in another currency converts at the rate in force on
-    the day (a stock).
+    the day (a stock). ``years=...`` asks it year by year: each year's debt at 31 December (or
+    the stock published for the year) against that year's GDP, a series of ratios.
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -483,6 +714,17 @@ def debt_to_gdp(
     >>> print(debt_to_gdp(book, "TJ", year=2004).value)
     about 0.144
     """
+    if years is not None:
+        return _yearly(
+            "debt_to_gdp",
+            book,
+            party,
+            years,
+            (as_of, year),
+            (rates, via, max_age),
+            net=net,
+            measure=measure,
+        )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)

@@ -404,6 +404,7 @@ QUESTIONS = {
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),
     "net_debt_to_budget": _("{party}'s net debt is {value} of its budget."),
     "per_migrant": _("Remittances to {party} come to {value}."),
+    "ratio": _("The ratio for {party} is {value}."),
     "remittances_to_gdp": _("Remittances to {party} are {value} of its GDP."),
     "debt_to_gdp": _("{party}'s debt is {value} of its GDP."),
     "net_debt_to_gdp": _("{party}'s net debt is {value} of its GDP."),
@@ -442,6 +443,7 @@ LABELS = {
     "direction unknown": _("direction unknown"),
     "owes": _("{debtor} owes {creditor}"),
     "migrants": _("migrants: {count}"),
+    "missing": _("missing (no figure for the year)"),
 }
 
 
