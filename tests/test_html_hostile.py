@@ -94,7 +94,7 @@ TAGS = {
     "style", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "span", "p", "div",
     "html", "head", "body", "meta", "title", "h1", "h2", "h3", "section", "nav", "ul", "ol",
     "li", "q", "blockquote", "figure", "figcaption", "footer", "header", "main", "small", "abbr",
-    "cite", "sup", "dl", "dt", "dd", "bdi", "code",
+    "cite", "sup", "dl", "dt", "dd", "bdi", "code", "strong",
     # inline SVG charts, written by matplotlib (never from the data: their text is escaped)
     "svg", "g", "path", "defs", "use", "clippath", "rect", "text", "tspan", "metadata",
     "rdf:rdf", "cc:work", "dc:type", "dc:date", "dc:format", "dc:creator", "cc:agent",
@@ -102,12 +102,12 @@ TAGS = {
 }  # fmt: skip
 ATTRIBUTES = {
     "class", "title", "href", "id", "colspan", "scope", "lang", "dir", "charset", "name",
-    "content", "media", "aria-label", "role", "cite",
+    "content", "media", "aria-label", "role", "cite", "data-label",
     # SVG
     "xmlns", "xmlns:xlink", "xmlns:rdf", "xmlns:cc", "xmlns:dc", "width", "height", "viewbox",
     "version", "d", "style", "transform", "clip-path", "x", "y", "xlink:href", "rdf:resource",
     "rdf:about", "fill", "stroke", "font-size", "font-family", "text-anchor", "points",
-    "patternunits", "preserveaspectratio", "xml:space",
+    "patternunits", "preserveaspectratio", "xml:space", "type",
 }  # fmt: skip
 
 
@@ -159,6 +159,7 @@ HOSTILE = st.one_of(
     st.text(st.sampled_from("<>\"'&=/ \u202e\x1b\x00\nab:"), max_size=20),
     lst.texts(),
 )
+NAMES = HOSTILE.filter(str.strip)  # a party's name is never blank
 HOSTILE_URLS = st.sampled_from(
     [
         'https://example.org/"><script>alert(1)</script>',
@@ -181,7 +182,7 @@ def hostile_ledgers(draw):
         entries,
         title=draw(HOSTILE),
         description=draw(HOSTILE),
-        parties={"TJ": draw(HOSTILE), "RU": draw(HOSTILE), "org:imf": draw(HOSTILE)},
+        parties={party: draw(NAMES) for party in ("TJ", "RU", "org:imf")},
     )
 
 

@@ -66,6 +66,8 @@ from .ratios import debt_to_budget as debt_to_budget
 from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
+from .report import report as report
+from .report import write_report as write_report
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount
 from .units import Quantity as Quantity

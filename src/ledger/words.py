@@ -387,8 +387,7 @@ HTML_WORDS = {
     "unanswered": _("Not answered"),
     "none": _("none"),
     "published": _("{publisher}, {date}"),
-    "quoted": _("quoted in"),
-    "figure from": _("from"),
+    "quoted in": _("quoted in"),
 }
 
 
