@@ -659,8 +659,8 @@ def url_error(value: str) -> str | None:
 
     >>> url_error("https://www.rferl.org/a/1051841.html") is None
     True
-    >>> print(url_error(" JavaScript:alert(1)"))
-    ' JavaScript:alert(1)' is not a web address; only http:// and https:// addresses are \
+    >>> print(url_error("JavaScript:alert(1)"))
+    'JavaScript:alert(1)' is not a web address; only http:// and https:// addresses are \
 accepted, such as "https://www.rferl.org/a/1051841.html"
     """
     printable = all(ch.isprintable() and not ch.isspace() for ch in value)
