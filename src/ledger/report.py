@@ -57,7 +57,7 @@ caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #ddd;
 overflow-wrap:break-word}
 thead th{border-bottom:2px solid #888}
-.num{white-space:nowrap}
+@media (min-width:40rem){.num{white-space:nowrap}}
 q{font-style:italic}
 .made,.note{color:#555;font-size:.9rem}
 figure{margin:1rem 0;break-inside:avoid}svg{max-width:100%;height:auto}
@@ -66,9 +66,11 @@ nav ul{padding-left:1.2rem}
 :target{background:#fff3b0}
 @media (max-width:40rem){
 body{padding:0 .6rem 1.5rem}
+table.stack,table.stack tbody{display:block;width:auto}
 table.stack thead{position:absolute;left:-9999px}
 table.stack tr{display:block;border-bottom:2px solid #bbb;padding:.3rem 0}
 table.stack td,table.stack th{display:block;border:0;padding:.1rem .2rem}
+table.stack td:empty{display:none}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
 }
 @media print{
