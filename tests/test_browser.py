@@ -197,7 +197,8 @@ def test_a_source_with_a_url_is_a_link_out(browser, tmp_path):
     visit = Visit(browser, path, 1280)
     try:
         links = visit.page.evaluate(
-            "[...document.querySelectorAll('#sources a[href^=\"http\"]')].map(a => a.getAttribute('href'))"
+            "[...document.querySelectorAll('#sources a[href^=\"http\"]')]"
+            ".map(a => a.getAttribute('href'))"
         )
         urls = {entry.source.url for entry in book if entry.source.url}
         assert urls and set(links) == urls
@@ -206,9 +207,9 @@ def test_a_source_with_a_url_is_a_link_out(browser, tmp_path):
 
 
 def test_a_hostile_file_stays_text_in_the_browser(browser, tmp_path):
-    hostile = (
-        Path(__file__).parent.parent / "data" / "tajikistan_russia_2004.toml"
-    ).read_text(encoding="utf-8")
+    hostile = (Path(__file__).parent.parent / "data" / "tajikistan_russia_2004.toml").read_text(
+        encoding="utf-8"
+    )
     hostile = hostile.replace(
         'title = "', 'title = "<script>document.title=\\"owned\\"</script><img src=x onerror=1>', 1
     )
