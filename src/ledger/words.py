@@ -314,9 +314,15 @@ def party_name(
     return str(territories.get(party, party))
 
 
-#: Words of the HTML faces and the report (column heads, kinds, statuses, headings), looked
-#: up by :func:`html_word`.
+#: Words of the HTML faces, the report and the charts (column heads, kinds, statuses,
+#: headings, axes and legends), looked up by :func:`html_word`.
 HTML_WORDS = {
+    # the charts
+    "axis stock": _("millions of {currency}"),
+    "axis flow": _("millions of {currency} per year"),
+    "legend approximate": _("approximate (hatched)"),
+    "legend range": _("range: from its low to its high end"),
+    "legend open": _("open end: more than, or at most (arrow)"),
     # the ledger table
     "kind": _("kind"),
     "id": _("id"),
