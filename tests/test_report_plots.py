@@ -4,14 +4,9 @@ separators, room above the tallest bar, and charts that pyplot knows (``plt.get_
 
 from datetime import date
 
-import matplotlib
+import matplotlib.pyplot as plt
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-import ledger as lg  # noqa: E402
+import ledger as lg
 
 DAY = date(2004, 3, 15)
 
