@@ -27,6 +27,7 @@ import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,8 +144,7 @@ def _answers(book: Ledger, as_of: date | None) -> _Found:
     found = _Found()
     for a, b, code in _pairs(book, as_of):
         balance = found.ask(
-            lambda a=a, b=b, code=code: net_balance(book, a, b, as_of=as_of, currency=code),
-            f"{a} / {b}",
+            partial(net_balance, book, a, b, as_of=as_of, currency=code), f"{a} / {b}"
         )
         if balance is not None:
             found.balances.append(-balance if balance.direction < 0 else balance)
@@ -152,7 +152,7 @@ def _answers(book: Ledger, as_of: date | None) -> _Found:
         for name, question, net in _questions(book, party):
             extra = {"net": True} if net else {}
             ratio = found.ask(
-                lambda q=question, p=party, e=extra: q(book, p, as_of=as_of, **e),
+                partial(question, book, party, as_of=as_of, **extra),
                 f"{name.replace('_', ' ')} ({party})",
             )
             if ratio is not None:
@@ -227,7 +227,8 @@ def _table(
 
 def _summary(found: _Found, book: Ledger, locale: str, anchors: _Anchors) -> str:
     items = []
-    for result in [*found.balances, *found.ratios]:
+    results: list[NetBalance | Ratio] = [*found.balances, *found.ratios]
+    for result in results:
         entries = _entries_of(result)
         sentence = html_text(describe(result, locale, book.parties))
         items.append(f"<li>{sentence} <small>({anchors.to_entries(entries)})</small></li>")
@@ -342,7 +343,9 @@ def _settlement(found: _Found, book: Ledger, locale: str) -> str:
 
 
 def _entry_row(entry: EntryBase, book: Ledger, locale: str, anchors: _Anchors) -> list[str]:
-    name = lambda code: party_name(code, locale, book.parties)  # noqa: E731
+    def name(code: str) -> str:
+        return party_name(code, locale, book.parties)
+
     if isinstance(entry, Claim):
         parties = html_word(
             "owes", locale, debtor=name(entry.debtor), creditor=name(entry.creditor)
@@ -450,14 +453,20 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
             continue
         what = f"{party_name(balance.debtor, locale, book.parties)} → "
         what += party_name(balance.creditor, locale, book.parties)
-        draw = lambda b=balance: plot.netting(  # noqa: E731
-            book, b.debtor, b.creditor, as_of=as_of, locale=locale, currency=b.currency
+        draw = partial(
+            plot.netting,
+            book,
+            balance.debtor,
+            balance.creditor,
+            as_of=as_of,
+            locale=locale,
+            currency=balance.currency,
         )
         figures.append((what, draw))
     for party in sorted({r.party for r in found.ratios if r.question != "per_migrant"}):
         what = party_name(party, locale, book.parties)
         figures.append(
-            (what, lambda p=party: plot.against_budget(book, p, as_of=as_of, locale=locale))
+            (what, partial(plot.against_budget, book, party, as_of=as_of, locale=locale))
         )
     out = []
     for what, draw in figures:
