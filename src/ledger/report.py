@@ -54,8 +54,8 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem;
 border-bottom:1px solid #ccc}h3{font-size:1rem}
 a{color:#0645ad}a:visited{color:#0b0080}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
-caption{text-align:left;font-weight:bold;padding:.25rem 0}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #ddd;
+caption{text-align:start;font-weight:bold;padding:.25rem 0}
+th,td{text-align:start;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #ddd;
 overflow-wrap:break-word}
 thead th{border-bottom:2px solid #888}
 @media (min-width:40rem){.num{white-space:nowrap}}
@@ -312,11 +312,16 @@ def _ratio(ratio: Ratio, book: Ledger, locale: str, anchors: _Anchors) -> str:
     return f"<h3>{sentence}</h3>{_table(locale, ['', 'amount', 'entry'], rows)}"
 
 
+def _linked(text: str, section: str) -> str:
+    """A figure that sums others, linked to the section that shows them."""
+    return f'<a href="#{section}"><span class="num">{html_text(text)}</span></a>'
+
+
 def _positions(found: _Found, book: Ledger, locale: str) -> str:
     rows = [
         [
             html_text(party_name(party, locale, book.parties)),
-            f'<span class="num">{html_text(format_figure(figure, locale))}</span>',
+            _linked(format_figure(figure, locale), "balances"),
         ]
         for party, held in found.positions.items()
         for figure in held.values()
@@ -332,7 +337,7 @@ def _settlement(found: _Found, book: Ledger, locale: str) -> str:
         [
             html_text(party_name(t.payer, locale, book.parties)),
             html_text(party_name(t.payee, locale, book.parties)),
-            f'<span class="num">{html_text(format_figure(t.amount, locale))}</span>',
+            _linked(format_figure(t.amount, locale), "positions"),
         ]
         for t in found.transfers
     ]
@@ -543,14 +548,16 @@ def report(
     if found.unanswered:
         items = "".join(f"<li>{html_text(why)}</li>" for why in found.unanswered)
         sections.append(("unanswered", html_word("unanswered", locale), f"<ul>{items}</ul>"))
-    return _page(book, heading, sections, str(where.language), day, locale)
+    language = "-".join(part for part in (where.language, where.script) if part)  # BCP 47
+    direction = "rtl" if where.character_order == "right-to-left" else "ltr"
+    return _page(book, heading, sections, (language, direction), day, locale)
 
 
 def _page(
     book: Ledger,
     heading: str,
     sections: list[tuple[str, str, str]],
-    language: str,
+    language: tuple[str, str],
     day: date,
     locale: str,
 ) -> str:
@@ -563,7 +570,7 @@ def _page(
     description = f"<p>{html_text(book.description)}</p>" if book.description else ""
     body = "".join(_section(ident, name, html) for ident, name, html in sections)
     return (
-        f'<!DOCTYPE html>\n<html lang="{html_text(language)}" dir="ltr">'
+        f'<!DOCTYPE html>\n<html lang="{language[0]}" dir="{language[1]}">'
         '<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html_text(heading)}</title><style>{_STYLE}</style></head>"
