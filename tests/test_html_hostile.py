@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 import ledger as lg
 import ledger.strategies as lst
-from ledger.display import balance_html, conversion_html, ledger_html, ratio_html
+from ledger.display import (
+    balance_html,
+    conversion_html,
+    ledger_html,
+    ratio_html,
+    transfers_html,
+)
 
 DAY = date(2004, 3, 15)
 
@@ -204,6 +210,14 @@ def _faces(book):
         for question in (lg.remittances_to_budget, lg.debt_to_budget):
             ratio = _answered(lambda q=question, p=party: q(book, p))
             pages += [ratio_html(ratio)] if ratio is not None else []
+    for rate in book.rates():
+        one = lg.Figure.of(f"1 {rate.base}")
+        found = _answered(
+            lambda r=rate, f=one: lg.convert(f, r.quote_currency, rates=book, on=r.as_of)
+        )
+        pages += [conversion_html(found)] if found is not None else []
+    transfers = _answered(lambda: lg.settle(book))
+    pages += [transfers_html(transfers)] if transfers is not None else []
     return pages
 
 
