@@ -5,7 +5,8 @@ here, and any other is refused and counted), show every figure in the text of it
 only to anchors that exist, hold no script, and fit a phone's width. Screenshots at 1280 and
 390 px wide are kept under build/test-artifacts/ for a person to look at.
 
-Without a browser these tests skip with the reason; where ``DEBT_LEDGER_REQUIRE_BROWSER=1``
+The browser is /usr/bin/chromium (or the one ``DEBT_LEDGER_CHROMIUM`` names; playwright never
+downloads one). Without it these tests skip with the reason; where ``DEBT_LEDGER_REQUIRE_BROWSER=1``
 (as CI sets it) a missing browser fails them instead.
 """
 
@@ -36,7 +37,7 @@ def _chromium():
     """Debian's Chromium, or the one ``DEBT_LEDGER_CHROMIUM`` names."""
     named = os.environ.get("DEBT_LEDGER_CHROMIUM")
     if named:
-        return named
+        return named if Path(named).exists() else None
     if Path("/usr/bin/chromium").exists():
         return "/usr/bin/chromium"
     return shutil.which("chromium") or shutil.which("chromium-browser")
@@ -221,5 +222,30 @@ def test_a_hostile_file_stays_text_in_the_browser(browser, tmp_path):
         assert visit.page.evaluate("document.images.length") == 0
         assert visit.page.title() != "owned"
         assert "<script>" in visit.text()
+    finally:
+        visit.close()
+
+
+def test_the_printed_page_keeps_the_addresses_and_drops_the_contents(browser, tmp_path):
+    book = lg.example("kg-ru-2012")
+    path = _write(tmp_path, book, "en_US", as_of=date(2018, 12, 31))
+    visit = Visit(browser, path, 1280)
+    try:
+        page = visit.page
+        page.emulate_media(media="print")
+        printed = page.evaluate(
+            """() => ({
+                nav: getComputedStyle(document.querySelector('nav')).display,
+                after: getComputedStyle(
+                    document.querySelector('#sources a[href^="http"]'), '::after').content,
+            })"""
+        )
+        assert printed["nav"] == "none"
+        assert "http" in printed["after"]  # a printed link still says where it leads
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pdf = ARTIFACTS / "report-kg-ru-2012-en_US.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert visit.errors == [] and visit.refused == []
     finally:
         visit.close()
