@@ -214,3 +214,113 @@ def test_the_command_refuses_a_bad_file_in_words(tmp_path, capsys):
 def test_the_command_needs_somewhere_to_write(capsys):
     assert main(["report", "tj-ru-2004"]) == 2
     assert "-o" in capsys.readouterr().err
+
+
+# -- no English words in a Russian or Tajik page -------------------------------------------
+
+RUSSIAN_LEDGER = """
+title = "Таджикистан и Россия, март 2004"
+
+[sources.s1]
+publisher = "Радио Азаттык"
+title = "Таджикистан и Москва"
+date = 2004-03-15
+url = "https://rus.ozodi.org/"
+
+[[entries]]
+kind = "claim"
+id = "a1"
+as_of = 2004-03-15
+source = "s1"
+creditor = "RU"
+debtor = "TJ"
+asserted_by = "RU"
+amount = "300 million USD"
+qualifier = "about"
+quote = "Россия говорит, что Таджикистан должен около 300 млн долларов."
+
+[[entries]]
+kind = "claim"
+id = "b2"
+as_of = 2004-03-15
+source = "s1"
+creditor = "TJ"
+debtor = "RU"
+asserted_by = "TJ"
+amount = "50 million USD"
+counter_to = "a1"
+
+[[entries]]
+kind = "budget"
+id = "c3"
+as_of = 2004-03-15
+source = "s1"
+party = "TJ"
+amount = "300 million USD/year"
+fiscal_year = 2004
+
+[[entries]]
+kind = "remittance"
+id = "d4"
+as_of = 2004-03-15
+source = "s1"
+origin = ["RU"]
+destination = "TJ"
+amount = "300 million USD/year"
+qualifier = "more_than"
+"""
+
+
+class Words(HTMLParser):
+    """The words a reader reads, less what is marked English (the library's own reasons)."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.words, self._skip = [], []
+        self.feed(html)
+
+    VOID = frozenset({"meta", "link", "br", "img", "hr", "input", "wbr"})  # no end tag
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        english = (tag != "html" and dict(attrs).get("lang") == "en") or tag == "style"
+        self._skip.append(english or (bool(self._skip) and self._skip[-1]))
+
+    def handle_endtag(self, tag):
+        if self._skip:
+            self._skip.pop()
+
+    def handle_data(self, data):
+        if not (self._skip and self._skip[-1]):
+            self.words += re.findall(r"[A-Za-z][A-Za-z-]*", data)
+
+
+def _english_words():
+    """Every word of the English messages (the catalog's template), placeholders aside."""
+    from babel.messages.pofile import read_po
+
+    from ledger.words import LOCALE_DIR
+
+    with open(LOCALE_DIR / "ledger.pot", "rb") as handle:
+        template = read_po(handle)
+    words = set()
+    for message in template:
+        for text in message.id if isinstance(message.id, tuple) else (message.id,):
+            words |= {w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\{\w*\}", "", text))}
+    return {w for w in words if len(w) > 2}
+
+
+@pytest.mark.parametrize("locale", ["ru_RU", "tg_TJ"])
+def test_a_page_in_russian_or_tajik_has_no_english_words(locale):
+    book = lg.loads(RUSSIAN_LEDGER, name="ru.toml")
+    page = lg.report(book, as_of=DAY, locale=locale)
+    allowed = {"usd", "debt-ledger", "us"}  # the currency code, the program's name
+    found = ({w.lower() for w in Words(page).words} - allowed) & _english_words()
+    assert found == set()
+
+
+def test_the_english_words_test_finds_english_words():
+    page = lg.report(lg.loads(RUSSIAN_LEDGER, name="ru.toml"), as_of=DAY, locale="en_US")
+    found = {w.lower() for w in Words(page).words} & _english_words()
+    assert {"entries", "sources", "owes", "budget"} <= found

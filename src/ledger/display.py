@@ -62,6 +62,7 @@ __all__ = [
     "html_text",
     "ledger_html",
     "ratio_html",
+    "ratio_label",
     "to_frame",
     "transfers_html",
 ]
@@ -288,7 +289,7 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
     the party's net claim, one whose range spans zero as at most what it may come to each
     way: never a negative debt."""
     rows = "".join(
-        f'<tr><th scope="row">{escape(_ratio_label(label, locale))}</th><td>{escape(text)}</td>'
+        f'<tr><th scope="row">{escape(ratio_label(label, locale))}</th><td>{escape(text)}</td>'
         f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
         for label, text, entries in _ratio_rows(ratio, locale)
     )
@@ -329,8 +330,19 @@ def _ratio_rows(ratio: Ratio, locale: str) -> list[tuple[str, str, tuple[EntryBa
     ]
 
 
-def _ratio_label(text: str, locale: str) -> str:
-    """A ratio's label (``remittances``, ``net debt``, ...) in the locale's words."""
+#: A ratio's labels that are words of the faces, not headings.
+_RATIO_WORDS = {"net claim": "net claim", "migrants": "migrants count"}
+
+
+def ratio_label(text: str, locale: str = "en_US") -> str:
+    """A ratio's label (``remittances``, ``net debt``, ``migrants``, ...) in the locale's
+    words; a label of the caller's own comes back as it was.
+
+    >>> ratio_label("migrants", "ru_RU"), ratio_label("net debt", "tg_TJ")
+    ('мигранты', 'қарзи холис')
+    """
+    if text in _RATIO_WORDS:
+        return html_word(_RATIO_WORDS[text], locale)
     try:
         return label(text, locale)
     except LedgerError:  # not a heading word: the ratio's own label, as it came

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .book import Ledger, day_asked, example, examples, load
-from .display import html_text
+from .display import html_text, ratio_label
 from .entries import Budget, Claim, EntryBase, Rate, Remittance, Settlement, Source, url_error
 from .errors import LedgerError
 from .figures import Figure
@@ -95,14 +95,15 @@ class _Found:
     ratios: list[Ratio] = field(default_factory=list)
     positions: dict[str, dict[str, Figure]] = field(default_factory=dict)
     transfers: list[Any] = field(default_factory=list)
-    unanswered: list[str] = field(default_factory=list)
+    #: (the question in the reader's words, why it has no answer: the library's English words)
+    unanswered: list[tuple[str, str]] = field(default_factory=list)
 
     def ask(self, question: Callable[[], Any], what: str) -> Any:
         """The answer, or ``None`` with why not noted."""
         try:
             return question()
         except LedgerError as error:
-            self.unanswered.append(f"{what}: {error}")
+            self.unanswered.append((what, str(error)))
             return None
 
 
@@ -122,7 +123,7 @@ def _questions(book: Ledger, party: str) -> list[tuple[str, Callable[..., Ratio]
     if book.claims(debtor=party):
         asked += [
             ("debt_to_budget", debt_to_budget, False),
-            ("debt_to_budget", debt_to_budget, True),
+            ("net_debt_to_budget", debt_to_budget, True),
         ]
     if sent_to:
         asked.append(("per_migrant", per_migrant, False))
@@ -140,25 +141,31 @@ def _parties(book: Ledger) -> list[str]:
     return sorted(parties)
 
 
-def _answers(book: Ledger, as_of: date | None) -> _Found:
+def _answers(book: Ledger, as_of: date | None, locale: str) -> _Found:
+    def name(party: str) -> str:
+        return party_name(party, locale, book.parties)
+
     found = _Found()
     for a, b, code in _pairs(book, as_of):
         balance = found.ask(
-            partial(net_balance, book, a, b, as_of=as_of, currency=code), f"{a} / {b}"
+            partial(net_balance, book, a, b, as_of=as_of, currency=code),
+            f"{name(a)} / {name(b)}",
         )
         if balance is not None:
             found.balances.append(-balance if balance.direction < 0 else balance)
     for party in _parties(book):
-        for name, question, net in _questions(book, party):
+        for key, question, net in _questions(book, party):
             extra = {"net": True} if net else {}
             ratio = found.ask(
                 partial(question, book, party, as_of=as_of, **extra),
-                f"{name.replace('_', ' ')} ({party})",
+                html_word(f"question {key}", locale, party=name(party)),
             )
             if ratio is not None:
                 found.ratios.append(ratio)
-    found.positions = found.ask(lambda: net_positions(book, as_of=as_of), "positions") or {}
-    found.transfers = list(found.ask(lambda: settle(book, as_of=as_of), "settlement") or [])
+    positions = partial(net_positions, book, as_of=as_of)
+    found.positions = found.ask(positions, html_word("positions", locale)) or {}
+    transfers = partial(settle, book, as_of=as_of)
+    found.transfers = list(found.ask(transfers, html_word("settlement heading", locale)) or [])
     return found
 
 
@@ -285,20 +292,14 @@ def _balance(balance: NetBalance, book: Ledger, locale: str, anchors: _Anchors) 
 
 
 def _ratio(ratio: Ratio, book: Ledger, locale: str, anchors: _Anchors) -> str:
-    def named(text: str) -> str:
-        try:
-            return label(text, locale)
-        except LedgerError:
-            return text
-
     rows = [
         [
-            html_text(named(ratio.numerator_label)),
+            html_text(ratio_label(ratio.numerator_label, locale)),
             _figure(format_ratio(ratio.numerator, locale), ratio.numerator_entries, anchors),
             anchors.to_entries(ratio.numerator_entries),
         ],
         [
-            html_text(named(ratio.denominator_label)),
+            html_text(ratio_label(ratio.denominator_label, locale)),
             _figure(format_ratio(ratio.denominator, locale), ratio.denominator_entries, anchors),
             anchors.to_entries(ratio.denominator_entries),
         ],
@@ -422,15 +423,17 @@ def _sources(book: Ledger, locale: str, anchors: _Anchors) -> str:
 
 def _svg(chart: Chart) -> str:
     """A chart as inline SVG: its text kept as text (the reader can find and copy it),
-    nothing before the ``<svg`` element, and no character that would act rather than show."""
+    nothing before the ``<svg`` element nor its RDF metadata, and no character that would act
+    rather than show."""
     from matplotlib import rc_context
 
     out = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "debt-ledger"}):
-        chart.savefig(out, format="svg", metadata={"Date": None})
+        chart.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     _close(chart)
     text = out.getvalue()
     text = text[text.index("<svg") :]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)  # RDF, unread
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd", text)
 
 
@@ -478,7 +481,7 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
         try:
             svg = _svg(draw())
         except (LedgerError, ValueError) as error:
-            found.unanswered.append(f"{html_word('chart of', locale, what=what)}: {error}")
+            found.unanswered.append((html_word("chart of", locale, what=what), str(error)))
             continue
         caption = html_text(html_word("chart of", locale, what=what))
         out.append(f'<figure role="group">{svg}<figcaption>{caption}</figcaption></figure>')
@@ -514,7 +517,7 @@ def report(
         raise LedgerError(f"report() takes a Ledger (lg.load(...)), not {type(book).__name__}")
     where = locale_of(locale)
     day = day_asked(as_of)
-    found = _answers(book, day)
+    found = _answers(book, day, locale)
     anchors = _Anchors(book)
     heading = title or book.title or html_word("report", locale)
     sections = [
@@ -546,7 +549,10 @@ def report(
         ("sources", html_word("sources", locale), _sources(book, locale, anchors)),
     ]
     if found.unanswered:
-        items = "".join(f"<li>{html_text(why)}</li>" for why in found.unanswered)
+        items = "".join(  # the reasons are the library's own words, in English
+            f'<li>{html_text(what)}: <span lang="en">{html_text(why)}</span></li>'
+            for what, why in found.unanswered
+        )
         sections.append(("unanswered", html_word("unanswered", locale), f"<ul>{items}</ul>"))
     language = "-".join(part for part in (where.language, where.script) if part)  # BCP 47
     direction = "rtl" if where.character_order == "right-to-left" else "ltr"
