@@ -109,6 +109,15 @@ def _shots(visit, name, width):
     return shot
 
 
+def _sentences(book, locale, day):
+    """What the example's balance and ratios come to, in the reader's words."""
+    party = "TJ" if "TJ" in {e.destination for e in book.remittances()} else "KG"
+    balance = lg.net_balance(book, party, "RU", as_of=day, currency="USD")
+    results = [balance if balance.direction >= 0 else -balance]
+    results.append(lg.remittances_to_budget(book, party, as_of=day))
+    return [lg.describe(result, locale, book.parties) for result in results]
+
+
 CASES = [
     ("tj-ru-2004", "en_US", date(2004, 3, 15)),
     ("kg-ru-2012", "ru_RU", date(2018, 12, 31)),
@@ -132,6 +141,8 @@ def test_the_report_loads_alone_and_shows_every_figure(browser, tmp_path, name, 
                 assert lg.format_figure(figure, locale) in text, entry.id
             if entry.quote:
                 assert " ".join(entry.quote.split()) in " ".join(text.split()), entry.id
+        for sentence in _sentences(book, locale, day):  # each balance and ratio, said
+            assert sentence in text
         dom = visit.page.evaluate(
             """() => ({
                 scripts: document.scripts.length,
