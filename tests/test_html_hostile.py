@@ -251,3 +251,14 @@ def test_a_conversion_has_an_html_face():
     assert "USD" in html or "$" in html
     for rate in conversion.rates:
         assert rate.id in html
+
+
+def test_a_url_slipped_past_validation_is_still_no_link():
+    """``model_copy`` skips validation: the faces check a url again before linking it."""
+    book = load_with_url('"https://example.org/"')
+    claim = next(iter(book))
+    bad = claim.source.model_copy(update={"url": "javascript:alert(1)"})
+    sneaked = lg.Ledger([claim.model_copy(update={"source": bad})])
+    for html in (ledger_html(sneaked), lg.report(sneaked, charts=False)):
+        check_inert(html)
+        assert 'href="javascript' not in html

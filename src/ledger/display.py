@@ -31,6 +31,7 @@ from .entries import (
     Source,
     figure_from_data,
     figure_to_data,
+    url_error,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
@@ -132,7 +133,7 @@ def _source(entry: EntryBase) -> str:
     source = entry.source
     label = escape(f"{source.publisher}, {source.date.isoformat()}")
     hover = escape(entry.quote or source.title, quote=True)
-    if source.url:
+    if source.url and url_error(source.url) is None:  # checked at load; again, as it is a link
         return f'<a href="{escape(source.url, quote=True)}" title="{hover}">{label}</a>'
     return f'<span title="{hover}">{label}</span>'
 
