@@ -156,6 +156,9 @@ def test_the_report_loads_alone_and_shows_every_figure(browser, tmp_path, name, 
                 headless: [...document.querySelectorAll('table')]
                     .filter(t => !t.querySelector('th')).length,
                 wide: document.documentElement.scrollWidth,
+                spill: [...document.querySelectorAll('table, figure')].filter(t =>
+                    t.getBoundingClientRect().right >
+                    document.querySelector('main').getBoundingClientRect().right + 1).length,
             })"""
         )
         assert dom["scripts"] == 0
@@ -164,6 +167,7 @@ def test_the_report_loads_alone_and_shows_every_figure(browser, tmp_path, name, 
         assert dom["outside"] == []
         assert dom["headless"] == 0, "a table without headers"
         assert dom["wide"] <= width, "the page is wider than the screen"
+        assert dom["spill"] == 0, "a table or chart wider than the text column"
         _shots(visit, f"{name}-{locale}", width)
     finally:
         visit.close()

@@ -388,7 +388,7 @@ def _entry_row(entry: EntryBase, book: Ledger, locale: str, anchors: _Anchors) -
         f'<span id="{html_text(anchors.entry(entry))}">{html_text(entry.id)}</span>',
         html_text(html_word(entry.kind, locale)),
         parties_html,
-        f'<span class="num">{html_text(amount)}</span>',
+        html_text(amount),  # may be long (a remittance with its migrants): it wraps
         quote,
         f'<a href="#{source}">{cite}</a>',
     ]
