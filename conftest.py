@@ -2,7 +2,9 @@
 'thorough' explores by hand; 'mutation' is what benchmarks/mutation.py runs."""
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", max_examples=60, deadline=None)
@@ -29,3 +31,15 @@ def pytest_sessionstart(session: object) -> None:
     netting = sys.modules.get("ledger.netting")
     if netting is not None:
         netting._CURRENCY_OF_UNIT.clear()
+
+
+@pytest.fixture(autouse=True)
+def _close_charts() -> Iterator[None]:
+    """lg.plot's charts are pyplot's (it keeps every one until closed): close them after
+    each test, so that a suite of plots does not pile them up."""
+    yield
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")

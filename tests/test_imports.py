@@ -34,12 +34,13 @@ LAYERS = {
     "display": 15,
     "plain": 15,
     "plot": 15,
-    "cli": 15,
+    "cli": 16,  # registers the report command
+    "report": 16,  # a face of faces: the page holds the HTML tables and the plots
     "importers": 15,
     "importers.worldbank": 15,
     "strategies": 15,
-    "__main__": 16,
-    "__init__": 17,
+    "__main__": 17,
+    "__init__": 18,
 }
 
 

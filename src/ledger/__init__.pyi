@@ -92,6 +92,8 @@ from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
 from .ratios import remittances_to_gdp as remittances_to_gdp
+from .report import report as report
+from .report import write_report as write_report
 from .terms import Terms as Terms
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount

@@ -707,6 +707,10 @@ def _parser() -> argparse.ArgumentParser:
     _day(summary, "the day the summary is for: entries dated on or before it count")
     summary.set_defaults(run=cmd_summary)
 
+    from .report import add_command as add_report  # the report's own module holds its logic
+
+    add_report(commands, [common])
+
     net = commands.add_parser(
         "net", parents=[common, converting], help="what DEBTOR owes CREDITOR, net"
     )

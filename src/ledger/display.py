@@ -11,12 +11,13 @@ True
 
 from __future__ import annotations
 
+import html
 import json
 import numbers
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .book import Ledger
@@ -33,6 +34,7 @@ from .entries import (
     Source,
     figure_from_data,
     figure_to_data,
+    url_error,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
 from .faces import provide
@@ -48,6 +50,7 @@ from .formatting import (
 )
 from .ratios import Ratio
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
+from .words import html_word
 
 if TYPE_CHECKING:
     import pandas
@@ -58,12 +61,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "balance_html",
+    "conversion_html",
     "figure_html",
     "from_frame",
+    "html_text",
     "ledger_html",
     "ratio_html",
     "series_frame",
     "series_html",
+    "ratio_label",
     "to_frame",
     "transfers_html",
 ]
@@ -72,6 +78,32 @@ _STYLE = (
     "<style>.debt-ledger td,.debt-ledger th{text-align:left;padding:2px 8px;"
     "vertical-align:top}.debt-ledger caption{text-align:left;font-weight:bold}</style>"
 )
+
+
+#: Characters that would act rather than show: C0/C1 controls (not tab and line breaks) and the
+#: bidi embeddings, overrides and isolates, which turn the text after them round.
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def html_text(text: str) -> str:
+    """Text (from a file, say) as HTML that shows it and does nothing else: ``<``, ``>``,
+    ``&`` and both quotes escaped (so it is safe in an attribute too), and control and bidi
+    override characters shown as escapes, so they can neither hide nor turn text round.
+
+    >>> print(html_text('<script>"x"</script>\u202eevil'))
+    &lt;script&gt;&quot;x&quot;&lt;/script&gt;\\u202eevil
+    """
+    return html.escape(_UNSEEN.sub(_shown, text), quote=True)
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """:func:`html_text` (named as :func:`html.escape` is, which it replaces here)."""
+    return html_text(text)
 
 
 def _names(book: Ledger | None) -> dict[str, str] | None:
@@ -83,7 +115,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
         return party_name(code, locale, names)
 
     if isinstance(entry, Claim):
-        return label("owes", locale, debtor=name(entry.debtor), creditor=name(entry.creditor))
+        return html_word("owes", locale, debtor=name(entry.debtor), creditor=name(entry.creditor))
     if isinstance(entry, Remittance):
         origins = ", ".join(name(p) for p in entry.origin)
         return f"{origins} → {name(entry.destination)}"
@@ -99,7 +131,7 @@ def _amount(entry: EntryBase, locale: str) -> str:
     text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     migrants = getattr(entry, "migrants", None)
     if isinstance(migrants, Figure):
-        text += f"; {label('migrants', locale, count=format_figure(migrants, locale))}"
+        text += f"; {html_word('migrants', locale, count=format_figure(migrants, locale))}"
     return text
 
 
@@ -107,20 +139,31 @@ def _source(entry: EntryBase) -> str:
     source = entry.source
     label = escape(f"{source.publisher}, {source.date.isoformat()}")
     hover = escape(entry.quote or source.title, quote=True)
-    if source.url:
+    if source.url and url_error(source.url) is None:  # checked at load; again, as it is a link
         return f'<a href="{escape(source.url, quote=True)}" title="{hover}">{label}</a>'
     return f'<span title="{hover}">{label}</span>'
 
 
-def _status(entry: EntryBase) -> str:
+def _status(entry: EntryBase, locale: str) -> str:
     if isinstance(entry, Share):
         return f"{entry.numerator} / {entry.denominator}"
     if isinstance(entry, Claim):
-        extra = f", counter to {entry.counter_to}" if entry.counter_to else ""
-        return f"{entry.status}{extra}"
+        status = html_word(entry.status, locale)
+        if entry.counter_to:
+            return html_word("counter to", locale, status=status, claim=entry.counter_to)
+        return status
     if isinstance(entry, Settlement):
-        return f"{entry.method} of {entry.claim}"
+        method = html_word(entry.method, locale)
+        return html_word("settles", locale, method=method, claim=entry.claim)
     return ""
+
+
+def _heads(locale: str, *keys: str) -> str:
+    """A table's head row, each cell a column header, in the locale's words."""
+    cells = "".join(
+        f'<th scope="col">{escape(html_word(key, locale)) if key else ""}</th>' for key in keys
+    )
+    return f"<thead><tr>{cells}</tr></thead>"
 
 
 def ledger_html(book: Ledger, locale: str = "en_US") -> str:
@@ -129,18 +172,19 @@ def ledger_html(book: Ledger, locale: str = "en_US") -> str:
     names = _names(book)
     rows = "".join(
         "<tr>"
-        f"<td>{escape(entry.kind)}</td><td>{escape(entry.id)}</td>"
+        f"<td>{escape(html_word(entry.kind, locale))}</td><td>{escape(entry.id)}</td>"
         f"<td>{escape(_parties(entry, locale, names))}</td>"
         f"<td>{escape(_amount(entry, locale))}</td>"
-        f"<td>{escape(_status(entry))}</td><td>{_source(entry)}</td>"
+        f"<td>{escape(_status(entry, locale))}</td><td>{_source(entry)}</td>"
         "</tr>"
         for entry in book
     )
-    caption = escape(book.title or "Ledger")
+    title = book.title or html_word("ledger", locale)
+    caption = escape(html_word("entries in", locale, title=title, count=len(book)))
+    heads = _heads(locale, "kind", "id", "parties", "amount", "status", "source")
     return (
-        f'{_STYLE}<table class="debt-ledger"><caption>{caption}: {len(book)} entries</caption>'
-        "<thead><tr><th>kind</th><th>id</th><th>parties</th><th>amount</th><th>status</th>"
-        f"<th>source</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'{_STYLE}<table class="debt-ledger"><caption>{caption}</caption>'
+        f"{heads}<tbody>{rows}</tbody></table>"
     )
 
 
@@ -165,6 +209,9 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
     converted = any(conversion.rate is not None for conversion in balance.conversions)
     if converted and len(balance.lines) > 1:  # one claim's net is its own line
         rows += "".join(_net_rows(conversion, locale) for conversion in balance.conversions)
+    heads = _heads(
+        locale, "", "as asserted", "less", "counts for", "entry", "asserted by", "words", "source"
+    )
     total = format_figure(balance.amount, locale)
     if balance.direction == 0:
         names = tuple(
@@ -175,9 +222,7 @@ def balance_html(balance: NetBalance, locale: str = "en_US") -> str:
         )
     return (
         f"{_STYLE}<p>{escape(describe(balance, locale))}</p>"
-        '<table class="debt-ledger"><thead><tr><th></th><th>as asserted</th>'
-        "<th>less</th><th>counts for</th><th>entry</th><th>asserted by</th>"
-        "<th>the source's words</th><th>source</th></tr></thead>"
+        f'<table class="debt-ledger">{heads}'
         f"<tbody>{rows}<tr><td>=</td><td></td><td></td>"
         f"<td>{escape(total)}</td>"
         "<td colspan=4></td></tr></tbody></table>"
@@ -194,7 +239,7 @@ def _both_ways(figure: Figure, locale: str, one: str, other: str) -> str:
 def _balance_rows(line: NetLine, locale: str) -> str:
     """A claim's row, then one row for each reduction that counts."""
     claim = line.claim
-    status = f" ({escape(claim.status)})" if line.marked else ""
+    status = f" ({escape(html_word(claim.status, locale))})" if line.marked else ""
     rows = [
         "<tr>"
         f"<td>{'+' if line.sign > 0 else '−'}</td>"
@@ -212,7 +257,7 @@ def _balance_rows(line: NetLine, locale: str) -> str:
             f"<td>{escape(settlement.quote or '')}</td><td>{_source(settlement)}</td></tr>"
         )
     if line.conversion is not None:
-        rows.extend(_rate_rows(line.conversion))
+        rows.extend(_rate_rows(line.conversion, locale))
     return "".join(rows)
 
 
@@ -221,15 +266,15 @@ def _net_rows(conversion: Conversion, locale: str) -> str:
     rate(s) that converted it."""
     code = currency_of(conversion.original.unit) or ""
     head = (
-        f"<tr><td></td><td>{escape(f'net in {code}: ')}"
+        f"<tr><td></td><td>{escape(html_word('net in', locale, currency=code))} "
         f"{escape(format_figure(conversion.original, locale))}</td><td></td>"
         f"<td>{escape(format_figure(conversion.figure, locale))}</td>"
         "<td colspan=4></td></tr>"
     )
-    return head + "".join(_rate_rows(conversion, quote=False))
+    return head + "".join(_rate_rows(conversion, locale, quote=False))
 
 
-def _rate_rows(conversion: Conversion, quote: bool = True) -> list[str]:
+def _rate_rows(conversion: Conversion, locale: str, quote: bool = True) -> list[str]:
     """One row for each rate a conversion used: the rate, its id, basis and date, the
     source's words (unless ``quote`` is false: shown once already) and the source."""
     rows = []
@@ -237,11 +282,12 @@ def _rate_rows(conversion: Conversion, quote: bool = True) -> list[str]:
     while step is not None:
         rate = step.rate
         if rate is not None:
-            how = "divided by" if step.inverted else "times"
+            how = html_word("divided by" if step.inverted else "times", locale, rate=rate.rate)
+            basis = html_word("rate basis", locale, basis=_basis(rate, locale))
             rows.append(
                 "<tr><td></td><td></td>"
-                f"<td>{escape(f'{how} {rate.rate}')}</td><td></td>"
-                f"<td>{escape(rate.id)}</td><td>rate, {escape(_basis(rate))}</td>"
+                f"<td>{escape(how)}</td><td></td>"
+                f"<td>{escape(rate.id)}</td><td>{escape(basis)}</td>"
                 f"<td>{escape((quote and rate.quote) or '')}</td><td>{_source(rate)}</td></tr>"
             )
         step = step.via
@@ -254,12 +300,13 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
     the party's net claim, one whose range spans zero as at most what it may come to each
     way: never a negative debt."""
     rows = "".join(
-        f"<tr><td>{escape(label)}</td><td>{escape(text)}</td>"
+        f'<tr><th scope="row">{escape(ratio_label(label, locale))}</th><td>{escape(text)}</td>'
         f"<td>{', '.join(escape(e.id) for e in entries)}</td></tr>"
         for label, text, entries in _ratio_rows(ratio, locale)
     )
     rates = "".join(  # three cells, as every other row: label, text, entry
-        f"<tr><td>rate</td><td>{escape(f'{rate.rate}, {_basis(rate)}')}, {_source(rate)}</td>"
+        f'<tr><th scope="row">{escape(html_word("rate", locale))}</th>'
+        f"<td>{escape(f'{rate.rate}, {_basis(rate, locale)}')}, {_source(rate)}</td>"
         f"<td>{escape(rate.id)}</td></tr>"
         for rate in ratio.rates
     )
@@ -275,13 +322,14 @@ def _ratio_rows(ratio: Ratio, locale: str) -> list[tuple[str, str, tuple[EntryBa
     _, low, high = value.magnitudes
     owed = low is not None and low >= 0
     if ratio.net and not owed and high is not None and high <= 0:
-        top, value, top_label = -top, -value, "net claim"
+        top, value, top_label = -top, -value, html_word("net claim", locale)
         owed = True
     if owed:
         top_text, value_text = format_ratio(top, locale), format_ratio(value, locale)
     else:
-        top_text = _both_ways(top, locale, "net debt", "net claim")
-        value_text = _both_ways(value, locale, "net debt", "net claim")
+        debt, claim = label("net debt", locale), html_word("net claim", locale)
+        top_text = _both_ways(top, locale, debt, claim)
+        value_text = _both_ways(value, locale, debt, claim)
     return [
         (top_label, top_text, ratio.numerator_entries),
         (
@@ -289,14 +337,34 @@ def _ratio_rows(ratio: Ratio, locale: str) -> list[tuple[str, str, tuple[EntryBa
             format_ratio(ratio.denominator, locale),
             ratio.denominator_entries,
         ),
-        ("ratio", value_text, ()),
+        (html_word("ratio", locale), value_text, ()),
     ]
 
 
-def _basis(rate: Rate) -> str:
+#: A ratio's labels that are words of the faces, not headings.
+_RATIO_WORDS = {"net claim": "net claim", "migrants": "migrants count"}
+
+
+def ratio_label(text: str, locale: str = "en_US") -> str:
+    """A ratio's label (``remittances``, ``net debt``, ``migrants``, ...) in the locale's
+    words; a label of the caller's own comes back as it was.
+
+    >>> ratio_label("migrants", "ru_RU"), ratio_label("net debt", "tg_TJ")
+    ('мигранты', 'қарзи холис')
+    """
+    if text in _RATIO_WORDS:
+        return html_word(_RATIO_WORDS[text], locale)
+    try:
+        return label(text, locale)
+    except LedgerError:  # not a heading word: the ratio's own label, as it came
+        return text
+
+
+def _basis(rate: Rate, locale: str) -> str:
     if rate.period_start is not None:
-        return f"average over {rate.period_start.isoformat()}..{rate.as_of.isoformat()}"
-    return f"{rate.basis.replace('_', ' ')} from {rate.as_of.isoformat()}"
+        start, end = rate.period_start.isoformat(), rate.as_of.isoformat()
+        return html_word("average", locale, start=start, end=end)
+    return html_word(rate.basis, locale, date=rate.as_of.isoformat())
 
 
 def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
@@ -309,8 +377,34 @@ def transfers_html(transfers: Iterable[Transfer], locale: str = "en_US") -> str:
         for t in transfers
     )
     return (
-        f'{_STYLE}<table class="debt-ledger"><thead><tr><th>payer</th><th>payee</th>'
-        f"<th>amount</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'{_STYLE}<table class="debt-ledger">{_heads(locale, "payer", "payee", "amount")}'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def conversion_html(conversion: Conversion, locale: str = "en_US") -> str:
+    """A conversion: the figure as it came and as converted, then each rate it used (times or
+    divided by, id, basis and date, the source's words and the source).
+
+    >>> import ledger as lg
+    >>> from datetime import date
+    >>> kg = lg.example("kg-ru-2012")
+    >>> found = lg.convert(lg.Figure.of("500 million USD"), "KGS", rates=kg, on=date(2013, 10, 1))
+    >>> "kgs-usd-2013-09-30" in conversion_html(found)
+    True
+    """
+    original = format_figure(conversion.original, locale)
+    if conversion.rate is None:
+        code = currency_of(conversion.figure.unit) or ""
+        result = html_word("already in", locale, currency=code)
+    else:
+        result = format_figure(conversion.figure, locale)
+    heads = _heads(locale, "", "as asserted", "", "converted", "entry", "", "words", "source")
+    rows = "".join(_rate_rows(conversion, locale))
+    return (
+        f'{_STYLE}<table class="debt-ledger">{heads}<tbody>'
+        f"<tr><td></td><td>{escape(original)}</td><td></td><td>{escape(result)}</td>"
+        f"<td colspan=4></td></tr>{rows}</tbody></table>"
     )
 
 
@@ -686,6 +780,7 @@ provide("html.figure", figure_html)
 provide("html.balance", balance_html)
 provide("html.ratio", ratio_html)
 provide("html.transfers", transfers_html)
+provide("html.conversion", conversion_html)
 provide("html.ledger", ledger_html)
 provide("frame.to", to_frame)
 provide("frame.from", from_frame)

@@ -85,6 +85,7 @@ __all__ = [
     "figure_to_data",
     "is_party",
     "party_error",
+    "url_error",
 ]
 
 # Python's ``$`` also matches before a final newline ("org:imf\n"): patterns run here by
@@ -656,15 +657,47 @@ class _Refusing(BaseModel):
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
+
+
+def url_error(value: str) -> str | None:
+    """Why ``value`` is not a link a reader may follow, or ``None`` when it is one: only
+    ``http://`` and ``https://`` addresses are, written without spaces or control characters
+    (a ``javascript:`` or ``data:`` link would run in the reader's browser).
+
+    >>> url_error("https://www.rferl.org/a/1051841.html") is None
+    True
+    >>> print(url_error("JavaScript:alert(1)"))
+    'JavaScript:alert(1)' is not a web address; only http:// and https:// addresses are \
+accepted, such as "https://www.rferl.org/a/1051841.html"
+    """
+    printable = all(ch.isprintable() and not ch.isspace() for ch in value)
+    if printable and _URL.match(value):
+        return None
+    return (
+        f"{value!r} is not a web address; only http:// and https:// addresses are accepted, "
+        'such as "https://www.rferl.org/a/1051841.html"'
+        + ("" if printable else " (spaces and control characters are written %-encoded)")
+    )
+
+
+def _check_url(value: str | None) -> str | None:
+    problem = None if value is None else url_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 class Source(_Refusing):
-    """Where a figure was published: publisher, title, date, and a url where there is one."""
+    """Where a figure was published: publisher, title, date, and a url where there is one
+    (http or https only: a link of another scheme is refused, see :func:`url_error`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     publisher: str = Field(min_length=1)
     title: str = Field(min_length=1)
     date: IsoDate
-    url: str | None = None
+    url: Annotated[str | None, AfterValidator(_check_url)] = None
     place: str | None = None
 
 

@@ -53,6 +53,7 @@ from .arithmetic import owned
 from .book import Ledger, day_asked
 from .entries import GDP, Budget, Rate, Remittance
 from .errors import RateError
+from .faces import call
 from .figures import Figure
 from .units import Amount, check_currency, currency_of, is_flow
 
@@ -120,6 +121,10 @@ class Conversion:
 
     def __str__(self) -> str:
         return str(self.figure)
+
+    def _repr_html_(self) -> str:
+        html: str = call("html.conversion", self)  # the notebook face, loaded on first display
+        return html
 
 
 def describe_rate(rate: Rate) -> str:

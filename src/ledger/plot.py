@@ -1,9 +1,12 @@
 """Plots (extra ``plot``): the netting as a waterfall, remittances and debt against a budget.
 
 Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
-than") as an arrow, an approximate figure hatched. Labels are formatted in the chosen locale.
-matplotlib is imported only when a plot is drawn, and only its object-oriented API is used:
-no global pyplot state, any backend (Agg in tests).
+than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
+the currency and the unit ("millions of USD per year"); labels and tick numbers follow the
+chosen locale (one decimal separator: "0,5" in Russian); the tallest bar keeps room above it.
+matplotlib is imported only when a plot is drawn. Each chart is made by ``pyplot.figure``, so
+pyplot knows it (``plt.get_fignums()``, ``plt.show()``, a notebook's inline display); close it
+with ``plt.close(chart)`` when done.
 
 >>> import ledger as lg
 >>> from datetime import date
@@ -33,6 +36,7 @@ from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
 from .units import currency_of, unit_text
+from .words import html_word, locale_of
 from .yearly import Series
 
 if TYPE_CHECKING:
@@ -53,14 +57,64 @@ _SCALE = Decimal(10) ** 6
 
 def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, list[Axes]]:
     try:
-        from matplotlib.figure import Figure as MatplotlibFigure
+        from matplotlib import pyplot
     except ImportError:  # pragma: no cover - depends on the environment
         raise ImportError(
             "plots need matplotlib: python -m pip install 'debt-ledger[plot]'"
         ) from None
-    chart = MatplotlibFigure(figsize=(width, height), layout="constrained")
+    chart = pyplot.figure(figsize=(width, height), layout="constrained")
     axes = [chart.add_subplot(1, columns, i + 1) for i in range(columns)]
     return chart, axes
+
+
+def _numbers(ax: Axes, locale: str, axis: str) -> None:
+    """Tick numbers on the value axis in the locale's digits and separators ("0,5" in
+    Russian), and room beyond the longest bar (a tenth of the span)."""
+    from babel.numbers import format_decimal
+    from matplotlib.ticker import FuncFormatter
+
+    where = locale_of(locale)
+
+    def tick(value: float, _: object) -> str:
+        return str(format_decimal(round(value, 9) + 0.0, locale=where))  # + 0.0: never "-0"
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(tick))
+    # A bar's edges are "sticky" (no margin beyond them): a waterfall's top would touch the
+    # frame. The room is made by hand, below zero only where a bar goes there.
+    low, high = ax.get_ylim() if axis == "y" else ax.get_xlim()
+    room = (high - low) * 0.12
+    limits = (low - room if low < 0 else low, high + room if high > 0 else high)
+    if axis == "y":
+        ax.set_ylim(*limits)
+    else:
+        ax.set_xlim(*limits)
+
+
+def _legend(ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool = True) -> None:
+    """A key to how the figures are drawn: hatched where approximate, a line from low to
+    high end for a range, an arrow for an open end; only what the chart shows."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = list(ax.get_legend_handles_labels()[0])
+    if any(f.approximate for f in figures):
+        text = html_word("legend approximate", locale)
+        handles.append(Patch(facecolor="#808080", edgecolor="white", hatch="//", label=text))
+    shapes = [f.magnitudes for f in figures]
+    if range_drawn and any(lo is not None and hi is not None and lo != hi for _, lo, hi in shapes):
+        text = html_word("legend range", locale)
+        handles.append(Line2D([], [], color="black", linewidth=1.5, label=text))
+    if any((lo is None) != (hi is None) for _, lo, hi in shapes):
+        text = html_word("legend open", locale)
+        handles.append(Line2D([], [], color="black", marker=">", markersize=5, label=text))
+    if handles:  # under the axes, where it covers no bar
+        ax.legend(
+            handles=handles,
+            fontsize=7,
+            loc="upper left",
+            bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
+            frameon=False,
+        )
 
 
 def _ends(figure: Figure, scale: Decimal) -> tuple[float | None, float, float | None]:
@@ -178,8 +232,10 @@ def netting(
         ha="center",
     )
     ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_ylabel(label("millions", locale, currency=balance.currency or ""))
+    ax.set_ylabel(html_word("axis stock", locale, currency=balance.currency or ""))
     ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
+    _numbers(ax, locale, "y")
+    _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
     return chart
 
 
@@ -324,10 +380,11 @@ def history(
         if balance.direction == 0:
             text = _each_way(balance.amount, locale, *names)
         ax.annotate(text, (day, centre), textcoords="offset points", xytext=(0, 4), fontsize=7)
-    ax.legend(fontsize=7, loc="best")
     ax.axhline(0, color="grey", linewidth=0.8)
     currency = balances[-1].currency if balances else None
-    ax.set_ylabel(label("millions", locale, currency=currency or ""))
+    ax.set_ylabel(html_word("axis stock", locale, currency=currency or ""))
+    _numbers(ax, locale, "y")
+    _legend(ax, [b.amount for b in balances], locale, range_drawn=False)
     ax.set_title(_heading(names, 0 in directions, locale))
     return chart
 
@@ -368,7 +425,9 @@ def against_budget(
         [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars],
         fontsize=8,
     )
-    flows.set_xlabel(label("millions per year", locale))
+    code = currency_of(remittances.denominator.unit) or ""
+    flows.set_xlabel(html_word("axis flow", locale, currency=code))
+    _numbers(flows, locale, "x")
     flows.set_title(format_ratio(remittances.value, locale))
     rows = []
     for net in (False, True):
@@ -393,6 +452,9 @@ def against_budget(
         fontsize=8,
     )
     years.set_xlabel(label("years of budget", locale))
+    _numbers(years, locale, "x")
+    _legend(flows, [figure for _, figure in bars], locale)
+    _legend(years, [figure for _, figure in rows], locale)
     chart.suptitle(party_name(party, locale, book.parties))
     return chart
 

@@ -40,6 +40,7 @@ __all__ = [
     "PartyNames",
     "catalog",
     "cldr",
+    "html_word",
     "label",
     "language_of",
     "languages",
@@ -441,8 +442,6 @@ LABELS = {
     "nothing to settle": _("nothing to settle"),
     "unanswered": _("Not answered (what to add to the file):"),
     "direction unknown": _("direction unknown"),
-    "owes": _("{debtor} owes {creditor}"),
-    "migrants": _("migrants: {count}"),
     "missing": _("missing (no figure for the year)"),
 }
 
@@ -524,3 +523,106 @@ def _name_in(given: object, locale: Locale, any_language: bool = False) -> str |
         if isinstance(text, str) and text:
             return text
     return None
+
+
+#: Words of the HTML faces, the report and the charts (column heads, kinds, statuses,
+#: headings, axes and legends), looked up by :func:`html_word`.
+HTML_WORDS = {
+    # the charts
+    "axis stock": _("millions of {currency}"),
+    "axis flow": _("millions of {currency} per year"),
+    "legend approximate": _("approximate (hatched)"),
+    "legend range": _("range: from its low to its high end"),
+    "legend open": _("open end: more than, or at most (arrow)"),
+    # the ledger table
+    "kind": _("kind"),
+    "id": _("id"),
+    "parties": _("parties"),
+    "amount": _("amount"),
+    "status": _("status"),
+    "source": _("source"),
+    "ledger": _("Ledger"),
+    "entries in": _("{title} — entries: {count}"),
+    "owes": _("{debtor} owes {creditor}"),
+    "migrants": _("migrants: {count}"),
+    "counter to": _("{status}, counter to {claim}"),
+    "settles": _("{method} of {claim}"),
+    "claim": _("claim"),
+    "remittance": _("remittance"),
+    "budget": _("budget"),
+    "settlement": _("settlement"),
+    "rate": _("rate"),
+    "gdp": _("GDP"),
+    "debt_stock": _("debt stock"),
+    "share": _("published share"),
+    "asserted": _("asserted"),
+    "acknowledged": _("acknowledged"),
+    "disputed": _("disputed"),
+    "settled": _("settled"),
+    "written_off": _("written off"),
+    "payment": _("payment"),
+    "write_off": _("write-off"),
+    "asset_transfer": _("asset transfer"),
+    "debt_swap": _("debt swap"),
+    # a balance, a ratio, a conversion
+    "as asserted": _("as asserted"),
+    "less": _("less"),
+    "counts for": _("counts for"),
+    "entry": _("entry"),
+    "asserted by": _("asserted by"),
+    "words": _("the source's words"),
+    "net in": _("net in {currency}:"),
+    "times": _("times {rate}"),
+    "divided by": _("divided by {rate}"),
+    "rate basis": _("rate, {basis}"),
+    "spot": _("spot, {date}"),
+    "end_of_period": _("end of period, {date}"),
+    "average": _("average over {start}..{end}"),
+    "net claim": _("net claim"),
+    "migrants count": _("migrants"),
+    "ratio": _("ratio"),
+    "converted": _("converted"),
+    "already in": _("already in {currency}"),
+    "payer": _("payer"),
+    "payee": _("payee"),
+    # the report
+    "report": _("Report"),
+    "made": _("Made by debt-ledger {version} on {date}; figures as of {as_of}."),
+    "contents": _("Contents"),
+    "summary": _("In short"),
+    "balances": _("Net balances"),
+    "ratios": _("Ratios"),
+    "positions": _("Positions"),
+    "positions note": _("Positive: the party is owed more than it owes (a net creditor)."),
+    "settlement heading": _("Settlement"),
+    "settlement note": _("Transfers that would bring every position to zero."),
+    "entries": _("Entries"),
+    "sources": _("Sources"),
+    "charts": _("Charts"),
+    "no charts": _(
+        "No charts: matplotlib is not installed (python -m pip install 'debt-ledger[plot]')."
+    ),
+    "chart of": _("Chart: {what}"),
+    "party": _("party"),
+    "position": _("position"),
+    "unanswered": _("Not answered"),
+    "question remittances_to_budget": _("{party}: remittances / budget"),
+    "question debt_to_budget": _("{party}: debt / budget"),
+    "question net_debt_to_budget": _("{party}: net debt / budget"),
+    "question per_migrant": _("{party}: remittances per migrant"),
+    "none": _("none"),
+    "published": _("{publisher}, {date}"),
+    "quoted in": _("quoted in"),
+}
+
+
+def html_word(key: str, locale: str | Locale = "en_US", **values: object) -> str:
+    """A word of the HTML faces in the locale (``html_word("source", "ru_RU")`` is
+    ``источник``); ``values`` fill its blanks.
+
+    >>> html_word("owes", "en_US", debtor="Tajikistan", creditor="Russia")
+    'Tajikistan owes Russia'
+    """
+    if key not in HTML_WORDS:
+        raise LedgerError(f"no HTML word {key!r}; words: {', '.join(map(repr, HTML_WORDS))}")
+    return say(locale_of(locale), HTML_WORDS[key], **{k: str(v) for k, v in values.items()})
