@@ -31,6 +31,7 @@ LAYERS = {
     "plain": 15,
     "plot": 15,
     "cli": 15,
+    "terminal": 1,
     "strategies": 15,
     "__main__": 16,
     "__init__": 17,

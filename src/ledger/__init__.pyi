@@ -32,6 +32,7 @@ from .errors import FigureError as FigureError
 from .errors import LedgerError as LedgerError
 from .errors import LedgerFileError as LedgerFileError
 from .errors import MissingFigureError as MissingFigureError
+from .errors import MissingRateError as MissingRateError
 from .errors import Problem as Problem
 from .errors import RateError as RateError
 from .errors import UnitMismatchError as UnitMismatchError
@@ -53,6 +54,7 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .fx import third_currencies as third_currencies
 from .netting import NetBalance as NetBalance
 from .netting import NetLine as NetLine
 from .netting import Transfer as Transfer
