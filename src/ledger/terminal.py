@@ -31,8 +31,7 @@ __all__ = ["escaped", "fitted", "is_safe", "json_escaped", "safe"]
 #: marks that reorder or hide text (bidi embeddings, overrides and isolates, the Arabic
 #: letter mark, line and paragraph separators, and the zero-width joiners of no use here).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-    "\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
 
 
@@ -108,8 +107,54 @@ _ASCII = {
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяғӣқӯҳҷңөүәұһі",
-        "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch ' y ' e yu ya gh i q u "
-        "h j ng o u a u h i".split(" "),
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "yo",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "'",
+            "y",
+            "'",
+            "e",
+            "yu",
+            "ya",
+            "gh",
+            "i",
+            "q",
+            "u",
+            "h",
+            "j",
+            "ng",
+            "o",
+            "u",
+            "a",
+            "u",
+            "h",
+            "i",
+        ],
         strict=True,
     )
 )
@@ -123,9 +168,7 @@ def _fallback(char: str) -> str:
     if lower in _CYRILLIC:
         latin = _CYRILLIC[lower]
         return latin.capitalize() if char != lower else latin
-    base = "".join(
-        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-    )
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if base and base.isascii():
         return base
     return _escape_char(char)
