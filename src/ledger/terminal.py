@@ -104,60 +104,13 @@ _ASCII = {
 }
 
 #: Cyrillic letters of Russian, Tajik, Kyrgyz, Kazakh and Uzbek, in a plain Latin spelling.
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяғӣқӯҳҷңөүәұһі",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "yo",
-            "zh",
-            "z",
-            "i",
-            "y",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "'",
-            "y",
-            "'",
-            "e",
-            "yu",
-            "ya",
-            "gh",
-            "i",
-            "q",
-            "u",
-            "h",
-            "j",
-            "ng",
-            "o",
-            "u",
-            "a",
-            "u",
-            "h",
-            "i",
-        ],
-        strict=True,
-    )
-)
+_CYRILLIC = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    **{"ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+    **{"ъ": "'", "ь": "'", "ю": "yu", "я": "ya", "ғ": "gh", "ӣ": "i", "қ": "q", "ӯ": "u"},
+    **{"ҳ": "h", "ҷ": "j", "ң": "ng", "ө": "o", "ү": "u", "ә": "a", "ұ": "u", "һ": "h"},
+    "і": "i",
+}
 
 
 def _fallback(char: str) -> str:
