@@ -87,9 +87,11 @@ def test_the_notebook_runs_top_to_bottom(tmp_path):
 
 def test_the_notebook_is_saved_with_the_outputs_it_gives(tmp_path):
     saved = nbformat.read(NOTEBOOK, as_version=4)
-    assert all(cell.get("outputs") for cell in saved.cells if cell.cell_type == "code" and (
-        not cell.source.lstrip().startswith("assert")
-    )), "save the notebook with its outputs: python tests/test_notebook.py"
+    assert all(
+        cell.get("outputs")
+        for cell in saved.cells
+        if cell.cell_type == "code" and (not cell.source.lstrip().startswith("assert"))
+    ), "save the notebook with its outputs: python tests/test_notebook.py"
     rerun = _substance(_executed(tmp_path))
     for number, (was, now) in enumerate(zip(_substance(saved), rerun, strict=True)):
         assert was == now, f"code cell {number} no longer gives its saved output"

@@ -33,7 +33,7 @@ from decimal import Decimal
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, NoReturn, TextIO
 
 from . import errors
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
@@ -72,7 +72,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose usage errors are raised (for ``main`` to show, in JSON with
     ``--json``) instead of printed and exited on."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(message, self.format_usage(), self.prog)
 
 
@@ -740,14 +740,15 @@ def _net_arguments(parser: argparse.ArgumentParser) -> None:
     _converting_to(parser)
 
 
-def _check_via(args: argparse.Namespace) -> None:
+def _check_via(args: argparse.Namespace, prog: str = "debt-ledger") -> None:
     """``--via`` is the third currency of a conversion: without ``--convert-to`` there is no
     conversion for it to go through, and it is refused rather than ignored."""
     if getattr(args, "via", None) is not None and args.convert_to is None:
         raise _UsageError(
             f"--via {args.via} converts through a third currency, and only together with "
             f"--convert-to CODE; give the currency to convert to (e.g. --convert-to KGS --via "
-            f"{args.via}), or leave out --via"
+            f"{args.via}), or leave out --via",
+            prog=prog,
         )
 
 
@@ -1015,7 +1016,7 @@ def _settle(args: argparse.Namespace, warn: Callable[[str], None]) -> None:
             prog=name,
         )
     if "convert_to" in vars(args):
-        _check_via(args)
+        _check_via(args, name)
 
 
 # -- output -----------------------------------------------------------------------------------
