@@ -360,6 +360,7 @@ TERMINAL = [
     ("ratios", "--example", TJ, "TJ", "--locale", "ru_RU", "--json"),
     ("examples",),
     ("net", "--example", KG, "kg", "RU", "--locale", "ru_RU"),
+    ("summary", "--help"),
 ]
 
 
@@ -491,6 +492,7 @@ def _every_command_is_safe(book, path):
         ("positions", str(path), "--json"),
         ("settle", str(path)),
         ("ratios", str(path), parties[0]),
+        ("convert", str(path), "1 USD", "EUR", "--json"),
         ("validate", str(path)),
     ]
     for args in commands:

@@ -187,16 +187,6 @@ ENTRIES = {
 }
 
 
-CLAIMS = {
-    "zero": _p("claims:zero", "{count} claims"),
-    "one": _p("claims:one", "{count} claim"),
-    "two": _p("claims:two", "{count} claims"),
-    "few": _p("claims:few", "{count} claims"),
-    "many": _p("claims:many", "{count} claims"),
-    "other": _p("claims:other", "{count} claims"),
-}
-
-
 def counted(messages: dict[str, tuple[str, str]], count: int, locale: str | Locale) -> str:
     """A whole count with its noun in the plural the locale's CLDR rules ask for.
 
