@@ -46,7 +46,7 @@ from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
-from .words import ENTRIES, counted
+from .words import ENTRIES, VALID, counted, say
 
 __all__ = ["COMMANDS", "Command", "command", "figure_json", "in_words", "main"]
 
@@ -304,7 +304,8 @@ def _load(path: str) -> Ledger:
 
 
 def _book(args: argparse.Namespace) -> Ledger:
-    """The ledger the command reads: ``--example NAME``, or FILE (checked in :func:`_settle`)."""
+    """The ledger the command reads: ``--example NAME``, or FILE (the two at once are refused
+    in :func:`_checked_together`)."""
     if args.example is not None:
         return example(args.example)
     if args.file is None:
@@ -903,7 +904,13 @@ def cmd_validate(args: argparse.Namespace) -> Any:
     kinds = sorted({e.kind for e in book})
     if args.json:
         return {"file": _named(args), "valid": True, "entries": len(book), "kinds": kinds}
-    return f"{_named(args)}: valid, {counted(ENTRIES, len(book), args.locale)} ({', '.join(kinds)})"
+    return say(
+        locale_of(args.locale),
+        VALID,
+        file=_named(args),
+        entries=counted(ENTRIES, len(book), args.locale),
+        kinds=", ".join(kinds),
+    )
 
 
 @command("examples", "the bundled examples, by name, and where their files are", file=None)
@@ -993,7 +1000,7 @@ def _options(sub: argparse.ArgumentParser, entry: Command, example: bool) -> Non
         )
 
 
-def _settle(args: argparse.Namespace, warn: Callable[[str], None]) -> None:
+def _checked_together(args: argparse.Namespace, warn: Callable[[str], None]) -> None:
     """The options checked together: one day, one ledger, ``--via`` only where it converts."""
     entry: Command = args.takes
     name = f"debt-ledger {entry.name}"
@@ -1088,7 +1095,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     try:
         args = _parser(_names_example(given)).parse_args(given)
-        _settle(args, lambda words: _write(err, words))
+        _checked_together(args, lambda words: _write(err, words))
         locale_of(args.locale)
         result = args.run(args)
     except SystemExit as stop:  # --help and --version, printed by argparse

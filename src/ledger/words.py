@@ -187,6 +187,10 @@ ENTRIES = {
 }
 
 
+# A file that loads: its name, its entries counted, and their kinds (the file format's words).
+VALID = _("{file}: valid, {entries} ({kinds})")
+
+
 def counted(messages: dict[str, tuple[str, str]], count: int, locale: str | Locale) -> str:
     """A whole count with its noun in the plural the locale's CLDR rules ask for.
 
