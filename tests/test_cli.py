@@ -57,6 +57,7 @@ def _amount(value, qualifier="exact", text=None, currency="USD", unit=None, low=
         "low_inclusive": None if low is None else qualifier != "more_than",
         "high_inclusive": None if high is None else qualifier != "less_than",
         "approximate": qualifier in ("about", "estimated"),
+        "places": None,
         "text": text,
     }
 

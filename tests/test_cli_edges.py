@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import ledger as lg
 import ledger.strategies as lst
-from ledger.cli import COMMANDS, main
+from ledger.cli import COMMANDS, figure_from_json, figure_json, main
 from ledger.terminal import is_safe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +78,7 @@ AMOUNT_KEYS = {
     "low_inclusive",
     "high_inclusive",
     "approximate",
+    "places",
     "text",
 }
 
@@ -139,6 +140,7 @@ def test_amounts_give_the_number_and_currency_apart(capsys):
         "low_inclusive": True,
         "high_inclusive": True,
         "approximate": True,
+        "places": None,
         "text": "about $2B",
     }
     # 2,000M × 48.6197 KGS/USD = 97,239.4M som, "about", shown to the digits the input carries
@@ -510,3 +512,14 @@ def _captured(args):
     assert code in (0, 1, 2), err.getvalue()
     assert "Traceback" not in err.getvalue()
     return out.getvalue(), err.getvalue()
+
+
+# -- the JSON of a figure gives the figure back --------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(figure=lst.figures())
+def test_a_figures_json_gives_the_figure_back(figure):
+    shown = figure_json(figure)
+    assert set(shown) == AMOUNT_KEYS
+    assert figure_from_json(json.loads(json.dumps(shown))) == figure

@@ -48,7 +48,16 @@ from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import ENTRIES, VALID, counted, say
 
-__all__ = ["COMMANDS", "Command", "command", "figure_json", "in_words", "main"]
+__all__ = [
+    "COMMANDS",
+    "Command",
+    "command",
+    "example_path",
+    "figure_from_json",
+    "figure_json",
+    "in_words",
+    "main",
+]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -127,7 +136,9 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     as files write it, the qualifier and bounds, and the words a reader sees (``text``; by
     default :func:`~ledger.formatting.format_figure` in the locale). Numbers are strings,
     never floats; a bound or value the figure lacks is ``null``, and so is whether it is
-    reached (a point "about" a value is bounded by that value, marked approximate).
+    reached (a point "about" a value is bounded by that value, marked approximate); ``places``
+    is the decimal places a computed figure is shown to where its inputs set them (else
+    ``null``), so that :func:`figure_from_json` gives the figure back whole.
 
     >>> import json
     >>> print(json.dumps(figure_json(Figure.of("300 million USD", "about")), indent=1))
@@ -141,6 +152,7 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
      "low_inclusive": true,
      "high_inclusive": true,
      "approximate": true,
+     "places": null,
      "text": "about $300M"
     }
     >>> shown = figure_json(Figure.range("250 million USD/year", "300 million USD/year"))
@@ -158,8 +170,36 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
         "low_inclusive": None if low is None else figure.low_inclusive,
         "high_inclusive": None if high is None else figure.high_inclusive,
         "approximate": figure.approximate,
+        "places": figure.places,
         "text": format_figure(figure, locale) if text is None else text,
     }
+
+
+def figure_from_json(data: dict[str, Any]) -> Figure:
+    """The figure a :func:`figure_json` object gives back, whole: value, bounds, whether each
+    is reached, the qualifier, the approximate mark and the places (``text`` is for readers,
+    and unread).
+
+    >>> figure = Figure.range("250 million USD/year", "300 million USD/year", approximate=True)
+    >>> figure_from_json(figure_json(figure)) == figure
+    True
+    """
+    unit = data["unit"]
+
+    def amount(key: str) -> str | None:
+        return None if data.get(key) is None else f"{data[key]} {unit}".strip()
+
+    table = {
+        "amount": amount("value"),
+        "low": amount("low"),
+        "high": amount("high"),
+        "qualifier": data["qualifier"],
+        "approximate": data["approximate"],
+        "low_inclusive": data.get("low_inclusive"),
+        "high_inclusive": data.get("high_inclusive"),
+        "places": data.get("places"),
+    }
+    return figure_from_data({key: value for key, value in table.items() if value is not None})
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
