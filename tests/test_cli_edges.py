@@ -523,3 +523,16 @@ def test_a_figures_json_gives_the_figure_back(figure):
     shown = figure_json(figure)
     assert set(shown) == AMOUNT_KEYS
     assert figure_from_json(json.loads(json.dumps(shown))) == figure
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback():
+    # `debt-ledger schema | true`: the reader is gone before the schema is written (as with
+    # `| head` on a longer output).
+    done = subprocess.run(
+        f"{sys.executable} -m ledger schema | true",
+        shell=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.stderr == b""

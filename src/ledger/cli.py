@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -1131,8 +1132,17 @@ def _names_example(given: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     given = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(given, sys.stdout, sys.stderr)
+    except BrokenPipeError:  # the reader stopped reading (``| head``): no traceback
+        _stdout_to_devnull()
+        return EXIT_OK
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        return 130
+
+
+def _run(given: list[str], out: TextIO, err: TextIO) -> int:
     wants_json = "--json" in given
-    out, err = sys.stdout, sys.stderr
     try:
         args = _parser(_names_example(given)).parse_args(given)
         _checked_together(args, lambda words: _write(err, words))
@@ -1152,13 +1162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _write(err, f"debt-ledger: {_words(error)}")
         return EXIT_INVALID
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        return 130
     if args.json:
         _write_json(out, result)
     else:
         _write(out, str(result))
+    out.flush()  # a closed pipe shows here, inside main, not at exit
     return EXIT_OK
+
+
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, what Python would still flush at exit goes nowhere (else it
+    prints "Exception ignored ... BrokenPipeError" as it exits)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout is no file
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
