@@ -536,3 +536,10 @@ def test_a_reader_that_stops_reading_gets_no_traceback():
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
     )
     assert done.stderr == b""
+
+
+def test_a_stream_that_is_never_encoded_takes_every_character():
+    # io.StringIO (a caller running main in its own process) has no encoding: nothing is
+    # transliterated, and hostile characters are still escaped.
+    out, _ = _captured(("settle", "--example", TJ, "--locale", "ru_RU"))
+    assert out.startswith("Таджикистан → Россия: около")

@@ -1080,7 +1080,7 @@ def _write_json(stream: TextIO, data: Any) -> None:
     the terminal's encoding cannot show the rest."""
     text = json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     try:
-        text.encode(getattr(stream, "encoding", None) or "ascii")
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
     stream.write(text + "\n")

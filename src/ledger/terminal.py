@@ -129,10 +129,16 @@ def _fallback(char: str) -> str:
 
 def fitted(text: str, encoding: str | None) -> str:
     """``text`` as the ``encoding`` can show it: each character it cannot encode replaced
-    by its ASCII fallback (an encoding Python does not know is taken as ASCII)."""
+    by its ASCII fallback (an encoding Python does not know is taken as ASCII; ``None``, a
+    stream of text that is never encoded, such as ``io.StringIO``, takes any text).
+
+    >>> fitted("→", None), fitted("→", "no-such-codec"), fitted("→", "utf-8")
+    ('→', '->', '→')
+    """
+    if encoding is None:
+        return text
     try:
-        codecs.lookup(encoding or "ascii")
-        name = encoding or "ascii"
+        name = codecs.lookup(encoding).name
     except LookupError:
         name = "ascii"
     try:
