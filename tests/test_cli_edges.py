@@ -543,3 +543,38 @@ def test_a_stream_that_is_never_encoded_takes_every_character():
     # transliterated, and hostile characters are still escaped.
     out, _ = _captured(("settle", "--example", TJ, "--locale", "ru_RU"))
     assert out.startswith("Таджикистан → Россия: около")
+
+
+#: Hostile text typed on the command line itself, for each command: refused, and shown escaped.
+ESC, RLO = "\x1b[2J", "\u202e"
+HOSTILE_ARGUMENTS = [
+    ("summary", f"ledger{ESC}.toml"),
+    ("summary", "--example", f"kg{RLO}"),
+    ("summary", "--locale", f"ru{ESC}"),
+    ("net", "--example", KG, f"K{ESC}G", "RU"),
+    ("net", "--example", KG, "KG", "RU", "--currency", f"US{RLO}D"),
+    ("positions", "--example", KG, "--convert-to", f"\x07{ESC}"),
+    ("settle", "--example", KG, "--rates", f"rates{RLO}.toml"),
+    ("ratios", "--example", KG, f"KG{ESC}"),
+    ("ratios", "--example", KG, "KG", "--via", f"U{RLO}SD"),
+    ("convert", "--example", KG, f"{ESC}300 million USD", "KGS"),
+    ("convert", "--example", KG, "300 million USD", f"KGS{RLO}"),
+    ("convert", "--example", KG, "1 USD", "KGS", "--on", f"2013{ESC}"),
+    ("validate", f"/no/such/{RLO}file.toml"),
+    ("examples", f"{ESC}"),
+    ("schema", f"--{RLO}"),
+    (f"summ{ESC}ary",),
+]
+
+
+@pytest.mark.parametrize("args", HOSTILE_ARGUMENTS, ids=lambda args: args[0].encode().hex()[:12])
+@pytest.mark.parametrize("json_output", [False, True])
+def test_hostile_arguments_are_refused_and_shown_escaped(args, json_output, capsys):
+    code, out, err = cli(capsys, *args, *(("--json",) if json_output else ()))
+    assert code in (1, 2), (out, err)
+    assert is_safe(out) and is_safe(err), (out, err)
+    if json_output:
+        assert json.loads(out)["error"]["message"]
+    else:
+        assert out == "", out
+        assert "\\x1b" in err or "\\u202e" in err, err  # the user's own text, escaped
