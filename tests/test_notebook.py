@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 NOTEBOOK = (
@@ -74,8 +75,14 @@ def _outputs(notebook):
     ]
 
 
-def test_the_notebook_runs_top_to_bottom(tmp_path):
-    outputs = _outputs(_executed(tmp_path))
+@pytest.fixture(scope="module")
+def rerun(tmp_path_factory):
+    """The notebook run once, for every test here (a kernel takes seconds to start)."""
+    return _executed(tmp_path_factory.mktemp("notebook"))
+
+
+def test_the_notebook_runs_top_to_bottom(rerun):
+    outputs = _outputs(rerun)
     assert not [o for o in outputs if o.get("output_type") == "error"]
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("ru-claims-tajik-debt" in page for page in html)
@@ -85,15 +92,14 @@ def test_the_notebook_runs_top_to_bottom(tmp_path):
     assert "Tajikistan's net debt is about 0.83 years of its budget." in text
 
 
-def test_the_notebook_is_saved_with_the_outputs_it_gives(tmp_path):
+def test_the_notebook_is_saved_with_the_outputs_it_gives(rerun):
     saved = nbformat.read(NOTEBOOK, as_version=4)
     assert all(
         cell.get("outputs")
         for cell in saved.cells
         if cell.cell_type == "code" and (not cell.source.lstrip().startswith("assert"))
     ), "save the notebook with its outputs: python tests/test_notebook.py"
-    rerun = _substance(_executed(tmp_path))
-    for number, (was, now) in enumerate(zip(_substance(saved), rerun, strict=True)):
+    for number, (was, now) in enumerate(zip(_substance(saved), _substance(rerun), strict=True)):
         assert was == now, f"code cell {number} no longer gives its saved output"
 
 
