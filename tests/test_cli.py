@@ -39,16 +39,35 @@ def test_summary_in_russian_and_tajik():
 
 
 def test_net_explains_itself():
-    out = run("net", EXAMPLE, "TJ", "RU", "--explain", "--as-of", "2004-03-15", check_code=0).stdout
+    out = run("net", EXAMPLE, "TJ", "RU", "--explain", "--on", "2004-03-15", check_code=0).stdout
     assert "ru-claims-tajik-debt" in out and "some $300 million" in out
 
 
-ABOUT_250M = {"amount": "250000000 USD", "qualifier": "about", "text": "about $250M"}
+def _amount(value, qualifier="exact", text=None, currency="USD", unit=None, low=None, high=None):
+    """The one JSON shape of an amount, written out by hand (a point's bounds are its value)."""
+    point = qualifier in ("exact", "about", "estimated")
+    low, high = (value, value) if point else (low, high)
+    return {
+        "value": value,
+        "currency": currency,
+        "unit": currency if unit is None else unit,
+        "qualifier": qualifier,
+        "low": low,
+        "high": high,
+        "low_inclusive": None if low is None else qualifier != "more_than",
+        "high_inclusive": None if high is None else qualifier != "less_than",
+        "approximate": qualifier in ("about", "estimated"),
+        "places": None,
+        "text": text,
+    }
+
+
+ABOUT_250M = _amount("250000000", "about", "about $250M")
 
 
 def _positions(data):
     assert data["RU"]["USD"] == ABOUT_250M
-    assert data["TJ"]["USD"]["amount"] == "-250000000 USD"
+    assert data["TJ"]["USD"]["value"] == "-250000000"
 
 
 def _transfers(data):
@@ -59,7 +78,9 @@ def _transfers(data):
 def _ratios(data):
     questions = ["remittances_to_budget", "debt_to_budget", "debt_to_budget", "per_migrant"]
     assert [r["question"] for r in data] == questions
-    assert data[0]["value"] == {"amount": "1", "qualifier": "more_than", "text": "more than 1×"}
+    assert data[0]["value"] == _amount(
+        None, "more_than", "more than 1×", currency=None, unit="", low="1"
+    )
     assert data[2]["numerator"] == ABOUT_250M
 
 
@@ -93,11 +114,8 @@ def test_json_output_is_machine_readable(args, check):
 
 def test_json_amounts_are_strings():
     data = json.loads(run("net", EXAMPLE, "TJ", "RU", "--json", check_code=0).stdout)
-    assert data["amount"] == {
-        "amount": "250000000 USD",
-        "qualifier": "about",
-        "text": "about $250M",
-    }
+    assert data["amount"] == ABOUT_250M
+    assert (data["amount"]["value"], data["amount"]["currency"]) == ("250000000", "USD")
 
 
 def test_convert_uses_the_ledgers_rates(tmp_path):
@@ -140,7 +158,7 @@ BAD = [
     (("ratios", EXAMPLE, "RU"), 1, "no ratio can be computed for RU"),
     (("convert", EXAMPLE, "300 million USD", "RUB"), 1, "no USD/RUB rate"),
     (("convert", EXAMPLE, "three hundred", "RUB"), 1, "is not an amount"),
-    (("net", EXAMPLE, "TJ", "RU", "--as-of", "March"), 2, "is not a date"),
+    (("net", EXAMPLE, "TJ", "RU", "--on", "March"), 2, "is not a date"),
     (("nonsense",), 2, "invalid choice"),
     (("net",), 2, "required"),
 ]
@@ -228,7 +246,7 @@ def test_examples_lists_the_bundled_examples():
 
 def test_an_example_name_stands_for_a_file_in_every_command():
     assert run("validate", KG, check_code=0).stdout.startswith(f"{KG}: valid, 10 entries")
-    out = run("net", KG, "KG", "RU", "--as-of", "2013-12-31", check_code=0).stdout
+    out = run("net", KG, "KG", "RU", "--on", "2013-12-31", check_code=0).stdout
     assert "$300M" in out  # 488.9M less the 188.9M written off in May 2013
 
 
@@ -238,7 +256,7 @@ def test_an_unknown_example_name_says_which_there_are():
 
 
 def test_summary_answers_what_it_can_and_says_what_to_add():
-    done = run("summary", KG, "--as-of", "2012-12-31", check_code=0)
+    done = run("summary", KG, "--on", "2012-12-31", check_code=0)
     out = done.stdout
     assert "Kyrgyzstan owes Russia $489M net" in out  # the balance is answered
     assert "Not answered (what to add to the file):" in out
@@ -251,7 +269,7 @@ def test_summary_answers_what_it_can_and_says_what_to_add():
 
 
 def test_summary_json_lists_the_unanswered_questions():
-    data = json.loads(run("summary", KG, "--as-of", "2012-12-31", "--json", check_code=0).stdout)
+    data = json.loads(run("summary", KG, "--on", "2012-12-31", "--json", check_code=0).stdout)
     asked = {(m["question"], m["net"]) for m in data["unanswered"]}
     assert asked == {
         ("debt_to_budget", False),
@@ -259,12 +277,13 @@ def test_summary_json_lists_the_unanswered_questions():
         ("per_migrant", False),
     }
     assert all(m["party"] == "KG" and not m["answered"] for m in data["unanswered"])
-    assert data["balances"][0]["amount"]["amount"] == "488900000 USD"
+    assert data["balances"][0]["amount"]["value"] == "488900000"
+    assert data["balances"][0]["currency"] == "USD"
 
 
 def test_ratios_answer_in_the_budgets_currency_with_the_ledgers_own_rate(files):
     # 2,000M USD × 47 KGS/USD / 80,000M KGS = 1.175, the ledger's rate taken without asking.
-    out = run("ratios", files["remittances.toml"], "KG", "--as-of", "2012-12-31", check_code=0)
+    out = run("ratios", files["remittances.toml"], "KG", "--on", "2012-12-31", check_code=0)
     assert "Remittances to Kyrgyzstan are 1.18× its budget." in out.stdout
     assert "give no number of migrants" in out.stdout
 
@@ -272,7 +291,7 @@ def test_ratios_answer_in_the_budgets_currency_with_the_ledgers_own_rate(files):
 def test_rates_from_another_file_answer_what_the_ledger_could_not(files):
     # The KG example's spot rate is of 2013-09-30; an (illustrative) 2012 spot rate from
     # another file converts the debt in 2012: 488.9M × 47 / 86,195.3M = 0.2666...
-    args = ("ratios", KG, "KG", "--as-of", "2012-12-31")
+    args = ("ratios", KG, "KG", "--on", "2012-12-31")
     alone = run(*args, check_code=0).stdout
     assert "debt is" not in alone and "no USD/KGS rate in force on 2012-12-31" in alone
     out = run(*args, "--rates", files["rates-only.toml"], check_code=0).stdout
@@ -281,7 +300,7 @@ def test_rates_from_another_file_answer_what_the_ledger_could_not(files):
 
 
 def test_rates_from_another_file_convert_in_every_converting_command(files):
-    rates = ("--rates", files["rates-only.toml"], "--as-of", "2012-12-31")
+    rates = ("--rates", files["rates-only.toml"], "--on", "2012-12-31")
     out = run("net", KG, "KG", "RU", "--convert-to", "KGS", *rates, check_code=0).stdout
     assert "KGS23" in out.replace("\u00a0", "")  # 488.9M × 47 = 22,978.3M som
     run("positions", KG, "--convert-to", "KGS", *rates, check_code=0)
@@ -309,7 +328,7 @@ def _commands(path):
     return [
         ("summary", path),
         ("summary", path, "--json"),
-        ("summary", path, "--as-of", "2012-12-31"),
+        ("summary", path, "--on", "2012-12-31"),
         ("summary", path, "--locale", "ru_RU"),
         ("net", path, "KG", "RU"),
         ("net", path, "KG", "RU", "--explain"),
@@ -319,7 +338,7 @@ def _commands(path):
         ("settle", path, "--convert-to", "KGS"),
         ("ratios", path, "KG"),
         ("ratios", path, "KG", "--json"),
-        ("ratios", path, "KG", "--as-of", "2012-12-31"),
+        ("ratios", path, "KG", "--on", "2012-12-31"),
         ("convert", path, "300 million USD", "KGS", "--on", "2012-12-31"),
         ("validate", path),
     ]
@@ -345,10 +364,10 @@ def test_no_python_reaches_a_command_line_user(files, capsys):
 
 def test_summary_never_dies_for_one_missing_answer(files, capsys):
     for name in HOSTILE:
-        assert main(["summary", files[name], "--as-of", "2012-12-31"]) == 0, name
+        assert main(["summary", files[name], "--on", "2012-12-31"]) == 0, name
         out, err = capsys.readouterr()
         assert err == "" and "Entries (" in out, name
-    main(["summary", files["two-currencies.toml"], "--as-of", "2012-12-31"])
+    main(["summary", files["two-currencies.toml"], "--on", "2012-12-31"])
     out = capsys.readouterr().out
     # Both balances answered, one per currency; the ratio needing two rates says which is missing.
     assert "Kyrgyzstan owes Russia $300M net" in out and "RUB9" in out.replace("\u00a0", "")
@@ -357,10 +376,10 @@ def test_summary_never_dies_for_one_missing_answer(files, capsys):
 
 
 def test_ratios_with_nothing_answerable_exit_1_with_every_reason(files):
-    done = run("ratios", files["two-budgets.toml"], "KG", "--as-of", "2012-12-31", check_code=1)
+    done = run("ratios", files["two-budgets.toml"], "KG", "--on", "2012-12-31", check_code=1)
     assert "no ratio can be computed for KG" in done.stderr
     assert "2 budget entries for KG compete" in done.stderr
-    assert "ask about another day with --as-of" in done.stderr
+    assert "ask about another day with --on" in done.stderr
     assert done.stdout == ""
 
 

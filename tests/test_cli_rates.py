@@ -124,7 +124,7 @@ def _library_messages():
 
 MESSAGES = _library_messages()
 #: Words of the command line a rewrite puts in, each of which a hint says at most once.
-HINTS = ("--rates FILE", "to the file", "--as-of", "--currency", "--convert-to", "--via")
+HINTS = ("--rates FILE", "to the file", "--on", "--currency", "--convert-to", "--via")
 
 
 @pytest.mark.parametrize("name", sorted(MESSAGES))
@@ -141,7 +141,7 @@ def test_the_rewritten_hints_say_what_to_do():
         "Add a Rate entry dated on or before that day to the file, or give --rates FILE"
     )
     assert "keep one of them in the files" in in_words(MESSAGES["two rates compete"])
-    assert "ask about another day with --as-of" in in_words(MESSAGES["two budgets compete"])
+    assert "ask about another day with --on" in in_words(MESSAGES["two budgets compete"])
     assert "give --currency CODE to net one of them, or --convert-to CODE" in in_words(
         MESSAGES["two currencies"]
     )
@@ -152,7 +152,7 @@ def test_the_rewritten_hints_say_what_to_do():
 
 
 def test_a_ratio_refused_for_want_of_a_rate_says_each_hint_once(through_usd, capsys):
-    code, out, err = cli(capsys, "ratios", through_usd, "KG", "--as-of", "2014-06-01")
+    code, out, err = cli(capsys, "ratios", through_usd, "KG", "--on", "2014-06-01")
     assert code == 1 and out == ""
     lines = [line for line in err.splitlines() if "rate in force" in line]
     assert len(lines) == 2  # gross and net debt
@@ -164,7 +164,7 @@ def test_a_ratio_refused_for_want_of_a_rate_says_each_hint_once(through_usd, cap
 
 
 def test_without_a_direct_rate_the_message_suggests_via(through_usd, capsys):
-    code, _out, err = cli(capsys, "ratios", through_usd, "KG", "--as-of", "2014-06-01")
+    code, _out, err = cli(capsys, "ratios", through_usd, "KG", "--on", "2014-06-01")
     assert code == 1
     [line] = [x for x in err.splitlines() if "- Kyrgyzstan: debt against the budget" in x]
     assert "no RUB/KGS rate in force on 2014-06-01" in line
@@ -175,9 +175,7 @@ def test_without_a_direct_rate_the_message_suggests_via(through_usd, capsys):
 
 def test_via_answers_through_the_third_currency(through_usd, capsys):
     # about 10,000M RUB ÷ 32.7 RUB/USD × 47 KGS/USD = about 14,373M KGS; / 100,000M KGS a year.
-    code, out, err = cli(
-        capsys, "ratios", through_usd, "KG", "--as-of", "2014-06-01", "--via", "USD"
-    )
+    code, out, err = cli(capsys, "ratios", through_usd, "KG", "--on", "2014-06-01", "--via", "USD")
     assert code == 0, err
     assert "Kyrgyzstan's debt is about 0.14 years of its budget." in out
     assert "--via" not in out  # nothing left unanswered for want of a rate
@@ -195,12 +193,13 @@ def test_via_answers_through_the_third_currency(through_usd, capsys):
     ],
 )
 def test_every_converting_command_takes_via(args, through_usd, capsys):
-    argv = [a.format(f=through_usd) for a in args] + ["--as-of", "2014-06-01", "--json"]
+    argv = [a.format(f=through_usd) for a in args] + ["--on", "2014-06-01", "--json"]
     code, out, err = cli(capsys, *argv)
     if args[0] == "summary":  # answers what it can, and says the debt needs a rate
         assert "no RUB/KGS rate" in json.dumps(json.loads(out)["unanswered"])
     else:
-        assert code == 1 and "--via USD" in err  # no direct RUB/KGS rate
+        # no direct RUB/KGS rate: the error object on stdout says so
+        assert code == 1 and "--via USD" in json.loads(out)["error"]["message"], err
     code, out, err = cli(capsys, *argv, "--via", "USD")
     assert code == 0, err
     assert "no RUB/KGS rate" not in out
@@ -210,12 +209,12 @@ def test_every_converting_command_takes_via(args, through_usd, capsys):
 
 def test_via_must_be_a_currency(through_usd, capsys):
     code, _out, err = cli(capsys, "ratios", through_usd, "KG", "--via", "usd")
-    assert code == 1 and "--via" in err and "ISO 4217" in err
+    assert code == 1 and "--via 'usd': currency codes are upper case: USD" in err
 
 
 def test_convert_via_explains_both_legs(through_usd, capsys):
     code, out, err = cli(
-        capsys, "convert", through_usd, "327 RUB", "KGS", "--as-of", "2014-06-01", "--via", "USD"
+        capsys, "convert", through_usd, "327 RUB", "KGS", "--on", "2014-06-01", "--via", "USD"
     )
     assert code == 0, err
     first, explanation = out.splitlines()[:2]
@@ -227,7 +226,7 @@ def test_convert_via_explains_both_legs(through_usd, capsys):
 
 
 def test_every_ratio_item_says_whether_it_is_net(capsys):
-    code, out, err = cli(capsys, "ratios", "kg-ru-2012", "KG", "--as-of", "2013-12-31", "--json")
+    code, out, err = cli(capsys, "ratios", "kg-ru-2012", "KG", "--on", "2013-12-31", "--json")
     assert code == 0, err
     items = json.loads(out)
     assert all(isinstance(item["net"], bool) for item in items)
@@ -236,16 +235,17 @@ def test_every_ratio_item_says_whether_it_is_net(capsys):
 
 
 def test_an_even_balance_with_no_claims_is_a_plain_zero_in_json(capsys):
-    code, out, err = cli(capsys, "net", "kg-ru-2012", "KG", "RU", "--as-of", "2012-01-01", "--json")
+    code, out, err = cli(capsys, "net", "kg-ru-2012", "KG", "RU", "--on", "2012-01-01", "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["amount"] == {"amount": "0", "text": "0"}
+    assert data["amount"]["value"] == "0" and data["amount"]["text"] == "0"
+    assert data["amount"]["currency"] is None
     assert "×" not in out
     assert data["sentence"] == "Kyrgyzstan and Russia are even: no claims."
 
 
 def test_summary_json_says_the_day_it_answers_for(capsys):
-    code, out, err = cli(capsys, "summary", "kg-ru-2012", "--as-of", "2013-12-31", "--json")
+    code, out, err = cli(capsys, "summary", "kg-ru-2012", "--on", "2013-12-31", "--json")
     assert code == 0, err
     assert json.loads(out)["as_of"] == "2013-12-31"
     code, out, err = cli(capsys, "summary", "kg-ru-2012", "--json")
@@ -255,15 +255,46 @@ def test_summary_json_says_the_day_it_answers_for(capsys):
 # -- one day of conversion -------------------------------------------------------------------
 
 
-def test_convert_takes_the_day_once(through_usd, capsys):
-    args = ("convert", through_usd, "1 USD", "KGS")
-    code, out, err = cli(capsys, *args, "--as-of", "2013-06-01")
-    assert code == 0 and out.startswith("KGS47"), err
-    code, out, err = cli(capsys, *args, "--on", "2013-06-01")  # the older name still works
-    assert code == 0 and out.startswith("KGS47"), err
-    code, out, err = cli(capsys, *args, "--as-of", "2013-06-01", "--on", "2012-06-01")
+DAY_COMMANDS = [
+    ("convert", "{f}", "1 USD", "KGS"),
+    ("net", "{f}", "KG", "RU"),
+    ("positions", "{f}"),
+    ("settle", "{f}"),
+    ("ratios", "{f}", "KG"),
+    ("summary", "{f}"),
+]
+
+
+@pytest.mark.parametrize("args", DAY_COMMANDS, ids=lambda args: args[0])
+def test_every_command_takes_its_day_as_on_and_the_old_name_warns(args, through_usd, capsys):
+    args = [a.format(f=through_usd) for a in args]
+    code, out, err = cli(capsys, *args, "--on", "2013-06-01")
+    assert code in (0, 1) and "--as-of" not in err, err
+    old = cli(capsys, *args, "--as-of", "2013-06-01")  # the older name still works
+    warning = (
+        f"debt-ledger {args[0]}: --as-of is the old name of --on; it still works, but write "
+        "--on 2013-06-01\n"
+    )
+    assert old == (code, out, warning + err)
+
+
+@pytest.mark.parametrize(
+    "twice",
+    [
+        ("--on", "2013-06-01", "--as-of", "2012-06-01"),
+        ("--as-of", "2013-06-01", "--on", "2013-06-01"),
+        ("--on", "2013-06-01", "--on", "2012-06-01"),
+    ],
+)
+def test_a_day_given_twice_is_refused_in_words(twice, through_usd, capsys):
+    code, out, err = cli(capsys, "convert", through_usd, "1 USD", "KGS", *twice)
     assert code == 2 and out == ""
-    assert "--on" in err and "--as-of" in err and "one" in err
+    assert "give --on once" in err, err
+
+
+def test_convert_on_a_day_uses_the_rate_in_force(through_usd, capsys):
+    code, out, err = cli(capsys, "convert", through_usd, "1 USD", "KGS", "--on", "2013-06-01")
+    assert code == 0 and out.startswith("KGS47"), err
 
 
 @pytest.mark.parametrize(
@@ -290,7 +321,7 @@ def test_convert_json_lists_every_rate_used(through_usd, capsys):
 
 def test_a_missing_leg_through_via_says_it_is_the_via_leg(through_usd, capsys):
     code, _out, err = cli(
-        capsys, "convert", through_usd, "1 RUB", "KGS", "--as-of", "2014-06-01", "--via", "EUR"
+        capsys, "convert", through_usd, "1 RUB", "KGS", "--on", "2014-06-01", "--via", "EUR"
     )
     assert code == 1
     assert "no RUB/EUR rate in force on 2014-06-01" in err
@@ -302,7 +333,7 @@ def test_a_missing_leg_through_via_says_it_is_the_via_leg(through_usd, capsys):
     [
         ('no rate; or pass via="USD" to convert through it', "or pass --via USD to convert"),
         ("or pass via='EUR'", "or pass --via EUR"),
-        ("ask with as_of= a later day", "ask with --as-of a later day"),
+        ("ask with as_of= a later day", "ask with --on a later day"),
         ("give convert_to= a code", "give --convert-to a code"),
         ("give currency= a code", "give --currency a code"),
         ("or pass rates= to it", "or pass --rates FILE to it"),

@@ -34,10 +34,11 @@ LAYERS = {
     "display": 15,
     "plain": 15,
     "plot": 15,
-    "cli": 16,  # registers the report command
-    "report": 16,  # a face of faces: the page holds the HTML tables and the plots
+    "cli": 16,  # registers the report and import commands
+    "reporting": 15,  # a face of faces: the page holds the HTML tables and the plots
     "importers": 15,
     "importers.worldbank": 15,
+    "terminal": 1,
     "strategies": 15,
     "__main__": 17,
     "__init__": 18,

@@ -180,14 +180,14 @@ def test_summary_of_the_kg_example_answers_in_english_and_russian(locale):
 
 
 def test_ratios_of_the_kg_example_answer_in_som_at_the_ledgers_own_rate():
-    done = run("ratios", KG, "KG", "--as-of", DAY.isoformat())
+    done = run("ratios", KG, "KG", "--on", DAY.isoformat())
     assert done.returncode == 0, done.stderr
     assert "1.09" in done.stdout  # 2,000M × 47.0 / 86,195.3M = 1.0905... (the 2012 average)
     assert "0.17" in done.stdout  # 300M × 48.6197 / 86,195.3M = 0.1692... (spot, 2013-09-30)
 
 
 def test_ratios_before_the_rate_say_what_is_missing():
-    done = run("ratios", KG, "KG", "--as-of", "2012-12-31")
+    done = run("ratios", KG, "KG", "--on", "2012-12-31")
     # The flows convert at the 2012 average; the debt needs a spot rate, which starts later.
     assert "no USD/KGS rate in force on 2012-12-31" in done.stdout + done.stderr
     assert "1.09" in done.stdout
@@ -197,40 +197,53 @@ def test_ratios_before_the_rate_say_what_is_missing():
 
 
 def test_net_json_lists_each_reduction_and_what_is_outstanding():
-    done = run("net", KG, "KG", "RU", "--as-of", "2016-12-31", "--json")
+    done = run("net", KG, "KG", "RU", "--on", "2016-12-31", "--json")
     assert done.returncode == 0, done.stderr
     [line] = json.loads(done.stdout)["lines"]
     assert line["claim"] == "ru-claim-kg-2012"
-    assert line["asserted"]["amount"] == "488900000 USD"
+    assert (line["asserted"]["value"], line["asserted"]["currency"]) == ("488900000", "USD")
     assert [(r["id"], r["method"], r["as_of"]) for r in line["reductions"]] == [
         ("ru-kg-write-off-188.9m", "write_off", "2013-05-08"),
         ("ru-kg-tranche-2016", "write_off", "2016-03-16"),
     ]
-    assert line["reductions"][1]["amount"]["amount"] == "30000000 USD"
+    assert line["reductions"][1]["amount"]["value"] == "30000000"
     assert line["reductions"][0]["source"]["publisher"] == "Interfax"
-    assert line["outstanding"]["amount"] == "270000000 USD"  # 488.9 - 188.9 - 30
+    assert line["outstanding"]["value"] == "270000000"  # 488.9 - 188.9 - 30
     assert line["cleared"] is False and line["conversion"] is None
 
 
 def test_net_json_names_the_rate_of_a_conversion():
-    done = run("net", KG, "KG", "RU", "--as-of", "2014-01-01", "--convert-to", "KGS", "--json")
+    done = run("net", KG, "KG", "RU", "--on", "2014-01-01", "--convert-to", "KGS", "--json")
     assert done.returncode == 0, done.stderr
     [line] = json.loads(done.stdout)["lines"]
     conversion = line["conversion"]
     assert conversion["rates"] == [
         {
             "id": "kgs-usd-2013-09-30",
-            "rate": "48.6197 KGS/USD",
+            "rate": {
+                "value": "48.6197",
+                "currency": None,
+                "unit": "KGS/USD",
+                "qualifier": "exact",
+                "low": "48.6197",
+                "high": "48.6197",
+                "low_inclusive": True,
+                "high_inclusive": True,
+                "approximate": False,
+                "places": None,
+                "text": "48.6197 KGS/USD",
+            },
             "basis": "spot",
             "as_of": "2013-09-30",
             "publisher": "World Bank",
         }
     ]
-    assert line["counted"]["amount"] == "14585910000.0000 KGS"  # 300M × 48.6197
+    counted = line["counted"]
+    assert (counted["value"], counted["unit"]) == ("14585910000.0000", "KGS")  # 300M × 48.6197
 
 
 def test_ratios_json_names_each_rate_used():
-    done = run("ratios", KG, "KG", "--as-of", "2014-01-01", "--json")
+    done = run("ratios", KG, "KG", "--on", "2014-01-01", "--json")
     assert done.returncode == 0, done.stderr
     by_question = {(r["question"], r.get("net")): r for r in json.loads(done.stdout)}
     remitted = by_question[("remittances_to_budget", False)]
@@ -301,5 +314,5 @@ def test_net_json_says_who_owes_whom(tmp_path, counter, direction, owed):
 
 
 def test_net_json_of_a_debt_written_off_in_full_says_even():
-    data = json.loads(run("net", KG, "KG", "RU", "--as-of", "2018-03-01", "--json").stdout)
+    data = json.loads(run("net", KG, "KG", "RU", "--on", "2018-03-01", "--json").stdout)
     assert (data["direction"], data["owed"]) == ("even", None)

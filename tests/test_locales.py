@@ -108,7 +108,7 @@ def html_text(html):
 def test_every_message_has_a_translation_in_every_language(language):
     wanted = {(m.context, m.id) for m in template() if m.id}
     done = {(m.context, m.id) for m in po(language) if m.id and m.string and not m.fuzzy}
-    assert wanted <= done, sorted(wanted - done)
+    assert wanted <= done, sorted(wanted - done, key=str)
 
 
 @pytest.mark.parametrize("language", CATALOGS)

@@ -13,6 +13,7 @@ import pytest
 from oracles import holds
 
 import ledger as lg
+from ledger.cli import figure_from_json
 from ledger.entries import figure_from_data, figure_to_data
 
 F = lg.Figure
@@ -114,7 +115,7 @@ def test_cli_json_gives_back_the_whole_figure(tmp_path):
     assert done.returncode == 0, done.stderr
     printed = json.loads(done.stdout)["amount"]
     text = printed.pop("text")
-    assert figure_from_data(printed) == VALUE_AND_BOUND - F.of("50 million USD")
+    assert figure_from_json(printed) == VALUE_AND_BOUND - F.of("50 million USD")
     assert "approximate" in text
 
 

@@ -46,6 +46,7 @@ from .errors import FigureError as FigureError
 from .errors import LedgerError as LedgerError
 from .errors import LedgerFileError as LedgerFileError
 from .errors import MissingFigureError as MissingFigureError
+from .errors import MissingRateError as MissingRateError
 from .errors import Problem as Problem
 from .errors import RateError as RateError
 from .errors import UnitMismatchError as UnitMismatchError
@@ -71,6 +72,7 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .fx import third_currencies as third_currencies
 from .importers import read_worldbank as read_worldbank
 from .loans import Payment as Payment
 from .loans import Schedule as Schedule
@@ -92,8 +94,8 @@ from .ratios import per_migrant as per_migrant
 from .ratios import ratio as ratio
 from .ratios import remittances_to_budget as remittances_to_budget
 from .ratios import remittances_to_gdp as remittances_to_gdp
-from .report import report as report
-from .report import write_report as write_report
+from .reporting import report as report
+from .reporting import write_report as write_report
 from .terms import Terms as Terms
 from .units import CURRENCIES as CURRENCIES
 from .units import Amount as Amount

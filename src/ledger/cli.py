@@ -4,15 +4,26 @@ Exit codes: 0 when the command answered (``summary`` and ``ratios`` answer what 
 list, in words, each question they could not answer and what to add to the file); 1 for
 invalid input, or when not one question could be answered (every problem listed on stderr);
 2 for a usage error. No traceback and no Python keyword reaches the user: the library's
-messages are rewritten in the command line's own terms (``--rates FILE``, ``--as-of``).
+messages are rewritten in the command line's own terms (``--rates FILE``, ``--on``).
 
-A FILE argument is a ledger file or the name of a bundled example (``debt-ledger examples``).
+With ``--json`` every command answers in JSON on stdout, refusals too: an ``{"error": ...}``
+object (exit 1, or 2 for a usage error). Every amount in it has one shape, made by
+:func:`figure_json`. Whatever is written is safe on the terminal: control characters and
+bidi overrides from a file are shown escaped, and what the terminal's encoding cannot show
+falls back to ASCII (:mod:`ledger.terminal`).
+
+A FILE argument is a ledger file or the name of a bundled example; ``--example NAME`` names a
+bundled example explicitly, from any folder (``debt-ledger examples`` lists them).
+
+Each subcommand is one registration (:func:`command`): its function, its own arguments, and
+whether it reads a FILE, asks about a day (``--on``) or converts (``--rates``, ``--via``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import warnings
@@ -21,24 +32,38 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NoReturn, TextIO
 
+from . import errors
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
-from .entries import EntryBase, Rate, Settlement, figure_to_data, party_error
-from .errors import LedgerError
+from .entries import EntryBase, Rate, Settlement, figure_from_data, party_error
+from .errors import LedgerError, LedgerFileError, MissingRateError
 from .figures import Figure
-from .formatting import describe, format_figure, format_ratio, label, party_name
-from .fx import Conversion, convert
-from .importers.worldbank import add_import_command
+from .formatting import describe, format_figure, format_ratio, label, locale_of, party_name
+from .fx import Conversion, convert, third_currencies
+from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
-from .units import check_currency
+from .reporting import write_report
+from .terminal import json_escaped, safe
+from .units import CURRENCIES, check_currency, currency_of, unit_text
+from .words import ENTRIES, VALID, counted, say
 
-__all__ = ["in_words", "main"]
+__all__ = [
+    "COMMANDS",
+    "Command",
+    "command",
+    "example_path",
+    "figure_from_json",
+    "figure_json",
+    "in_words",
+    "main",
+]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2  # argparse itself exits 2 on a usage error
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _version() -> str:
@@ -46,6 +71,37 @@ def _version() -> str:
         return version("debt-ledger")
     except PackageNotFoundError:  # pragma: no cover - run from a source tree, not installed
         return "(not installed)"
+
+
+class _UsageError(Exception):
+    """A command line argparse (or a check of the options together) refuses: exit 2."""
+
+    def __init__(self, message: str, usage: str = "", prog: str = "debt-ledger") -> None:
+        super().__init__(message)
+        self.usage, self.prog = usage, prog
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors are raised (for ``main`` to show, in JSON with
+    ``--json``) instead of printed and exited on."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, self.format_usage(), self.prog)
+
+
+class _Once(argparse.Action):
+    """An option given at most once: a second value is refused, never silently kept."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest, None) is not None:
+            parser.error(f"{option_string} is given twice; give --on once")
+        setattr(namespace, self.dest, values)
 
 
 def _date(text: str) -> date:
@@ -64,13 +120,90 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 def _check_currency(code: str | None, option: str) -> None:
     """A currency given on the command line must be an ISO 4217 code (an empty or unknown one
-    would otherwise match no claim and net to zero)."""
-    if code is not None:
-        check_currency(code, option)
+    would otherwise match no claim and net to zero); lower case gets the hint."""
+    if code is None:
+        return
+    if code not in CURRENCIES and code.upper() in CURRENCIES:
+        raise _Said(f"{option} {code!r}: currency codes are upper case: {code.upper()}")
+    check_currency(code, option)
 
 
-def _figure_json(figure: Figure, locale: str) -> dict[str, Any]:
-    return {**figure_to_data(figure), "text": format_figure(figure, locale)}
+# -- JSON: one shape for every amount ---------------------------------------------------------
+
+
+def _number(magnitude: Decimal | None) -> str | None:
+    return None if magnitude is None else format(magnitude, "f")
+
+
+def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) -> dict[str, Any]:
+    """A figure as every command's JSON gives it: the number and its currency apart, the unit
+    as files write it, the qualifier and bounds, and the words a reader sees (``text``; by
+    default :func:`~ledger.formatting.format_figure` in the locale). Numbers are strings,
+    never floats; a bound or value the figure lacks is ``null``, and so is whether it is
+    reached (a point "about" a value is bounded by that value, marked approximate); ``places``
+    is the decimal places a computed figure is shown to where its inputs set them (else
+    ``null``), so that :func:`figure_from_json` gives the figure back whole.
+
+    >>> import json
+    >>> print(json.dumps(figure_json(Figure.of("300 million USD", "about")), indent=1))
+    {
+     "value": "300000000",
+     "currency": "USD",
+     "unit": "USD",
+     "qualifier": "about",
+     "low": "300000000",
+     "high": "300000000",
+     "low_inclusive": true,
+     "high_inclusive": true,
+     "approximate": true,
+     "places": null,
+     "text": "about $300M"
+    }
+    >>> shown = figure_json(Figure.range("250 million USD/year", "300 million USD/year"))
+    >>> shown["value"], shown["low"], shown["high"], shown["unit"], shown["qualifier"]
+    (None, '250000000', '300000000', 'USD/year', 'range')
+    """
+    value, low, high = figure.magnitudes
+    return {
+        "value": _number(value),
+        "currency": currency_of(figure.unit),
+        "unit": unit_text(figure.unit),
+        "qualifier": figure.qualifier,
+        "low": _number(low),
+        "high": _number(high),
+        "low_inclusive": None if low is None else figure.low_inclusive,
+        "high_inclusive": None if high is None else figure.high_inclusive,
+        "approximate": figure.approximate,
+        "places": figure.places,
+        "text": format_figure(figure, locale) if text is None else text,
+    }
+
+
+def figure_from_json(data: dict[str, Any]) -> Figure:
+    """The figure a :func:`figure_json` object gives back, whole: value, bounds, whether each
+    is reached, the qualifier, the approximate mark and the places (``text`` is for readers,
+    and unread).
+
+    >>> figure = Figure.range("250 million USD/year", "300 million USD/year", approximate=True)
+    >>> figure_from_json(figure_json(figure)) == figure
+    True
+    """
+    unit = data["unit"]
+
+    def amount(key: str) -> str | None:
+        return None if data.get(key) is None else f"{data[key]} {unit}".strip()
+
+    table = {
+        "amount": amount("value"),
+        "low": amount("low"),
+        "high": amount("high"),
+        "qualifier": data["qualifier"],
+        "approximate": data["approximate"],
+        "low_inclusive": data.get("low_inclusive"),
+        "high_inclusive": data.get("high_inclusive"),
+        "places": data.get("places"),
+    }
+    return figure_from_data({key: value for key, value in table.items() if value is not None})
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
@@ -79,19 +212,19 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
         "party": ratio.party,
         "net": ratio.net,
         "as_of": ratio.as_of.isoformat(),
-        "value": {**figure_to_data(ratio.value), "text": format_ratio(ratio.value, locale)},
-        "numerator": _figure_json(ratio.numerator, locale),
-        "denominator": _figure_json(ratio.denominator, locale),
+        "value": figure_json(ratio.value, locale, format_ratio(ratio.value, locale)),
+        "numerator": figure_json(ratio.numerator, locale),
+        "denominator": figure_json(ratio.denominator, locale),
         "entries": [entry.id for entry in ratio.entries],
-        "rates": [_rate_json(rate) for rate in ratio.rates],
+        "rates": [_rate_json(rate, locale) for rate in ratio.rates],
         "sentence": describe(ratio, locale),
     }
 
 
-def _rate_json(rate: Rate) -> dict[str, Any]:
+def _rate_json(rate: Rate, locale: str) -> dict[str, Any]:
     shown: dict[str, Any] = {
         "id": rate.id,
-        "rate": str(rate.rate),
+        "rate": figure_json(rate.rate, locale, str(rate.rate)),
         "basis": rate.basis,
         "as_of": rate.as_of.isoformat(),
     }
@@ -100,10 +233,13 @@ def _rate_json(rate: Rate) -> dict[str, Any]:
     return {**shown, "publisher": rate.source.publisher}
 
 
-def _conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
+def _conversion_json(conversion: Conversion | None, locale: str) -> dict[str, Any] | None:
     if conversion is None or conversion.rate is None:
         return None
-    return {"inverted": conversion.inverted, "rates": [_rate_json(r) for r in conversion.rates]}
+    return {
+        "inverted": conversion.inverted,
+        "rates": [_rate_json(r, locale) for r in conversion.rates],
+    }
 
 
 def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
@@ -111,7 +247,7 @@ def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
         "id": settlement.id,
         "method": settlement.method,
         "as_of": settlement.as_of.isoformat(),
-        "amount": _figure_json(settlement.amount, locale),
+        "amount": figure_json(settlement.amount, locale),
         "source": {
             "publisher": settlement.source.publisher,
             "date": settlement.source.date.isoformat(),
@@ -155,12 +291,12 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
                 "claim": line.claim.id,
                 "sign": line.sign,
                 "status": line.claim.status,
-                "asserted": _figure_json(line.asserted, locale),
+                "asserted": figure_json(line.asserted, locale),
                 "reductions": [_reduction_json(s, locale) for s in line.reductions],
-                "outstanding": _figure_json(line.outstanding, locale),
+                "outstanding": figure_json(line.outstanding, locale),
                 "cleared": line.cleared,
-                "counted": _figure_json(line.counted, locale),
-                "conversion": _conversion_json(line.conversion),
+                "counted": figure_json(line.counted, locale),
+                "conversion": _conversion_json(line.conversion, locale),
             }
             for line in balance.lines
         ],
@@ -172,19 +308,33 @@ def _balance_amount_json(balance: NetBalance, locale: str) -> dict[str, Any]:
     """A balance's amount; with no claims at all it is a plain zero, in no currency (never a
     ratio's ``0×``)."""
     if balance.currency is None and not balance.lines:
-        return {**figure_to_data(balance.amount), "text": "0"}
-    return _figure_json(balance.amount, locale)
+        return figure_json(balance.amount, locale, "0")
+    return figure_json(balance.amount, locale)
 
 
-def _amount_json(entry: EntryBase, locale: str) -> dict[str, Any]:
+def _entry_json(entry: EntryBase, locale: str) -> dict[str, Any]:
     amount = getattr(entry, "amount", None)
-    return {"amount": _figure_json(amount, locale)} if isinstance(amount, Figure) else {}
+    rate = getattr(entry, "rate", None)
+    shown = {"kind": entry.kind, "id": entry.id}
+    if isinstance(amount, Figure):
+        return {**shown, "amount": figure_json(amount, locale)}
+    if isinstance(rate, Figure):
+        return {**shown, "rate": figure_json(rate, locale, str(rate))}
+    return shown
 
 
-def _book(path: str | None) -> Ledger:
-    """The ledger a FILE argument names: a file, or else a bundled example by its name."""
-    if path is None:
-        return example()
+def _positions_json(positions: dict[str, dict[str, Figure]], locale: str) -> dict[str, Any]:
+    return {
+        party: {code: figure_json(figure, locale) for code, figure in held.items()}
+        for party, held in positions.items()
+    }
+
+
+# -- files and examples -----------------------------------------------------------------------
+
+
+def _load(path: str) -> Ledger:
+    """A ledger file, or else a bundled example by its name."""
     if path in EXAMPLES and not Path(path).exists():
         return example(path)
     try:
@@ -195,6 +345,26 @@ def _book(path: str | None) -> Ledger:
         raise LedgerError(
             f"{error}; nor is {path!r} the name of a bundled example: {', '.join(sorted(EXAMPLES))}"
         ) from None
+
+
+def _book(args: argparse.Namespace) -> Ledger:
+    """The ledger the command reads: ``--example NAME``, or FILE (the two at once are refused
+    in :func:`_checked_together`)."""
+    if args.example is not None:
+        return example(args.example)
+    if args.file is None:
+        return example()
+    return _load(args.file)
+
+
+def _named(args: argparse.Namespace) -> str:
+    """What the ledger read is called in output: the file, or the example's name."""
+    return str(args.example or args.file or DEFAULT_EXAMPLE)
+
+
+def example_path(name: str) -> str:
+    """Where a bundled example's file is, to open or copy it (from any folder)."""
+    return str(resources.files("ledger") / "data" / EXAMPLES[name][0])
 
 
 def _via(args: argparse.Namespace) -> str | None:
@@ -210,7 +380,7 @@ def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
     path = getattr(args, "rates", None)
     if path is None:
         return own
-    brought = _book(path).rates()
+    brought = _load(path).rates()
     if not brought:
         raise LedgerError(
             f"--rates {path}: the file holds no rates; give a ledger file with entries of kind "
@@ -219,10 +389,13 @@ def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
     return [*own, *brought]
 
 
+# -- the library's words in the command line's terms ------------------------------------------
+
 #: The library's keywords and the options that say the same on the command line.
 _OPTIONS = (
     ("via", "--via"),
-    ("as_of", "--as-of"),
+    ("as_of", "--on"),
+    ("on", "--on"),
     ("convert_to", "--convert-to"),
     ("currency", "--currency"),
     ("rates", "--rates FILE"),
@@ -241,7 +414,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"keep one, or pass rates= with the one to use", "keep one of them in the files"),
         (
             r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
-            "keep one in the file, or ask about another day with --as-of",
+            "keep one in the file, or ask about another day with --on",
         ),
         (
             r"pass currency='\.\.\.' to net one of them, or convert_to='\.\.\.' with dated "
@@ -273,7 +446,7 @@ def in_words(message: str) -> str:
     """A library message in the command line's terms: options, not Python keywords.
 
     >>> in_words("no budget; keep one, or narrow the question (fiscal_year=, as_of=)")
-    'no budget; keep one in the file, or ask about another day with --as-of'
+    'no budget; keep one in the file, or ask about another day with --on'
     """
     for pattern, replacement in _REWRITES:
         message = pattern.sub(replacement, message)
@@ -281,39 +454,36 @@ def in_words(message: str) -> str:
 
 
 class _Said(LedgerError):
-    """A refusal already in the command line's words: ``main`` shows it as it is."""
+    """A refusal already in the command line's words: ``main`` shows it as it is, and with
+    ``--json`` adds ``details`` to the error object."""
+
+    def __init__(self, message: str, details: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or {}
 
 
-_NO_RATE = re.compile(r"no ([A-Z]{3})/([A-Z]{3}) rate in force on ([0-9]{4}-[0-9]{2}-[0-9]{2})")
+def _via_hint(error: LedgerError, rates: Sequence[Rate], via: str | None) -> str:
+    """Where a direct rate is missing and the rates reach both currencies through a third,
+    the words that suggest ``--via`` (the library says which currencies do: no message is
+    parsed); where ``--via`` was given and a leg is missing, the words that say so.
 
-
-def _via_hint(message: str, rates: Sequence[Rate], via: str | None) -> str:
-    """When a message says a direct rate is missing and the rates reach both currencies
-    through one other, the words to add that suggest ``--via`` (else nothing).
-
-    >>> from datetime import date
     >>> from ledger import Rate, Source
     >>> s = Source(publisher="P", title="T", date=date(2013, 1, 1))
     >>> two = [Rate(id="a", as_of=date(2013, 1, 1), source=s, rate="47 KGS/USD"),
     ...        Rate(id="b", as_of=date(2013, 1, 1), source=s, rate="32 RUB/USD")]
-    >>> _via_hint("no RUB/KGS rate in force on 2014-06-01; ...", two, None)
+    >>> missing = MissingRateError("no RUB/KGS rate", "RUB", "KGS", date(2014, 6, 1))
+    >>> _via_hint(missing, two, None)
     '. Or give --via USD to convert through USD (there are RUB/USD and USD/KGS rates)'
     """
-    found = _NO_RATE.search(message)
-    if found is not None and via is not None and via in (found[1], found[2]):
-        return f" (the leg through {via} that --via {via} asks for)"
-    if via is not None or found is None or "--via" in message:
+    if not isinstance(error, MissingRateError):
         return ""
-    source, target, day = found[1], found[2], date.fromisoformat(found[3])
-
-    def legs(a: str) -> set[str]:
-        pairs = [{r.base, r.quote_currency} for r in rates if r.as_of <= day]
-        return {code for pair in pairs if a in pair for code in pair} - {a}
-
-    through = sorted((legs(source) & legs(target)) - {source, target})
+    if via is not None:
+        leg = via in (error.source, error.target)
+        return f" (the leg through {via} that --via {via} asks for)" if leg else ""
+    through = third_currencies(rates, error.source, error.target, error.on)
     if not through:
         return ""
-    code = "USD" if "USD" in through else through[0]
+    code, source, target = through[0], error.source, error.target
     return (
         f". Or give --via {code} to convert through {code} (there are {source}/{code} and "
         f"{code}/{target} rates)"
@@ -324,8 +494,7 @@ def _words(error: LedgerError, rates: Sequence[Rate] = (), via: str | None = Non
     """A library refusal as the command line says it."""
     if isinstance(error, _Said):
         return str(error)
-    message = in_words(str(error))
-    return message + _via_hint(message, rates, via)
+    return in_words(str(error)) + _via_hint(error, rates, via)
 
 
 @contextmanager
@@ -335,7 +504,10 @@ def _worded(rates: Sequence[Rate], via: str | None) -> Iterator[None]:
     try:
         yield
     except LedgerError as error:
-        raise _Said(_words(error, rates, via)) from None
+        raise _Said(_words(error, rates, via), _error_details(error)) from None
+
+
+# -- questions that could not be answered -----------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -451,6 +623,17 @@ def _asked(book: Ledger, party: str) -> list[tuple[str, bool]]:
     return asked
 
 
+def _about(book: Ledger) -> list[str]:
+    """The parties a file is about, whom a summary asks budget questions of: those it gives a
+    budget for or sends remittances to; in a file with neither, the debtors of its claims
+    that answer no other claim (a counterclaim's debtor, the creditor of the claim it
+    answers, is asked nothing: "no budget for RU" is no answer a reader wanted)."""
+    about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
+    if not about:
+        about = {c.debtor for c in book.claims() if c.counter_to is None}
+    return sorted(about)
+
+
 def _parties_of(book: Ledger) -> list[str]:
     parties: set[str] = set()
     for entry in book:
@@ -462,12 +645,68 @@ def _parties_of(book: Ledger) -> list[str]:
     return sorted(parties)
 
 
-# -- commands -------------------------------------------------------------------------------
+# -- the registry of subcommands --------------------------------------------------------------
+
+Run = Callable[[argparse.Namespace], Any]
 
 
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: what it does (``run`` takes the parsed options and returns text, or
+    data for ``--json``), its own arguments after FILE, and what it shares with others."""
+
+    name: str
+    help: str
+    run: Run
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    #: ``"required"``: FILE or ``--example NAME``; ``"optional"``: the default example when
+    #: neither is given; ``None``: no file.
+    file: Literal["required", "optional"] | None = "required"
+    #: What ``--on`` is the day of, in the help (``None``: the command takes no day).
+    day: str | None = None
+    #: Takes ``--rates FILE`` and ``--via CODE``.
+    converting: bool = False
+
+
+#: Every subcommand by name, in the order ``--help`` lists them.
+COMMANDS: dict[str, Command] = {}
+
+
+def command(
+    name: str,
+    help: str,
+    *,
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+    file: Literal["required", "optional"] | None = "required",
+    day: str | None = None,
+    converting: bool = False,
+) -> Callable[[Run], Run]:
+    """Register a subcommand: the decorated function runs it.
+
+    >>> "summary" in COMMANDS and COMMANDS["summary"].file
+    'optional'
+    """
+
+    def register(run: Run) -> Run:
+        COMMANDS[name] = Command(name, help, run, arguments, file, day, converting)
+        return run
+
+    return register
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+@command(
+    "summary",
+    "entries, net balances, positions and ratios, and what cannot be answered",
+    file="optional",
+    day="the day the summary is for: entries dated on or before it count",
+    converting=True,
+)
 def cmd_summary(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
-    loc, day = args.locale, args.as_of
+    book = _book(args)
+    loc, day = args.locale, args.on
     rates, via = _rates(book, args), _via(args)
     missing: list[_Unanswered] = []
     try:
@@ -481,7 +720,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
-    for party in _parties_of(book):
+    for party in _about(book):
         found, unanswered = _ratios(book, party, day, rates, _asked(book, party), via)
         ratios += found
         missing += unanswered
@@ -489,23 +728,13 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         return {
             "title": book.title,
             "as_of": (day or date.today()).isoformat(),
-            "entries": [
-                {
-                    "kind": e.kind,
-                    "id": e.id,
-                    **_amount_json(e, loc),
-                }
-                for e in book
-            ],
+            "entries": [_entry_json(e, loc) for e in book],
             "balances": [_balance_json(b, loc, book.parties) for b in balances],
-            "positions": {
-                p: {c: _figure_json(f, loc) for c, f in held.items()}
-                for p, held in positions.items()
-            },
+            "positions": _positions_json(positions, loc),
             "ratios": [_ratio_json(r, loc) for r in ratios],
             "unanswered": [m.to_json() for m in missing],
         }
-    lines = [book.title or (args.file or DEFAULT_EXAMPLE), ""]
+    lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
     for entry in book:
         amount = getattr(entry, "amount", None)
@@ -540,8 +769,113 @@ def _unanswered_lines(missing: list[_Unanswered], locale: str, book: Ledger) -> 
     return ["", label("unanswered", locale), *(m.line(locale, book.parties) for m in missing)]
 
 
+def _converting_to(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convert-to",
+        dest="convert_to",
+        metavar="CODE",
+        help="convert every claim with the ledger's dated rates (and --rates FILE)",
+    )
+
+
+def _net_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("debtor", help="a party code, e.g. TJ")
+    parser.add_argument("creditor", help="a party code, e.g. RU")
+    parser.add_argument("--explain", action="store_true", help="show the arithmetic and sources")
+    parser.add_argument("--currency", metavar="CODE", help="net the claims in this currency only")
+    _converting_to(parser)
+
+
+def _check_via(args: argparse.Namespace, prog: str = "debt-ledger") -> None:
+    """``--via`` is the third currency of a conversion: without ``--convert-to`` there is no
+    conversion for it to go through, and it is refused rather than ignored."""
+    if getattr(args, "via", None) is not None and args.convert_to is None:
+        raise _UsageError(
+            f"--via {args.via} converts through a third currency, and only together with "
+            f"--convert-to CODE; give the currency to convert to (e.g. --convert-to KGS --via "
+            f"{args.via}), or leave out --via",
+            prog=prog,
+        )
+
+
+def _report_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
+    sub.add_argument("--no-charts", action="store_true", help="leave the charts out")
+
+
+@command(
+    "report",
+    "one self-contained HTML page: sentences, balances, ratios, charts and sources",
+    arguments=_report_arguments,
+    day="the day the report is for: entries dated on or before it count",
+)
+def cmd_report(args: argparse.Namespace) -> Any:
+    path = write_report(
+        _book(args), args.output, as_of=args.on, locale=args.locale, charts=not args.no_charts
+    )
+    size = path.stat().st_size
+    if args.json:
+        return {"file": str(path), "bytes": size, "locale": str(args.locale)}
+    return f"{path}: {size} bytes"
+
+
+def _import_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "source",
+        choices=["worldbank"],
+        help="worldbank: a World Bank CSV file, the bulk indicator download (API_*.csv) or a "
+        "DataBank export",
+    )
+    sub.add_argument("path", metavar="FILE", help="the CSV file as downloaded")
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="LEDGER",
+        help="the ledger file to write (.toml or .json); an existing file is replaced",
+    )
+    sub.add_argument(
+        "--aggregates",
+        choices=("skip", "keep"),
+        default="skip",
+        help="groups of countries such as World: leave out (default) or keep as org: parties",
+    )
+    sub.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="leave out rows of indicators the ledger does not read (default: refuse the file)",
+    )
+
+
+@command(
+    "import",
+    "make a ledger file from data downloaded elsewhere: import worldbank FILE -o LEDGER",
+    arguments=_import_arguments,
+    file=None,
+)
+def cmd_import(args: argparse.Namespace) -> Any:
+    book = import_worldbank(
+        args.path, args.output, aggregates=args.aggregates, skip_unknown=args.skip_unknown
+    )
+    kinds: dict[str, int] = {}
+    for entry in book:
+        kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+    if args.json:
+        return {"file": args.output, "entries": len(book), "kinds": kinds}
+    each = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(kinds.items()))
+    written = counted(ENTRIES, len(book), args.locale)
+    return f"wrote {written} ({each or 'no values'}) to {args.output}"
+
+
+@command(
+    "net",
+    "what DEBTOR owes CREDITOR, net",
+    arguments=_net_arguments,
+    day="the day to net on",
+    converting=True,
+)
 def cmd_net(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     _check_party(book, args.debtor, "debtor")
     _check_party(book, args.creditor, "creditor")
     _check_currency(args.currency, "--currency")
@@ -552,7 +886,7 @@ def cmd_net(args: argparse.Namespace) -> Any:
             book,
             args.debtor,
             args.creditor,
-            as_of=args.as_of,
+            as_of=args.on,
             currency=args.currency,
             convert_to=args.convert_to,
             rates=rates,
@@ -567,19 +901,23 @@ def cmd_net(args: argparse.Namespace) -> Any:
     return f"{text}\n\n{balance.explain()}" if args.explain else text
 
 
+@command(
+    "positions",
+    "every party's net position per currency",
+    arguments=_converting_to,
+    day="the day to net on",
+    converting=True,
+)
 def cmd_positions(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
         positions = net_positions(
-            book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via
+            book, as_of=args.on, convert_to=args.convert_to, rates=rates, via=via
         )
     if args.json:
-        return {
-            p: {c: _figure_json(f, args.locale) for c, f in held.items()}
-            for p, held in positions.items()
-        }
+        return _positions_json(positions, args.locale)
     return "\n".join(
         f"{party_name(p, args.locale, book.parties)}: {format_figure(f, args.locale)} ({c})"
         for p, held in positions.items()
@@ -587,15 +925,22 @@ def cmd_positions(args: argparse.Namespace) -> Any:
     ) or label("none", args.locale)
 
 
+@command(
+    "settle",
+    "transfers that settle every position",
+    arguments=_converting_to,
+    day="the day to net on",
+    converting=True,
+)
 def cmd_settle(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
-        transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via)
+        transfers = settle(book, as_of=args.on, convert_to=args.convert_to, rates=rates, via=via)
     if args.json:
         return [
-            {"payer": t.payer, "payee": t.payee, "amount": _figure_json(t.amount, args.locale)}
+            {"payer": t.payer, "payee": t.payee, "amount": figure_json(t.amount, args.locale)}
             for t in transfers
         ]
     return "\n".join(
@@ -606,14 +951,28 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     ) or label("nothing to settle", args.locale)
 
 
+def _party_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("party", help="a party code, e.g. KG")
+
+
+@command(
+    "ratios",
+    "remittances and debt against the budget, and what cannot be answered",
+    arguments=_party_argument,
+    day="the day the ratios are asked for: the budget, debt and rates in force then",
+    converting=True,
+)
 def cmd_ratios(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     _check_party(book, args.party, "party")
     rates, via = _rates(book, args), _via(args)
-    ratios, missing = _ratios(book, args.party, args.as_of, rates, via=via)
+    ratios, missing = _ratios(book, args.party, args.on, rates, via=via)
     if not ratios:
         reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
-        raise _Said(f"no ratio can be computed for {args.party}:\n{reasons}")
+        raise _Said(
+            f"no ratio can be computed for {args.party}:\n{reasons}",
+            {"unanswered": [m.to_json() for m in missing]},
+        )
     if args.json:
         answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
         return answered + [m.to_json() for m in missing]
@@ -621,227 +980,288 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     return "\n".join(lines + _unanswered_lines(missing, args.locale, book))
 
 
+def _convert_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "amount", help="a figure as files write it, e.g. '300 million USD' or 'about 2 billion USD'"
+    )
+    parser.add_argument("to", help="an ISO 4217 code, e.g. RUB")
+
+
+@command(
+    "convert",
+    "convert an amount with the ledger's dated rates",
+    arguments=_convert_arguments,
+    day="the day of the conversion: the rate in force then",
+    converting=True,
+)
 def cmd_convert(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     _check_currency(args.to, "currency")
     rates, via = _rates(book, args), _via(args)
+    amount = figure_from_data(args.amount)  # as files read it: "about 2 billion USD"
     with _worded(rates, via):
-        conversion = convert(Figure.of(args.amount), args.to, rates=rates, on=args.as_of, via=via)
+        conversion = convert(amount, args.to, rates=rates, on=args.on, via=via)
     if args.json:
         return {
-            "from": _figure_json(conversion.original, args.locale),
-            "to": _figure_json(conversion.figure, args.locale),
+            "from": figure_json(conversion.original, args.locale),
+            "to": figure_json(conversion.figure, args.locale),
             "rate": conversion.rate.id if conversion.rate else None,
-            "rates": [_rate_json(rate) for rate in conversion.rates],
+            "rates": [_rate_json(rate, args.locale) for rate in conversion.rates],
             "explanation": conversion.explain(),
         }
     return f"{format_figure(conversion.figure, args.locale)}\n{conversion.explain()}"
 
 
+@command("validate", "check a ledger file")
 def cmd_validate(args: argparse.Namespace) -> Any:
-    book = _book(args.file)
+    book = _book(args)
     kinds = sorted({e.kind for e in book})
     if args.json:
-        return {"file": args.file, "valid": True, "entries": len(book), "kinds": kinds}
-    return f"{args.file}: valid, {len(book)} entries ({', '.join(kinds)})"
+        return {"file": _named(args), "valid": True, "entries": len(book), "kinds": kinds}
+    return say(
+        locale_of(args.locale),
+        VALID,
+        file=_named(args),
+        entries=counted(ENTRIES, len(book), args.locale),
+        kinds=", ".join(kinds),
+    )
 
 
+@command("examples", "the bundled examples, by name, and where their files are", file=None)
 def cmd_examples(args: argparse.Namespace) -> Any:
     listed = examples()
     if args.json:
-        return listed
+        return {
+            name: {"description": line, "path": example_path(name)} for name, line in listed.items()
+        }
     width = max(map(len, listed))
-    return "\n".join(f"{name:<{width}}  {line}" for name, line in listed.items())
+    return "\n".join(
+        f"{name:<{width}}  {line}\n{'':<{width}}  {example_path(name)}"
+        for name, line in listed.items()
+    )
 
 
+@command("schema", "print the ledger file JSON Schema", file=None)
 def cmd_schema(args: argparse.Namespace) -> Any:
+    args.json = True  # the schema is JSON, asked for or not
     return schema()
 
 
-# -- the parser -----------------------------------------------------------------------------
+# -- the parser -------------------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command's options. One function over 60 lines, on purpose: it is a table, one
-    entry a subcommand, and reads best whole."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--locale",
-        default="en_US",
-        help="language and number formats: en, ru, tg, ky, kk, uz (Latin), uz_Cyrl, e.g. ky_KG",
-    )
-    common.add_argument(
-        "--fallback",
-        metavar="LANGUAGE",
-        help="for a --locale without words of its own: its numbers with this language's words",
-    )
-    common.add_argument(
-        "--json", action="store_true", help="machine-readable output (amounts as strings)"
-    )
-    converting = argparse.ArgumentParser(add_help=False)
-    converting.add_argument(
-        "--rates",
-        metavar="FILE",
-        help="also convert with the rate entries of this ledger file (or bundled example)",
-    )
-    converting.add_argument(
-        "--via",
-        metavar="CODE",
-        help="convert through this third currency where no direct rate is at hand, e.g. USD",
-    )
-    file_help = "a ledger file, or the name of a bundled example (see: debt-ledger examples)"
-    parser = argparse.ArgumentParser(
+def _parser(example: bool = False) -> argparse.ArgumentParser:
+    """The command's options, built from :data:`COMMANDS`; with ``example`` (``--example``
+    given) the commands that need a FILE take none, the example standing for it."""
+    parser = _Parser(
         prog="debt-ledger",
         description="Sovereign debt and remittance figures with their sources: net, weigh "
         "and explain them.",
     )
     parser.add_argument("--version", action="version", version=f"debt-ledger {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    summary = commands.add_parser(
-        "summary",
-        parents=[common, converting],
-        help="entries, net balances, positions and ratios, and what cannot be answered",
-    )
-    summary.add_argument("file", nargs="?", help=f"{file_help} (default: {DEFAULT_EXAMPLE})")
-    _day(summary, "the day the summary is for: entries dated on or before it count")
-    summary.set_defaults(run=cmd_summary)
-
-    from .report import add_command as add_report  # the report's own module holds its logic
-
-    add_report(commands, [common])
-
-    net = commands.add_parser(
-        "net", parents=[common, converting], help="what DEBTOR owes CREDITOR, net"
-    )
-    net.add_argument("file", help=file_help)
-    net.add_argument("debtor")
-    net.add_argument("creditor")
-    _day(net, "the day to net on")
-    net.add_argument("--explain", action="store_true", help="show the arithmetic and sources")
-    net.add_argument("--currency", help="net the claims in this currency only")
-    net.add_argument(
-        "--convert-to", dest="convert_to", help="convert every claim with the ledger's dated rates"
-    )
-    net.set_defaults(run=cmd_net)
-
-    positions = commands.add_parser(
-        "positions", parents=[common, converting], help="every party's net position per currency"
-    )
-    positions.add_argument("file", help=file_help)
-    positions.add_argument("--convert-to", dest="convert_to")
-    _day(positions, "the day to net on")
-    positions.set_defaults(run=cmd_positions)
-
-    settle_cmd = commands.add_parser(
-        "settle", parents=[common, converting], help="transfers that settle every position"
-    )
-    settle_cmd.add_argument("file", help=file_help)
-    settle_cmd.add_argument("--convert-to", dest="convert_to")
-    _day(settle_cmd, "the day to net on")
-    settle_cmd.set_defaults(run=cmd_settle)
-
-    ratios = commands.add_parser(
-        "ratios",
-        parents=[common, converting],
-        help="remittances and debt against the budget, and what cannot be answered",
-    )
-    ratios.add_argument("file", help=file_help)
-    ratios.add_argument("party")
-    _day(ratios, "the day the ratios are asked for: the budget, debt and rates in force then")
-    ratios.set_defaults(run=cmd_ratios)
-
-    conv = commands.add_parser(
-        "convert",
-        parents=[common, converting],
-        help="convert an amount with the ledger's dated rates",
-    )
-    conv.add_argument("file", help=file_help)
-    conv.add_argument("amount", help="e.g. '300 million USD'")
-    conv.add_argument("to", help="an ISO 4217 code, e.g. RUB")
-    _day(conv, "the day of the conversion: the rate in force then")
-    conv.add_argument(
-        "--on", type=_date, default=None, metavar="YYYY-MM-DD", help="another name for --as-of"
-    )
-    conv.set_defaults(run=cmd_convert)
-
-    checking = argparse.ArgumentParser(add_help=False)
-    checking.add_argument("--locale", default="en_US", help=argparse.SUPPRESS)
-    checking.add_argument("--json", action="store_true", help="machine-readable output")
-    validate = commands.add_parser("validate", parents=[checking], help="check a ledger file")
-    validate.add_argument("file", help=file_help)
-    validate.set_defaults(run=cmd_validate)
-
-    examples_cmd = commands.add_parser(
-        "examples", help="the bundled examples, by name", description="The bundled examples."
-    )
-    examples_cmd.add_argument("--json", action="store_true", help="machine-readable output")
-    examples_cmd.set_defaults(run=cmd_examples)
-
-    schema_cmd = commands.add_parser("schema", help="print the ledger file JSON Schema")
-    schema_cmd.set_defaults(run=cmd_schema, json=True)
-    add_import_command(commands)  # debt-ledger import worldbank FILE -o LEDGER
+    for entry in COMMANDS.values():
+        sub = commands.add_parser(entry.name, help=entry.help, description=entry.help)
+        _options(sub, entry, example)
+        sub.set_defaults(run=entry.run, takes=entry)
     return parser
 
 
-def _day(command: argparse.ArgumentParser, what: str) -> None:
-    """The command's ``--as-of``, its help saying what the day is for."""
-    command.add_argument(
-        "--as-of",
-        type=_date,
-        default=None,
-        dest="as_of",
-        metavar="YYYY-MM-DD",
-        help=f"{what} (default: today)",
+_FILE_HELP = "a ledger file, or the name of a bundled example (see: debt-ledger examples)"
+
+
+def _options(sub: argparse.ArgumentParser, entry: Command, example: bool) -> None:
+    """The options a subcommand shares with others, and its own arguments."""
+    sub.add_argument(
+        "--locale",
+        default="en_US",
+        help="language and number formats: en, ru, tg, ky, kk, uz (Latin), uz_Cyrl, e.g. ky_KG",
     )
-
-
-def _one_day(args: argparse.Namespace) -> str | None:
-    """``convert`` takes its day once: ``--on`` is another name for ``--as-of``. Both at once
-    is a usage error (the words of it); one alone is the day."""
-    on = getattr(args, "on", None)
-    if on is None:
-        return None
-    if args.as_of is not None:
-        return (
-            "debt-ledger convert: error: --on and --as-of both give the day of the conversion "
-            f"(--on {on.isoformat()}, --as-of {args.as_of.isoformat()}); give one of them"
+    sub.add_argument(
+        "--fallback",
+        metavar="LANGUAGE",
+        help="for a --locale without words of its own: its numbers with this language's words",
+    )
+    sub.add_argument(
+        "--json", action="store_true", help="machine-readable output, refusals included"
+    )
+    sub.set_defaults(file=None, example=None, on=None, as_of=None, rates=None, via=None)
+    if entry.file == "optional":
+        sub.add_argument("file", nargs="?", help=f"{_FILE_HELP} (default: {DEFAULT_EXAMPLE})")
+    elif entry.file == "required" and not example:
+        sub.add_argument("file", help=f"{_FILE_HELP}; or give --example NAME instead")
+    if entry.file is not None:
+        sub.add_argument(
+            "--example",
+            metavar="NAME",
+            help="read a bundled example instead of FILE, e.g. kg-ru-2012 (works from any folder)",
         )
-    args.as_of = on
-    return None
+    if entry.arguments is not None:
+        entry.arguments(sub)
+    if entry.day is not None:
+        sub.add_argument(
+            "--on",
+            type=_date,
+            action=_Once,
+            metavar="YYYY-MM-DD",
+            help=f"{entry.day} (default: today)",
+        )
+        # The old name, kept so that scripts still run: it warns, and both at once is refused.
+        sub.add_argument("--as-of", dest="as_of", type=_date, action=_Once, help=argparse.SUPPRESS)
+    if entry.converting:
+        sub.add_argument(
+            "--rates",
+            metavar="FILE",
+            help="also convert with the rate entries of this ledger file (or bundled example)",
+        )
+        sub.add_argument(
+            "--via",
+            metavar="CODE",
+            help="convert through this third currency where no direct rate is at hand, e.g. USD",
+        )
+
+
+def _checked_together(args: argparse.Namespace, warn: Callable[[str], None]) -> None:
+    """The options checked together: one day, one ledger, ``--via`` only where it converts."""
+    entry: Command = args.takes
+    name = f"debt-ledger {entry.name}"
+    if args.as_of is not None:
+        if args.on is not None:
+            raise _UsageError(
+                f"--on and --as-of both give the day (--on {args.on.isoformat()}, --as-of "
+                f"{args.as_of.isoformat()}); give --on once (--as-of is its old name)",
+                prog=name,
+            )
+        warn(
+            f"{name}: --as-of is the old name of --on; it still works, but write "
+            f"--on {args.as_of.isoformat()}"
+        )
+        args.on = args.as_of
+    if entry.file is not None and args.example is not None and args.file is not None:
+        raise _UsageError(
+            f"give FILE or --example NAME, not both (FILE {args.file!r}, --example "
+            f"{args.example!r})",
+            prog=name,
+        )
+    if "convert_to" in vars(args):
+        _check_via(args, name)
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Text on a terminal: escaped and fitted to its encoding (never a UnicodeEncodeError)."""
+    stream.write(safe(text, getattr(stream, "encoding", None)) + "\n")
+
+
+def _write_json(stream: TextIO, data: Any) -> None:
+    """JSON on a terminal: control and bidi characters as JSON escapes; all of it ASCII where
+    the terminal's encoding cannot show the rest."""
+    text = json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
+    stream.write(text + "\n")
+
+
+#: The ``kind`` of an error object, by the library's class of refusal (the first that fits).
+_KINDS = (
+    (errors.LedgerFileError, "invalid_file"),
+    (errors.MissingRateError, "missing_rate"),
+    (errors.RateError, "rate"),
+    (errors.MissingFigureError, "missing_figure"),
+    (errors.UnitMismatchError, "unit_mismatch"),
+    (errors.AmountError, "amount"),
+    (errors.FigureError, "figure"),
+    (errors.UnknownEntryError, "unknown_entry"),
+)
+
+
+def _error_details(error: LedgerError) -> dict[str, Any]:
+    """What an error object says besides its words: its kind, and each problem of a file."""
+    kind = next((name for cls, name in _KINDS if isinstance(error, cls)), "invalid")
+    details: dict[str, Any] = {"kind": kind}
+    if isinstance(error, LedgerFileError):
+        details["problems"] = [
+            {
+                "file": p.file,
+                "entry": p.entry,
+                "field": p.field,
+                "message": in_words(p.message),
+            }
+            for p in error.problems
+        ]
+    return details
+
+
+def _refused(error: LedgerError) -> dict[str, Any]:
+    details = error.details if isinstance(error, _Said) else _error_details(error)
+    return {"error": {"kind": "invalid", **details, "message": _words(error)}}
+
+
+def _names_example(given: Sequence[str]) -> bool:
+    """Whether the command line gives ``--example`` (or a prefix argparse would read as it)."""
+    return any(
+        token.startswith("--ex") and "--example".startswith(token.split("=", 1)[0])
+        for token in given
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
-    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # argparse's own usage errors and --help
-        return int(stop.code or 0)
-    twice = _one_day(args)
-    if twice:
-        sys.stderr.write(f"{twice}\n")
-        return EXIT_USAGE
-    try:
-        from .formatting import locale_of
-
-        if hasattr(args, "locale"):  # checked once; a fallback travels in the locale itself
-            with warnings.catch_warnings(record=True) as said:
-                warnings.simplefilter("always")
-                args.locale = locale_of(args.locale, getattr(args, "fallback", None))
-            for warning in said:  # said once, as the command line says things
-                sys.stderr.write(f"debt-ledger: {warning.message}\n")
-        result = args.run(args)
-    except LedgerError as error:
-        sys.stderr.write(f"debt-ledger: {_words(error)}\n")
-        return EXIT_INVALID
+        return _run(given, sys.stdout, sys.stderr)
+    except BrokenPipeError:  # the reader stopped reading (``| head``): no traceback
+        _stdout_to_devnull()
+        return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
+
+
+def _run(given: list[str], out: TextIO, err: TextIO) -> int:
+    wants_json = "--json" in given
+    try:
+        args = _parser(_names_example(given)).parse_args(given)
+        _checked_together(args, lambda words: _write(err, words))
+        with warnings.catch_warnings(record=True) as said:  # a fallback is said once
+            warnings.simplefilter("always")
+            args.locale = locale_of(args.locale, args.fallback)
+        for warning in said:
+            _write(err, f"debt-ledger: {warning.message}")
+        result = args.run(args)
+    except SystemExit as stop:  # --help and --version, printed by argparse
+        return int(stop.code or 0)
+    except _UsageError as error:
+        if wants_json:
+            _write_json(out, {"error": {"kind": "usage", "message": str(error)}})
+        else:
+            _write(err, f"{error.usage}{error.prog}: error: {error}")
+        return EXIT_USAGE
+    except LedgerError as error:
+        if wants_json:
+            _write_json(out, _refused(error))
+        else:
+            _write(err, f"debt-ledger: {_words(error)}")
+        return EXIT_INVALID
     if args.json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+        _write_json(out, result)
     else:
-        sys.stdout.write(f"{result}\n")
+        _write(out, str(result))
+    out.flush()  # a closed pipe shows here, inside main, not at exit
     return EXIT_OK
+
+
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, what Python would still flush at exit goes nowhere (else it
+    prints "Exception ignored ... BrokenPipeError" as it exits)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout is no file
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = [
     "AmountError",
@@ -15,6 +16,7 @@ __all__ = [
     "LedgerError",
     "LedgerFileError",
     "MissingFigureError",
+    "MissingRateError",
     "Problem",
     "RateError",
     "UnitMismatchError",
@@ -40,6 +42,15 @@ class FigureError(LedgerError, ValueError):
 
 class RateError(LedgerError, LookupError):
     """No exchange rate applies to a conversion, or the rate given does not fit it."""
+
+
+class MissingRateError(RateError):
+    """No rate for a pair is in force on the day asked; says which pair and day, so that a
+    caller can look for another way round (see :func:`ledger.fx.third_currencies`)."""
+
+    def __init__(self, message: str, source: str, target: str, on: date) -> None:
+        super().__init__(message)
+        self.source, self.target, self.on = source, target, on
 
 
 class UnknownEntryError(LedgerError, KeyError):

@@ -52,7 +52,7 @@ from typing import TypeAlias
 from .arithmetic import owned
 from .book import Ledger, day_asked
 from .entries import GDP, Budget, Rate, Remittance
-from .errors import RateError
+from .errors import MissingRateError, RateError
 from .faces import call
 from .figures import Figure
 from .units import Amount, check_currency, currency_of, is_flow
@@ -67,6 +67,7 @@ __all__ = [
     "find_rate",
     "flow_period",
     "max_age_asked",
+    "third_currencies",
 ]
 
 #: Where rates come from: a ledger (its ``Rate`` entries) or the entries themselves.
@@ -299,15 +300,40 @@ def find_rate(
                 " (a stock converts at a spot or end-of-period rate in force on the day, "
                 "never at an average)"
             )
-        raise RateError(
+        raise MissingRateError(
             f"no {source}/{target} rate in force on {on.isoformat()}; rates for the pair: "
-            f"{_known(pair)}. Add a Rate entry dated on or before that day{why}"
+            f"{_known(pair)}. Add a Rate entry dated on or before that day{why}",
+            source,
+            target,
+            on,
         )
     # The latest; on one day a spot or end-of-period rate before an average.
     best = max((r.as_of, r.basis != "average") for r in in_force)
     chosen = _one([r for r in in_force if (r.as_of, r.basis != "average") == best], source, target)
     _check_age(chosen, on, age)
     return chosen, chosen.base != source
+
+
+def third_currencies(rates: Rates, source: str, target: str, on: date) -> list[str]:
+    """The currencies a conversion from ``source`` to ``target`` could go through
+    (``via=``): those with a rate to each of them dated on or before ``on``, USD first.
+
+    >>> from ledger import Rate, Source
+    >>> s = Source(publisher="P", title="T", date=date(2013, 1, 1))
+    >>> two = [Rate(id="a", as_of=date(2013, 1, 1), source=s, rate="47 KGS/USD"),
+    ...        Rate(id="b", as_of=date(2013, 1, 1), source=s, rate="32 RUB/USD")]
+    >>> third_currencies(two, "RUB", "KGS", date(2014, 6, 1))
+    ['USD']
+    >>> third_currencies(two, "RUB", "KGS", date(2012, 6, 1))
+    []
+    """
+    pairs = [{r.base, r.quote_currency} for r in _rates_of(rates) if r.as_of <= on]
+
+    def reached(code: str) -> set[str]:
+        return {other for pair in pairs if code in pair for other in pair} - {code}
+
+    through = (reached(source) & reached(target)) - {source, target}
+    return sorted(through, key=lambda code: (code != "USD", code))
 
 
 @owned

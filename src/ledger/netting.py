@@ -219,7 +219,8 @@ class NetBalance:
         return f"{self.debtor} owes {self.creditor} {self.amount} net"
 
     def __repr__(self) -> str:
-        return f"<NetBalance {self} as of {self.as_of.isoformat()}, {len(self.lines)} claims>"
+        claims = f"{len(self.lines)} claim{'s' if len(self.lines) != 1 else ''}"
+        return f"<NetBalance {self} as of {self.as_of.isoformat()}, {claims}>"
 
     def _repr_html_(self) -> str:
         html: str = call("html.balance", self)  # the notebook face, loaded on first display

@@ -40,6 +40,7 @@ __all__ = [
     "PartyNames",
     "catalog",
     "cldr",
+    "counted",
     "html_word",
     "label",
     "language_of",
@@ -324,6 +325,34 @@ YEARS_QUALIFIED = {
     "many": _p("qualified-years:many", "{count} years"),
     "other": _p("qualified-years:other", "{count} years"),
 }
+
+
+# Things counted on the command line ("1 entry", "5 entries"), by CLDR plural category.
+ENTRIES = {
+    "zero": _p("entries:zero", "{count} entries"),
+    "one": _p("entries:one", "{count} entry"),
+    "two": _p("entries:two", "{count} entries"),
+    "few": _p("entries:few", "{count} entries"),
+    "many": _p("entries:many", "{count} entries"),
+    "other": _p("entries:other", "{count} entries"),
+}
+
+
+# A file that loads: its name, its entries counted, and their kinds (the file format's words).
+VALID = _("{file}: valid, {entries} ({kinds})")
+
+
+def counted(messages: dict[str, tuple[str, str]], count: int, locale: str | Locale) -> str:
+    """A whole count with its noun in the plural the locale's CLDR rules ask for.
+
+    >>> counted(ENTRIES, 1, "en_US"), counted(ENTRIES, 5, "en_US")
+    ('1 entry', '5 entries')
+    >>> counted(ENTRIES, 21, "ru_RU"), counted(ENTRIES, 5, "ru_RU"), counted(ENTRIES, 2, "ru_RU")
+    ('21 запись', '5 записей', '2 записи')
+    """
+    parsed = locale_of(locale)
+    category = parsed.plural_form(count)
+    return say_in(parsed, messages.get(category, messages["other"]), count=str(count))
 
 
 NET = _("{debtor} owes {creditor} {amount} net: {details}.")

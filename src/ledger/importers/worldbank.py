@@ -58,7 +58,6 @@ Tajikistan, GDP (current US$), 2004: 2076148710
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import os
@@ -79,7 +78,7 @@ __all__ = [
     "INDICATORS",
     "REST_OF_WORLD",
     "Indicator",
-    "add_import_command",
+    "import_worldbank",
     "read_worldbank",
 ]
 
@@ -569,61 +568,26 @@ def read_worldbank(
 # -- the command line ------------------------------------------------------------------------
 
 
-def add_import_command(commands: Any) -> None:
-    """Add ``debt-ledger import worldbank FILE -o LEDGER`` to the command's subparsers."""
-    command = commands.add_parser(
-        "import",
-        help="make a ledger file from data downloaded elsewhere (see: import worldbank -h)",
-        description="Make a ledger file from data downloaded elsewhere.",
-    )
-    sources = command.add_subparsers(dest="importer", metavar="SOURCE", required=True)
-    worldbank = sources.add_parser(
-        "worldbank",
-        help="a World Bank CSV file: the bulk indicator download or a DataBank export",
-        description="Read a World Bank CSV file (the bulk indicator download, API_*.csv, or a "
-        "DataBank export) and write its values as ledger entries, one a value.",
-    )
-    worldbank.add_argument("file", help="the CSV file as downloaded")
-    worldbank.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="LEDGER",
-        help="the ledger file to write (.toml or .json); an existing file is replaced",
-    )
-    worldbank.add_argument(
-        "--aggregates",
-        choices=("skip", "keep"),
-        default="skip",
-        help="groups of countries such as World: leave out (default) or keep as org: parties",
-    )
-    worldbank.add_argument(
-        "--skip-unknown",
-        action="store_true",
-        help="leave out rows of indicators the ledger does not read (default: refuse the file)",
-    )
-    worldbank.set_defaults(run=_run_worldbank, json=False)
-
-
-def _run_worldbank(args: argparse.Namespace) -> str:
+def import_worldbank(
+    path: str, output: str, *, aggregates: str = "skip", skip_unknown: bool = False
+) -> Ledger:
+    """``debt-ledger import worldbank FILE -o LEDGER``: read ``path`` and save its entries to
+    ``output`` (``.toml`` or ``.json``); returns the ledger written. Refusals say what to
+    change on the command line (``--skip-unknown``), not in Python."""
     book = _read(
-        args.file,
-        args.aggregates,
-        args.skip_unknown,
+        path,
+        aggregates,
+        skip_unknown,
         "; or leave out the rows of other indicators with --skip-unknown",
     )
-    target = Path(args.output)
+    target = Path(output)
     if target.suffix.lower() not in (".toml", ".json"):
         raise LedgerError(
-            f"{args.output}: unknown file type {target.suffix!r}; write the ledger to a .toml "
+            f"{output}: unknown file type {target.suffix!r}; write the ledger to a .toml "
             "or .json file"
         )
     try:
         book.save(target)
     except OSError as error:
-        raise LedgerError(f"{args.output}: cannot write: {error.strerror}") from None
-    kinds: dict[str, int] = {}
-    for entry in book:
-        kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
-    counted = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(kinds.items()))
-    return f"wrote {len(book)} entries ({counted or 'no values'}) to {args.output}"
+        raise LedgerError(f"{output}: cannot write: {error.strerror}") from None
+    return book

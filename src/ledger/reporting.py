@@ -23,7 +23,6 @@ import argparse
 import io
 import re
 import sys
-import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .book import Ledger, day_asked, example, examples, load
+from .book import Ledger, day_asked
 from .display import html_text, ratio_label
 from .entries import Budget, Claim, EntryBase, Rate, Remittance, Settlement, Source, url_error
 from .errors import LedgerError
@@ -44,7 +43,7 @@ from .words import html_word, locale_of, party_name
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as Chart
 
-__all__ = ["add_command", "report", "write_report"]
+__all__ = ["report", "write_report"]
 
 _STYLE = """
 :root{color-scheme:light}
@@ -610,49 +609,3 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2004-03-15"
         ) from None
-
-
-def _run(args: argparse.Namespace) -> Any:
-    named = args.file in examples() and not Path(args.file).exists()
-    book = example(args.file) if named else load(args.file)
-    path = write_report(
-        book, args.output, as_of=args.as_of, locale=args.locale, charts=not args.no_charts
-    )
-    size = path.stat().st_size
-    if args.json:
-        return {"file": str(path), "bytes": size, "locale": args.locale}
-    return f"{path}: {size} bytes"
-
-
-def add_command(commands: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
-    """Register ``debt-ledger report FILE -o report.html`` with the command's subparsers."""
-    command = commands.add_parser(
-        "report",
-        parents=list(parents),
-        help="one self-contained HTML page: sentences, balances, ratios, charts and sources",
-    )
-    command.add_argument(
-        "file", help="a ledger file, or the name of a bundled example (see: debt-ledger examples)"
-    )
-    command.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
-    command.add_argument(
-        "--as-of",
-        type=_day,
-        default=None,
-        dest="as_of",
-        metavar="YYYY-MM-DD",
-        help="the day the report is for: entries dated on or before it count (default: today)",
-    )
-    command.add_argument("--no-charts", action="store_true", help="leave the charts out")
-    command.set_defaults(run=_run)
-
-
-class _CallableModule(types.ModuleType):
-    """``lg.report(book)`` calls :func:`report`: once this module is imported, Python sets the
-    package's ``report`` attribute to the module itself, so the module answers the call."""
-
-    def __call__(self, book: Ledger, **options: Any) -> str:
-        return report(book, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
