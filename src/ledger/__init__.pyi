@@ -8,6 +8,7 @@ from . import entries as entries
 from . import errors as errors
 from . import figures as figures
 from . import formatting as formatting
+from . import frames as frames
 from . import fx as fx
 from . import netting as netting
 from . import plot as plot
