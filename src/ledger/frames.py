@@ -322,13 +322,33 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> Any:
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
-    frame = _retyped(frame, [n for n in _AMOUNTS if n in names], kind)
-    rows = frame.with_columns(*_figure_columns(names, kind)).with_columns(*_summable(kind))
-    rows = rows.with_columns(nw.lit(1).alias("_n"))
     keys = ["claim", "currency"] if "currency" in names else ["claim"]
-    sums = rows.group_by(*keys).agg(*_sums([*_PART_COLUMNS, "_n"]))
+
+    def counted(rows: Any) -> Any:
+        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
+        rows = rows.with_columns(*_figure_columns(names, kind)).with_columns(*_summable(kind))
+        return rows.select(*keys, *_PART_COLUMNS, nw.lit(1).alias("_n"))
+
+    sums = _each_row(frame, counted).group_by(*keys).agg(*_sums([*_PART_COLUMNS, "_n"]))
     sums = sums.rename({name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn"})
-    return sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
+    sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
+    # Dask joins each partition of claims with the sums, brought here (a row per claim).
+    return sums.collect() if frame.implementation == nw.Implementation.DASK else sums
+
+
+def _each_row(frame: Any, step: Any) -> Any:
+    """``step`` (narwhals, row by row) applied to the frame: by its engine, or for Dask to each
+    partition, by pandas, so that Dask plans one step rather than a hundred expressions."""
+    import narwhals as nw
+
+    if frame.implementation != nw.Implementation.DASK:
+        return step(frame)
+    native = frame.to_native()
+
+    def part(partition: Any) -> Any:
+        return step(nw.from_native(partition, eager_only=True)).to_native()
+
+    return nw.from_native(native.map_partitions(part, meta=part(native._meta)))
 
 
 _PART_COLUMNS = ("_v", "_vm", "_lo", "_lom", "_hi", "_him", "_lo_open", "_hi_open", "_ap", "_bad")
@@ -417,15 +437,23 @@ def _plan(
         bad = amount.is_null() | (amount < 0).fill_null(False) | parties
         full = lazy.with_columns(amount.alias("_v"), bad.alias("_bad"))
         return _Plan(full.select(*keep, "_v", "_bad"), full, kind, simple, eager, implementation)
-    lazy = _retyped(lazy, [n for n in _AMOUNTS if n in names], kind)
-    full = lazy.with_columns(*_figure_columns(names, kind))
+    sums = None
     if settlements is not None:
         _required(names, ("id",), "claims")
-        full = _reduced(full, _settled(settlements, lazy, kind, as_of), kind)
-    if "status" in names:
-        full = _zeroed(full, kind)
-    full = full.with_columns((nw.col("_bad") | parties).alias("_bad"))
-    rows = full.select(*keep, *_clamped(kind))
+        sums = _settled(settlements, lazy, kind, as_of)
+
+    def counted(rows: Any) -> Any:
+        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
+        rows = rows.with_columns(*_figure_columns(names, kind))
+        if sums is not None:
+            rows = _reduced(rows, sums, kind)
+        if "status" in names:
+            rows = _zeroed(rows, kind)
+        rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
+        return rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+
+    full = _each_row(lazy, counted)
+    rows = full.select(*keep, *_PART_COLUMNS)
     return _Plan(rows, full, kind, simple, eager, implementation)
 
 
@@ -446,6 +474,8 @@ def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
     import narwhals as nw
 
     sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi"], kind)
+    if isinstance(rows, nw.DataFrame) and isinstance(sums, nw.LazyFrame):
+        sums = sums.collect()
     joined = rows.join(sums, left_on="id", right_on="claim", how="left")
     joined = joined.with_columns(
         (nw.col("_v") - nw.col("_s_v")).alias("_dv"),
@@ -504,8 +534,6 @@ def _clamped(kind: _Kind) -> list[Any]:
         nw.when(at_most_zero).then(nought).otherwise(high).alias("_hi"),
         (nw.col("_lo_open") & ~below).alias("_lo_open"),
         (nw.col("_hi_open") & ~at_most_zero).alias("_hi_open"),
-        nw.col("_ap"),
-        nw.col("_bad"),
     ]
 
 
@@ -528,7 +556,6 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         )
         parts = ["_v", "_bad"]
     else:
-        rows = rows.with_columns(*_summable(plan.kind))
         owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
         owed = owed.rename({"creditor": "party"})
         owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
@@ -636,7 +663,8 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     (a second pass over the frame, made only to say so)."""
     import narwhals as nw
 
-    bad = plan.full.filter(nw.col("_bad")).head(1).collect()
+    bad = plan.full.filter(_indicator(nw.col("_bad")) > 0).head(1)
+    bad = bad.collect() if isinstance(bad, nw.LazyFrame) else bad
     row = next(iter(bad.iter_rows(named=True)), {})
     shown = ", ".join(
         f"{k}={v}" for k, v in row.items() if not k.startswith("_") and v is not None
