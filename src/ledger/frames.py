@@ -433,10 +433,13 @@ def _plan(
     parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
     parties = parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
     if simple:
+        # Sums straight from the caller's columns, checked by the same group-by (a negative
+        # or missing amount shows in its group's minimum and count): nothing is computed per
+        # row, so an engine has no column to hold between the two sides. A claim of a party
+        # on itself nets to nothing, exactly.
         amount = nw.col("amount")
-        bad = amount.is_null() | (amount < 0).fill_null(False) | parties
-        full = lazy.with_columns(amount.alias("_v"), bad.alias("_bad"))
-        return _Plan(full.select(*keep, "_v", "_bad"), full, kind, simple, eager, implementation)
+        full = lazy.with_columns((amount.is_null() | (amount < 0).fill_null(False)).alias("_bad"))
+        return _Plan(lazy, full, kind, simple, eager, implementation)
     sums = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -547,34 +550,44 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
 
     rows = plan.rows
     if plan.simple:
-        rows = rows.with_columns(_indicator(nw.col("_bad")).alias("_bad"))
-        sums = _sums(["_v", "_bad"])
-        owed = rows.group_by("creditor", "currency").agg(*sums).rename({"creditor": "party"})
-        owing = rows.group_by("debtor", "currency").agg(*sums)
-        owing = owing.select(
-            nw.col("debtor").alias("party"), "currency", (-nw.col("_v")).alias("_v"), "_bad"
+        amount = nw.col("amount")
+        owed = rows.group_by("creditor", "currency").agg(
+            amount.sum().alias("_v"),
+            amount.min().alias("_min"),
+            amount.count().alias("_count"),
+            nw.len().alias("_len"),
         )
-        parts = ["_v", "_bad"]
-    else:
-        owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
-        owed = owed.rename({"creditor": "party"})
-        owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
-        # Owing turns a figure round: its lower bound is minus the upper one, and so on.
+        bad = (nw.col("_min") < 0).fill_null(False) | (nw.col("_count") < nw.col("_len"))
+        owed = owed.select(
+            nw.col("creditor").alias("party"), "currency", "_v", _indicator(bad).alias("_bad")
+        )
+        owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
         owing = owing.select(
             nw.col("debtor").alias("party"),
             "currency",
             (-nw.col("_v")).alias("_v"),
-            "_vm",
-            (-nw.col("_hi")).alias("_lo"),
-            nw.col("_him").alias("_lom"),
-            (-nw.col("_lo")).alias("_hi"),
-            nw.col("_lom").alias("_him"),
-            nw.col("_hi_open").alias("_lo_open"),
-            nw.col("_lo_open").alias("_hi_open"),
-            "_ap",
-            "_bad",
+            nw.lit(0).cast(nw.Int64).alias("_bad"),
         )
-        parts = list(_PART_COLUMNS)
+        return owed, owing, ["_v", "_bad"]
+    owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
+    owed = owed.rename({"creditor": "party"})
+    owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
+    # Owing turns a figure round: its lower bound is minus the upper one, and so on.
+    owing = owing.select(
+        nw.col("debtor").alias("party"),
+        "currency",
+        (-nw.col("_v")).alias("_v"),
+        "_vm",
+        (-nw.col("_hi")).alias("_lo"),
+        nw.col("_him").alias("_lom"),
+        (-nw.col("_lo")).alias("_hi"),
+        nw.col("_lom").alias("_him"),
+        nw.col("_hi_open").alias("_lo_open"),
+        nw.col("_lo_open").alias("_hi_open"),
+        "_ap",
+        "_bad",
+    )
+    parts = list(_PART_COLUMNS)
     return owed.select("party", "currency", *parts), owing, parts
 
 
@@ -622,7 +635,7 @@ def _positions(plan: _Plan, what: str = "claims") -> list[_Position]:
     found = []
     bad = 0
     for row in _summed_sides(plan):
-        bad += int(row["_bad"])
+        bad += int(row["_bad"]) + (row["party"] is None)
         found.append(_position(row, plan))
     if bad:
         _refuse_rows(plan, what)
