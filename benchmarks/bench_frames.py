@@ -72,8 +72,8 @@ def hand(lazy: pl.LazyFrame) -> pl.DataFrame:
     both = pl.concat(
         [owed.rename({"creditor": "party"}), owing.rename({"debtor": "party"})], how="vertical"
     )
-    return both.group_by("party", "currency").agg(pl.col("amount").sum()).collect(
-        engine="streaming"
+    return (
+        both.group_by("party", "currency").agg(pl.col("amount").sum()).collect(engine="streaming")
     )
 
 
@@ -233,8 +233,10 @@ def objects(folder: Path, n: int) -> None:
         return frames.net_positions(frames.scan(parquet))
 
     ours, theirs = alternating(object_path, frames_path, runs=3)
-    print(f"{n:,} claims, lg.load (JSON) + lg.net_positions: {ours:.2f} s; ledger.frames from "
-          f"Parquet: {theirs:.3f} s; object path / frames {ours / theirs:.0f}x (medians of 3)")  # fmt: skip
+    print(f"{n:,} claims, lg.load (JSON) + lg.net_positions: {ours:.2f} s; ledger.frames")
+    print(
+        f"  from Parquet: {theirs:.3f} s; object path / frames {ours / theirs:.0f}x (medians of 3)"
+    )
 
 
 def main() -> None:

@@ -77,9 +77,7 @@ def figure_row(figure):
     it all, the whole form (amount as central value, low, high, flags) otherwise."""
     value, low, high = figure.magnitudes
     word = figure.qualifier
-    row = dict.fromkeys(
-        ("amount", "low", "high", "approximate", "low_inclusive", "high_inclusive")
-    )
+    row = dict.fromkeys(("amount", "low", "high", "approximate", "low_inclusive", "high_inclusive"))
     short = {
         "exact": value,
         "about": value,

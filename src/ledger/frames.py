@@ -39,16 +39,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .arithmetic import CONTEXT
 from .errors import FigureError, LedgerError
 from .figures import QUALIFIERS, Figure
 from .netting import ZERO_STATUSES, Transfer, Transfers
-from .units import CURRENCIES, money
-
-if TYPE_CHECKING:
-    import narwhals as nw
+from .units import CURRENCIES, Quantity, money
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -188,8 +185,7 @@ def _amount_kind(schema: Any, columns: Iterable[str], what: str) -> _Kind:
             )
         else:
             raise FrameError(
-                f"{what} column {name!r} holds {dtype}, not amounts; accepted: "
-                f"{_ACCEPTED_AMOUNTS}"
+                f"{what} column {name!r} holds {dtype}, not amounts; accepted: {_ACCEPTED_AMOUNTS}"
             )
     if scales and integers:
         raise FrameError(
@@ -599,9 +595,9 @@ def _summed_sides(plan: _Plan) -> Iterable[dict[str, Any]]:
 
     owed, owing, parts = _sides(plan)
     if plan.implementation == nw.Implementation.DASK:
-        import dask
+        from dask.base import compute
 
-        sides = dask.compute(owed.to_native(), owing.to_native())
+        sides = compute(owed.to_native(), owing.to_native())  # type: ignore[no-untyped-call]
         total: dict[tuple[str, str], dict[str, Any]] = {}
         for side in sides:
             for row in nw.from_native(side).iter_rows(named=True):
@@ -654,9 +650,7 @@ def _position(row: dict[str, Any], plan: _Plan) -> _Position:
 
     value = number(row["_v"] or 0)
     if plan.simple:
-        return _Position(
-            row["party"], row["currency"], value, value, value, True, True, False
-        )
+        return _Position(row["party"], row["currency"], value, value, value, True, True, False)
     low = None if int(row["_lom"]) else number(row["_lo"] or 0)
     high = None if int(row["_him"]) else number(row["_hi"] or 0)
     return _Position(
@@ -678,10 +672,8 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
 
     bad = plan.full.filter(_indicator(nw.col("_bad")) > 0).head(1)
     bad = bad.collect() if isinstance(bad, nw.LazyFrame) else bad
-    row = next(iter(bad.iter_rows(named=True)), {})
-    shown = ", ".join(
-        f"{k}={v}" for k, v in row.items() if not k.startswith("_") and v is not None
-    )
+    row: dict[str, Any] = next(iter(bad.iter_rows(named=True)), {})
+    shown = ", ".join(f"{k}={v}" for k, v in row.items() if not k.startswith("_") and v is not None)
     raise FrameError(
         f"{what}: a row holds no amount a source could state ({shown or 'a settlement'}): "
         "every claim names two different parties, and has an amount or bounds, none negative, "
@@ -706,14 +698,12 @@ def _decimal(kind: _Kind, code: str, number: Decimal | int | None) -> Decimal | 
 
 def _figure(kind: _Kind, position: _Position) -> Figure:
     code = position.currency
-    value, low, high = (
-        None if x is None else money(y, code)
-        for x, y in (
-            (position.value, _decimal(kind, code, position.value)),
-            (position.low, _decimal(kind, code, position.low)),
-            (position.high, _decimal(kind, code, position.high)),
-        )
-    )
+
+    def amount(number: Decimal | int | None) -> Quantity | None:
+        exact = _decimal(kind, code, number)
+        return None if exact is None else money(exact, code)
+
+    value, low, high = amount(position.value), amount(position.low), amount(position.high)
     if low is None and high is None:
         if value is not None:  # a central value with no bounds at all
             return Figure(value, qualifier="unknown", approximate=position.approximate)
