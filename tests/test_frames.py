@@ -196,7 +196,14 @@ def positions_agree(engine, book, day, chosen):
     got = frames.net_positions(
         make(claims), settlements=make(settlements), as_of=day, figures=True, **chosen
     )
-    assert all_parts(got) == all_parts(lg.net_positions(book, as_of=day, **chosen))
+    expected = all_parts(lg.net_positions(book, as_of=day, **chosen))
+    assert all_parts(got) == expected
+    # The frame says the same, row by row, in order of party and currency.
+    table = frames.net_positions(make(claims), settlements=make(settlements), as_of=day, **chosen)
+    rows = [
+        (party, code, *parts) for party, held in expected.items() for code, parts in held.items()
+    ]
+    assert nw_rows(table) == rows
 
 
 @pytest.mark.parametrize("engine", sorted(set(ENGINES) - {"dask"}))
@@ -445,7 +452,8 @@ def nw_rows(native):
     import narwhals as nw
 
     frame = nw.from_native(native)
-    return list((frame.collect() if hasattr(frame, "collect") else frame).iter_rows())
+    rows = (frame.collect() if hasattr(frame, "collect") else frame).iter_rows()
+    return [tuple(None if cell is pd.NA else cell for cell in row) for row in rows]
 
 
 @pytest.mark.parametrize("engine", ["polars", "duckdb"])

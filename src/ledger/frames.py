@@ -587,10 +587,27 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
     return owed.select("party", "currency", *parts), owing, parts
 
 
-def _summed_sides(plan: _Plan) -> Iterable[dict[str, Any]]:
-    """Both sides summed by party and currency, as rows: by the engine in one query (polars
-    streams it, scanning a file once), or for Dask, both sides computed together and added
-    here (a few rows per party; Dask's planner takes seconds over a concatenation)."""
+def _summed_sides(plan: _Plan) -> Any:
+    """Both sides summed by party and currency, as a small eager frame, checked: by the
+    engine in one query (polars streams it, scanning a file once), or for Dask, both sides
+    computed together and added here (a few rows per party; Dask's planner takes seconds
+    over a concatenation)."""
+    import narwhals as nw
+
+    summed = _both_sides(plan)
+    bad = summed.select(nw.col("_bad").sum(), nw.col("party").is_null().sum().alias("none"))
+    if any(int(x or 0) for x in bad.row(0)):
+        _refuse_rows(plan, "claims")
+    for code in summed["currency"].unique().to_list():
+        if code not in CURRENCIES:
+            raise FrameError(
+                f"claims: currency {code!r} is not an ISO 4217 code babel knows "
+                "(write USD, RUB, TJS, ...)"
+            )
+    return summed
+
+
+def _both_sides(plan: _Plan) -> Any:
     import narwhals as nw
 
     owed, owing, parts = _sides(plan)
@@ -605,12 +622,23 @@ def _summed_sides(plan: _Plan) -> Iterable[dict[str, Any]]:
                 held = total.setdefault(key, dict.fromkeys(parts, 0))
                 for name in parts:
                     held[name] += row[name]
-        return ({"party": k[0], "currency": k[1], **v} for k, v in total.items())
+        import pyarrow as pa
+
+        amount = _amount_type(plan.kind)
+        columns = {
+            "party": pa.array([k[0] for k in total], pa.string()),
+            "currency": pa.array([k[1] for k in total], pa.string()),
+        }
+        for name in parts:
+            numbers = name in ("_v", "_lo", "_hi")
+            values = [v[name] for v in total.values()]
+            columns[name] = pa.array(values, amount if numbers else pa.int64())
+        return nw.from_native(pa.table(columns))
     total_frame = nw.concat([owed, owing], how="vertical")
     lazy = total_frame.group_by("party", "currency").agg(*_sums(parts))
     if plan.implementation.is_polars():
-        return lazy.collect(engine="streaming").iter_rows(named=True)  # type: ignore[no-any-return]
-    return lazy.collect().iter_rows(named=True)  # type: ignore[no-any-return]
+        return lazy.collect(engine="streaming")
+    return lazy.collect()
 
 
 @dataclass(frozen=True)
@@ -628,20 +656,52 @@ class _Position:
 def _positions(plan: _Plan, what: str = "claims") -> list[_Position]:
     """The positions, computed by the engine and brought back (one row per party and
     currency), checked, in order of party and currency."""
-    found = []
-    bad = 0
-    for row in _summed_sides(plan):
-        bad += int(row["_bad"]) + (row["party"] is None)
-        found.append(_position(row, plan))
-    if bad:
-        _refuse_rows(plan, what)
-    for position in found:
-        if position.currency not in CURRENCIES:
-            raise FrameError(
-                f"claims: currency {position.currency!r} is not an ISO 4217 code babel knows "
-                "(write USD, RUB, TJS, ...)"
-            )
+    found = [_position(row, plan) for row in _summed_sides(plan).iter_rows(named=True)]
     return sorted(found, key=lambda p: (p.party, p.currency))
+
+
+def _position_columns(plan: _Plan, summed: Any) -> Any:
+    """The positions as a frame of :data:`POSITION_COLUMNS`, made by the engine from the
+    summed sides (a part any row lacks is lacking; an end is open where a row's end is)."""
+    import narwhals as nw
+
+    if plan.simple:
+        value = nw.col("_v")
+        parts = [value, value, value, nw.lit(True), nw.lit(True), nw.lit(False)]
+    else:
+
+        def kept(part: str, gaps: str) -> Any:
+            return nw.when(nw.col(gaps) == 0).then(nw.col(part))
+
+        parts = [
+            kept("_v", "_vm"),
+            kept("_lo", "_lom"),
+            kept("_hi", "_him"),
+            (nw.col("_lom") > 0) | (nw.col("_lo_open") == 0),
+            (nw.col("_him") > 0) | (nw.col("_hi_open") == 0),
+            nw.col("_ap") > 0,
+        ]
+    dtype = nw.Int64() if plan.kind.scale is None else nw.Decimal(38, plan.kind.scale)
+    named = [
+        part.cast(dtype if i < 3 else nw.Boolean()).alias(name)
+        for i, (part, name) in enumerate(zip(parts, POSITION_COLUMNS[2:], strict=True))
+    ]
+    return summed.select("party", "currency", *named).sort("party", "currency")
+
+
+def _native_result(plan: _Plan, frame: Any) -> Any:
+    """A small eager frame as the caller's kind: its eager engine, or its lazy one."""
+    if plan.eager is not None:
+        if frame.implementation != plan.eager:
+            frame = _from_arrow(frame, plan.eager)
+        return frame.to_native()
+    return frame.lazy(backend=plan.implementation).to_native()
+
+
+def _from_arrow(frame: Any, backend: Any) -> Any:
+    import narwhals as nw
+
+    return nw.from_arrow(frame.to_arrow(), backend=backend)
 
 
 def _position(row: dict[str, Any], plan: _Plan) -> _Position:
@@ -770,40 +830,12 @@ def net_positions(
     plan = _plan(
         claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
     )
-    positions = _positions(plan)
     if figures:
         held: dict[str, dict[str, Figure]] = defaultdict(dict)
-        for p in positions:
+        for p in _positions(plan):
             held[p.party][p.currency] = _figure(plan.kind, p)
         return dict(held)
-    return _positions_frame(plan, positions, ("party", *POSITION_COLUMNS[1:]))
-
-
-def _positions_frame(plan: _Plan, positions: Sequence[_Position], columns: Sequence[str]) -> Any:
-    import pyarrow as pa
-
-    amount = _amount_type(plan.kind)
-    data: dict[str, list[Any]] = {
-        "party": [p.party for p in positions],
-        "currency": [p.currency for p in positions],
-        "amount": [p.value for p in positions],
-        "low": [p.low for p in positions],
-        "high": [p.high for p in positions],
-        "low_inclusive": [p.low_inclusive for p in positions],
-        "high_inclusive": [p.high_inclusive for p in positions],
-        "approximate": [p.approximate for p in positions],
-    }
-    types = {
-        "party": pa.string(),
-        "currency": pa.string(),
-        "amount": amount,
-        "low": amount,
-        "high": amount,
-        "low_inclusive": pa.bool_(),
-        "high_inclusive": pa.bool_(),
-        "approximate": pa.bool_(),
-    }
-    return _frame(plan, {c: data[c] for c in columns}, types)
+    return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
 
 
 def net_balance(
@@ -847,10 +879,10 @@ def net_balance(
     plan = _plan(
         chosen, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
     )
-    positions = [p for p in _positions(plan) if p.party == creditor]
     if figures:
-        return {p.currency: _figure(plan.kind, p) for p in positions}
-    return _positions_frame(plan, positions, POSITION_COLUMNS[1:])
+        return {p.currency: _figure(plan.kind, p) for p in _positions(plan) if p.party == creditor}
+    frame = _position_columns(plan, _summed_sides(plan))
+    return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
 
 
 def settle(
