@@ -423,6 +423,8 @@ def test_a_missing_column_is_named():
         frames.net_positions(seed_claims().drop("currency"))
     with pytest.raises(frames.FrameError, match="currency 'XXY' is not an ISO 4217"):
         frames.net_positions(seed_claims(currency=["XXY", "XXY"]))
+    with pytest.raises(frames.FrameError, match="party 'tj' is not an ISO 3166"):
+        frames.net_positions(seed_claims(debtor=["tj", "RU"]))
 
 
 # -- files ----------------------------------------------------------------------------------

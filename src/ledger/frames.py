@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .arithmetic import CONTEXT
+from .book import day_asked
+from .entries import party_error
 from .errors import FigureError, LedgerError
 from .figures import QUALIFIERS, Figure
 from .netting import ZERO_STATUSES, Transfer, Transfers
@@ -409,8 +411,7 @@ def _plan(
     names = schema.names()
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
-    if as_of is not None and not isinstance(as_of, date):
-        raise FrameError(f"as_of: {as_of!r} is not a date; pass datetime.date(2004, 3, 15)")
+    as_of = day_asked(as_of)  # today by default, as on the object path
     dated = _on_or_before(names, schema, as_of)
     if dated is not None:
         lazy = lazy.filter(dated)
@@ -604,6 +605,10 @@ def _summed_sides(plan: _Plan) -> Any:
                 f"claims: currency {code!r} is not an ISO 4217 code babel knows "
                 "(write USD, RUB, TJS, ...)"
             )
+    for party in summed["party"].unique().to_list():  # a few thousand at most: checked here
+        why = party_error(party)
+        if why is not None:
+            raise FrameError(f"claims: {why}")
     return summed
 
 
@@ -814,8 +819,8 @@ def net_positions(
     ``{party: {currency: Figure}}``.
 
     ``settlements`` (a frame with ``claim``, ``amount`` and the same optional columns) reduce
-    the claims whose ``id`` they name; ``as_of`` keeps the claims and settlements dated on or
-    before it; ``statuses`` and ``asserted_by`` choose claims as :func:`ledger.net_positions`
+    the claims whose ``id`` they name; ``as_of`` (today by default) keeps the claims and
+    settlements dated on or before it, where the frames have an ``as_of`` column; ``statuses`` and ``asserted_by`` choose claims as :func:`ledger.net_positions`
     does. A lazy frame (polars, DuckDB, Dask) is netted by its engine, streamed where the engine
     streams, and only the positions come back.
 
