@@ -821,8 +821,9 @@ def net_positions(
     ``settlements`` (a frame with ``claim``, ``amount`` and the same optional columns) reduce
     the claims whose ``id`` they name; ``as_of`` (today by default) keeps the claims and
     settlements dated on or before it, where the frames have an ``as_of`` column; ``statuses``
-    and ``asserted_by`` choose claims as :func:`ledger.net_positions` does. A lazy frame (polars, DuckDB, Dask) is netted by its engine, streamed where the engine
-    streams, and only the positions come back.
+    and ``asserted_by`` choose claims as :func:`ledger.net_positions` does. A lazy frame
+    (polars, DuckDB, Dask) is netted by its engine, streamed where the engine streams, and only
+    the positions come back.
 
     >>> import pandas as pd
     >>> claims = pd.DataFrame({"debtor": ["KG", "KG"], "creditor": ["RU", "RU"],
