@@ -700,7 +700,21 @@ def _native_result(plan: _Plan, frame: Any) -> Any:
         if frame.implementation != plan.eager:
             frame = _from_arrow(frame, plan.eager)
         return frame.to_native()
-    return frame.lazy(backend=plan.implementation).to_native()
+    return _lazy(plan, frame.to_arrow())
+
+
+def _lazy(plan: _Plan, table: Any) -> Any:
+    """A pyarrow table as a lazy frame of the caller's engine. Dask takes it through pandas
+    with Arrow types: its default turns object columns (Decimals) into text."""
+    import narwhals as nw
+
+    if plan.implementation == nw.Implementation.DASK:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        native = table.to_pandas(types_mapper=pd.ArrowDtype)
+        return dd.from_pandas(native, npartitions=1)  # type: ignore[no-untyped-call]
+    return nw.from_native(table).lazy(backend=plan.implementation).to_native()
 
 
 def _from_arrow(frame: Any, backend: Any) -> Any:
@@ -795,7 +809,7 @@ def _frame(plan: _Plan, data: dict[str, list[Any]], types: dict[str, Any]) -> An
     table = pa.table({name: pa.array(values, types[name]) for name, values in data.items()})
     if plan.eager is not None:
         return nw.from_arrow(table, backend=plan.eager).to_native()
-    return nw.from_native(table).lazy(backend=plan.implementation).to_native()
+    return _lazy(plan, table)
 
 
 def _amount_type(kind: _Kind) -> Any:
