@@ -513,3 +513,18 @@ def test_import_ledger_loads_no_frame_engine():
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert shown.stdout.strip() == "[]", shown.stderr
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "pandas", "duckdb"])
+@pytest.mark.parametrize("amounts", [[Decimal("-5"), Decimal("5")], [None, Decimal("5")]])
+def test_exact_only_frames_refuse_a_negative_or_missing_amount(engine, amounts):
+    table = pa.table(
+        {
+            "debtor": ["TJ", "KG"],
+            "creditor": ["RU", "RU"],
+            "currency": ["USD", "USD"],
+            "amount": pa.array(amounts, pa.decimal128(38, 0)),
+        }
+    )
+    with pytest.raises(frames.FrameError, match="debtor=TJ, creditor=RU"):
+        frames.net_positions(ENGINES[engine](table))
