@@ -268,15 +268,6 @@ def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
     approximate = said("about", "estimated")
     if "approximate" in names:
         approximate = approximate | nw.col("approximate").fill_null(False)
-    bad = amount.is_null() if bounded is None else amount.is_null() & ~bounded
-    bad = bad | (amount < 0).fill_null(False)
-    for bound in (low, high):
-        if bound is not None:
-            bad = bad | (bound < 0).fill_null(False)
-    if low is not None and high is not None:
-        bad = bad | (low > high).fill_null(False)
-    if word is not None:
-        bad = bad | ~(word.is_in(list(_ACCEPTED)) | word.is_null())
     return [
         value.alias("_v"),
         lower.alias("_lo"),
@@ -284,8 +275,27 @@ def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
         open_low.alias("_lo_open"),
         open_high.alias("_hi_open"),
         approximate.alias("_ap"),
-        bad.alias("_bad"),
+        _unwritten(names, bounded).alias("_bad"),
     ]
+
+
+def _unwritten(names: Collection[str], bounded: Any) -> Any:
+    """Whether a row holds what no source could write: no amount nor bounds, a negative
+    number, a lower bound above the upper one, a word that is not a qualifier."""
+    import narwhals as nw
+
+    amount = nw.col("amount")
+    bad = amount.is_null() if bounded is None else amount.is_null() & ~bounded
+    bad = bad | (amount < 0).fill_null(False)
+    for bound in ("low", "high"):
+        if bound in names:
+            bad = bad | (nw.col(bound) < 0).fill_null(False)
+    if "low" in names and "high" in names:
+        bad = bad | (nw.col("low") > nw.col("high")).fill_null(False)
+    if "qualifier" in names:
+        word = nw.col("qualifier")
+        bad = bad | ~(word.is_in(list(_ACCEPTED)) | word.is_null())
+    return bad
 
 
 def _indicator(expression: Any) -> Any:
@@ -412,19 +422,7 @@ def _plan(
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
     as_of = day_asked(as_of)  # today by default, as on the object path
-    dated = _on_or_before(names, schema, as_of)
-    if dated is not None:
-        lazy = lazy.filter(dated)
-    chosen = _chosen(statuses, "statuses")
-    if chosen is not None:
-        if "status" in names:
-            lazy = lazy.filter(nw.col("status").fill_null("asserted").is_in(sorted(chosen)))
-        elif "asserted" not in chosen:
-            lazy = lazy.filter(nw.lit(False))
-    speakers = _chosen(asserted_by, "asserted_by")
-    if speakers is not None:
-        _required(names, ("asserted_by",), "claims")
-        lazy = lazy.filter(nw.col("asserted_by").is_in(sorted(speakers)))
+    lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     keep = ["debtor", "creditor", "currency"]
     parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
@@ -455,6 +453,34 @@ def _plan(
     full = _each_row(lazy, counted)
     rows = full.select(*keep, *_PART_COLUMNS)
     return _Plan(rows, full, kind, simple, eager, implementation)
+
+
+def _claims_that_count(
+    lazy: Any,
+    schema: Any,
+    day: date,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> Any:
+    """The claims dated on or before ``day``, of the statuses and asserters chosen (a frame
+    with no ``status`` holds asserted claims, as an entry with none does)."""
+    import narwhals as nw
+
+    names = schema.names()
+    dated = _on_or_before(names, schema, day)
+    if dated is not None:
+        lazy = lazy.filter(dated)
+    chosen = _chosen(statuses, "statuses")
+    if chosen is not None:
+        if "status" in names:
+            lazy = lazy.filter(nw.col("status").fill_null("asserted").is_in(sorted(chosen)))
+        elif "asserted" not in chosen:
+            lazy = lazy.filter(nw.lit(False))
+    speakers = _chosen(asserted_by, "asserted_by")
+    if speakers is not None:
+        _required(names, ("asserted_by",), "claims")
+        lazy = lazy.filter(nw.col("asserted_by").is_in(sorted(speakers)))
+    return lazy
 
 
 def _chosen(value: str | Collection[str] | None, name: str) -> set[str] | None:
@@ -672,7 +698,7 @@ class _Position:
     approximate: bool
 
 
-def _positions(plan: _Plan, what: str = "claims") -> list[_Position]:
+def _positions(plan: _Plan) -> list[_Position]:
     """The positions, computed by the engine and brought back (one row per party and
     currency), checked, in order of party and currency."""
     found = [_position(row, plan) for row in _summed_sides(plan).iter_rows(named=True)]
