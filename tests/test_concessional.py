@@ -239,9 +239,7 @@ def _cheaper_than_the_discount_rate(drawn):
     return (1 + Fraction(drawn["interest"], 10_000 * m)) ** m < Fraction(105, 100)
 
 
-@given(
-    loans.filter(lambda d: d["maturity"] >= 2 and _cheaper_than_the_discount_rate(d)), st.data()
-)
+@given(loans.filter(lambda d: d["maturity"] >= 2 and _cheaper_than_the_discount_rate(d)), st.data())
 def test_the_grant_element_rises_as_grace_lengthens(drawn, data):
     drawn = {**drawn, "profile": data.draw(st.sampled_from(["equal_principal", "annuity"]))}
     short = data.draw(st.integers(0, drawn["maturity"] - 2))
