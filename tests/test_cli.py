@@ -262,7 +262,7 @@ def test_summary_answers_what_it_can_and_says_what_to_add():
     assert "Not answered (what to add to the file):" in out
     # The year's flows convert at the 2012 average; the debt (a stock) needs a spot rate.
     assert "Remittances to Kyrgyzstan are about 1.09× its budget." in out
-    [line] = [x for x in out.splitlines() if x.startswith("  - Kyrgyzstan: debt against the")]
+    [line] = [x for x in out.splitlines() if x.startswith("  - Kyrgyzstan: debt / budget:")]
     assert "no USD/KGS rate in force on 2012-12-31" in line and "--rates FILE" in line
     assert "give no number of migrants" in out
     assert done.stderr == ""
@@ -371,7 +371,7 @@ def test_summary_never_dies_for_one_missing_answer(files, capsys):
     out = capsys.readouterr().out
     # Both balances answered, one per currency; the ratio needing two rates says which is missing.
     assert "Kyrgyzstan owes Russia $300M net" in out and "RUB9" in out.replace("\u00a0", "")
-    [line] = [x for x in out.splitlines() if "- Kyrgyzstan: debt against the budget:" in x]
+    [line] = [x for x in out.splitlines() if "- Kyrgyzstan: debt / budget:" in x]
     assert "no" in line and "rate in force on 2012-12-31" in line
 
 
@@ -546,3 +546,42 @@ def test_the_guides_shell_commands_run_from_any_folder():
     assert commands
     assert not [c for c in commands if "data/" in c]
     assert "--via" in text
+
+
+def _kg_with_gdp(tmp_path):
+    """The KG example and the World Bank's GDP of Kyrgyzstan for 2011 and 2012 (WDI, May 2016)."""
+    import ledger as lg
+
+    wdi = lg.Source(publisher="World Bank", title="World Development Indicators", date="2016-05-02")
+    gdp = [
+        lg.GDP(
+            id=f"kg-gdp-{year}",
+            as_of=f"{year}-12-31",
+            source=wdi,
+            party="KG",
+            year=year,
+            amount=f"{amount} USD/year",
+        )
+        for year, amount in ((2011, 6197766119), (2012, 6605139933))
+    ]
+    path = tmp_path / "kg.toml"
+    lg.Ledger([*lg.example(KG), *gdp], title="KG and its GDP").save(path)
+    return str(path)
+
+
+def test_ratios_and_summary_ask_the_gdp_questions_when_the_file_has_a_gdp(tmp_path):
+    path = _kg_with_gdp(tmp_path)
+    done = run("ratios", path, "KG", "--on", "2012-12-31", "--json", check_code=0)
+    answered = {r["question"]: r for r in json.loads(done.stdout) if r["answered"]}
+    # $488.9M owed at the end of 2012 over a GDP of $6,605,139,933: 7.4%, by hand.
+    debt = answered["debt_to_gdp"]
+    assert debt["value"]["value"].startswith("0.074"), debt
+    assert "remittances_to_gdp" in answered
+    text = run("summary", path, "--on", "2012-12-31", check_code=0).stdout
+    assert "of its GDP" in text and "its budget" in text  # both weighed, neither dropped
+
+
+def test_unanswered_questions_are_said_in_the_readers_language():
+    done = run("summary", KG, "--on", "2012-12-31", "--locale", "ru_RU", check_code=0)
+    assert "долг / бюджет:" in done.stdout and "debt / budget" not in done.stdout
+    assert "  claim " not in done.stdout and "требование" in done.stdout  # entry kinds too

@@ -166,7 +166,7 @@ def test_a_ratio_refused_for_want_of_a_rate_says_each_hint_once(through_usd, cap
 def test_without_a_direct_rate_the_message_suggests_via(through_usd, capsys):
     code, _out, err = cli(capsys, "ratios", through_usd, "KG", "--on", "2014-06-01")
     assert code == 1
-    [line] = [x for x in err.splitlines() if "- Kyrgyzstan: debt against the budget" in x]
+    [line] = [x for x in err.splitlines() if "- Kyrgyzstan: debt / budget" in x]
     assert "no RUB/KGS rate in force on 2014-06-01" in line
     assert "--via USD" in line and "via=" not in line
     code, _out, err = cli(capsys, "net", through_usd, "KG", "RU", "--convert-to", "KGS")

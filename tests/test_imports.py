@@ -32,6 +32,7 @@ LAYERS = {
     "parse": 13,
     "formatting": 14,
     "display": 15,
+    "frames": 15,
     "plain": 15,
     "plot": 15,
     "cli": 16,  # registers the report and import commands

@@ -194,8 +194,8 @@ def test_a_strategy_for_a_macro_kind_refuses_claim_statuses():
 
 def test_the_html_table_lists_gdp_and_debt_with_the_party_by_name():
     html = lg.loads(GDP_AND_DEBT).to_html()
-    assert "<td>gdp</td><td>tj-gdp-2004</td><td>Tajikistan</td>" in html
-    assert "<td>debt_stock</td><td>kg-external-2012</td><td>Kyrgyzstan</td>" in html
+    assert "<td>GDP</td><td>tj-gdp-2004</td><td>Tajikistan</td>" in html
+    assert "<td>debt stock</td><td>kg-external-2012</td><td>Kyrgyzstan</td>" in html
     assert "about $900M" in html
 
 

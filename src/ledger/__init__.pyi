@@ -9,6 +9,7 @@ from . import entries as entries
 from . import errors as errors
 from . import figures as figures
 from . import formatting as formatting
+from . import frames as frames
 from . import fx as fx
 from . import importers as importers
 from . import loans as loans

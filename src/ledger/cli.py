@@ -46,11 +46,11 @@ from .formatting import describe, format_figure, format_ratio, label, locale_of,
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
-from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
+from .ratios import Question, Ratio, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
-from .words import ENTRIES, VALID, counted, say
+from .words import ENTRIES, VALID, counted, html_word, say
 
 __all__ = [
     "COMMANDS",
@@ -518,6 +518,9 @@ class _Unanswered:
     party: str | None
     reason: str
     net: bool = False
+    #: The question's key (``net_debt_to_gdp``), for its words; ``None`` for a balance or
+    #: the positions.
+    key: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -529,22 +532,11 @@ class _Unanswered:
         }
 
     def line(self, locale: str, names: dict[str, str]) -> str:
-        asked = _QUESTIONS[(self.question, self.net)]
-        who = f"{party_name(self.party, locale, names)}: " if self.party else ""
-        return f"  - {who}{asked}: {self.reason}"
-
-
-_QUESTIONS = {
-    ("remittances_to_budget", False): "remittances against the budget",
-    ("debt_to_budget", False): "debt against the budget",
-    ("debt_to_budget", True): "net debt against the budget",
-    ("per_migrant", False): "remittances per migrant",
-    ("balance", False): "net balance",
-    ("positions", False): "positions",
-}
-
-#: The ratio questions the ``ratios`` command asks of a party: (helper, net).
-_RATIO_QUESTIONS = tuple(q for q in _QUESTIONS if q[0] not in ("balance", "positions"))
+        if self.key is not None and self.party is not None:
+            who = party_name(self.party, locale, names)
+            return f"  - {html_word(f'question {self.key}', locale, party=who)}: {self.reason}"
+        heading = html_word("balances" if self.question == "balance" else "positions", locale)
+        return f"  - {heading}: {self.reason}"
 
 
 def _check_party(book: Ledger, party: str, role: str) -> None:
@@ -584,51 +576,28 @@ def _ratios(
     party: str,
     as_of: date | None,
     rates: list[Rate],
-    questions: Sequence[tuple[str, bool]] = _RATIO_QUESTIONS,
+    asked: Sequence[Question],
     via: str | None = None,
 ) -> tuple[list[Ratio], list[_Unanswered]]:
     """Each question asked of ``party``: the ratios answered and, for the others, why not."""
-    helpers: dict[tuple[str, bool], Callable[[], Ratio]] = {
-        ("remittances_to_budget", False): lambda: remittances_to_budget(
-            book, party, as_of=as_of, rates=rates, via=via
-        ),
-        ("debt_to_budget", False): lambda: debt_to_budget(
-            book, party, as_of=as_of, rates=rates, via=via
-        ),
-        ("debt_to_budget", True): lambda: debt_to_budget(
-            book, party, net=True, as_of=as_of, rates=rates, via=via
-        ),
-        ("per_migrant", False): lambda: per_migrant(book, party, as_of=as_of),
-    }
     found, missing = [], []
-    for question in questions:
+    for question in asked:
         try:
-            found.append(helpers[question]())
+            found.append(question.ask(book, party, as_of=as_of, rates=rates, via=via))
         except LedgerError as error:
-            missing.append(_Unanswered(question[0], party, _words(error, rates, via), question[1]))
+            net = dict(question.options).get("net") is True
+            why = _words(error, rates, via)
+            missing.append(_Unanswered(question.helper, party, why, net, question.key))
     return found, missing
 
 
-def _asked(book: Ledger, party: str) -> list[tuple[str, bool]]:
-    """The questions a summary asks of a party: against the budget for what is sent to it
-    (remittances) and what it owes (claims on it); a party that is only a creditor or an
-    origin is asked nothing."""
-    asked: list[tuple[str, bool]] = []
-    if book.remittances(destination=party):
-        asked.append(("remittances_to_budget", False))
-    if book.claims(debtor=party):
-        asked += [("debt_to_budget", False), ("debt_to_budget", True)]
-    if book.remittances(destination=party):
-        asked.append(("per_migrant", False))
-    return asked
-
-
 def _about(book: Ledger) -> list[str]:
-    """The parties a file is about, whom a summary asks budget questions of: those it gives a
-    budget for or sends remittances to; in a file with neither, the debtors of its claims
+    """The parties a file is about, whom a summary asks ratio questions of: those it gives a
+    budget or a GDP for or sends remittances to; in a file with neither, the debtors of its claims
     that answer no other claim (a counterclaim's debtor, the creditor of the claim it
     answers, is asked nothing: "no budget for RU" is no answer a reader wanted)."""
     about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
+    about |= {g.party for g in book.gdp()}
     if not about:
         about = {c.debtor for c in book.claims() if c.counter_to is None}
     return sorted(about)
@@ -721,7 +690,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
     for party in _about(book):
-        found, unanswered = _ratios(book, party, day, rates, _asked(book, party), via)
+        found, unanswered = _ratios(book, party, day, rates, questions(book, party), via)
         ratios += found
         missing += unanswered
     if args.json:
@@ -743,7 +712,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             if isinstance(amount, Figure)
             else (str(entry.rate) if hasattr(entry, "rate") else "")
         )
-        lines.append(f"  {entry.kind:<11} {entry.id:<28} {shown}")
+        lines.append(f"  {html_word(entry.kind, loc):<11} {entry.id:<28} {shown}")
     lines += ["", label("balances", loc)]
     lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or [
         f"  {label('none', loc)}"
@@ -966,7 +935,12 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_party(book, args.party, "party")
     rates, via = _rates(book, args), _via(args)
-    ratios, missing = _ratios(book, args.party, args.on, rates, via=via)
+    # What the data allows; a party it allows nothing for is told what a budget would answer.
+    asked = questions(book, args.party) or [
+        Question("remittances_to_budget", "remittances_to_budget"),
+        Question("debt_to_budget", "debt_to_budget"),
+    ]
+    ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via)
     if not ratios:
         reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
         raise _Said(

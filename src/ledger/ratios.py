@@ -38,11 +38,13 @@ from .yearly import Point, Series, divided, series
 E = TypeVar("E", bound=EntryBase)
 
 __all__ = [
+    "Question",
     "Ratio",
     "by_year",
     "debt_to_budget",
     "debt_to_gdp",
     "per_migrant",
+    "questions",
     "ratio",
     "remittances_to_budget",
     "remittances_to_gdp",
@@ -804,3 +806,63 @@ def per_migrant(
         denominator=(remittance.migrants, "migrants", ()),
         names=book.parties,
     )
+
+
+@dataclass(frozen=True)
+class Question:
+    """A ratio a ledger can be asked of a party: ``key`` names it (``net_debt_to_gdp``,
+    ``external_debt_to_gdp``), ``ask(book, party, as_of=..., rates=..., via=...)`` answers
+    it (or raises a refusal saying what to add)."""
+
+    key: str
+    helper: str
+    options: tuple[tuple[str, object], ...] = ()
+
+    def ask(self, book: Ledger, party: str, **given: object) -> Ratio:
+        helpers: dict[str, Any] = {
+            "remittances_to_budget": remittances_to_budget,
+            "debt_to_budget": debt_to_budget,
+            "remittances_to_gdp": remittances_to_gdp,
+            "debt_to_gdp": debt_to_gdp,
+            "per_migrant": per_migrant,
+        }
+        if self.helper == "per_migrant":  # a count of people converts nothing
+            given = {k: v for k, v in given.items() if k == "as_of"}
+        answer = helpers[self.helper](book, party, **given, **dict(self.options))
+        assert isinstance(answer, Ratio)
+        return answer
+
+
+def questions(book: Ledger, party: str) -> list[Question]:
+    """The ratios worth asking of ``party``, one rule for every face (the command's summary
+    and ratios, the report): what is sent to it and what it owes, against its budget (asked
+    also when it has no GDP, so that the refusal says to add a budget) and against its GDP
+    (when the ledger has one); a published debt stock against GDP; what each migrant sends.
+    A party that is only a creditor or an origin is asked nothing.
+
+    >>> import ledger as lg
+    >>> [q.key for q in questions(lg.example(), "TJ")]
+    ['remittances_to_budget', 'debt_to_budget', 'net_debt_to_budget', 'per_migrant']
+    >>> [q.key for q in questions(lg.example(), "RU")]
+    ['debt_to_budget', 'net_debt_to_budget']
+    """
+    book_asked(book)
+    party = party_asked(party)
+    sent_to = bool(book.remittances(destination=party))
+    owes = bool(book.claims(debtor=party))
+    has_gdp = bool(book.gdp(party=party))
+    against = ["budget"] if book.budgets(party=party) or not has_gdp else []
+    against += ["gdp"] if has_gdp else []
+    asked: list[Question] = []
+    for base in against:
+        if sent_to:
+            asked.append(Question(f"remittances_to_{base}", f"remittances_to_{base}"))
+        if owes:
+            asked.append(Question(f"debt_to_{base}", f"debt_to_{base}"))
+            asked.append(Question(f"net_debt_to_{base}", f"debt_to_{base}", (("net", True),)))
+    if has_gdp:
+        for measure in sorted({stock.measure for stock in book.debt_stocks(party=party)}):
+            asked.append(Question(f"{measure}_debt_to_gdp", "debt_to_gdp", (("measure", measure),)))
+    if sent_to:
+        asked.append(Question("per_migrant", "per_migrant"))
+    return asked

@@ -37,7 +37,7 @@ from .errors import LedgerError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, label
 from .netting import NetBalance, net_balance, net_positions, settle
-from .ratios import Ratio, debt_to_budget, per_migrant, remittances_to_budget
+from .ratios import Ratio, questions
 from .words import html_word, locale_of, party_name
 
 if TYPE_CHECKING:
@@ -112,23 +112,6 @@ def _pairs(book: Ledger, as_of: date | None) -> list[tuple[str, str, str]]:
     return sorted(found)  # type: ignore[arg-type]
 
 
-def _questions(book: Ledger, party: str) -> list[tuple[str, Callable[..., Ratio], bool]]:
-    """The ratios asked of a party: against its budget for what is sent to it and what it
-    owes, and what each migrant sends."""
-    asked: list[tuple[str, Callable[..., Ratio], bool]] = []
-    sent_to = bool(book.remittances(destination=party))
-    if sent_to:
-        asked.append(("remittances_to_budget", remittances_to_budget, False))
-    if book.claims(debtor=party):
-        asked += [
-            ("debt_to_budget", debt_to_budget, False),
-            ("net_debt_to_budget", debt_to_budget, True),
-        ]
-    if sent_to:
-        asked.append(("per_migrant", per_migrant, False))
-    return asked
-
-
 def _parties(book: Ledger) -> list[str]:
     parties: set[str] = set()
     for entry in book:
@@ -153,11 +136,10 @@ def _answers(book: Ledger, as_of: date | None, locale: str) -> _Found:
         if balance is not None:
             found.balances.append(-balance if balance.direction < 0 else balance)
     for party in _parties(book):
-        for key, question, net in _questions(book, party):
-            extra = {"net": True} if net else {}
+        for question in questions(book, party):
             ratio = found.ask(
-                partial(question, book, party, as_of=as_of, **extra),
-                html_word(f"question {key}", locale, party=name(party)),
+                partial(question.ask, book, party, as_of=as_of),
+                html_word(f"question {question.key}", locale, party=name(party)),
             )
             if ratio is not None:
                 found.ratios.append(ratio)

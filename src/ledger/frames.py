@@ -1,0 +1,1116 @@
+"""Big ledgers as frames: netting millions of claims on dataframe engines, through narwhals.
+
+One code path serves pandas, polars and pyarrow eagerly, and polars lazy frames, DuckDB
+relations and Dask dataframes lazily (Spark and the other engines narwhals knows, through the
+same layer). A frame of claims has a row per claim: ``debtor``, ``creditor``, ``currency`` and
+``amount``, and where the data has them ``qualifier``, ``low``, ``high``, ``approximate``,
+``low_inclusive``, ``high_inclusive``, ``status``, ``as_of``, ``asserted_by`` and ``id`` (which a
+frame of settlements names in its ``claim`` column).
+
+>>> import polars as pl
+>>> from decimal import Decimal
+>>> claims = pl.DataFrame(
+...     {
+...         "debtor": ["TJ", "RU"],
+...         "creditor": ["RU", "TJ"],
+...         "currency": ["USD", "USD"],
+...         "amount": [Decimal("300000000"), Decimal("50000000")],
+...         "qualifier": ["about", None],
+...     },
+...     schema_overrides={"amount": pl.Decimal(38, 2)},
+... )
+>>> print(net_positions(claims, figures=True)["RU"]["USD"])
+about 250000000 USD
+>>> net_positions(claims).select("party", "amount", "approximate").rows()
+[('RU', Decimal('250000000.00'), True), ('TJ', Decimal('-250000000.00'), True)]
+
+Amounts are exact: a decimal column, or whole minor units by currency (cents for USD, as babel's
+currency data counts them); a float column is refused, naming it. Bounded and approximate rows
+net by the interval rules of the object path (:func:`ledger.net_positions`): lower bounds add
+up with lower bounds, upper with upper, "about" stays about, and what is outstanding of a claim
+never falls below zero; the answer is the object path's on the same data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from .arithmetic import CONTEXT
+from .book import day_asked
+from .entries import party_error
+from .errors import FigureError, LedgerError
+from .figures import QUALIFIERS, Figure
+from .netting import ZERO_STATUSES, Transfer, Transfers
+from .units import CURRENCIES, Quantity, money
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "POSITION_COLUMNS",
+    "FrameError",
+    "net_balance",
+    "net_positions",
+    "scan",
+    "settle",
+]
+
+#: The columns a frame of claims may have; the first four it must.
+CLAIM_COLUMNS = (
+    "debtor",
+    "creditor",
+    "currency",
+    "amount",
+    "qualifier",
+    "low",
+    "high",
+    "approximate",
+    "low_inclusive",
+    "high_inclusive",
+    "status",
+    "as_of",
+    "asserted_by",
+    "id",
+)
+#: The columns of a frame of positions, in order.
+POSITION_COLUMNS = (
+    "party",
+    "currency",
+    "amount",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "approximate",
+)
+_REQUIRED = ("debtor", "creditor", "currency", "amount")
+_SHAPE = ("qualifier", "low", "high", "approximate", "low_inclusive", "high_inclusive")
+_AMOUNTS = ("amount", "low", "high")
+_POINT = ("exact", "about", "estimated")
+_ACCEPTED = (*QUALIFIERS, "unknown")
+# One precision for every decimal step: room for a sum or a difference of two (38 at most).
+_PRECISION = 37
+_ACCEPTED_AMOUNTS = (
+    "a decimal column (polars pl.Decimal(38, 2), pyarrow decimal128, DuckDB DECIMAL) or whole "
+    "minor units by currency in an integer column (cents for USD)"
+)
+
+
+class FrameError(LedgerError):
+    """A frame that cannot be netted: a missing column, a float amount, a row that no source
+    could have written. The message names the column (and the row, where there is one) and
+    what is accepted."""
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What the amounts are: decimals with ``scale`` places, or whole minor units."""
+
+    scale: int | None  # None: integers, minor units by currency
+
+    @property
+    def dtype(self) -> Any:
+        import narwhals as nw
+
+        if self.scale is None:
+            return nw.Int64()
+        return nw.Decimal(_PRECISION, self.scale)
+
+    @property
+    def zero(self) -> Decimal | int:
+        """Zero as a literal every engine takes for a column of this kind."""
+        return 0 if self.scale is None else Decimal(0)
+
+    def nought(self, like: str) -> Any:
+        """A column of zeros of the type of column ``like`` (a literal zero of a decimal type
+        is not something every engine can make)."""
+        import narwhals as nw
+
+        return nw.when(nw.lit(False)).then(nw.col(like)).fill_null(self.zero)
+
+
+def _retyped(frame: Any, names: Sequence[str], kind: _Kind) -> Any:
+    """The columns ``names`` as amounts of one type (decimals of one precision and scale, or
+    64-bit integers). Dask cannot cast to a decimal through narwhals: there, pandas does it."""
+    import narwhals as nw
+
+    if not names:
+        return frame
+    if kind.scale is not None and frame.implementation == nw.Implementation.DASK:
+        import pandas as pd
+        import pyarrow as pa
+
+        native = frame.to_native()
+        dtype = pd.ArrowDtype(pa.decimal128(_PRECISION, kind.scale))
+        return nw.from_native(native.astype(dict.fromkeys(names, dtype)))
+    return frame.with_columns(nw.col(name).cast(kind.dtype) for name in names)
+
+
+# -- reading the frame ----------------------------------------------------------------------
+
+
+def _native_frame(native: Any, what: str) -> Any:
+    import warnings
+
+    import narwhals as nw
+
+    with warnings.catch_warnings():  # narwhals' notice that Dask support moves to a plugin
+        warnings.simplefilter("ignore", FutureWarning)
+        try:
+            return nw.from_native(native)
+        except TypeError:
+            raise FrameError(
+                f"{what}: {type(native).__name__} is not a dataframe; pass a pandas, polars, "
+                "pyarrow, DuckDB or Dask frame (or any frame narwhals knows)"
+            ) from None
+
+
+def _amount_kind(schema: Any, columns: Iterable[str], what: str) -> _Kind:
+    """The one kind of amount of the given columns: decimal (at the largest scale among them)
+    or integer; floats and anything else are refused, the column named."""
+    scales: list[int] = []
+    integers: list[str] = []
+    for name in columns:
+        dtype = schema[name]
+        if dtype.is_decimal():
+            scales.append(dtype.scale)
+        elif dtype.is_integer():
+            integers.append(name)
+        elif dtype.is_float():
+            raise FrameError(
+                f"{what} column {name!r} holds floats ({dtype}): a float cannot hold an amount "
+                f"exactly; accepted: {_ACCEPTED_AMOUNTS}"
+            )
+        else:
+            raise FrameError(
+                f"{what} column {name!r} holds {dtype}, not amounts; accepted: {_ACCEPTED_AMOUNTS}"
+            )
+    if scales and integers:
+        raise FrameError(
+            f"{what} columns {', '.join(map(repr, integers))} hold whole minor units and the "
+            "others decimals; give every amount the same way"
+        )
+    return _Kind(None if integers else max(scales))
+
+
+def _required(names: Collection[str], needed: Iterable[str], what: str) -> None:
+    missing = [name for name in needed if name not in names]
+    if missing:
+        raise FrameError(
+            f"{what} has no column {', '.join(map(repr, missing))}; a frame of {what} has "
+            f"{', '.join(_REQUIRED if what == 'claims' else ('claim', 'amount'))} (found: "
+            f"{', '.join(names) or 'none'})"
+        )
+
+
+def _on_or_before(names: Collection[str], schema: Any, day: date | None) -> Any:
+    """The filter keeping rows dated on or before ``day`` (all rows when the frame has no
+    ``as_of``); ISO text compares as the dates it names."""
+    import narwhals as nw
+
+    if day is None or "as_of" not in names:
+        return None
+    dtype = schema["as_of"]
+    column = nw.col("as_of")
+    if dtype == nw.String:
+        return column <= day.isoformat()
+    if dtype == nw.Datetime:
+        return column.cast(nw.Date) <= nw.lit(day)
+    return column <= nw.lit(day)
+
+
+def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
+    """Each row's figure as central value, lower and upper bound (``None`` where absent), the
+    ends' exclusiveness and the approximate mark (as 0/1), and a mark for a row no source
+    could have written (``_bad``). The short form is an amount and the source's word for it;
+    the whole form has ``low`` and/or ``high`` (and the amount, if any, is the central value)."""
+    import narwhals as nw
+
+    amount = nw.col("amount")
+    low = nw.col("low") if "low" in names else None
+    high = nw.col("high") if "high" in names else None
+    nothing = nw.when(nw.lit(False)).then(amount)
+    word = nw.col("qualifier") if "qualifier" in names else None
+
+    def said(*words: str) -> Any:
+        if word is None:
+            return nw.lit("exact" in words)
+        test = word.is_in(list(words))
+        return test | word.is_null() if "exact" in words else test.fill_null(False)
+
+    bounded = None
+    if low is not None or high is not None:
+        parts = [~b.is_null() for b in (low, high) if b is not None]
+        bounded = parts[0] if len(parts) == 1 else parts[0] | parts[1]
+
+    def pick(whole: Any, short: Any) -> Any:
+        return short if bounded is None else nw.when(bounded).then(whole).otherwise(short)
+
+    value = pick(amount, nw.when(said(*_POINT, "unknown")).then(amount))
+    lower = pick(
+        low if low is not None else nothing,
+        nw.when(said(*_POINT, "at_least", "more_than")).then(amount),
+    )
+    upper = pick(
+        high if high is not None else nothing,
+        nw.when(said(*_POINT, "at_most", "less_than")).then(amount),
+    )
+    open_low = said("more_than")
+    open_high = said("less_than")
+    if "low_inclusive" in names:
+        open_low = open_low | ~nw.col("low_inclusive").fill_null(True)
+    if "high_inclusive" in names:
+        open_high = open_high | ~nw.col("high_inclusive").fill_null(True)
+    approximate = said("about", "estimated")
+    if "approximate" in names:
+        approximate = approximate | nw.col("approximate").fill_null(False)
+    return [
+        value.alias("_v"),
+        lower.alias("_lo"),
+        upper.alias("_hi"),
+        open_low.alias("_lo_open"),
+        open_high.alias("_hi_open"),
+        approximate.alias("_ap"),
+        _unwritten(names, bounded).alias("_bad"),
+    ]
+
+
+def _unwritten(names: Collection[str], bounded: Any) -> Any:
+    """Whether a row holds what no source could write: no amount nor bounds, a negative
+    number, a lower bound above the upper one, a word that is not a qualifier."""
+    import narwhals as nw
+
+    amount = nw.col("amount")
+    bad = amount.is_null() if bounded is None else amount.is_null() & ~bounded
+    bad = bad | (amount < 0).fill_null(False)
+    for bound in ("low", "high"):
+        if bound in names:
+            bad = bad | (nw.col(bound) < 0).fill_null(False)
+    if "low" in names and "high" in names:
+        bad = bad | (nw.col("low") > nw.col("high")).fill_null(False)
+    if "qualifier" in names:
+        word = nw.col("qualifier")
+        bad = bad | ~(word.is_in(list(_ACCEPTED)) | word.is_null())
+    return bad
+
+
+def _indicator(expression: Any) -> Any:
+    import narwhals as nw
+
+    return expression.cast(nw.Int64)
+
+
+# -- settlements ----------------------------------------------------------------------------
+
+
+def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> Any:
+    """Each claim's settlements summed by claim id: the parts of their sum (central value, lower
+    and upper bound, with how many rows lack each), exclusive ends, approximate rows, bad rows."""
+    import narwhals as nw
+
+    frame = _native_frame(native, "settlements")
+    if isinstance(frame, nw.DataFrame):
+        frame = frame.lazy()
+    if frame.implementation != claims.implementation:
+        frame = frame.collect().lazy(backend=claims.implementation)
+    schema = frame.collect_schema()
+    names = schema.names()
+    _required(names, ("claim", "amount"), "settlements")
+    their = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "settlements")
+    if (their.scale is None) != (kind.scale is None):
+        raise FrameError(
+            "settlements give amounts as "
+            + ("whole minor units" if their.scale is None else "decimals")
+            + " and the claims do not; give every amount the same way"
+        )
+    dated = _on_or_before(names, schema, day)
+    if dated is not None:
+        frame = frame.filter(dated)
+    keys = ["claim", "currency"] if "currency" in names else ["claim"]
+
+    def counted(rows: Any) -> Any:
+        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
+        rows = rows.with_columns(*_figure_columns(names, kind)).with_columns(*_summable(kind))
+        return rows.select(*keys, *_PART_COLUMNS, nw.lit(1).alias("_n"))
+
+    sums = _each_row(frame, counted).group_by(*keys).agg(*_sums([*_PART_COLUMNS, "_n"]))
+    sums = sums.rename({name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn"})
+    sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
+    # Dask joins each partition of claims with the sums, brought here (a row per claim).
+    return sums.collect() if frame.implementation == nw.Implementation.DASK else sums
+
+
+def _each_row(frame: Any, step: Any) -> Any:
+    """``step`` (narwhals, row by row) applied to the frame: by its engine, or for Dask to each
+    partition, by pandas, so that Dask plans one step rather than a hundred expressions."""
+    import narwhals as nw
+
+    if frame.implementation != nw.Implementation.DASK:
+        return step(frame)
+    native = frame.to_native()
+
+    def part(partition: Any) -> Any:
+        return step(nw.from_native(partition, eager_only=True)).to_native()
+
+    return nw.from_native(native.map_partitions(part, meta=part(native._meta)))
+
+
+_PART_COLUMNS = ("_v", "_vm", "_lo", "_lom", "_hi", "_him", "_lo_open", "_hi_open", "_ap", "_bad")
+
+
+def _summable(kind: _Kind) -> list[Any]:
+    """The parts of each row as columns a plain sum adds up (group-by aggregations stay
+    elementary, as every engine can run them): numbers with their gaps as zero, and 0/1
+    counts of the gaps, the open ends, the approximate rows and the bad ones."""
+    import narwhals as nw
+
+    return [
+        nw.col("_v").fill_null(kind.zero).alias("_v"),
+        _indicator(nw.col("_v").is_null()).alias("_vm"),
+        nw.col("_lo").fill_null(kind.zero).alias("_lo"),
+        _indicator(nw.col("_lo").is_null()).alias("_lom"),
+        nw.col("_hi").fill_null(kind.zero).alias("_hi"),
+        _indicator(nw.col("_hi").is_null()).alias("_him"),
+        _indicator(nw.col("_lo_open") & ~nw.col("_lo").is_null()).alias("_lo_open"),
+        _indicator(nw.col("_hi_open") & ~nw.col("_hi").is_null()).alias("_hi_open"),
+        _indicator(nw.col("_ap")).alias("_ap"),
+        _indicator(nw.col("_bad")).alias("_bad"),
+    ]
+
+
+def _sums(parts: Iterable[str]) -> list[Any]:
+    import narwhals as nw
+
+    return [nw.col(name).sum() for name in parts]
+
+
+# -- each claim's count ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A frame of claims made ready: the lazy rows and what they hold."""
+
+    rows: Any  # a narwhals LazyFrame: parties, currency and each claim's count
+    full: Any  # the same rows with every column of the caller's, to show a bad one
+    kind: _Kind
+    simple: bool  # exact amounts only: the central value is the whole figure
+    eager: Any  # the caller's eager implementation, or None for a lazy frame
+    implementation: Any
+
+
+def _plan(
+    native: Any,
+    *,
+    settlements: Any,
+    as_of: date | None,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> _Plan:
+    import narwhals as nw
+
+    frame = _native_frame(native, "claims")
+    implementation = frame.implementation
+    eager = implementation if isinstance(frame, nw.DataFrame) else None
+    lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+    schema = lazy.collect_schema()
+    names = schema.names()
+    _required(names, _REQUIRED, "claims")
+    kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
+    as_of = day_asked(as_of)  # today by default, as on the object path
+    lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
+    simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
+    keep = ["debtor", "creditor", "currency"]
+    parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
+    parties = parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
+    if simple:
+        # Sums straight from the caller's columns, checked by the same group-by (a negative
+        # or missing amount shows in its group's minimum and count): nothing is computed per
+        # row, so an engine has no column to hold between the two sides. A claim of a party
+        # on itself nets to nothing, exactly.
+        amount = nw.col("amount")
+        full = lazy.with_columns((amount.is_null() | (amount < 0).fill_null(False)).alias("_bad"))
+        return _Plan(lazy, full, kind, simple, eager, implementation)
+    sums = None
+    if settlements is not None:
+        _required(names, ("id",), "claims")
+        sums = _settled(settlements, lazy, kind, as_of)
+
+    def counted(rows: Any) -> Any:
+        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
+        rows = rows.with_columns(*_figure_columns(names, kind))
+        if sums is not None:
+            rows = _reduced(rows, sums, kind)
+        if "status" in names:
+            rows = _zeroed(rows, kind)
+        rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
+        return rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+
+    full = _each_row(lazy, counted)
+    rows = full.select(*keep, *_PART_COLUMNS)
+    return _Plan(rows, full, kind, simple, eager, implementation)
+
+
+def _claims_that_count(
+    lazy: Any,
+    schema: Any,
+    day: date,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> Any:
+    """The claims dated on or before ``day``, of the statuses and asserters chosen (a frame
+    with no ``status`` holds asserted claims, as an entry with none does)."""
+    import narwhals as nw
+
+    names = schema.names()
+    dated = _on_or_before(names, schema, day)
+    if dated is not None:
+        lazy = lazy.filter(dated)
+    chosen = _chosen(statuses, "statuses")
+    if chosen is not None:
+        if "status" in names:
+            lazy = lazy.filter(nw.col("status").fill_null("asserted").is_in(sorted(chosen)))
+        elif "asserted" not in chosen:
+            lazy = lazy.filter(nw.lit(False))
+    speakers = _chosen(asserted_by, "asserted_by")
+    if speakers is not None:
+        _required(names, ("asserted_by",), "claims")
+        lazy = lazy.filter(nw.col("asserted_by").is_in(sorted(speakers)))
+    return lazy
+
+
+def _chosen(value: str | Collection[str] | None, name: str) -> set[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {value}
+    chosen = set(value)
+    if not all(isinstance(item, str) for item in chosen):
+        raise FrameError(f"{name}: {value!r} is not text nor a collection of texts")
+    return chosen
+
+
+def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
+    """Each claim less its settlements, by the interval rules: the lower bound less the
+    settlements' upper bound, the upper less their lower; a part either lacks is lacking."""
+    import narwhals as nw
+
+    sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi"], kind)
+    if isinstance(rows, nw.DataFrame) and isinstance(sums, nw.LazyFrame):
+        sums = sums.collect()
+    joined = rows.join(sums, left_on="id", right_on="claim", how="left")
+    joined = joined.with_columns(
+        (nw.col("_v") - nw.col("_s_v")).alias("_dv"),
+        (nw.col("_lo") - nw.col("_s_hi")).alias("_dlo"),
+        (nw.col("_hi") - nw.col("_s_lo")).alias("_dhi"),
+    )
+    joined = _retyped(joined, ["_dv", "_dlo", "_dhi"], kind)
+    some = nw.col("_sn").fill_null(0) > 0
+
+    def less(mine: str, diff: str, missing: str) -> Any:
+        lacking = nw.col(missing).fill_null(0) > 0
+        kept = nw.when(~lacking).then(nw.col(diff))
+        return nw.when(~some).then(nw.col(mine)).otherwise(kept)
+
+    def count(name: str) -> Any:
+        return nw.col(name).fill_null(0) > 0
+
+    bad = nw.col("_bad") | count("_s_bad")
+    if "_scurrency" in joined.collect_schema().names():
+        bad = bad | (some & (nw.col("_scurrency") != nw.col("currency")).fill_null(True))
+    return joined.with_columns(
+        less("_v", "_dv", "_s_vm").alias("_v"),
+        less("_lo", "_dlo", "_s_him").alias("_lo"),
+        less("_hi", "_dhi", "_s_lom").alias("_hi"),
+        (nw.col("_lo_open") | count("_s_hi_open")).alias("_lo_open"),
+        (nw.col("_hi_open") | count("_s_lo_open")).alias("_hi_open"),
+        (nw.col("_ap") | count("_s_ap")).alias("_ap"),
+        bad.alias("_bad"),
+    )
+
+
+def _zeroed(rows: Any, kind: _Kind) -> Any:
+    """A claim settled or written off counts as exactly zero."""
+    import narwhals as nw
+
+    zero = nw.col("status").is_in(sorted(ZERO_STATUSES)).fill_null(False)
+    nought = kind.nought("_v")
+    return rows.with_columns(
+        *(nw.when(zero).then(nought).otherwise(nw.col(c)).alias(c) for c in ("_v", "_lo", "_hi")),
+        *(nw.col(c) & ~zero for c in ("_lo_open", "_hi_open", "_ap")),
+    )
+
+
+def _clamped(kind: _Kind) -> list[Any]:
+    """What is outstanding never falls below zero: a negative or missing lower bound is zero
+    (included), a negative central value or upper bound is zero; otherwise each part stays."""
+    import narwhals as nw
+
+    nought = kind.nought("_v")
+    value, low, high = nw.col("_v"), nw.col("_lo"), nw.col("_hi")
+    below = low.is_null() | (low < 0).fill_null(False)
+    at_most_zero = (high <= 0).fill_null(False)
+    return [
+        nw.when((value < 0).fill_null(False)).then(nought).otherwise(value).alias("_v"),
+        nw.when(below).then(nought).otherwise(low).alias("_lo"),
+        nw.when(at_most_zero).then(nought).otherwise(high).alias("_hi"),
+        (nw.col("_lo_open") & ~below).alias("_lo_open"),
+        (nw.col("_hi_open") & ~at_most_zero).alias("_hi_open"),
+    ]
+
+
+# -- positions ------------------------------------------------------------------------------
+
+
+def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
+    """Each party's sums per currency, as creditor (as counted) and as debtor (negated: its
+    lower bound is minus the upper one): one lazy frame of both, summed by party."""
+    import narwhals as nw
+
+    rows = plan.rows
+    if plan.simple and plan.eager is not None:
+        # In memory, one look at the whole column is cheaper than checking in each group.
+        amount = nw.col("amount")
+        seen = rows.select(amount.min().alias("least"), amount.null_count().alias("none"))
+        least, none = seen.collect().row(0)
+        if (least is not None and least < 0) or none:
+            _refuse_rows(plan, "claims")
+        owed = rows.group_by("creditor", "currency").agg(amount.sum().alias("_v"))
+        owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
+        owing = owing.select(nw.col("debtor").alias("party"), "currency", -nw.col("_v"))
+        return owed.rename({"creditor": "party"}), owing, ["_v"]
+    if plan.simple:
+        amount = nw.col("amount")
+        owed = rows.group_by("creditor", "currency").agg(
+            amount.sum().alias("_v"),
+            amount.min().alias("_min"),
+            amount.count().alias("_count"),
+            nw.len().alias("_len"),
+        )
+        bad = (nw.col("_min") < 0).fill_null(False) | (nw.col("_count") < nw.col("_len"))
+        owed = owed.select(
+            nw.col("creditor").alias("party"), "currency", "_v", _indicator(bad).alias("_bad")
+        )
+        owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
+        owing = owing.select(
+            nw.col("debtor").alias("party"),
+            "currency",
+            (-nw.col("_v")).alias("_v"),
+            nw.lit(0).cast(nw.Int64).alias("_bad"),
+        )
+        return owed, owing, ["_v", "_bad"]
+    owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
+    owed = owed.rename({"creditor": "party"})
+    owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
+    # Owing turns a figure round: its lower bound is minus the upper one, and so on.
+    owing = owing.select(
+        nw.col("debtor").alias("party"),
+        "currency",
+        (-nw.col("_v")).alias("_v"),
+        "_vm",
+        (-nw.col("_hi")).alias("_lo"),
+        nw.col("_him").alias("_lom"),
+        (-nw.col("_lo")).alias("_hi"),
+        nw.col("_lom").alias("_him"),
+        nw.col("_hi_open").alias("_lo_open"),
+        nw.col("_lo_open").alias("_hi_open"),
+        "_ap",
+        "_bad",
+    )
+    parts = list(_PART_COLUMNS)
+    return owed.select("party", "currency", *parts), owing, parts
+
+
+def _summed_sides(plan: _Plan) -> Any:
+    """Both sides summed by party and currency, as a small eager frame, checked: by the
+    engine in one query (polars streams it, scanning a file once), or for Dask, both sides
+    computed together and added here (a few rows per party; Dask's planner takes seconds
+    over a concatenation)."""
+    import narwhals as nw
+
+    summed = _both_sides(plan)
+    checks = [nw.col("party").is_null().sum()]
+    if "_bad" in summed.columns:
+        checks.append(nw.col("_bad").sum())
+    bad = summed.select(*checks)
+    if any(int(x or 0) for x in bad.row(0)):
+        _refuse_rows(plan, "claims")
+    for code in summed["currency"].unique().to_list():
+        if code not in CURRENCIES:
+            raise FrameError(
+                f"claims: currency {code!r} is not an ISO 4217 code babel knows "
+                "(write USD, RUB, TJS, ...)"
+            )
+    for party in summed["party"].unique().to_list():  # a few thousand at most: checked here
+        why = party_error(party)
+        if why is not None:
+            raise FrameError(f"claims: {why}")
+    return summed
+
+
+def _both_sides(plan: _Plan) -> Any:
+    import narwhals as nw
+
+    owed, owing, parts = _sides(plan)
+    if plan.implementation == nw.Implementation.DASK:
+        from dask.base import compute
+
+        sides = compute(owed.to_native(), owing.to_native())  # type: ignore[no-untyped-call]
+        total: dict[tuple[str, str], dict[str, Any]] = {}
+        for side in sides:
+            for row in nw.from_native(side).iter_rows(named=True):
+                key = (row["party"], row["currency"])
+                held = total.setdefault(key, dict.fromkeys(parts, 0))
+                for name in parts:
+                    held[name] += row[name]
+        import pyarrow as pa
+
+        amount = _amount_type(plan.kind)
+        columns = {
+            "party": pa.array([k[0] for k in total], pa.string()),
+            "currency": pa.array([k[1] for k in total], pa.string()),
+        }
+        for name in parts:
+            numbers = name in ("_v", "_lo", "_hi")
+            values = [v[name] for v in total.values()]
+            columns[name] = pa.array(values, amount if numbers else pa.int64())
+        return nw.from_native(pa.table(columns))
+    total_frame = nw.concat([owed, owing], how="vertical")
+    lazy = total_frame.group_by("party", "currency").agg(*_sums(parts))
+    if plan.implementation.is_polars():
+        return lazy.collect(engine="streaming")
+    return lazy.collect()
+
+
+@dataclass(frozen=True)
+class _Position:
+    party: str
+    currency: str
+    value: Decimal | int | None
+    low: Decimal | int | None
+    high: Decimal | int | None
+    low_inclusive: bool
+    high_inclusive: bool
+    approximate: bool
+
+
+def _positions(plan: _Plan) -> list[_Position]:
+    """The positions, computed by the engine and brought back (one row per party and
+    currency), checked, in order of party and currency."""
+    found = [_position(row, plan) for row in _summed_sides(plan).iter_rows(named=True)]
+    return sorted(found, key=lambda p: (p.party, p.currency))
+
+
+def _position_columns(plan: _Plan, summed: Any) -> Any:
+    """The positions as a frame of :data:`POSITION_COLUMNS`, made by the engine from the
+    summed sides (a part any row lacks is lacking; an end is open where a row's end is)."""
+    import narwhals as nw
+
+    if plan.simple:
+        value = nw.col("_v")
+        parts = [value, value, value, nw.lit(True), nw.lit(True), nw.lit(False)]
+    else:
+
+        def kept(part: str, gaps: str) -> Any:
+            return nw.when(nw.col(gaps) == 0).then(nw.col(part))
+
+        parts = [
+            kept("_v", "_vm"),
+            kept("_lo", "_lom"),
+            kept("_hi", "_him"),
+            (nw.col("_lom") > 0) | (nw.col("_lo_open") == 0),
+            (nw.col("_him") > 0) | (nw.col("_hi_open") == 0),
+            nw.col("_ap") > 0,
+        ]
+    dtype = nw.Int64() if plan.kind.scale is None else nw.Decimal(38, plan.kind.scale)
+    named = [
+        part.cast(dtype if i < 3 else nw.Boolean()).alias(name)
+        for i, (part, name) in enumerate(zip(parts, POSITION_COLUMNS[2:], strict=True))
+    ]
+    return summed.select("party", "currency", *named).sort("party", "currency")
+
+
+def _native_result(plan: _Plan, frame: Any) -> Any:
+    """A small eager frame as the caller's kind: its eager engine, or its lazy one."""
+    if plan.eager is not None:
+        if frame.implementation != plan.eager:
+            frame = _from_arrow(frame, plan.eager)
+        return frame.to_native()
+    return _lazy(plan, frame.to_arrow())
+
+
+def _lazy(plan: _Plan, table: Any) -> Any:
+    """A pyarrow table as a lazy frame of the caller's engine. Dask takes it through pandas
+    with Arrow types: its default turns object columns (Decimals) into text."""
+    import narwhals as nw
+
+    if plan.implementation == nw.Implementation.DASK:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        native = table.to_pandas(types_mapper=pd.ArrowDtype)
+        return dd.from_pandas(native, npartitions=1)  # type: ignore[no-untyped-call]
+    return nw.from_native(table).lazy(backend=plan.implementation).to_native()
+
+
+def _from_arrow(frame: Any, backend: Any) -> Any:
+    import narwhals as nw
+
+    return nw.from_arrow(frame.to_arrow(), backend=backend)
+
+
+def _position(row: dict[str, Any], plan: _Plan) -> _Position:
+    def number(x: Any) -> Decimal | int:
+        return int(x) if plan.kind.scale is None else Decimal(x)
+
+    value = number(row["_v"] or 0)
+    if plan.simple:
+        return _Position(row["party"], row["currency"], value, value, value, True, True, False)
+    low = None if int(row["_lom"]) else number(row["_lo"] or 0)
+    high = None if int(row["_him"]) else number(row["_hi"] or 0)
+    return _Position(
+        row["party"],
+        row["currency"],
+        None if int(row["_vm"]) else value,
+        low,
+        high,
+        low is None or not int(row["_lo_open"]),
+        high is None or not int(row["_hi_open"]),
+        bool(int(row["_ap"])),
+    )
+
+
+def _refuse_rows(plan: _Plan, what: str) -> None:
+    """Finds the first row no source could have written and says what is wrong with it
+    (a second pass over the frame, made only to say so)."""
+    import narwhals as nw
+
+    bad = plan.full.filter(_indicator(nw.col("_bad")) > 0).head(1)
+    bad = bad.collect() if isinstance(bad, nw.LazyFrame) else bad
+    row: dict[str, Any] = next(iter(bad.iter_rows(named=True)), {})
+    shown = ", ".join(f"{k}={v}" for k, v in row.items() if not k.startswith("_") and v is not None)
+    raise FrameError(
+        f"{what}: a row holds no amount a source could state ({shown or 'a settlement'}): "
+        "every claim names two different parties, and has an amount or bounds, none negative, "
+        f"a lower bound not above the upper one, a qualifier among {', '.join(_ACCEPTED)}; a "
+        "settlement is in its claim's currency"
+    )
+
+
+def _decimal(kind: _Kind, code: str, number: Decimal | int | None) -> Decimal | None:
+    """A column's number as the Decimal it stands for, in its shortest form."""
+    if number is None:
+        return None
+    if kind.scale is None:
+        from babel.numbers import get_currency_precision
+
+        number = Decimal(int(number)).scaleb(-get_currency_precision(code), CONTEXT)
+    assert isinstance(number, Decimal)
+    if number == number.to_integral_value(context=CONTEXT):
+        return number.quantize(Decimal(1), context=CONTEXT)
+    return number.normalize(CONTEXT)
+
+
+def _figure(kind: _Kind, position: _Position) -> Figure:
+    code = position.currency
+
+    def amount(number: Decimal | int | None) -> Quantity | None:
+        exact = _decimal(kind, code, number)
+        return None if exact is None else money(exact, code)
+
+    value, low, high = amount(position.value), amount(position.low), amount(position.high)
+    if low is None and high is None:
+        if value is not None:  # a central value with no bounds at all
+            return Figure(value, qualifier="unknown", approximate=position.approximate)
+        # Neither: what "more than X" less "more than Y" comes to, built the same way.
+        nought = money(0, code)
+        figure = Figure.of(nought, "at_least") + Figure.of(nought, "at_most")
+        return figure + Figure.of(nought, "about") if position.approximate else figure
+    return Figure(
+        value,
+        low=low,
+        high=high,
+        low_inclusive=position.low_inclusive,
+        high_inclusive=position.high_inclusive,
+        approximate=position.approximate,
+    )
+
+
+def _frame(plan: _Plan, data: dict[str, list[Any]], types: dict[str, Any]) -> Any:
+    """A frame of the caller's engine from columns of Python values: eager for an eager
+    frame, lazy (already computed) for a lazy one."""
+    import narwhals as nw
+    import pyarrow as pa
+
+    table = pa.table({name: pa.array(values, types[name]) for name, values in data.items()})
+    if plan.eager is not None:
+        return nw.from_arrow(table, backend=plan.eager).to_native()
+    return _lazy(plan, table)
+
+
+def _amount_type(kind: _Kind) -> Any:
+    import pyarrow as pa
+
+    return pa.int64() if kind.scale is None else pa.decimal128(38, kind.scale)
+
+
+def net_positions(
+    claims: Any,
+    *,
+    settlements: Any = None,
+    as_of: date | None = None,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+    figures: bool = False,
+) -> Any:
+    """Every party's net position per currency, positive for a net creditor: a frame of the
+    caller's engine with :data:`POSITION_COLUMNS` (amounts of the claims' kind: decimals, or
+    minor units), in order of party and currency; or with ``figures=True`` the object path's
+    ``{party: {currency: Figure}}``.
+
+    ``settlements`` (a frame with ``claim``, ``amount`` and the same optional columns) reduce
+    the claims whose ``id`` they name; ``as_of`` (today by default) keeps the claims and
+    settlements dated on or before it, where the frames have an ``as_of`` column; ``statuses``
+    and ``asserted_by`` choose claims as :func:`ledger.net_positions` does. A lazy frame
+    (polars, DuckDB, Dask) is netted by its engine, streamed where the engine streams, and only
+    the positions come back.
+
+    >>> import pandas as pd
+    >>> claims = pd.DataFrame({"debtor": ["KG", "KG"], "creditor": ["RU", "RU"],
+    ...     "currency": ["USD", "USD"], "amount": [50_000, 25]})  # cents
+    >>> net_positions(claims)[["party", "amount"]].to_dict("list")
+    {'party': ['KG', 'RU'], 'amount': [-50025, 50025]}
+    >>> print(net_positions(claims, figures=True)["RU"]["USD"])
+    500.25 USD
+    """
+    plan = _plan(
+        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
+    )
+    if figures:
+        held: dict[str, dict[str, Figure]] = defaultdict(dict)
+        for p in _positions(plan):
+            held[p.party][p.currency] = _figure(plan.kind, p)
+        return dict(held)
+    return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+
+
+def net_balance(
+    claims: Any,
+    debtor: str,
+    creditor: str,
+    *,
+    settlements: Any = None,
+    as_of: date | None = None,
+    currency: str | None = None,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+    figures: bool = False,
+) -> Any:
+    """What ``debtor`` owes ``creditor``, net of what ``creditor`` owes ``debtor``: one row
+    per currency of their claims (``currency`` keeps one), with the columns of a position
+    but ``party``; with ``figures=True`` a ``{currency: Figure}``, each what
+    ``lg.net_balance(book, debtor, creditor, currency=...)`` gives as its amount.
+
+    >>> import polars as pl
+    >>> claims = pl.DataFrame({"debtor": ["TJ", "RU"], "creditor": ["RU", "TJ"],
+    ...     "currency": ["USD", "USD"], "amount": [300_000_000_00, 50_000_000_00]})
+    >>> print(net_balance(claims, "TJ", "RU", figures=True)["USD"])
+    250000000 USD
+    """
+    import narwhals as nw
+
+    for name, party in (("debtor", debtor), ("creditor", creditor)):
+        if not isinstance(party, str) or not party:
+            raise FrameError(f"{name}: {party!r} is not a party; pass a code such as 'RU'")
+    if debtor == creditor:
+        raise FrameError(
+            f"debtor and creditor are both {debtor!r}; a balance is between two parties"
+        )
+    frame = _native_frame(claims, "claims")
+    pair = [debtor, creditor]
+    between = nw.col("debtor").is_in(pair) & nw.col("creditor").is_in(pair)
+    if currency is not None:
+        between = between & (nw.col("currency") == currency)
+    chosen = frame.filter(between).to_native()
+    plan = _plan(
+        chosen, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
+    )
+    if figures:
+        return {p.currency: _figure(plan.kind, p) for p in _positions(plan) if p.party == creditor}
+    frame = _position_columns(plan, _summed_sides(plan))
+    return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
+
+
+def settle(
+    claims: Any,
+    *,
+    settlements: Any = None,
+    as_of: date | None = None,
+    statuses: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
+    figures: bool = False,
+) -> Any:
+    """Transfers that bring every position to zero, per currency, as :func:`ledger.settle`
+    makes them (largest debtor pays largest creditor first: at most n - 1 for n parties): a
+    frame with ``payer``, ``payee``, ``currency``, ``amount`` and ``approximate``, or with
+    ``figures=True`` the object path's :class:`~ledger.netting.Transfers`.
+
+    >>> import pyarrow as pa
+    >>> claims = pa.table({"debtor": ["TJ", "KG"], "creditor": ["RU", "TJ"],
+    ...     "currency": ["USD", "USD"], "amount": [300, 100]})
+    >>> [str(t) for t in settle(claims, figures=True)]
+    ['TJ pays RU 2 USD', 'KG pays RU 1 USD']
+    """
+    plan = _plan(
+        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
+    )
+    by_currency: dict[str, list[_Position]] = defaultdict(list)
+    for position in _positions(plan):
+        if position.value is None:
+            shown = _figure(plan.kind, position)
+            raise FigureError(
+                f"{position.party}'s position in {position.currency} is {shown}: it has no "
+                "central value, so no transfer can settle it; settle needs claims with an "
+                "amount, not only bounds"
+            )
+        by_currency[position.currency].append(position)
+    rows: list[tuple[str, str, str, Decimal | int, bool]] = []
+    for code, held in sorted(by_currency.items()):
+        rows.extend(_transfers_in(code, held))
+    if figures:
+        return Transfers(
+            Transfer(payer, payee, _transfer_figure(plan.kind, code, amount, approximate))
+            for payer, payee, code, amount, approximate in rows
+        )
+    import pyarrow as pa
+
+    columns = ("payer", "payee", "currency", "amount", "approximate")
+    data = {name: [row[i] for row in rows] for i, name in enumerate(columns)}
+    types = {
+        "payer": pa.string(),
+        "payee": pa.string(),
+        "currency": pa.string(),
+        "amount": _amount_type(plan.kind),
+        "approximate": pa.bool_(),
+    }
+    return _frame(plan, data, types)
+
+
+def _transfer_figure(kind: _Kind, code: str, amount: Decimal | int, approximate: bool) -> Figure:
+    return Figure(money(_decimal(kind, code, amount) or 0, code), approximate=approximate)
+
+
+def _transfers_in(
+    code: str, held: list[_Position]
+) -> list[tuple[str, str, str, Decimal | int, bool]]:
+    """Largest debtor pays largest creditor, in one currency, on central values."""
+    approximate = any(p.approximate for p in held)
+    values = [(p.party, p.value) for p in held if p.value is not None]
+    creditors = sorted(((v, p) for p, v in values if v > 0), key=lambda r: (-r[0], r[1]))
+    debtors = sorted(((-v, p) for p, v in values if v < 0), key=lambda r: (-r[0], r[1]))
+    due = [amount for amount, _ in creditors]
+    owes = [amount for amount, _ in debtors]
+    transfers: list[tuple[str, str, str, Decimal | int, bool]] = []
+    i = j = 0
+    while i < len(debtors) and j < len(creditors):
+        paid = min(owes[i], due[j])
+        transfers.append((debtors[i][1], creditors[j][1], code, paid, approximate))
+        owes[i] -= paid
+        due[j] -= paid
+        if owes[i] == 0:
+            i += 1
+        if due[j] == 0:
+            j += 1
+    return transfers
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+def scan(
+    source: str | Path | Sequence[str | Path],
+    *,
+    engine: Literal["polars", "duckdb"] = "polars",
+    scale: int | None = 2,
+) -> Any:
+    """A lazy frame over Parquet or CSV files (a path, a glob such as ``"transfers/*.csv"``,
+    or a list), read by ``engine`` only when netted, and then streamed.
+
+    Parquet files carry their own types. In CSV text the amount columns (``amount``, ``low``,
+    ``high``) are read as decimals with ``scale`` places, exactly: a row with more places (or
+    that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
+    whole minor units by currency (cents for USD).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "claims.csv").write_text(
+    ...     "debtor,creditor,currency,amount\\nTJ,RU,USD,300000000.50\\nRU,TJ,USD,50000000\\n")
+    >>> print(net_positions(scan(folder / "*.csv"), figures=True)["RU"]["USD"])
+    250000000.5 USD
+    """
+    paths = [str(source)] if isinstance(source, (str, Path)) else [str(p) for p in source]
+    if not paths:
+        raise FrameError("scan: no file given; pass a path, a glob or a list of paths")
+    if engine not in ("polars", "duckdb"):
+        raise FrameError(f"scan: engine {engine!r} is not known; accepted: polars, duckdb")
+    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, int)):
+        raise FrameError(f"scan: scale {scale!r} is not a whole number of decimal places")
+    if scale is not None and not 0 <= scale <= _PRECISION:
+        raise FrameError(f"scan: scale {scale} is outside 0 to {_PRECISION} decimal places")
+    suffixes = {Path(p).suffix.lower() for p in paths}
+    if suffixes <= {".parquet", ".pq"}:
+        return _scan_parquet(paths, engine)
+    if suffixes <= {".csv"}:
+        return _scan_csv(paths, engine, scale)
+    raise FrameError(
+        f"scan: {', '.join(paths)}: not Parquet (.parquet) nor CSV (.csv) files, or a mix of both"
+    )
+
+
+def _scan_parquet(paths: list[str], engine: str) -> Any:
+    if engine == "polars":
+        import polars as pl
+
+        return pl.scan_parquet(paths)
+    import duckdb
+
+    return duckdb.read_parquet(paths)
+
+
+def _number_pattern(scale: int | None) -> str:
+    places = "" if scale is None or scale == 0 else rf"(\.[0-9]{{0,{scale}}})?"
+    return rf"^\s*[0-9]+{places}\s*$"
+
+
+def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
+    if engine == "polars":
+        import polars as pl
+
+        header = pl.scan_csv(paths[0], n_rows=1, infer_schema=False).collect_schema().names()
+        amounts = [name for name in _AMOUNTS if name in header]
+        text = dict.fromkeys(amounts, pl.String)
+        lazy = pl.scan_csv(paths, schema_overrides=text, try_parse_dates=True)
+        dtype = pl.Int64 if scale is None else pl.Decimal(38, scale)
+        pattern = _number_pattern(scale)
+        return lazy.with_columns(
+            pl.when(pl.col(name).str.contains(pattern))
+            .then(pl.col(name).str.strip_chars().cast(dtype))
+            .alias(name)
+            for name in amounts
+        )
+    import duckdb
+
+    header = duckdb.read_csv(paths[0], all_varchar=True).columns
+    amounts = [name for name in _AMOUNTS if name in header]
+    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"))
+    sql_type = "BIGINT" if scale is None else f"DECIMAL(38, {scale})"
+    replaced = ", ".join(
+        f"CASE WHEN regexp_full_match({name}, '{_number_pattern(scale)}') "
+        f"THEN CAST(trim({name}) AS {sql_type}) END AS {name}"
+        for name in amounts
+    )
+    return relation.project(f"* REPLACE ({replaced})") if amounts else relation
