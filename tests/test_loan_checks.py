@@ -1,0 +1,36 @@
+"""Loan terms and present values a user can trust (issue 13, user check items 6, 7, 8, 13)."""
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import ledger as lg
+
+
+@pytest.mark.parametrize("bare", ["0.75", Decimal("0.75"), "about 0.5", "between 0.2 and 0.4"])
+def test_a_bare_number_that_reads_as_a_huge_rate_is_refused_with_words(bare):
+    with pytest.raises(lg.LedgerError, match=r"is 75% a year; write '0.75%'|% a year; write '"):
+        lg.Terms(interest=bare, maturity_years=40)
+
+
+def test_the_refusal_says_what_each_reading_means():
+    with pytest.raises(lg.LedgerError) as refused:
+        lg.Terms(interest="0.75", maturity_years=40)
+    assert (
+        "0.75 is 75% a year; write '0.75%' for 0.75 percent a year, or '75%' if that is meant"
+        in str(refused.value)
+    )
+
+
+def test_a_high_rate_written_with_its_percent_sign_is_taken():
+    assert lg.Terms(interest="75%", maturity_years=2).interest == lg.Figure.of("0.75")
+    assert lg.Terms(interest="0.3", maturity_years=2).interest == lg.Figure.of("0.3")
+
+
+def test_the_discount_rate_follows_the_same_rule():
+    ida = lg.Terms(interest="0.75%", maturity_years=40, grace_years=10, frequency="semiannual")
+    with pytest.raises(lg.LedgerError, match="0.5 is 50% a year"):
+        lg.grant_element(ida, principal="1000000 USD", rate="0.5")
+    assert lg.grant_element(ida, principal="1000000 USD", rate="50%").value is not None
