@@ -34,3 +34,17 @@ def test_the_discount_rate_follows_the_same_rule():
     with pytest.raises(lg.LedgerError, match="0.5 is 50% a year"):
         lg.grant_element(ida, principal="1000000 USD", rate="0.5")
     assert lg.grant_element(ida, principal="1000000 USD", rate="50%").value is not None
+
+
+def test_forgiven_valued_after_the_first_write_off_is_refused():
+    kg = lg.example("kg-ru-2012")
+    with pytest.raises(lg.LedgerError, match=r"on: 2020-01-01 is after .*2013-05-08"):
+        lg.forgiven(kg, "ru-claim-kg-2012", on=date(2020, 1, 1))
+    fine = lg.forgiven(kg, "ru-claim-kg-2012", on=date(2013, 5, 8))
+    assert fine.value.value.magnitude <= fine.face.value.magnitude
+
+
+def test_forgiven_explains_write_offs_as_write_offs():
+    text = lg.forgiven(lg.example("kg-ru-2012"), "ru-claim-kg-2012").explain()
+    assert text.startswith("given up on ru-claim-kg-2012 (RU's claim on KG)")
+    assert "written off" in text.splitlines()[2] and "payment" not in text
