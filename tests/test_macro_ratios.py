@@ -145,7 +145,7 @@ def test_remittances_in_roubles_convert_at_the_average_rate_of_their_year():
 def test_the_explanation_names_each_entry_and_its_source():
     book = lg.Ledger([TJ_2011, gdp("TJ", 2011, "6522755783")])
     text = lg.remittances_to_gdp(book, "TJ", year=2011).explain()
-    assert "remittances to GDP for TJ, figures for 2011" in text
+    assert "remittances to GDP for TJ, as of 2011-12-31" in text
     assert "tj-remittances-from-ru-2011" in text and "The Moscow Times (Interfax)" in text
     assert "tj-gdp-2011" in text and "World Bank, 2016-05-02" in text
 

@@ -144,7 +144,7 @@ class Ratio:
     def explain(self) -> str:
         """The division, each entry with its source's words, and each rate it used."""
         when = f"as of {self.as_of.isoformat()}"
-        if self.year is not None:
+        if self.year is not None and self.as_of != date(self.year, 12, 31):
             when = f"figures for {self.year}, {when}"
         out = [
             f"{_asked(self.question)} for {self.party}, {when}: {self.value}",
