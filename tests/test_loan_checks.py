@@ -48,3 +48,16 @@ def test_forgiven_explains_write_offs_as_write_offs():
     text = lg.forgiven(lg.example("kg-ru-2012"), "ru-claim-kg-2012").explain()
     assert text.startswith("given up on ru-claim-kg-2012 (RU's claim on KG)")
     assert "written off" in text.splitlines()[2] and "payment" not in text
+
+
+def test_an_annuity_keeps_its_instalment_level_and_puts_the_residue_in_the_last():
+    terms = lg.Terms(interest="5%", maturity_years=8, frequency="quarterly", profile="annuity")
+    plan = list(lg.schedule(terms, principal="1000000 USD"))
+    # 1,000,000 at 1.25% a quarter over 32 quarters: A = P d / (1 - (1 + d)**-32), by a loop
+    d = Fraction(125, 10_000)
+    level = Fraction(1_000_000) / sum(1 / (1 + d) ** j for j in range(1, 33))
+    instalment = Decimal(round(level * 100)) / 100  # (to the cent, half to even)
+    assert instalment == Decimal("38107.91")  # 38107.9056...: half to even, to the cent
+    assert [p.total for p in plan[:-1]] == [instalment] * 31
+    assert abs(plan[-1].total - instalment) < Decimal("0.50")
+    assert sum(p.principal for p in plan) == Decimal("1000000")

@@ -280,6 +280,28 @@ def _resolve(
     return terms, principal if principal is not None else claim.amount, start, f"claim {claim.id}"
 
 
+def _level_parts(
+    total: Decimal, d: Decimal, periods: tuple[int, int], step: Decimal
+) -> list[Decimal]:
+    """The principal parts of an annuity as lenders schedule it: the level instalment
+    ``total d / (1 - (1 + d)**-count)`` rounded half to even to the minor unit, each period's
+    principal the instalment less that period's interest (rounded as the schedule rounds it),
+    the last the principal left (the residue)."""
+    grace, periods_in_all = periods
+    count = periods_in_all - grace
+    rate = Fraction(d)
+    level = Fraction(total) * rate / (1 - (1 + rate) ** -count)
+    instalment = Decimal(round(level / Fraction(step))) * step
+    zero = Decimal(0).quantize(step)
+    parts, left = [zero] * grace, total
+    for k in range(count):
+        interest = (left * d).quantize(step, ROUND_HALF_EVEN)
+        part = left if k == count - 1 else min(max(instalment - interest, zero), left)
+        parts.append(part.quantize(step))
+        left -= part
+    return parts
+
+
 @owned
 def schedule(
     claim_or_terms: HasTerms | Terms,
@@ -289,7 +311,10 @@ def schedule(
 ) -> Schedule:
     """The payments of a loan: each dated, its principal and its interest apart, to the minor
     unit of the currency (``residue`` says where the cents that do not divide go; the
-    principal payments always sum to the principal exactly). Interest each period is the
+    principal payments always sum to the principal exactly). An annuity with ``residue="last"``
+    pays a level instalment (the exact level payment rounded half to even to the cent) and
+    the residue in its last; with ``"largest_remainder"`` its principal parts are the exact
+    shares spread by largest remainder. Interest each period is the
     outstanding principal times ``interest / periods a year``, rounded half to even; for
     ``lump_sum_compounded`` it is compounded so each period and paid with the principal.
 
@@ -311,9 +336,11 @@ def schedule(
     rate, rough_rate = _rate(terms)
     places = max(_digits(currency), -min(0, _exponent(total)))
     step = Decimal(1).scaleb(-places)
-    shares = principal_shares(terms, Fraction(rate))
-    parts = split(total, shares, places, residue)
     d = rate / terms.periods_per_year  # exact: a Decimal over 1, 2 or 4
+    if terms.profile == "annuity" and residue == "last" and rate != 0:
+        parts = _level_parts(total, d, (terms.grace_periods, terms.periods), step)
+    else:
+        parts = split(total, principal_shares(terms, Fraction(rate)), places, residue)
     per_year = terms.periods_per_year
     dates = _dates(start, 12 // per_year, terms.periods)
     payments = []
