@@ -61,3 +61,13 @@ def test_an_annuity_keeps_its_instalment_level_and_puts_the_residue_in_the_last(
     assert [p.total for p in plan[:-1]] == [instalment] * 31
     assert abs(plan[-1].total - instalment) < Decimal("0.50")
     assert sum(p.principal for p in plan) == Decimal("1000000")
+
+
+def test_a_terms_present_value_says_it_sums_the_exact_payments_not_the_cents_shown():
+    ida = lg.Terms(interest="0.75%", maturity_years=40, grace_years=10, frequency="semiannual")
+    of_terms = lg.grant_element(ida, principal="60000000 USD").present_value
+    of_schedule = lg.present_value(lg.schedule(ida, principal="60000000 USD"))
+    assert "summed unrounded" in of_terms.explain()
+    assert "summed unrounded" not in of_schedule.explain()
+    gap = abs(of_terms.value.value.magnitude - of_schedule.value.value.magnitude)
+    assert gap < Decimal("1")  # cents of rounding, said, never hidden

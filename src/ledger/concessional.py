@@ -106,6 +106,9 @@ class PresentValue:
     on: date | None
     compounding: Compounding
     lines: tuple[Discounted, ...]
+    #: Whether the payments summed are those of the terms, exact (each shown to the cent but
+    #: summed unrounded), rather than the cent-rounded payments of a schedule.
+    exact_payments: bool = False
 
     def explain(self, column: str = "payment") -> str:
         """Each discounted payment (``column`` names what they are), then the sum; a payment
@@ -125,6 +128,12 @@ class PresentValue:
                 + (" (before the day: carried forward, not discounted)" if line.years < 0 else "")
             )
         out.append(f"  undiscounted: {self.undiscounted}; discounted: {self.value}")
+        if self.exact_payments:
+            out.append(
+                "  (the payments of the terms, exact: each shown to the cent, summed unrounded; "
+                "lg.present_value(lg.schedule(...)) discounts the cent-rounded payments a "
+                "borrower makes, and may differ by cents)"
+            )
         return "\n".join(out)
 
 
@@ -489,6 +498,8 @@ def _present(
         on_day,
         compounding,
         tuple(lines),
+        exact_payments=not isinstance(claim_or_payments, Schedule)
+        and (isinstance(claim_or_payments, Terms) or hasattr(claim_or_payments, "terms")),
     )
     return pv, sums, exact
 
