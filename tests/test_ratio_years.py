@@ -113,3 +113,18 @@ def test_two_gdp_entries_for_the_year_asked_are_refused_and_source_chooses():
     assert chosen.denominator_entries[0].id == "kg-gdp-2012"
     by_year = lg.remittances_to_gdp(book, "KG", years=[2012], source="World Bank")
     assert by_year[2012] == chosen.value
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("en_US", "Kyrgyzstan's external debt is about 81% of its GDP."),
+        ("ru_RU", "Внешний долг / ВВП (Киргизия): около 81\u00a0%."),
+    ],
+)
+def test_a_debt_stock_ratio_is_described_by_its_measure(locale, sentence):
+    book = lg.Ledger([stock(2011, "about 5011000000"), gdp(2011, "6197766119")])
+    answer = lg.debt_to_gdp(book, "KG", measure="external", year=2011)
+    assert lg.describe(answer, locale) == sentence
+    by_year = lg.debt_to_gdp(book, "KG", measure="external", years=[2011]).point(2011).detail
+    assert lg.describe(by_year, locale) == sentence

@@ -407,9 +407,12 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> s
     # Against GDP, a share, as such ratios are published (45% of GDP); else as it comes.
     gdp = ratio.question.endswith("_gdp")
     if not ratio.net:
+        question = ratio.question
+        if ratio.measure is not None and f"{ratio.measure}_{question}" in QUESTIONS:
+            question = f"{ratio.measure}_{question}"  # "external debt", as measured
         return words_say(
             locale,
-            QUESTIONS[ratio.question],
+            QUESTIONS[question],
             party=party,
             value=format_ratio(value, locale, as_percent=gdp),
         )

@@ -96,6 +96,8 @@ class Ratio:
     names: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     #: The year the figures are for (a GDP's year, a debt at its end), where one was paired.
     year: int | None = None
+    #: The measure of a recorded debt stock weighed (``"external"``...), else ``None``.
+    measure: str | None = None
 
     @classmethod
     def of(
@@ -110,6 +112,7 @@ class Ratio:
         conversions: Iterable[Conversion] = (),
         names: dict[str, Any] | None = None,
         year: int | None = None,
+        measure: str | None = None,
     ) -> Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
@@ -129,6 +132,7 @@ class Ratio:
             conversions=tuple(c for c in conversions if c.rate is not None),
             names=dict(names or {}),
             year=year,
+            measure=measure,
         )
 
     @property
@@ -187,6 +191,13 @@ def _asked(question: str) -> str:
     return question.replace("_", " ").replace(" gdp", " GDP")
 
 
+def _measure_of(label: str) -> str | None:
+    """The measure of a debt-stock series from its label ("public external debt stock")."""
+    if not label.endswith(" debt stock"):
+        return None
+    return label.removesuffix(" debt stock").replace(" ", "_")
+
+
 def _question(top: Series, bottom: Series) -> tuple[str, bool]:
     """The named question two series ask, where they ask one (so that each year's ratio says
     itself as the named helper's does); else a plain ratio."""
@@ -231,6 +242,7 @@ def by_year(question: str, top: object, bottom: object, *, net: bool = False) ->
             net=net,
             conversions=(*up.conversions, *down.conversions),
             year=year,
+            measure=_measure_of(top.label),
         )
 
     def value(answer: object) -> Figure:
@@ -893,6 +905,7 @@ def debt_to_gdp(
         conversions=[conversion],
         names=book.parties,
         year=year,
+        measure=measure,
     )
 
 
