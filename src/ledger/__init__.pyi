@@ -71,6 +71,7 @@ from .fx import Conversion as Conversion
 from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
+from .importers import RowsLeftOutWarning as RowsLeftOutWarning
 from .importers import read_worldbank as read_worldbank
 from .loans import Payment as Payment
 from .loans import Schedule as Schedule

@@ -360,7 +360,7 @@ def _budget(
 ) -> Budget:
     budgets = [b for b in book.budgets(party=party, fiscal_year=fiscal_year, as_of=day) if keep(b)]
     every = book.budgets(party=party, fiscal_year=fiscal_year)
-    return _latest(budgets, every, "budget", party, day, "fiscal_year=, as_of=, source=")
+    return _latest(budgets, every, "budget", party, day, "fiscal_year=, as_of=")
 
 
 def _remittance(book: Ledger, party: str, day: date, keep: Keep = _all) -> Remittance:

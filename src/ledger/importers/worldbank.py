@@ -63,6 +63,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -120,6 +121,21 @@ _REST_OF_WORLD_NAME = "the rest of the world"
 
 #: The World Bank's codes that are not ISO 3166 alpha-3 but name a country CLDR knows.
 _WORLD_BANK_CODES = {"XKX": "XK"}
+
+#: The World Bank's codes of groups of countries (regions, income and lending groups, "World"),
+#: as its World Development Indicators list them; any other code CLDR does not know (``CHI``,
+#: the Channel Islands) is a place without an ISO code, said apart when left out.
+AGGREGATES = frozenset(
+    "AFE AFW ARB CEB CSS EAP EAR EAS ECA ECS EMU EUU FCS HIC HPC IBD IBT IDA IDB IDX INX LAC "
+    "LCN LDC LIC LMC LMY LTE MEA MIC MNA NAC OED OSS PRE PSS PST SAS SSA SSF SST TEA TEC TLA "
+    "TMN TSA TSS UMC WLD".split()
+)
+
+
+class RowsLeftOutWarning(UserWarning):
+    """A World Bank import left rows out (groups of countries, codes of no ISO country): how
+    many, which, and how to keep them."""
+
 
 _BULK_HEAD = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
 _DATABANK_HEAD = ["Country Name", "Country Code", "Series Name", "Series Code"]
@@ -397,6 +413,8 @@ class _Build:
     sources: dict[str, Source] = field(default_factory=dict)
     seen: dict[tuple[str, str], int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
+    groups: dict[str, int] = field(default_factory=dict)  # code: first line, left out
+    strangers: dict[str, int] = field(default_factory=dict)
 
 
 def _party(build: _Build, row: _Row) -> str | None:
@@ -410,6 +428,8 @@ def _party(build: _Build, row: _Row) -> str | None:
     if party is not None:
         return party
     if build.aggregates == "skip":
+        left_out = build.groups if row.code in AGGREGATES else build.strangers
+        left_out.setdefault(row.code, row.line)
         return None
     party = f"org:wb-{row.code.lower()}"
     build.parties[party] = row.country or row.code
@@ -510,7 +530,31 @@ def _decoded(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _read(path: str | os.PathLike[str], aggregates: str, skip_unknown: bool, hint: str) -> Ledger:
+def _left_out(build: _Build, keep: str) -> str:
+    """How many rows were left out, of which codes and why, and how to keep them."""
+    count = len(build.groups) + len(build.strangers)
+    parts = []
+    if build.groups:
+        parts.append(
+            f"{len(build.groups)} of groups of countries ({', '.join(sorted(build.groups))})"
+        )
+    if build.strangers:
+        named = ", ".join(f"{code} (line {line})" for code, line in sorted(build.strangers.items()))
+        parts.append(
+            f"{len(build.strangers)} of a code that is neither an ISO 3166 country nor a World "
+            f"Bank group: {named}"
+        )
+    rows = "row" if count == 1 else "rows"
+    return f"{build.name}: {count} {rows} left out: {'; '.join(parts)}; keep them as org: parties with {keep}"
+
+
+def _read(
+    path: str | os.PathLike[str],
+    aggregates: str,
+    skip_unknown: bool,
+    hint: str,
+    keep: str = "aggregates='keep'",
+) -> Ledger:
     if not isinstance(path, str | os.PathLike):
         raise LedgerError(f"path: {type(path).__name__} {path!r} is not a path; pass a file's path")
     if aggregates not in ("skip", "keep"):
@@ -535,6 +579,8 @@ def _read(path: str | os.PathLike[str], aggregates: str, skip_unknown: bool, hin
         raise LedgerFileError([Problem(name, where, refusal.column, refusal.message)]) from None
     if build.unknown:
         raise LedgerFileError(_unknown_problems(build))
+    if build.groups or build.strangers:
+        warnings.warn(RowsLeftOutWarning(_left_out(build, keep)), stacklevel=3)
     return Ledger(
         build.entries,
         title=f"World Bank: {table.database}, last updated {table.updated.isoformat()}",
@@ -553,7 +599,10 @@ def read_worldbank(
     export; see :mod:`ledger.importers.worldbank`): one entry per value present.
 
     ``aggregates="keep"`` keeps the rows of groups of countries ("World", "Europe & Central
-    Asia") as ``org:wb-<code>`` parties; by default they are left out. ``skip_unknown=True``
+    Asia") and of places with no ISO code (``CHI``, the Channel Islands) as ``org:wb-<code>``
+    parties; by default they are left out, and a :class:`RowsLeftOutWarning` says how many,
+    which (the groups apart from the other codes, each with its line) and how to keep them.
+    ``skip_unknown=True``
     leaves out the rows of indicators the ledger does not read; by default they are refused.
     A file of another shape is refused with a :class:`~ledger.errors.LedgerFileError` that
     names the line.
@@ -606,12 +655,16 @@ def add_import_command(commands: Any) -> None:
 
 
 def _run_worldbank(args: argparse.Namespace) -> str:
-    book = _read(
-        args.file,
-        args.aggregates,
-        args.skip_unknown,
-        "; or leave out the rows of other indicators with --skip-unknown",
-    )
+    with warnings.catch_warnings(record=True) as caught:  # said in the command's own words
+        warnings.simplefilter("always", RowsLeftOutWarning)
+        book = _read(
+            args.file,
+            args.aggregates,
+            args.skip_unknown,
+            "; or leave out the rows of other indicators with --skip-unknown",
+            "--aggregates keep",
+        )
+    notes = [str(w.message) for w in caught if issubclass(w.category, RowsLeftOutWarning)]
     target = Path(args.output)
     if target.suffix.lower() not in (".toml", ".json"):
         raise LedgerError(
@@ -626,4 +679,5 @@ def _run_worldbank(args: argparse.Namespace) -> str:
     for entry in book:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     counted = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(kinds.items()))
-    return f"wrote {len(book)} entries ({counted or 'no values'}) to {args.output}"
+    wrote = f"wrote {len(book)} entries ({counted or 'no values'}) to {args.output}"
+    return "\n".join([wrote, *notes])
