@@ -126,9 +126,57 @@ _WORLD_BANK_CODES = {"XKX": "XK"}
 #: as its World Development Indicators list them; any other code CLDR does not know (``CHI``,
 #: the Channel Islands) is a place without an ISO code, said apart when left out.
 AGGREGATES = frozenset(
-    "AFE AFW ARB CEB CSS EAP EAR EAS ECA ECS EMU EUU FCS HIC HPC IBD IBT IDA IDB IDX INX LAC "
-    "LCN LDC LIC LMC LMY LTE MEA MIC MNA NAC OED OSS PRE PSS PST SAS SSA SSF SST TEA TEC TLA "
-    "TMN TSA TSS UMC WLD".split()
+    [
+        "AFE",
+        "AFW",
+        "ARB",
+        "CEB",
+        "CSS",
+        "EAP",
+        "EAR",
+        "EAS",
+        "ECA",
+        "ECS",
+        "EMU",
+        "EUU",
+        "FCS",
+        "HIC",
+        "HPC",
+        "IBD",
+        "IBT",
+        "IDA",
+        "IDB",
+        "IDX",
+        "INX",
+        "LAC",
+        "LCN",
+        "LDC",
+        "LIC",
+        "LMC",
+        "LMY",
+        "LTE",
+        "MEA",
+        "MIC",
+        "MNA",
+        "NAC",
+        "OED",
+        "OSS",
+        "PRE",
+        "PSS",
+        "PST",
+        "SAS",
+        "SSA",
+        "SSF",
+        "SST",
+        "TEA",
+        "TEC",
+        "TLA",
+        "TMN",
+        "TSA",
+        "TSS",
+        "UMC",
+        "WLD",
+    ]
 )
 
 
@@ -545,7 +593,8 @@ def _left_out(build: _Build, keep: str) -> str:
             f"Bank group: {named}"
         )
     rows = "row" if count == 1 else "rows"
-    return f"{build.name}: {count} {rows} left out: {'; '.join(parts)}; keep them as org: parties with {keep}"
+    why = "; ".join(parts)
+    return f"{build.name}: {count} {rows} left out: {why}; keep them as org: parties with {keep}"
 
 
 def _read(
