@@ -31,7 +31,7 @@ def test_a_high_rate_written_with_its_percent_sign_is_taken():
 
 def test_the_discount_rate_follows_the_same_rule():
     ida = lg.Terms(interest="0.75%", maturity_years=40, grace_years=10, frequency="semiannual")
-    with pytest.raises(lg.LedgerError, match="0.5 is 50% a year"):
+    with pytest.raises(lg.LedgerError, match=r"0\.5 is 50% a year"):
         lg.grant_element(ida, principal="1000000 USD", rate="0.5")
     assert lg.grant_element(ida, principal="1000000 USD", rate="50%").value is not None
 

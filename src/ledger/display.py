@@ -67,9 +67,9 @@ __all__ = [
     "html_text",
     "ledger_html",
     "ratio_html",
+    "ratio_label",
     "series_frame",
     "series_html",
-    "ratio_label",
     "to_frame",
     "transfers_html",
 ]
