@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -137,6 +137,33 @@ class Schedule:
     @property
     def total_interest(self) -> Figure:
         return self._figure(sum((p.interest for p in self.payments), Decimal(0)))
+
+    def outstanding_on(self, day: date) -> Figure:
+        """The principal outstanding at the end of ``day``: less every principal payment dated
+        on or before it (the whole principal before the first).
+
+        >>> import ledger as lg
+        >>> terms = lg.Terms(interest="5%", maturity_years=2, disbursed=date(2020, 1, 1))
+        >>> print(lg.schedule(terms, principal="100 USD").outstanding_on(date(2021, 1, 1)))
+        50.00 USD
+        """
+        if not isinstance(day, date):
+            raise LedgerError(f"day: {type(day).__name__} {day!r} is not a date; pass e.g. a date")
+        if self.disbursed is None:
+            raise LedgerError(
+                "this schedule has no dates: give the terms a disbursed day, or schedule a "
+                "claim (its as_of is the disbursement day)"
+            )
+        if day < self.disbursed:
+            raise LedgerError(
+                f"{day.isoformat()} is before the loan was disbursed "
+                f"({self.disbursed.isoformat()}): nothing was outstanding"
+            )
+        left = self.principal
+        for payment in self.payments:
+            if payment.date is not None and payment.date <= day:
+                left = payment.outstanding
+        return self._figure(left)
 
 
 def minor_unit(currency: str) -> int:
@@ -469,6 +496,8 @@ class Tranches:
     count: int
     frequency: Frequency = "annual"
     residue: Residue = "last"
+    #: The keys the file wrote, defaults among them, so that saving writes them back.
+    written: frozenset[str] = field(default=frozenset(), compare=False)
 
     def settlements(self) -> tuple[Settlement, ...]:
         """The tranches, as :func:`tranches` gives them."""
@@ -477,9 +506,9 @@ class Tranches:
     def table(self) -> dict[str, object]:
         """The ``schedule`` table as a file writes it (defaults left unsaid)."""
         table: dict[str, object] = {"tranches": self.count}
-        if self.frequency != "annual":
+        if self.frequency != "annual" or "frequency" in self.written:
             table["frequency"] = self.frequency
-        if self.residue != "last":
+        if self.residue != "last" or "residue" in self.written:
             table["residue"] = self.residue
         return table
 
@@ -512,7 +541,7 @@ class Tranches:
             raise LedgerError(
                 f"residue: {residue!r} is not known; accepted: {', '.join(RESIDUE_RULES)}"
             )
-        plan = cls(settlement, count, frequency, residue)
+        plan = cls(settlement, count, frequency, residue, frozenset(table))
         try:
             plan.settlements()
         except LedgerError as error:
