@@ -128,3 +128,12 @@ def test_a_debt_stock_ratio_is_described_by_its_measure(locale, sentence):
     assert lg.describe(answer, locale) == sentence
     by_year = lg.debt_to_gdp(book, "KG", measure="external", years=[2011]).point(2011).detail
     assert lg.describe(by_year, locale) == sentence
+
+
+def test_a_ratios_refusal_names_only_options_the_ratio_takes():
+    book = lg.example("kg-ru-2012")
+    budget = book["kg-republican-budget-2012"]
+    other = budget.model_copy(update={"id": "kg-budget-2012-spent", "measure": "expenditure"})
+    with pytest.raises(lg.MissingFigureError) as refused:
+        lg.remittances_to_budget(book + other, "KG", years=[2012])
+    assert "source='...'" in str(refused.value) and "measure=" not in str(refused.value)

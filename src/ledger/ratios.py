@@ -252,6 +252,10 @@ def by_year(question: str, top: object, bottom: object, *, net: bool = False) ->
     return divided(top, bottom, make, question=_asked(question), value=value)
 
 
+#: The part of a series' refusal that offers a budget measure, which the ratios do not take.
+_BUDGET_MEASURE_HINT = " or measure='revenue' / 'expenditure'"
+
+
 def _yearly(
     question: str,
     book: Ledger,
@@ -275,9 +279,12 @@ def _yearly(
             f"{single} ask for one, so pass one or the other"
         )
     rates, via, max_age = policy
-    bottom = series(
-        book, party, against, years=years, source=source, rates=rates, via=via, max_age=max_age
-    )
+    try:
+        bottom = series(
+            book, party, against, years=years, source=source, rates=rates, via=via, max_age=max_age
+        )
+    except MissingFigureError as error:  # the ratio takes no measure=: never offer it
+        raise MissingFigureError(str(error).replace(_BUDGET_MEASURE_HINT, "")) from None
     top = series(
         book,
         party,
