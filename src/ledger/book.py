@@ -213,7 +213,10 @@ class Ledger:
         try:
             return self._by_id[key]
         except KeyError:
-            known = ", ".join(sorted(self._by_id)[:10])
+            ids = sorted(self._by_id)
+            known = ", ".join(ids[:10])
+            if len(ids) > 10:
+                known += f", … ({len(ids)} in all)"
             raise UnknownEntryError(f"no entry with id {key!r}; ids here: {known}") from None
 
     def __add__(self, other: object) -> Ledger:

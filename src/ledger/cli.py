@@ -823,17 +823,17 @@ def _import_arguments(sub: argparse.ArgumentParser) -> None:
     file=None,
 )
 def cmd_import(args: argparse.Namespace) -> Any:
-    book = import_worldbank(
+    book, left_out = import_worldbank(
         args.path, args.output, aggregates=args.aggregates, skip_unknown=args.skip_unknown
     )
     kinds: dict[str, int] = {}
     for entry in book:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     if args.json:
-        return {"file": args.output, "entries": len(book), "kinds": kinds}
+        return {"file": args.output, "entries": len(book), "kinds": kinds, "left_out": left_out}
     each = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(kinds.items()))
     written = counted(ENTRIES, len(book), args.locale)
-    return f"wrote {written} ({each or 'no values'}) to {args.output}"
+    return "\n".join([f"wrote {written} ({each or 'no values'}) to {args.output}", *left_out])
 
 
 @command(

@@ -208,8 +208,12 @@ def _amount_text(
 def _percent(number: Decimal, locale: Locale) -> str:
     from babel.numbers import format_percent
 
-    whole = round_half_up(number * 100, 0) / 100
-    return str(format_percent(whole, locale=locale))
+    hundredths = number * 100
+    # Whole percents; a share below one percent keeps one significant digit ("-0.3%"), so
+    # that nothing but zero is said as "0%" (and never "-0%").
+    places = 0 if hundredths.is_zero() else max(0, -hundredths.adjusted())
+    shown = round_half_up(hundredths, places) / 100
+    return str(format_percent(shown, locale=locale, decimal_quantization=False))
 
 
 def _canonical(unit: Unit) -> tuple[Unit, Decimal]:
@@ -407,9 +411,12 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> s
     # Against GDP, a share, as such ratios are published (45% of GDP); else as it comes.
     gdp = ratio.question.endswith("_gdp")
     if not ratio.net:
+        question = ratio.question
+        if ratio.measure is not None and f"{ratio.measure}_{question}" in QUESTIONS:
+            question = f"{ratio.measure}_{question}"  # "external debt", as measured
         return words_say(
             locale,
-            QUESTIONS[ratio.question],
+            QUESTIONS[question],
             party=party,
             value=format_ratio(value, locale, as_percent=gdp),
         )

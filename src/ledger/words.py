@@ -438,6 +438,10 @@ QUESTIONS = {
     "remittances_to_gdp": _("Remittances to {party} are {value} of its GDP."),
     "debt_to_gdp": _("{party}'s debt is {value} of its GDP."),
     "net_debt_to_gdp": _("{party}'s net debt is {value} of its GDP."),
+    # A recorded debt stock against GDP, said by its measure.
+    "external_debt_to_gdp": _("{party}'s external debt is {value} of its GDP."),
+    "public_debt_to_gdp": _("{party}'s public debt is {value} of its GDP."),
+    "public_external_debt_to_gdp": _("{party}'s public external debt is {value} of its GDP."),
 }
 
 
