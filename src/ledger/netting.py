@@ -39,7 +39,7 @@ from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
-from .figures import Figure
+from .figures import Figure, sum_figures
 from .fx import Conversion, MaxAge, convert
 from .units import Quantity, Unit, check_currency, currency_of, intern_unit, money, ureg
 
@@ -296,7 +296,17 @@ def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
 
 
 def _zero(unit: Unit) -> Figure:
-    return Figure(ureg.Quantity(Decimal(0), unit))
+    zero = _ZERO_OF_UNIT.get(id(unit))
+    if zero is None:
+        zero = Figure(ureg.Quantity(Decimal(0), unit))
+        if intern_unit(unit) is unit:  # kept alive by the interning: its id stays its own
+            _ZERO_OF_UNIT[id(unit)] = zero
+    return zero
+
+
+# Zero in each interned unit, by the unit's id: a figure made through pint costs more than
+# netting a claim (a ledger with many written-off claims asks for thousands).
+_ZERO_OF_UNIT: dict[int, Figure] = {}
 
 
 def _clamped(figure: Figure) -> Figure:
@@ -334,6 +344,11 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
         raise LedgerError(
             f"claim: {type(claim).__name__} is not a claim; pass a Claim, e.g. book['some-id']"
         )
+    return _outstanding(claim, settlements)
+
+
+def _outstanding(claim: Claim, settlements: Iterable[Settlement]) -> Figure:
+    """:func:`outstanding` of a claim, inside the library's context already."""
     if claim.status in ZERO_STATUSES:
         return _zero(claim.amount.unit)
     amount = claim.amount
@@ -574,17 +589,17 @@ def _positions(
     """Every party's net position in each currency of its claims, unconverted."""
     settled = _settlements(book, day)
     exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled)
-    bounded: dict[tuple[str, str], Figure] = {}
+    terms: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
-        counted = outstanding(claim, settled.get(claim.id, ()))
+        counted = _outstanding(claim, settled.get(claim.id, ()))
         code = _currency(counted.unit)
-        for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
-            key = (party, code)
-            bounded[key] = bounded[key] + signed if key in bounded else signed
+        terms[claim.creditor, code].append(counted)
+        terms[claim.debtor, code].append(-counted)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for (party, code), total in exact.items():
         positions[party][code] = _total_figure(total, code)
-    for (party, code), figure in bounded.items():
+    for (party, code), signed in terms.items():
+        figure = sum_figures(signed)  # what adding them one by one, in this order, gives
         held = positions[party].get(code)
         positions[party][code] = figure if held is None else held + figure
     return {

@@ -1,0 +1,72 @@
+"""Big ledgers (issue 14): the quick paths give what the plain ones give, figure for figure."""
+
+import functools
+import operator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger import strategies as lst
+from ledger.errors import FigureError
+from ledger.figures import Figure, sum_figures
+
+usd = lst.figures("stock", "USD")
+mixed = lst.figures("stock", st.sampled_from(["USD", "RUB"]))
+
+
+def _same(a: Figure, b: Figure) -> None:
+    assert a == b
+    assert str(a) == str(b)
+    assert (a.places, a.approximate, a.qualifier) == (b.places, b.approximate, b.qualifier)
+
+
+@given(st.lists(usd, min_size=1, max_size=12))
+def test_sum_figures_is_adding_one_by_one(figures):
+    _same(sum_figures(figures), functools.reduce(operator.add, figures))
+
+
+@given(st.lists(usd, min_size=2, max_size=6), st.integers(0, 5))
+def test_sum_figures_after_a_term_that_cancels(figures, at):
+    # A sum that passes through zero: 0 is written 0, whatever places its terms had.
+    figures.insert(min(at, len(figures)), -figures[0])
+    _same(sum_figures(figures), functools.reduce(operator.add, figures))
+
+
+def test_sum_figures_of_approximate_and_exact_amounts():
+    parts = [
+        Figure.of("300.25 USD", "about"),
+        Figure.of("0.5 USD"),
+        Figure.range("1 USD", "2.125 USD", value="1.5 USD"),
+        -Figure.of("300.25 USD", "about"),
+        Figure.of("1E+3 USD", "estimated"),
+    ]
+    _same(sum_figures(parts), functools.reduce(operator.add, parts))
+    assert sum_figures(parts[:1]) is parts[0]  # one term: itself, its words kept
+
+
+def test_sum_figures_at_the_limit_of_the_digits_falls_back_to_plus():
+    # 60 nines and one in the 60th place: an exact sum Decimal rounds (a 61st digit).
+    big = Figure.of(f"{'9' * 29}.{'9' * 30} USD")
+    tiny = Figure.of(f"0.{'0' * 29}1 USD")
+    _same(sum_figures([big, tiny, tiny]), big + tiny + tiny)
+
+
+@given(st.lists(mixed, min_size=2, max_size=5))
+def test_sum_figures_refuses_what_plus_refuses(figures):
+    try:
+        expected = functools.reduce(operator.add, figures)
+    except Exception as error:  # the same refusal, whatever it is
+        try:
+            sum_figures(figures)
+        except type(error) as mine:
+            assert str(mine) == str(error)
+        else:
+            raise AssertionError("sum_figures added what + refuses") from None
+    else:
+        _same(sum_figures(figures), expected)
+
+
+def test_sum_figures_of_nothing_is_refused():
+    with pytest.raises(FigureError, match="at least one"):
+        sum_figures([])
