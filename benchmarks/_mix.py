@@ -1,6 +1,7 @@
 """The realistic mix the netting and loading benchmarks share (issue 14): 75% exact claims,
-15% "about", 5% "estimated", 5% ranges (with a central value, so that settle can pay it); one claim in fifty partly settled, one in a hundred
-written off. Deterministic: the same ``n`` gives the same ledger."""
+15% "about", 5% "estimated", 5% ranges (with a central value, so that settle can pay them);
+one claim in fifty partly settled, one in a hundred written off. Deterministic: the same
+``n`` gives the same ledger."""
 
 from __future__ import annotations
 
