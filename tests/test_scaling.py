@@ -70,3 +70,13 @@ def test_sum_figures_refuses_what_plus_refuses(figures):
 def test_sum_figures_of_nothing_is_refused():
     with pytest.raises(FigureError, match="at least one"):
         sum_figures([])
+
+
+@given(st.lists(st.tuples(usd, st.booleans()), min_size=1, max_size=10))
+def test_sum_figures_negated_is_subtracting_one_by_one(terms):
+    figures = [f for f, _ in terms]
+    negated = [minus for _, minus in terms]
+    expected = -figures[0] if negated[0] else figures[0]
+    for f, minus in terms[1:]:
+        expected = expected - f if minus else expected + f
+    _same(sum_figures(figures, negated=negated), expected)

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Clamped, Decimal, Inexact, Rounded
 from fractions import Fraction
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any, Final, Literal
 
 from .arithmetic import (
@@ -688,29 +688,33 @@ class Figure:
         return html
 
 
-def sum_figures(figures: Iterable[Figure]) -> Figure:
+def sum_figures(figures: Iterable[Figure], *, negated: Iterable[bool] | None = None) -> Figure:
     """The figures added left to right: exactly what ``a + b + c + ...`` gives (value,
     bounds, flags and places alike), without a figure made at every step. Netting sums
     thousands of figures per party; each ``+`` reads the digits of both sides again.
+    ``negated`` (one flag a figure) subtracts those marked: ``a - b`` for ``[a, b]`` and
+    ``[False, True]``.
 
-    >>> parts = [Figure.of("300 USD", "about"), Figure.of("50.5 USD"), -Figure.of("20 USD")]
-    >>> print(sum_figures(parts))
+    >>> parts = [Figure.of("300 USD", "about"), Figure.of("50.5 USD"), Figure.of("20 USD")]
+    >>> print(sum_figures(parts, negated=[False, False, True]))
     about 330.5 USD
     >>> sum_figures(parts) == parts[0] + parts[1] + parts[2]
     True
     """
-    items = iter(figures)
+    items = zip(figures, repeat(False) if negated is None else negated, strict=negated is not None)
     try:
-        first = next(items)
+        first, minus = next(items)
     except StopIteration:
         raise FigureError("sum_figures needs at least one figure") from None
+    if minus:
+        first = -first
     second = next(items, None)
     if second is None:
         return first
     total = _Sum(first)
-    for f in chain((second,), items):
-        if total.figure is not None or not total.add(f):
-            total.figure = total.made() + f
+    for f, minus in chain((second,), items):
+        if total.figure is not None or not total.add(f, minus):
+            total.figure = total.made() + (-f if minus else f)
     return total.made()
 
 
@@ -740,7 +744,11 @@ _WHOLE.traps[Clamped] = True
 
 def _most_places(*exponents: int | None) -> int:
     """:func:`_written_places` from the parts' exponents."""
-    return max([-e for e in exponents if e is not None] + [-(10**6)])
+    least = None
+    for e in exponents:
+        if e is not None and (least is None or e < least):
+            least = e
+    return -(10**6) if least is None else -least
 
 
 class _Sum:
@@ -793,45 +801,52 @@ class _Sum:
             )
         return self.figure
 
-    def add(self, f: Figure) -> bool:
+    def add(self, f: Figure, minus: bool = False) -> bool:
         if type(f) is not Figure or f._unit is not self.unit:
             return False
-        point = self.value
-        if point is not None and point is self.low is self.high and f._value is f._low is f._high:
-            return self._add_point(f)
+        mine, theirs = self.value, f._value
+        point = theirs is not None and theirs is f._low is f._high
+        if point and mine is not None and mine is self.low is self.high:
+            return self._add_point(f, minus)
+        f_in = (f._low_inclusive, f._high_inclusive)
+        if point:  # one amount: one exponent, negated once (a point's ends are inclusive)
+            exponent: int = theirs.as_tuple().exponent  # type: ignore[union-attr, assignment]
+            fv = fl = fh = _negated(theirs) if minus else theirs
+            f_e = (exponent, exponent, exponent)
+        else:
+            fv, fl, fh = f._value, f._low, f._high
+            f_e = _exponents(f)
+            if minus:  # -f: each part negated (its exponent kept), the ends swapped
+                fv, fl, fh = _negated(fv), _negated(fh), _negated(fl)
+                f_e = (f_e[0], f_e[2], f_e[1])
+                f_in = (f_in[1], f_in[0])
         value = low = high = None
         ev = el = eh = None
+        add = _WHOLE.add
         try:
-            if self.value is not None and f._value is not None:
-                value = _WHOLE.add(self.value, f._value)
-            if self.low is not None and f._low is not None:
-                low = _WHOLE.add(self.low, f._low)
-            if self.high is not None and f._high is not None:
-                high = _WHOLE.add(self.high, f._high)
+            if mine is not None and fv is not None:
+                value, ev = add(mine, fv), min(self.ev, f_e[0])  # type: ignore[type-var]
+            if self.low is not None and fl is not None:
+                low, el = add(self.low, fl), min(self.el, f_e[1])  # type: ignore[type-var]
+            if self.high is not None and fh is not None:
+                high, eh = add(self.high, fh), min(self.eh, f_e[2])  # type: ignore[type-var]
         except (Inexact, Rounded, Clamped):
             return False
-        fv, fl, fh = _exponents(f)
-        if value is not None:
-            ev = min(self.ev, fv)  # type: ignore[type-var]
-        if low is not None:
-            el = min(self.el, fl)  # type: ignore[type-var]
-        if high is not None:
-            eh = min(self.eh, fh)  # type: ignore[type-var]
         approx = self.approx or f._approximate
         places = None
         if not (self.places is None is f._places and not approx):
-            mine = self.places
-            if mine is None and self.approx:
-                mine = _most_places(self.ev, self.el, self.eh)
-            theirs = f._places
-            if theirs is None and f._approximate:
-                theirs = _most_places(fv, fl, fh)
-            limits = [p for p in (mine, theirs) if p is not None]
+            limit = self.places
+            if limit is None and self.approx:
+                limit = _most_places(self.ev, self.el, self.eh)
+            other = f._places
+            if other is None and f._approximate:
+                other = _most_places(*f_e)
+            limits = [p for p in (limit, other) if p is not None]
             if limits:
                 least = min(limits)
                 places = None if least >= _most_places(ev, el, eh) else least
-        self.low_in = (self.low_in and f._low_inclusive) or low is None
-        self.high_in = (self.high_in and f._high_inclusive) or high is None
+        self.low_in = (self.low_in and f_in[0]) or low is None
+        self.high_in = (self.high_in and f_in[1]) or high is None
         if value is not None and value.is_zero():
             value, ev = _ZERO, 0
         if low is not None and low.is_zero():
@@ -844,14 +859,14 @@ class _Sum:
         self.first = None
         return True
 
-    def _add_point(self, f: Figure) -> bool:
+    def _add_point(self, f: Figure, minus: bool) -> bool:
         """:meth:`add` of one amount to one amount (each held once, as value and bounds):
-        one sum, one exponent."""
+        one sum, one exponent (a negated amount has its exponent)."""
         theirs = f._value
         if theirs is None:
             return False
         try:
-            total = _WHOLE.add(self.value, theirs)
+            total = (_WHOLE.subtract if minus else _WHOLE.add)(self.value, theirs)
         except (Inexact, Rounded, Clamped):
             return False
         mine_e = self.ev

@@ -589,17 +589,20 @@ def _positions(
     """Every party's net position in each currency of its claims, unconverted."""
     settled = _settlements(book, day)
     exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled)
-    terms: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    terms: dict[tuple[str, str], tuple[list[Figure], list[bool]]] = {}
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
         counted = _outstanding(claim, settled.get(claim.id, ()))
         code = _currency(counted.unit)
-        terms[claim.creditor, code].append(counted)
-        terms[claim.debtor, code].append(-counted)
+        for party, minus in ((claim.creditor, False), (claim.debtor, True)):
+            figures, negated = terms.setdefault((party, code), ([], []))
+            figures.append(counted)
+            negated.append(minus)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for (party, code), total in exact.items():
         positions[party][code] = _total_figure(total, code)
-    for (party, code), signed in terms.items():
-        figure = sum_figures(signed)  # what adding them one by one, in this order, gives
+    for (party, code), (figures, negated) in terms.items():
+        # What adding them one by one, in this order, gives (the debtor's negated).
+        figure = sum_figures(figures, negated=negated)
         held = positions[party].get(code)
         positions[party][code] = figure if held is None else held + figure
     return {
