@@ -80,3 +80,49 @@ def test_sum_figures_negated_is_subtracting_one_by_one(terms):
     for f, minus in terms[1:]:
         expected = expected - f if minus else expected + f
     _same(sum_figures(figures, negated=negated), expected)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ru_RU", "tg_TJ"])
+def test_say_chained_is_saying_step_by_step(locale):
+    from ledger.words import LESS, PLUS, locale_of, say, say_chained
+
+    where = locale_of(locale)
+    steps = [(PLUS if i % 3 else LESS, f"claim {i}") for i in range(40)]
+    expected = "claim start"
+    for message, second in steps:
+        expected = say(where, message, first=expected, second=second)
+    assert say_chained(where, "claim start", steps) == expected
+
+
+def test_say_chained_takes_a_message_of_another_shape():
+    from babel import Locale
+
+    from ledger.words import say_chained
+
+    steps = [("{first} plus {second}", "b"), ("({second}) after {first}", "c")]
+    assert say_chained(Locale("en"), "a", steps) == "(c) after a plus b"
+    assert say_chained(Locale("en"), "a", [("{second}, then {first}", "b")]) == "b, then a"
+
+
+def test_describe_a_pair_with_many_claims_names_each_once():
+    from datetime import date
+
+    import ledger as lg
+
+    source = lg.Source(publisher="MinFin", title="Claims", date=date(2004, 3, 15))
+    claims = [
+        lg.Claim(
+            id=f"c{i}",
+            as_of=date(2004, 3, 15),
+            source=source,
+            creditor="RU" if i % 4 else "TJ",
+            debtor="TJ" if i % 4 else "RU",
+            asserted_by="RU",
+            amount=f"{i + 1} million USD",
+        )
+        for i in range(200)
+    ]
+    text = lg.describe(lg.net_balance(lg.Ledger(claims), "TJ", "RU", as_of=date(2004, 3, 15)))
+    assert text.startswith("Tajikistan owes Russia $")
+    assert text.count("Russia's claim of") == 150
+    assert text.count("less Tajikistan's claim of") == 50

@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
@@ -386,18 +386,25 @@ def _check_party(book: Ledger, party: str, role: str) -> None:
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    pairs = sorted({tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)})
-    results = []
-    for a, b in pairs:
-        currencies = sorted(
-            {
-                c.currency
-                for c in book.claims(party=a, as_of=as_of)
-                if {c.creditor, c.debtor} == {a, b}
-            }
-        )
+    """Each pair's balance in each currency of its claims: netted on the pair's own entries
+    (its claims and their settlements), indexed once, so that a summary grows with the
+    entries, not with pairs times entries (issue 14); net_balance reads nothing else."""
+    by_pair: dict[tuple[str, ...], list[EntryBase]] = {}
+    pair_of: dict[str, tuple[str, ...]] = {}
+    for claim in book.claims():
+        pair = tuple(sorted((claim.creditor, claim.debtor)))
+        by_pair.setdefault(pair, []).append(claim)
+        pair_of[claim.id] = pair
+    for settlement in book.settlements():
+        if settlement.claim in pair_of:
+            by_pair[pair_of[settlement.claim]].append(settlement)
+    dated = {tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)}
+    results, parts = [], book.parts
+    for a, b in sorted(dated):
+        pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
+        currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
         for code in currencies:
-            balance = net_balance(book, a, b, as_of=as_of, currency=code)
+            balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
             if balance.amount.less_than(Figure.of(f"0 {code}")):
                 balance = -balance
             results.append(balance)
