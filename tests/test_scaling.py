@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ledger as lg
 from ledger import strategies as lst
 from ledger.errors import FigureError
 from ledger.figures import Figure, sum_figures
@@ -126,3 +127,52 @@ def test_describe_a_pair_with_many_claims_names_each_once():
     assert text.startswith("Tajikistan owes Russia $")
     assert text.count("Russia's claim of") == 150
     assert text.count("less Tajikistan's claim of") == 50
+
+
+def _in_order(book):
+    """Claims first, then counterclaims, then everything else: each prefix names only
+    entries before it (a counterclaim of a counterclaim aside)."""
+    return sorted(
+        book.entries,
+        key=lambda e: (e.kind != "claim", getattr(e, "counter_to", None) is not None),
+    )
+
+
+@given(lst.ledgers(max_entries=10), lst.ledgers(max_entries=6), st.integers(0, 10), st.data())
+def test_adding_entries_checks_as_the_whole_ledger(book, other, at, data):
+    from ledger.checks import added_pass, cross_check
+
+    entries = _in_order(book)
+    base, rest = entries[:at], entries[at:]
+    extra = []
+    if other.entries:
+        extra = data.draw(st.lists(st.sampled_from(list(other.entries)), unique_by=id))
+    added = rest + extra
+    if cross_check(base, None):  # a counterclaim answering one not yet added: not a ledger
+        return
+    start = lg.Ledger(base)
+    whole = [*base, *added]
+    verdict = added_pass(dict(start._by_id), start._settlements_by_claim(), added)
+    assert verdict == (not cross_check(whole, None))
+    if verdict:
+        assert start + added == lg.Ledger(whole)
+    else:
+        with pytest.raises(lg.LedgerFileError) as mine:
+            start + added
+        with pytest.raises(lg.LedgerFileError) as theirs:
+            lg.Ledger(whole)
+        assert str(mine.value) == str(theirs.value)
+
+
+def test_a_ledger_built_one_entry_at_a_time_is_the_ledger_of_them_all():
+    book = lg.example("kg-ru-2012")
+    one_by_one = lg.Ledger([])
+    for entry in _in_order(book):
+        one_by_one = one_by_one + entry
+    assert one_by_one == lg.Ledger(_in_order(book))
+    assert [s.id for s in one_by_one.settlements()] == [s.id for s in book.settlements()]
+    paid = book.settlements()[0]
+    again = paid.model_copy(update={"id": "paid-twice"})
+    with pytest.raises(lg.LedgerFileError, match="sum to"):
+        for _ in range(40):
+            one_by_one = one_by_one + again.model_copy(update={"id": f"again-{_}"})

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args, overload
 from pydantic import ValidationError
 
 from . import files
-from .checks import cross_check, parties_problems
+from .checks import added_pass, cross_check, parties_problems
 from .entries import (
     Budget,
     Claim,
@@ -128,7 +128,15 @@ class Ledger:
     'exact'
     """
 
-    __slots__ = ("_by_id", "_entries", "_source_ids", "description", "parties", "title")
+    __slots__ = (
+        "_by_id",
+        "_entries",
+        "_settled",
+        "_source_ids",
+        "description",
+        "parties",
+        "title",
+    )
 
     def __init__(
         self,
@@ -166,6 +174,7 @@ class Ledger:
             raise LedgerFileError(problems)
         self._entries: tuple[EntryBase, ...] = tuple(checked)
         self._by_id = {entry.id: entry for entry in self._entries}
+        self._settled: dict[str, list[Settlement]] | None = None
         self.title = title
         self.description = description
         self.parties: dict[str, str] = dict(parties or {})
@@ -210,6 +219,12 @@ class Ledger:
             more, sources, parties = list(other), self._source_ids, self.parties
         else:
             return NotImplemented
+        if (
+            parties is self.parties
+            and all(isinstance(entry, EntryBase) for entry in more)
+            and added_pass(self._by_id, self._settlements_by_claim(), more)
+        ):
+            return self._extended(more)  # checked as the whole would be, in time for the new
         return Ledger(
             [*self._entries, *more],
             title=self.title,
@@ -229,6 +244,33 @@ class Ledger:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def _settlements_by_claim(self) -> dict[str, list[Settlement]]:
+        """The settlements by the id of the claim they settle, in ledger order (made once)."""
+        if self._settled is None:
+            settled: dict[str, list[Settlement]] = {}
+            for entry in self._entries:
+                if isinstance(entry, Settlement):
+                    settled.setdefault(entry.claim, []).append(entry)
+            self._settled = settled
+        return self._settled
+
+    def _extended(self, more: list[EntryBase]) -> Ledger:
+        """This ledger and entries checked to fit it (:func:`~ledger.checks.added_pass`)."""
+        ledger = Ledger.__new__(Ledger)
+        ledger._entries = self._entries + tuple(more)
+        ledger._by_id = dict(self._by_id)
+        ledger._by_id.update((entry.id, entry) for entry in more)
+        settled = dict(self._settlements_by_claim())
+        for entry in more:
+            if isinstance(entry, Settlement):
+                settled[entry.claim] = [*settled.get(entry.claim, ()), entry]
+        ledger._settled = settled
+        ledger.title = self.title
+        ledger.description = self.description
+        ledger.parties = dict(self.parties)
+        ledger._source_ids = dict(self._source_ids)
+        return ledger
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -392,6 +434,7 @@ class Ledger:
         ledger = cls.__new__(cls)
         ledger._entries = tuple(parts.entries)
         ledger._by_id = {entry.id: entry for entry in ledger._entries}
+        ledger._settled = None
         ledger.title = parts.title
         ledger.description = parts.description
         ledger.parties = dict(parts.parties)
