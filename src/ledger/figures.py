@@ -809,6 +809,7 @@ class _Sum:
         if point and mine is not None and mine is self.low is self.high:
             return self._add_point(f, minus)
         f_in = (f._low_inclusive, f._high_inclusive)
+        f_e: tuple[int | None, int | None, int | None]
         if point:  # one amount: one exponent, negated once (a point's ends are inclusive)
             exponent: int = theirs.as_tuple().exponent  # type: ignore[union-attr, assignment]
             fv = fl = fh = _negated(theirs) if minus else theirs
@@ -862,22 +863,21 @@ class _Sum:
     def _add_point(self, f: Figure, minus: bool) -> bool:
         """:meth:`add` of one amount to one amount (each held once, as value and bounds):
         one sum, one exponent (a negated amount has its exponent)."""
-        theirs = f._value
-        if theirs is None:
+        theirs, value, mine_e = f._value, self.value, self.ev
+        if theirs is None or value is None or mine_e is None:
             return False
         try:
-            total = (_WHOLE.subtract if minus else _WHOLE.add)(self.value, theirs)
+            total = (_WHOLE.subtract if minus else _WHOLE.add)(value, theirs)
         except (Inexact, Rounded, Clamped):
             return False
-        mine_e = self.ev
         their_e: int = theirs.as_tuple().exponent  # type: ignore[assignment]  # finite
-        exponent = min(mine_e, their_e)  # type: ignore[type-var]
+        exponent = min(mine_e, their_e)
         approx = self.approx or f._approximate
         places = None
         if not (self.places is None is f._places and not approx):
             mine = self.places
             if mine is None and self.approx:
-                mine = -mine_e  # type: ignore[operator]
+                mine = -mine_e
             limit = f._places
             if limit is None and f._approximate:
                 limit = -their_e
