@@ -25,7 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
-from .entries import EntryBase, Rate, Settlement, figure_to_data, party_error
+from .entries import (
+    Budget,
+    Claim,
+    EntryBase,
+    Rate,
+    Remittance,
+    Settlement,
+    figure_to_data,
+    party_error,
+)
 from .errors import LedgerError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, party_name
@@ -441,18 +450,52 @@ def _ratios(
     return found, missing
 
 
-def _asked(book: Ledger, party: str) -> list[tuple[str, bool]]:
-    """The questions a summary asks of a party: against the budget for what is sent to it
+def _asked(book: Ledger) -> dict[str, list[tuple[str, bool]]]:
+    """The questions a summary asks of each party: against the budget for what is sent to it
     (remittances) and what it owes (claims on it); a party that is only a creditor or an
-    origin is asked nothing."""
-    asked: list[tuple[str, bool]] = []
-    if book.remittances(destination=party):
-        asked.append(("remittances_to_budget", False))
-    if book.claims(debtor=party):
-        asked += [("debt_to_budget", False), ("debt_to_budget", True)]
-    if book.remittances(destination=party):
-        asked.append(("per_migrant", False))
+    origin is asked nothing. One pass over the entries for every party."""
+    sent_to = {remittance.destination for remittance in book.remittances()}
+    owing = {claim.debtor for claim in book.claims()}
+    asked: dict[str, list[tuple[str, bool]]] = {}
+    for party in _parties_of(book):
+        questions = asked[party] = []
+        if party in sent_to:
+            questions.append(("remittances_to_budget", False))
+        if party in owing:
+            questions += [("debt_to_budget", False), ("debt_to_budget", True)]
+        if party in sent_to:
+            questions.append(("per_migrant", False))
     return asked
+
+
+def _party_books(book: Ledger) -> dict[str, Ledger]:
+    """Each party's own entries, in ledger order, as a ledger: the claims it is party to and
+    their settlements, its budgets, the remittances sent to it, and every other entry (rates).
+    What the ratio helpers read of a party is all there; asked of the whole ledger, each
+    question would read every entry again (parties times entries)."""
+    parties = _parties_of(book)
+    own: dict[str, list[EntryBase]] = {party: [] for party in parties}
+    for entry in book:
+        names: Sequence[str]
+        if isinstance(entry, Claim):
+            names = (entry.creditor, entry.debtor)
+        elif isinstance(entry, Settlement):
+            claim = book[entry.claim]
+            assert isinstance(claim, Claim)
+            names = (claim.creditor, claim.debtor)
+        elif isinstance(entry, Budget):
+            names = (entry.party,)
+        elif isinstance(entry, Remittance):
+            names = (entry.destination,)
+        else:  # a rate, or a kind read by no party: every party's
+            names = parties
+        for name in names:
+            own[name].append(entry)
+    parts = book.parts
+    return {
+        party: Ledger.from_parts(replace(parts, entries=tuple(entries)))
+        for party, entries in own.items()
+    }
 
 
 def _parties_of(book: Ledger) -> list[str]:
@@ -485,8 +528,9 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
-    for party in _parties_of(book):
-        found, unanswered = _ratios(book, party, day, rates, _asked(book, party), via)
+    own = _party_books(book)
+    for party, questions in _asked(book).items():
+        found, unanswered = _ratios(own[party], party, day, rates, questions, via)
         ratios += found
         missing += unanswered
     if args.json:

@@ -298,9 +298,10 @@ def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
 def _zero(unit: Unit) -> Figure:
     zero = _ZERO_OF_UNIT.get(id(unit))
     if zero is None:
-        zero = Figure(ureg.Quantity(Decimal(0), unit))
-        if intern_unit(unit) is unit:  # kept alive by the interning: its id stays its own
-            _ZERO_OF_UNIT[id(unit)] = zero
+        unit = intern_unit(unit)  # kept alive by the interning: its id stays its own
+        zero = _ZERO_OF_UNIT.get(id(unit))
+        if zero is None:
+            zero = _ZERO_OF_UNIT[id(unit)] = Figure(ureg.Quantity(Decimal(0), unit))
     return zero
 
 
