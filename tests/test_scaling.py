@@ -176,3 +176,57 @@ def test_a_ledger_built_one_entry_at_a_time_is_the_ledger_of_them_all():
     with pytest.raises(lg.LedgerFileError, match="sum to"):
         for _ in range(40):
             one_by_one = one_by_one + again.model_copy(update={"id": f"again-{_}"})
+
+
+# -- TOML through rtoml (extra fast) reads as tomllib reads ----------------------------------
+
+
+def _toml_both(text):
+    from ledger.files import read_toml
+
+    return read_toml(text, fast=True), read_toml(text, fast=False)
+
+
+@pytest.mark.parametrize("name", sorted(lg.examples()))
+def test_a_bundled_example_reads_alike_through_either_toml_parser(name):
+    from importlib import resources
+
+    file = lg.book.EXAMPLES[name][0]
+    text = (resources.files("ledger") / "data" / file).read_text()
+    fast, plain = _toml_both(text)
+    assert fast == plain
+    assert repr(fast) == repr(plain)  # the same types: dates as dates, text as text
+
+
+@given(lst.ledgers(max_entries=8))
+def test_a_saved_ledger_reads_alike_through_either_toml_parser(book):
+    fast, plain = _toml_both(book.dumps("toml"))
+    assert repr(fast) == repr(plain)
+    assert lg.loads(book.dumps("toml")) == book
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'x = { a = "1", }',  # TOML 1.1: a trailing comma in an inline table
+        'x = { a = "1",\n b = "2" }',  # TOML 1.1: an inline table over lines
+        'x = "\\e"',  # TOML 1.1: the escape character
+        'x = "\\x41"',  # TOML 1.1: a byte escape
+        "x = 07:32",  # TOML 1.1: a time without seconds
+        "x = 1979-05-27T07:32",
+        "x = 1\nx = 2",
+    ],
+)
+def test_what_toml_1_0_refuses_is_refused_through_either_parser(text):
+    with pytest.raises(lg.LedgerFileError, match="not valid TOML") as fast:
+        lg.loads(text)
+    from ledger.files import read_toml
+
+    with pytest.raises(Exception) as plain:  # tomllib's own error
+        read_toml(text, fast=False)
+    assert str(plain.value) in str(fast.value)
+
+
+def test_an_offset_time_reads_as_tomllib_gives_it():
+    fast, plain = _toml_both("x = 1979-05-27T07:32:00Z")
+    assert repr(fast) == repr(plain)
