@@ -468,10 +468,19 @@ def schema() -> dict[str, Any]:
     }
 
 
-# What TOML 1.1 reads that TOML 1.0 refuses (inline tables over lines or with a trailing
-# comma, the \e and \x escapes, times without seconds), and times and offsets, which rtoml
-# gives as objects of its own: text holding any of these is read by tomllib alone.
-_NOT_FOR_FAST = re.compile(r"[{]|\\[ex]|[0-9]:[0-9]")
+def _read_alike(text: str) -> bool:
+    """Whether rtoml reads ``text`` as tomllib does: it holds nothing TOML 1.1 reads and TOML
+    1.0 refuses (inline tables over lines or with a trailing comma, the ``\\e`` and ``\\x``
+    escapes, times without seconds) and no time or offset (rtoml gives those as objects of
+    its own). Plain ``in`` and ``find``: a regular expression took a tenth of the reading."""
+    if "{" in text or "\\e" in text or "\\x" in text:
+        return False
+    at = text.find(":")
+    while at != -1:  # a digit on both sides: a time
+        if text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+            return False
+        at = text.find(":", at + 1)
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +503,7 @@ def read_toml(text: str, *, fast: bool = True) -> Any:
     {'entries': [{'as_of': datetime.date(2004, 3, 15), 'amount': '300 million USD'}]}
     """
     loads = _fast_toml() if fast else None
-    if loads is not None and not _NOT_FOR_FAST.search(text):
+    if loads is not None and _read_alike(text):
         try:
             return loads(text)
         except Exception:  # rtoml's refusal: tomllib says why, in its words
