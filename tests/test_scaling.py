@@ -230,3 +230,96 @@ def test_what_toml_1_0_refuses_is_refused_through_either_parser(text):
 def test_an_offset_time_reads_as_tomllib_gives_it():
     fast, plain = _toml_both("x = 1979-05-27T07:32:00Z")
     assert repr(fast) == repr(plain)
+
+
+# -- a loaded ledger is lighter, and the same -------------------------------------------------
+
+
+def _held_per_entry(load, warm):
+    import gc
+    import tracemalloc
+
+    warm()  # caches warm (units, adapters), with other ids: pydantic's JSON reader keeps texts
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        book = load()
+        gc.collect()
+        return (tracemalloc.get_traced_memory()[0] - before) / len(book)
+    finally:
+        tracemalloc.stop()
+
+
+def _claims_data(n, first=0):
+    codes = ["RU", "TJ", "KZ", "UZ", "KG"]
+    return {
+        "sources": {"s": {"publisher": "MinFin", "title": "Claims", "date": "2004-03-15"}},
+        "entries": [
+            {
+                "kind": "claim",
+                "id": f"c{first + i}",
+                "as_of": f"2004-03-{1 + i % 28:02d}",
+                "source": "s",
+                "creditor": codes[i % 5],
+                "debtor": codes[(i + 1) % 5],
+                "asserted_by": codes[i % 5],
+                "amount": f"{i + 1}.25 million USD",
+                "qualifier": "about" if i % 4 else "exact",
+            }
+            for i in range(n)
+        ],
+    }
+
+
+def test_a_loaded_ledger_holds_less_than_a_kilobyte_an_entry_from_toml_as_from_json():
+    import json
+
+    data, other = _claims_data(3000), _claims_data(3000, first=10**6)
+    text_json, other_json = json.dumps(data), json.dumps(other)
+    text_toml, other_toml = (lg.from_data(d).dumps("toml") for d in (data, other))
+    from_json = _held_per_entry(
+        lambda: lg.loads(text_json, format="json"), lambda: lg.loads(other_json, format="json")
+    )
+    from_toml = _held_per_entry(
+        lambda: lg.loads(text_toml, format="toml"), lambda: lg.loads(other_toml, format="toml")
+    )
+    assert from_json < 1000  # 1,600 bytes before (issue 14)
+    assert from_toml <= from_json * 1.05  # TOML's texts shared as JSON's
+
+
+def test_loaded_entries_are_equal_frozen_and_dump_as_built():
+    data = _claims_data(50)
+    book = lg.from_data(data)
+    built = lg.Ledger([lg.Claim(**{**row, "source": book[0].source}) for row in _rows(book)])
+    assert list(book) == list(built)
+    assert [e.model_dump() for e in book] == [e.model_dump() for e in built]
+    assert [e.model_fields_set for e in book] == [e.model_fields_set for e in built]
+    with pytest.raises(Exception, match="frozen"):
+        book[0].creditor = "TJ"
+    assert book[0].model_copy(update={"id": "other"}).id == "other"
+    assert book[1].model_fields_set == {
+        "kind",
+        "id",
+        "as_of",
+        "source",
+        "creditor",
+        "debtor",
+        "asserted_by",
+        "amount",
+    }
+
+
+def _rows(book):
+    return [
+        {
+            "id": e.id,
+            "as_of": e.as_of,
+            "creditor": e.creditor,
+            "debtor": e.debtor,
+            "asserted_by": e.asserted_by,
+            "amount": e.amount,
+            "kind": "claim",
+        }
+        for e in book
+    ]

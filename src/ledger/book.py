@@ -14,6 +14,7 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,7 @@ from .entries import (
     Settlement,
     Source,
     Status,
+    compacted,
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
@@ -509,7 +511,9 @@ def from_data(data: object, *, name: str | None = None, _owned: bool = False) ->
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return Ledger.from_parts(files.read(data, name, _owned))
+        parts = files.read(data, name, _owned)
+        # Held in a third of the memory, equal (entries.compacted).
+        return Ledger.from_parts(replace(parts, entries=tuple(compacted(parts.entries))))
     finally:
         if was_enabled:
             gc.enable()
