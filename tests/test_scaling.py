@@ -323,3 +323,49 @@ def _rows(book):
         }
         for e in book
     ]
+
+
+# -- progress on long work --------------------------------------------------------------------
+
+
+def test_a_quick_load_with_progress_shows_nothing_and_reads_the_same(tmp_path, capsys):
+    path = tmp_path / "claims.toml"
+    lg.from_data(_claims_data(200)).save(path)
+    assert lg.load(path, progress=True) == lg.load(path)
+    book = lg.load(path)
+    assert lg.net_positions(book, as_of=None, progress=True) == lg.net_positions(book)
+    assert capsys.readouterr().err == ""
+
+
+def test_a_bar_shows_once_work_has_taken_the_delay(monkeypatch):
+    from ledger import progress
+
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    with progress.steps("claims.toml", 10, shown=True) as bar:
+        bar.advance(4)
+        assert bar.showing
+        bar.advance(6)
+    assert not bar.showing
+    assert bar.done == 10
+    with progress.steps("claims.toml", 10, shown=False) as hidden:
+        hidden.advance(10)
+        assert not hidden.showing
+
+
+def test_netting_with_progress_counts_every_entry(monkeypatch):
+    from ledger import netting, progress
+
+    monkeypatch.setattr(progress, "DELAY", 3600.0)  # counted, never shown
+    monkeypatch.setattr(netting, "_STRETCH", 7)
+    seen = []
+    real = progress.steps
+
+    def kept(what, total, *, shown):
+        bar = real(what, total, shown=shown)
+        seen.append(bar)
+        return bar
+
+    monkeypatch.setattr(netting, "steps", kept)
+    book = lg.from_data(_claims_data(50))
+    assert lg.net_positions(book, progress=True) == lg.net_positions(book)
+    assert seen[0].total == seen[0].done == 51

@@ -39,6 +39,7 @@ from .entries import (
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
 from .faces import call
 from .files import EXAMPLE, Parts, schema
+from .progress import Steps, steps
 from .units import check_currency
 
 if TYPE_CHECKING:  # the frames extra; only type checkers read this
@@ -447,8 +448,9 @@ class Ledger:
 # -- loading ------------------------------------------------------------------------------
 
 
-def load(path: str | os.PathLike[str]) -> Ledger:
+def load(path: str | os.PathLike[str], *, progress: bool = False) -> Ledger:
     """Read a ledger file (``.toml`` or ``.json``); a bad file is refused whole.
+    ``progress=True`` shows a bar on stderr when reading takes over a second.
 
     >>> import tempfile, pathlib
     >>> bad = pathlib.Path(tempfile.mkdtemp()) / "bad.toml"
@@ -495,25 +497,46 @@ already be rounded and it has no unit); write the amount as text with its unit, 
         raise LedgerFileError(
             [Problem(name, None, None, "cannot read: a path holds no NUL character")]
         ) from None
-    return loads(raw, format=fmt, name=name)
+    return loads(raw, format=fmt, name=name, progress=progress)
 
 
-def loads(text: str | bytes, *, format: str = "toml", name: str | None = None) -> Ledger:
-    """Read a ledger from TOML or JSON text; ``name`` labels the problems."""
+def loads(
+    text: str | bytes, *, format: str = "toml", name: str | None = None, progress: bool = False
+) -> Ledger:
+    """Read a ledger from TOML or JSON text; ``name`` labels the problems. ``progress=True``
+    shows a bar on stderr when reading takes over a second (see :mod:`ledger.progress`)."""
     label = name or f"<{format}>"
-    return from_data(files.parse(text, format, label), name=label, _owned=True)
+    with steps(Path(label).name, 100, shown=progress) as bar:
+        data = files.parse(text, format, label)
+        bar.advance(_PARSED)
+        return _from_data(data, label, True, bar)
 
 
-def from_data(data: object, *, name: str | None = None, _owned: bool = False) -> Ledger:
+def from_data(
+    data: object, *, name: str | None = None, _owned: bool = False, progress: bool = False
+) -> Ledger:
     """A ledger from the file form (what :meth:`Ledger.to_data` gives)."""
+    with steps(name or "ledger", 100, shown=progress) as bar:
+        bar.advance(_PARSED)
+        return _from_data(data, name, _owned, bar)
+
+
+# The share of a load (of 100) each stage takes, roughly, for its progress bar.
+_PARSED, _READ = 40, 45
+
+
+def _from_data(data: object, name: str | None, owned: bool, bar: Steps) -> Ledger:
     # Loading builds many objects and no reference cycles: the cyclic collector would only
     # rescan the growing heap again and again (a third of the time at 100,000 entries).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        parts = files.read(data, name, _owned)
-        # Held in a third of the memory, equal (entries.compacted).
-        return Ledger.from_parts(replace(parts, entries=tuple(compacted(parts.entries))))
+        parts = files.read(data, name, owned)
+        bar.advance(_READ)
+        # Held in about half the memory, equal (entries.compacted).
+        book = Ledger.from_parts(replace(parts, entries=tuple(compacted(parts.entries))))
+        bar.advance(100 - _PARSED - _READ)
+        return book
     finally:
         if was_enabled:
             gc.enable()

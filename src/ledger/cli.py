@@ -188,6 +188,12 @@ def _amount_json(entry: EntryBase, locale: str) -> dict[str, Any]:
     return {"amount": _figure_json(amount, locale)} if isinstance(amount, Figure) else {}
 
 
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal: a progress bar is shown there, never into a file."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _book(path: str | None) -> Ledger:
     """The ledger a FILE argument names: a file, or else a bundled example by its name."""
     if path is None:
@@ -195,7 +201,7 @@ def _book(path: str | None) -> Ledger:
     if path in EXAMPLES and not Path(path).exists():
         return example(path)
     try:
-        return load(path)
+        return load(path, progress=_on_terminal())
     except LedgerError as error:
         if Path(path).suffix or Path(path).exists():
             raise
@@ -523,7 +529,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         balances = []
         missing.append(_Unanswered("balance", None, in_words(str(error))))
     try:
-        positions = net_positions(book, as_of=day)
+        positions = net_positions(book, as_of=day, progress=_on_terminal())
     except LedgerError as error:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error))))
@@ -621,7 +627,12 @@ def cmd_positions(args: argparse.Namespace) -> Any:
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
         positions = net_positions(
-            book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via
+            book,
+            as_of=args.as_of,
+            convert_to=args.convert_to,
+            rates=rates,
+            via=via,
+            progress=_on_terminal(),
         )
     if args.json:
         return {
@@ -640,7 +651,14 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
-        transfers = settle(book, as_of=args.as_of, convert_to=args.convert_to, rates=rates, via=via)
+        transfers = settle(
+            book,
+            as_of=args.as_of,
+            convert_to=args.convert_to,
+            rates=rates,
+            via=via,
+            progress=_on_terminal(),
+        )
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": _figure_json(t.amount, args.locale)}

@@ -41,6 +41,7 @@ from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
 from .figures import Figure, sum_figures
 from .fx import Conversion, MaxAge, convert
+from .progress import Steps, steps
 from .units import Quantity, Unit, check_currency, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
@@ -545,10 +546,12 @@ def net_positions(
     asserted_by: str | Collection[str] | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    progress: bool = False,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position per currency, ``{party: {currency: figure}}``: positive for
     a net creditor. Exact positions sum to zero in every currency. ``convert_to`` converts each
     party's net in each currency once, at that currency's rate on the day, and adds them.
+    ``progress=True`` shows a bar on stderr when netting takes over a second.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -559,7 +562,9 @@ def net_positions(
     day = day_asked(as_of)
     book_asked(book)
     _known_parties(book, asserted_by)
-    held = _positions(book, day, statuses, asserted_by)
+    with steps("net_positions", len(book) + 1, shown=progress) as bar:
+        held = _positions(book, day, statuses, asserted_by, bar)
+        bar.advance(bar.total - bar.done)
     if convert_to is None:
         return held
     converted: dict[str, dict[str, Figure]] = {}
@@ -586,10 +591,11 @@ def _positions(
     day: date,
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
+    bar: Steps | None = None,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position in each currency of its claims, unconverted."""
     settled = _settlements(book, day)
-    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled)
+    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled, bar)
     terms: dict[tuple[str, str], tuple[list[Figure], list[bool]]] = {}
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
         counted = _outstanding(claim, settled.get(claim.id, ()))
@@ -618,6 +624,7 @@ def _exact_sums(
     asserters: Collection[str] | None,
     convert_to: str | None,
     settled: dict[str, list[Settlement]],
+    bar: Steps | None = None,
 ) -> tuple[dict[tuple[str, str], Decimal], list[Claim]]:
     """The hot loop of the library (see benchmarks/bench_netting.py): plain Decimal sums for
     exact, untouched claims, by (party, currency); every other claim is left for the figure
@@ -628,30 +635,38 @@ def _exact_sums(
     currency_by_unit = _CURRENCY_OF_UNIT
     everything = statuses is None and asserters is None
     claim_type = Claim
+    entries = book.entries
     with localcontext(SUMS):  # exact for any sum of amounts inside the limits
-        for claim in book.entries:
-            if type(claim) is not claim_type or claim.as_of > day:
-                continue
-            if not everything and (
-                (statuses is not None and claim.status not in statuses)
-                or (asserters is not None and claim.asserted_by not in asserters)
-            ):
-                continue
-            amount = claim.amount
-            value = amount.exact_magnitude
-            if (
-                value is None
-                or convert_to is not None
-                or claim.status in zero_statuses
-                or (settled and claim.id in settled)
-            ):
-                slow.append(claim)
-                continue
-            unit = amount.unit
-            code = currency_by_unit.get(id(unit)) or _currency(unit)
-            exact[claim.creditor, code] += value
-            exact[claim.debtor, code] -= value
+        for start in range(0, len(entries), _STRETCH):
+            if bar is not None and start:
+                bar.advance(_STRETCH)
+            for claim in entries[start : start + _STRETCH]:
+                if type(claim) is not claim_type or claim.as_of > day:
+                    continue
+                if not everything and (
+                    (statuses is not None and claim.status not in statuses)
+                    or (asserters is not None and claim.asserted_by not in asserters)
+                ):
+                    continue
+                amount = claim.amount
+                value = amount.exact_magnitude
+                if (
+                    value is None
+                    or convert_to is not None
+                    or claim.status in zero_statuses
+                    or (settled and claim.id in settled)
+                ):
+                    slow.append(claim)
+                    continue
+                unit = amount.unit
+                code = currency_by_unit.get(id(unit)) or _currency(unit)
+                exact[claim.creditor, code] += value
+                exact[claim.debtor, code] -= value
     return exact, slow
+
+
+# Claims netted between two looks at the progress bar.
+_STRETCH = 1 << 16
 
 
 def _total_figure(total: Decimal, code: str) -> Figure:
@@ -682,12 +697,14 @@ def settle(
     asserted_by: str | Collection[str] | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    progress: bool = False,
 ) -> Transfers:
     """Transfers that bring every position to zero, per currency: at most n - 1 of them for n
     parties with a non-zero position (largest debtor pays largest creditor first).
 
     Positions are settled on their central values; a position with bounds only (a "more
     than" claim) has none and is refused. An approximate position gives approximate transfers.
+    ``progress=True`` shows a bar on stderr while netting takes over a second.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -703,6 +720,7 @@ def settle(
         asserted_by=asserted_by,
         via=via,
         max_age=max_age,
+        progress=progress,
     )
     by_currency: dict[str, list[tuple[str, Decimal, bool]]] = defaultdict(list)
     justified: dict[str, list[int]] = defaultdict(list)
