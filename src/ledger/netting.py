@@ -601,11 +601,11 @@ def _positions(
         counted = _outstanding(claim, settled.get(claim.id, ()))
         code = _currency(counted.unit)
         for party, minus in ((claim.creditor, False), (claim.debtor, True)):
-            held = terms.get((party, code))
-            if held is None:
-                held = terms[party, code] = ([], [])
-            held[0].append(counted)
-            held[1].append(minus)
+            kept = terms.get((party, code))
+            if kept is None:
+                kept = terms[party, code] = ([], [])
+            kept[0].append(counted)
+            kept[1].append(minus)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for (party, code), total in exact.items():
         positions[party][code] = _total_figure(total, code)
