@@ -92,6 +92,7 @@ from .words import (
     locale_of,
     party_name,
     root_locale,
+    say_chained,
     say_in,
     words_locale,
 )
@@ -524,15 +525,17 @@ def _side(amount: Figure, bound: Decimal | None, inclusive: bool, locale: Locale
 
 def _details(balance: NetBalance, locale: Locale, names: PartyNames | None) -> str:
     """Each claim with what reduced it, joined: claims first, then the answers taken off."""
-    parts: list[str] = []
+    first: str | None = None
+    steps: list[tuple[str, str]] = []
     for line in sorted(balance.lines, key=lambda line: -line.sign):  # claims, then answers
         text = _line_text(line, locale, names)
-        if not parts:
-            parts.append(text if line.sign > 0 else words_say(locale, LESS, first="0", second=text))
+        if first is None:
+            first = text if line.sign > 0 else words_say(locale, LESS, first="0", second=text)
         else:
-            joiner = PLUS if line.sign > 0 else LESS
-            parts[0] = words_say(locale, joiner, first=parts[0], second=text)
-    return parts[0] if parts else words_say(locale, NO_CLAIMS)
+            steps.append((PLUS if line.sign > 0 else LESS, text))
+    if first is None:
+        return words_say(locale, NO_CLAIMS)
+    return say_chained(locale, first, steps)  # in one pass: joined step by step was quadratic
 
 
 def _line_text(line: NetLine, locale: Locale, names: PartyNames | None) -> str:
