@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "ledger"
 #: Each module's layer: a module may import from its own layer or below, never above.
 LAYERS = {
     "errors": 0,
+    "progress": 0,
     "arithmetic": 1,
     "faces": 1,
     "units": 2,

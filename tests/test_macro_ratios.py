@@ -94,9 +94,10 @@ def test_kyrgyz_debt_to_russia_against_gdp_of_2012():
 
 
 def test_kyrgyz_debt_after_the_write_off_counts_what_is_outstanding():
-    book = lg.example("kg-ru-2012") + gdp("KG", 2012, "6605139933")
-    answer = lg.debt_to_gdp(book, "KG", as_of=date(2013, 6, 1))
-    assert exactly(answer.value, Fraction(300_000_000, 6_605_139_933))
+    # (a debt at the end of 2013 weighs against the GDP of 2013, never of 2012)
+    book = lg.example("kg-ru-2012") + gdp("KG", 2012, "6605139933") + gdp("KG", 2013, "7335027592")
+    answer = lg.debt_to_gdp(book, "KG", year=2013)
+    assert exactly(answer.value, Fraction(300_000_000, 7_335_027_592))
 
 
 def test_kyrgyz_remittances_from_russia_against_gdp_of_2011():
@@ -144,7 +145,7 @@ def test_remittances_in_roubles_convert_at_the_average_rate_of_their_year():
 def test_the_explanation_names_each_entry_and_its_source():
     book = lg.Ledger([TJ_2011, gdp("TJ", 2011, "6522755783")])
     text = lg.remittances_to_gdp(book, "TJ", year=2011).explain()
-    assert "remittances to gdp for TJ" in text
+    assert "remittances to GDP for TJ, as of 2011-12-31" in text
     assert "tj-remittances-from-ru-2011" in text and "The Moscow Times (Interfax)" in text
     assert "tj-gdp-2011" in text and "World Bank, 2016-05-02" in text
 
@@ -175,7 +176,7 @@ def test_a_question_that_cannot_be_answered_says_what_to_add(ask, error, phrase)
 def test_two_gdp_entries_for_one_year_compete_and_are_named():
     other = gdp("TJ", 2011, "6.5 billion").model_copy(update={"id": "tj-gdp-2011-imf"})
     book = lg.Ledger([TJ_2011, gdp("TJ", 2011, "6522755783"), other])
-    with pytest.raises(lg.MissingFigureError, match=r"tj-gdp-2011, tj-gdp-2011-imf.*year="):
+    with pytest.raises(lg.MissingFigureError, match=r"tj-gdp-2011 \(.*tj-gdp-2011-imf .*source="):
         lg.remittances_to_gdp(book, "TJ", year=2011)
 
 

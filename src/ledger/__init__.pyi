@@ -74,6 +74,7 @@ from .fx import convert as convert
 from .fx import find_rate as find_rate
 from .fx import flow_period as flow_period
 from .fx import third_currencies as third_currencies
+from .importers import RowsLeftOutWarning as RowsLeftOutWarning
 from .importers import read_worldbank as read_worldbank
 from .loans import Payment as Payment
 from .loans import Schedule as Schedule

@@ -6,6 +6,7 @@ caller refuses."""
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 from typing import Any
@@ -15,7 +16,7 @@ from .entries import Claim, EntryBase, Settlement, party_error
 from .errors import Problem
 from .units import currency_of
 
-__all__ = ["cross_check", "label_text", "parties_problems"]
+__all__ = ["added_pass", "cross_check", "label_text", "parties_problems"]
 
 _ZERO = Decimal(0)
 
@@ -108,6 +109,38 @@ def cross_check(
     return problems + _overpaid(settled, by_id, name, labels)
 
 
+def added_pass(
+    by_id: dict[str, EntryBase],
+    settled: Mapping[str, list[Settlement]],
+    added: Sequence[EntryBase],
+) -> bool:
+    """Whether entries added to a ledger that passed :func:`cross_check` (``by_id`` its
+    entries, ``settled`` its settlements by claim) leave it passing: the same checks, on the
+    added entries and the claims they settle only. Adding one entry at a time costs the entry,
+    not the ledger. ``False`` when anything is wrong; the caller checks the whole, to refuse
+    it in the usual words and order.
+    """
+    mine: dict[str, EntryBase] = {}
+    for entry in added:
+        if entry.id in by_id or entry.id in mine:
+            return False
+        mine[entry.id] = entry
+    every = ChainMap(mine, by_id)
+    touched: dict[str, list[Settlement]] = {}
+    for entry in added:
+        if isinstance(entry, Claim) and entry.counter_to is not None:
+            if _answer_problems(entry, every, None, entry.id, {}):
+                return False
+        elif isinstance(entry, Settlement):
+            if _settlement_problem(entry, every, None, entry.id, {}) is not None:
+                return False
+            if entry.claim not in touched:
+                touched[entry.claim] = list(settled.get(entry.claim, ()))
+            touched[entry.claim].append(entry)
+    labels = {id(every[claim_id]): claim_id for claim_id in touched}
+    return not _overpaid(touched, every, None, labels)
+
+
 def _unique_ids(
     entries: list[EntryBase], name: str | None, where: list[int]
 ) -> tuple[dict[str, EntryBase], list[Problem]]:
@@ -133,10 +166,10 @@ def _unique_ids(
 
 def _answer_problems(
     entry: Claim,
-    by_id: dict[str, EntryBase],
+    by_id: Mapping[str, EntryBase],
     name: str | None,
     label: str,
-    refused: dict[str, int],
+    refused: Mapping[str, int],
 ) -> list[Problem]:
     """A counterclaim must answer a claim between the same two parties."""
     assert entry.counter_to is not None
@@ -155,10 +188,10 @@ def _answer_problems(
 
 def _settlement_problem(
     entry: Settlement,
-    by_id: dict[str, EntryBase],
+    by_id: Mapping[str, EntryBase],
     name: str | None,
     label: str,
-    refused: dict[str, int],
+    refused: Mapping[str, int],
 ) -> Problem | None:
     """A settlement must name a claim, be in its currency and be dated on or after it."""
     target = by_id.get(entry.claim)
@@ -187,7 +220,7 @@ def _settlement_problem(
 
 def _overpaid(
     settled: dict[str, list[Settlement]],
-    by_id: dict[str, EntryBase],
+    by_id: Mapping[str, EntryBase],
     name: str | None,
     labels: dict[int, str],
 ) -> list[Problem]:
@@ -216,7 +249,9 @@ def _overpaid(
     return problems
 
 
-def _dangling(target_id: str, found: object, role: str, refused: dict[str, int], what: str) -> str:
+def _dangling(
+    target_id: str, found: object, role: str, refused: Mapping[str, int], what: str
+) -> str:
     if found is None and target_id in refused:
         return (
             f"claim {target_id!r} was refused above (entries[{refused[target_id]}]); fix it, "

@@ -29,7 +29,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -39,7 +39,15 @@ from typing import Any, Literal, NoReturn, TextIO
 
 from . import errors
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
-from .entries import EntryBase, Rate, Settlement, figure_from_data, party_error
+from .entries import (
+    Claim,
+    EntryBase,
+    Rate,
+    Remittance,
+    Settlement,
+    figure_from_data,
+    party_error,
+)
 from .errors import LedgerError, LedgerFileError, MissingRateError
 from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, label, locale_of, party_name
@@ -333,12 +341,18 @@ def _positions_json(positions: dict[str, dict[str, Figure]], locale: str) -> dic
 # -- files and examples -----------------------------------------------------------------------
 
 
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal: a progress bar is shown there, never into a file."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _load(path: str) -> Ledger:
     """A ledger file, or else a bundled example by its name."""
     if path in EXAMPLES and not Path(path).exists():
         return example(path)
     try:
-        return load(path)
+        return load(path, progress=_on_terminal())
     except LedgerError as error:
         if Path(path).suffix or Path(path).exists():
             raise
@@ -553,18 +567,25 @@ def _check_party(book: Ledger, party: str, role: str) -> None:
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    pairs = sorted({tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)})
-    results = []
-    for a, b in pairs:
-        currencies = sorted(
-            {
-                c.currency
-                for c in book.claims(party=a, as_of=as_of)
-                if {c.creditor, c.debtor} == {a, b}
-            }
-        )
+    """Each pair's balance in each currency of its claims: netted on the pair's own entries
+    (its claims and their settlements), indexed once, so that a summary grows with the
+    entries, not with pairs times entries (issue 14); net_balance reads nothing else."""
+    by_pair: dict[tuple[str, ...], list[EntryBase]] = {}
+    pair_of: dict[str, tuple[str, ...]] = {}
+    for claim in book.claims():
+        pair = tuple(sorted((claim.creditor, claim.debtor)))
+        by_pair.setdefault(pair, []).append(claim)
+        pair_of[claim.id] = pair
+    for settlement in book.settlements():
+        if settlement.claim in pair_of:
+            by_pair[pair_of[settlement.claim]].append(settlement)
+    dated = {tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)}
+    results, parts = [], book.parts
+    for a, b in sorted(dated):
+        pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
+        currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
         for code in currencies:
-            balance = net_balance(book, a, b, as_of=as_of, currency=code)
+            balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
             if balance.amount.less_than(Figure.of(f"0 {code}")):
                 balance = -balance
             results.append(balance)
@@ -589,6 +610,36 @@ def _ratios(
             why = _words(error, rates, via)
             missing.append(_Unanswered(question.helper, party, why, net, question.key))
     return found, missing
+
+
+def _party_books(book: Ledger) -> dict[str, Ledger]:
+    """Each party's own entries, in ledger order, as a ledger: the claims it is party to and
+    their settlements, its budgets, GDP and debt stocks, the remittances sent to it, and every
+    other entry (rates). What the ratio helpers read of a party is all there; asked of the
+    whole ledger, each question would read every entry again (parties times entries)."""
+    parties = _parties_of(book)
+    own: dict[str, list[EntryBase]] = {party: [] for party in parties}
+    for entry in book:
+        names: Sequence[str]
+        if isinstance(entry, Claim):
+            names = (entry.creditor, entry.debtor)
+        elif isinstance(entry, Settlement):
+            claim = book[entry.claim]
+            assert isinstance(claim, Claim)
+            names = (claim.creditor, claim.debtor)
+        elif isinstance(entry, Remittance):
+            names = (entry.destination,)
+        elif isinstance(getattr(entry, "party", None), str):  # budgets, GDP, debt stocks, shares
+            names = (entry.party,)  # type: ignore[attr-defined]
+        else:  # a rate, or a kind read by no party: every party's
+            names = parties
+        for name in names:
+            own[name].append(entry)
+    parts = book.parts
+    return {
+        party: Ledger.from_parts(replace(parts, entries=tuple(entries)))
+        for party, entries in own.items()
+    }
 
 
 def _about(book: Ledger) -> list[str]:
@@ -684,13 +735,14 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         balances = []
         missing.append(_Unanswered("balance", None, in_words(str(error))))
     try:
-        positions = net_positions(book, as_of=day)
+        positions = net_positions(book, as_of=day, progress=_on_terminal())
     except LedgerError as error:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
+    own = _party_books(book)
     for party in _about(book):
-        found, unanswered = _ratios(book, party, day, rates, questions(book, party), via)
+        found, unanswered = _ratios(own[party], party, day, rates, questions(book, party), via)
         ratios += found
         missing += unanswered
     if args.json:
@@ -823,17 +875,17 @@ def _import_arguments(sub: argparse.ArgumentParser) -> None:
     file=None,
 )
 def cmd_import(args: argparse.Namespace) -> Any:
-    book = import_worldbank(
+    book, left_out = import_worldbank(
         args.path, args.output, aggregates=args.aggregates, skip_unknown=args.skip_unknown
     )
     kinds: dict[str, int] = {}
     for entry in book:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     if args.json:
-        return {"file": args.output, "entries": len(book), "kinds": kinds}
+        return {"file": args.output, "entries": len(book), "kinds": kinds, "left_out": left_out}
     each = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(kinds.items()))
     written = counted(ENTRIES, len(book), args.locale)
-    return f"wrote {written} ({each or 'no values'}) to {args.output}"
+    return "\n".join([f"wrote {written} ({each or 'no values'}) to {args.output}", *left_out])
 
 
 @command(
@@ -883,7 +935,12 @@ def cmd_positions(args: argparse.Namespace) -> Any:
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
         positions = net_positions(
-            book, as_of=args.on, convert_to=args.convert_to, rates=rates, via=via
+            book,
+            as_of=args.on,
+            convert_to=args.convert_to,
+            rates=rates,
+            via=via,
+            progress=_on_terminal(),
         )
     if args.json:
         return _positions_json(positions, args.locale)
@@ -906,7 +963,14 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
-        transfers = settle(book, as_of=args.on, convert_to=args.convert_to, rates=rates, via=via)
+        transfers = settle(
+            book,
+            as_of=args.on,
+            convert_to=args.convert_to,
+            rates=rates,
+            via=via,
+            progress=_on_terminal(),
+        )
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": figure_json(t.amount, args.locale)}

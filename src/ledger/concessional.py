@@ -106,14 +106,18 @@ class PresentValue:
     on: date | None
     compounding: Compounding
     lines: tuple[Discounted, ...]
+    #: Whether the payments summed are those of the terms, exact (each shown to the cent but
+    #: summed unrounded), rather than the cent-rounded payments of a schedule.
+    exact_payments: bool = False
 
-    def explain(self) -> str:
-        """Each discounted payment, then the sum."""
+    def explain(self, column: str = "payment") -> str:
+        """Each discounted payment (``column`` names what they are), then the sum; a payment
+        dated before the reference day is said to be carried forward, not discounted."""
         day = self.on.isoformat() if self.on is not None else "the disbursement day"
         per = "a year" if self.compounding == "annual" else "a year, per period"
         out = [
             f"present value on {day} at {rate_text(self.rate)} {per}: {self.value}",
-            f"  {'date':<10}  {'years':>6}  {'payment':>20}  {'factor':>14}  {'present value':>20}",
+            f"  {'date':<10}  {'years':>6}  {column:>20}  {'factor':>14}  {'present value':>20}",
         ]
         for line in self.lines:
             shown = line.date.isoformat() if line.date is not None else ""
@@ -121,8 +125,15 @@ class PresentValue:
             out.append(
                 f"  {shown:<10}  {years:>6}  {line.amount:>20,}  {line.factor:>14.10f}  "
                 f"{line.value:>20,}  {line.what}"
+                + (" (before the day: carried forward, not discounted)" if line.years < 0 else "")
             )
         out.append(f"  undiscounted: {self.undiscounted}; discounted: {self.value}")
+        if self.exact_payments:
+            out.append(
+                "  (the payments of the terms, exact: each shown to the cent, summed unrounded; "
+                "lg.present_value(lg.schedule(...)) discounts the cent-rounded payments a "
+                "borrower makes, and may differ by cents)"
+            )
         return "\n".join(out)
 
 
@@ -160,10 +171,11 @@ class Forgiven:
 
     def explain(self) -> str:
         head = (
-            f"written off of {self.claim.id} ({self.claim.creditor}'s claim on "
-            f"{self.claim.debtor}): {self.face} at face value, {self.value} in present value"
+            f"given up on {self.claim.id} ({self.claim.creditor}'s claim on "
+            f"{self.claim.debtor}): {self.face} written off at face value, {self.value} in "
+            "present value"
         )
-        return f"{head}\n{self.present_value.explain()}"
+        return f"{head}\n{self.present_value.explain('written off')}"
 
 
 # -- cash flows ---------------------------------------------------------------------------
@@ -486,6 +498,8 @@ def _present(
         on_day,
         compounding,
         tuple(lines),
+        exact_payments=not isinstance(claim_or_payments, Schedule)
+        and (isinstance(claim_or_payments, Terms) or hasattr(claim_or_payments, "terms")),
     )
     return pv, sums, exact
 
@@ -586,7 +600,8 @@ def forgiven(
     on: date | str | None = None,
 ) -> Forgiven:
     """What a restructuring gave up of a claim: its write-offs at face value and in present
-    value on ``on`` (by default the claim's date), discounted at ``rate`` a year. Written off
+    value on ``on`` (by default the claim's date; a day after the first write-off is
+    refused), discounted at ``rate`` a year. Written off
     over the years, a sum is worth less than the same sum written off at once.
 
     >>> import ledger as lg
@@ -607,6 +622,13 @@ def forgiven(
     if not cuts:
         raise LedgerError(f"claim {claim.id}: no write-off settles it; nothing was given up")
     day = claim.as_of if on is None else day_asked(on, "on")
+    first = min(cuts, key=lambda cut: (cut.as_of, cut.id))
+    if day > first.as_of:
+        raise LedgerError(
+            f"on: {day.isoformat()} is after the first write-off of {claim.id} ({first.id}, "
+            f"{first.as_of.isoformat()}): what was given up is valued on or before it (by "
+            "default on the claim's date), never carried forward"
+        )
     pv = present_value(cuts, rate, day)
     total = cuts[0].amount
     for cut in cuts[1:]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeAlias, cast
@@ -79,6 +80,7 @@ __all__ = [
     "Settlement",
     "Share",
     "Source",
+    "compacted",
     "date_error",
     "error_message",
     "figure_from_data",
@@ -920,3 +922,54 @@ ENTRY_KINDS: dict[str, type[EntryBase]] = {
     "debt_stock": DebtStock,
     "share": Share,
 }
+
+
+#: Fields whose values repeat from entry to entry (codes, words, days): held once per ledger.
+_SHARED_FIELDS = frozenset(
+    {
+        "kind",
+        "creditor",
+        "debtor",
+        "asserted_by",
+        "status",
+        "party",
+        "destination",
+        "method",
+        "as_of",
+        "period_start",
+    }
+)
+
+
+def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
+    """The same entries, in about half the memory (issue 14): pydantic's set of the fields
+    given (728 bytes an entry) shared by every entry that gave the same fields, and equal
+    codes and days held once (a TOML parser makes a new text for every "RU"). Loading calls
+    it on entries it has just validated, before anyone holds them: each value is swapped for
+    an equal one, so the entries stay equal, frozen and validated.
+
+    >>> import ledger as lg
+    >>> book = lg.example()
+    >>> light = compacted(book)
+    >>> light == list(book), light[0].model_fields_set is light[1].model_fields_set
+    (True, False)
+    """
+    shared: dict[object, object] = {}
+    given: dict[frozenset[str], set[str]] = {}
+    names: dict[type, tuple[str, ...]] = {}
+    found = list(entries)
+    for entry in found:
+        kind = type(entry)
+        fields = names.get(kind)
+        if fields is None:
+            fields = names[kind] = tuple(n for n in kind.model_fields if n in _SHARED_FIELDS)
+        values = entry.__dict__
+        for name in fields:
+            value = values[name]
+            if type(value) is str or type(value) is date:
+                values[name] = shared.setdefault(value, value)
+        mine = entry.__pydantic_fields_set__
+        object.__setattr__(
+            entry, "__pydantic_fields_set__", given.setdefault(frozenset(mine), mine)
+        )
+    return found

@@ -26,9 +26,11 @@ whatever was more than a twelfth of 100), and the source's words survive.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, Inexact
+from collections.abc import Iterable
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Clamped, Decimal, Inexact, Rounded
 from fractions import Fraction
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any, Final, Literal
 
 from .arithmetic import (
@@ -58,7 +60,7 @@ from .units import (
     ureg,
 )
 
-__all__ = ["QUALIFIERS", "Figure", "Qualifier", "rounded_point"]
+__all__ = ["QUALIFIERS", "Figure", "Qualifier", "rounded_point", "sum_figures"]
 
 Qualifier = Literal[
     "exact", "about", "estimated", "at_least", "more_than", "at_most", "less_than", "range"
@@ -686,6 +688,212 @@ class Figure:
         return html
 
 
+def sum_figures(figures: Iterable[Figure], *, negated: Iterable[bool] | None = None) -> Figure:
+    """The figures added left to right: exactly what ``a + b + c + ...`` gives (value,
+    bounds, flags and places alike), without a figure made at every step. Netting sums
+    thousands of figures per party; each ``+`` reads the digits of both sides again.
+    ``negated`` (one flag a figure) subtracts those marked: ``a - b`` for ``[a, b]`` and
+    ``[False, True]``.
+
+    >>> parts = [Figure.of("300 USD", "about"), Figure.of("50.5 USD"), Figure.of("20 USD")]
+    >>> print(sum_figures(parts, negated=[False, False, True]))
+    about 330 USD
+    >>> sum_figures(parts) == parts[0] + parts[1] + parts[2]
+    True
+    """
+    items = zip(figures, repeat(False) if negated is None else negated, strict=negated is not None)
+    try:
+        first, minus = next(items)
+    except StopIteration:
+        raise FigureError("sum_figures needs at least one figure") from None
+    if minus:
+        first = -first
+    second = next(items, None)
+    if second is None:
+        return first
+    total = _Sum(first)
+    for f, minus in chain((second,), items):
+        if total.figure is not None or not total.add(f, minus):
+            total.figure = total.made() + (-f if minus else f)
+    return total.made()
+
+
+def _exponents(f: Figure) -> tuple[int | None, int | None, int | None]:
+    """The exponents of a figure's parts (``None`` where a part is absent), each read once."""
+    value, low, high = f._value, f._low, f._high
+    ev = None if value is None else value.as_tuple().exponent
+    el = ev if low is value else None if low is None else low.as_tuple().exponent
+    eh = (
+        el
+        if high is low
+        else ev
+        if high is value
+        else None
+        if high is None
+        else high.as_tuple().exponent
+    )
+    return ev, el, eh  # type: ignore[return-value]  # parts are finite: int exponents
+
+
+#: Exact sums whose exponent is the smaller of their terms': a sum that rounds, even without
+#: losing a digit (``Rounded``), is left to ``+``.
+_WHOLE = _EXACT.copy()
+_WHOLE.traps[Rounded] = True
+_WHOLE.traps[Clamped] = True
+
+
+def _most_places(*exponents: int | None) -> int:
+    """:func:`_written_places` from the parts' exponents."""
+    least = None
+    for e in exponents:
+        if e is not None and (least is None or e < least):
+            least = e
+    return -(10**6) if least is None else -least
+
+
+class _Sum:
+    """A running sum that does what :meth:`Figure.__add__` does for two figures in one unit
+    whose sums are exact (the only sums it takes: ``add`` says False otherwise, and the
+    caller goes on with ``+``). It keeps the parts' exponents: an exact sum's exponent is the
+    smaller of its terms' (a zero is made 0, as :func:`_make` makes it)."""
+
+    __slots__ = (
+        "approx",
+        "eh",
+        "el",
+        "ev",
+        "figure",
+        "first",
+        "high",
+        "high_in",
+        "low",
+        "low_in",
+        "places",
+        "unit",
+        "value",
+    )
+
+    def __init__(self, first: Figure) -> None:
+        self.unit = first._unit
+        self.value, self.low, self.high = first._value, first._low, first._high
+        self.low_in, self.high_in = first._low_inclusive, first._high_inclusive
+        self.approx, self.places = first._approximate, first._places
+        self.ev, self.el, self.eh = _exponents(first)
+        # The sum as a figure, once asked for or once ``+`` has taken over. (The first term's
+        # qualifier and origin do not reach a sum: ``+`` reads neither.)
+        self.figure: Figure | None = None
+        self.first: Figure | None = first  # the sum while nothing is added: the term itself
+
+    def made(self) -> Figure:
+        if self.first is not None:
+            self.figure, self.first = self.first, None
+        if self.figure is None:
+            self.figure = _make(
+                self.unit,
+                self.value,
+                self.low,
+                self.high,
+                self.low_in,
+                self.high_in,
+                self.approx,
+                None,
+                self.places,
+            )
+        return self.figure
+
+    def add(self, f: Figure, minus: bool = False) -> bool:
+        if type(f) is not Figure or f._unit is not self.unit:
+            return False
+        mine, theirs = self.value, f._value
+        point = theirs is not None and theirs is f._low is f._high
+        if point and mine is not None and mine is self.low is self.high:
+            return self._add_point(f, minus)
+        f_in = (f._low_inclusive, f._high_inclusive)
+        f_e: tuple[int | None, int | None, int | None]
+        if point:  # one amount: one exponent, negated once (a point's ends are inclusive)
+            exponent: int = theirs.as_tuple().exponent  # type: ignore[union-attr, assignment]
+            fv = fl = fh = _negated(theirs) if minus else theirs
+            f_e = (exponent, exponent, exponent)
+        else:
+            fv, fl, fh = f._value, f._low, f._high
+            f_e = _exponents(f)
+            if minus:  # -f: each part negated (its exponent kept), the ends swapped
+                fv, fl, fh = _negated(fv), _negated(fh), _negated(fl)
+                f_e = (f_e[0], f_e[2], f_e[1])
+                f_in = (f_in[1], f_in[0])
+        value = low = high = None
+        ev = el = eh = None
+        add = _WHOLE.add
+        try:
+            if mine is not None and fv is not None:
+                value, ev = add(mine, fv), min(self.ev, f_e[0])  # type: ignore[type-var]
+            if self.low is not None and fl is not None:
+                low, el = add(self.low, fl), min(self.el, f_e[1])  # type: ignore[type-var]
+            if self.high is not None and fh is not None:
+                high, eh = add(self.high, fh), min(self.eh, f_e[2])  # type: ignore[type-var]
+        except (Inexact, Rounded, Clamped):
+            return False
+        approx = self.approx or f._approximate
+        places = None
+        if not (self.places is None is f._places and not approx):
+            limit = self.places
+            if limit is None and self.approx:
+                limit = _most_places(self.ev, self.el, self.eh)
+            other = f._places
+            if other is None and f._approximate:
+                other = _most_places(*f_e)
+            limits = [p for p in (limit, other) if p is not None]
+            if limits:
+                least = min(limits)
+                places = None if least >= _most_places(ev, el, eh) else least
+        self.low_in = (self.low_in and f_in[0]) or low is None
+        self.high_in = (self.high_in and f_in[1]) or high is None
+        if value is not None and value.is_zero():
+            value, ev = _ZERO, 0
+        if low is not None and low.is_zero():
+            low, el = _ZERO, 0
+        if high is not None and high.is_zero():
+            high, eh = _ZERO, 0
+        self.value, self.low, self.high = value, low, high
+        self.ev, self.el, self.eh = ev, el, eh
+        self.approx, self.places = approx, places
+        self.first = None
+        return True
+
+    def _add_point(self, f: Figure, minus: bool) -> bool:
+        """:meth:`add` of one amount to one amount (each held once, as value and bounds):
+        one sum, one exponent (a negated amount has its exponent)."""
+        theirs, value, mine_e = f._value, self.value, self.ev
+        if theirs is None or value is None or mine_e is None:
+            return False
+        try:
+            total = (_WHOLE.subtract if minus else _WHOLE.add)(value, theirs)
+        except (Inexact, Rounded, Clamped):
+            return False
+        their_e: int = theirs.as_tuple().exponent  # type: ignore[assignment]  # finite
+        exponent = min(mine_e, their_e)
+        approx = self.approx or f._approximate
+        places = None
+        if not (self.places is None is f._places and not approx):
+            mine = self.places
+            if mine is None and self.approx:
+                mine = -mine_e
+            limit = f._places
+            if limit is None and f._approximate:
+                limit = -their_e
+            limits = [p for p in (mine, limit) if p is not None]
+            if limits:
+                least = min(limits)
+                places = None if least >= -exponent else least
+        if total.is_zero():
+            total, exponent = _ZERO, 0
+        self.value = self.low = self.high = total
+        self.ev = self.el = self.eh = exponent
+        self.approx, self.places = approx, places
+        self.first = None
+        return True
+
+
 def _in_one_unit(given: dict[str, Quantity], unit: Unit) -> tuple[dict[str, Decimal], bool]:
     """The parts of a figure in ``unit``, exactly through the rational factor; a bound that
     Decimal cannot hold is rounded outwards (an open end stays open: it is still true), and
@@ -878,7 +1086,9 @@ def _describe_kind(unit: Unit) -> str:
 
 def _aligned(left: Figure, right: Figure, action: str) -> Figure:
     """``right`` in ``left``'s unit, or a clear refusal when they cannot meet."""
-    if right._unit == left._unit:
+    # Units are interned (units.intern_unit): one object for one unit, so identity answers
+    # at once where pint's ``==`` runs Python code on every sum.
+    if right._unit is left._unit or right._unit == left._unit:
         return right
     if right._unit.dimensionality == left._unit.dimensionality:
         _, mine = canonical_unit(left._unit)
@@ -1178,8 +1388,16 @@ def _carried(f: Figure) -> int | None:
 
 def _written_places(*parts: Decimal | None) -> int:
     """The decimal places the parts are written with (``250.5`` has 1, ``3E+8`` has -8)."""
-    exponents = [x.as_tuple().exponent for x in parts if x is not None]
-    return max([-e for e in exponents if isinstance(e, int)] + [-(10**6)])
+    most = -(10**6)
+    last = None
+    for x in parts:
+        if x is None or x is last:  # a point holds one number three times: read it once
+            continue
+        last = x
+        exponent = x.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > most:
+            most = -exponent
+    return most
 
 
 def _sum_places(f: Figure) -> int | None:

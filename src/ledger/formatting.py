@@ -92,6 +92,7 @@ from .words import (
     locale_of,
     party_name,
     root_locale,
+    say_chained,
     say_in,
     words_locale,
 )
@@ -208,8 +209,12 @@ def _amount_text(
 def _percent(number: Decimal, locale: Locale) -> str:
     from babel.numbers import format_percent
 
-    whole = round_half_up(number * 100, 0) / 100
-    return str(format_percent(whole, locale=locale))
+    hundredths = number * 100
+    # Whole percents; a share below one percent keeps one significant digit ("-0.3%"), so
+    # that nothing but zero is said as "0%" (and never "-0%").
+    places = 0 if hundredths.is_zero() else max(0, -hundredths.adjusted())
+    shown = round_half_up(hundredths, places) / 100
+    return str(format_percent(shown, locale=locale, decimal_quantization=False))
 
 
 def _canonical(unit: Unit) -> tuple[Unit, Decimal]:
@@ -407,9 +412,12 @@ def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> s
     # Against GDP, a share, as such ratios are published (45% of GDP); else as it comes.
     gdp = ratio.question.endswith("_gdp")
     if not ratio.net:
+        question = ratio.question
+        if ratio.measure is not None and f"{ratio.measure}_{question}" in QUESTIONS:
+            question = f"{ratio.measure}_{question}"  # "external debt", as measured
         return words_say(
             locale,
-            QUESTIONS[ratio.question],
+            QUESTIONS[question],
             party=party,
             value=format_ratio(value, locale, as_percent=gdp),
         )
@@ -517,15 +525,17 @@ def _side(amount: Figure, bound: Decimal | None, inclusive: bool, locale: Locale
 
 def _details(balance: NetBalance, locale: Locale, names: PartyNames | None) -> str:
     """Each claim with what reduced it, joined: claims first, then the answers taken off."""
-    parts: list[str] = []
+    first: str | None = None
+    steps: list[tuple[str, str]] = []
     for line in sorted(balance.lines, key=lambda line: -line.sign):  # claims, then answers
         text = _line_text(line, locale, names)
-        if not parts:
-            parts.append(text if line.sign > 0 else words_say(locale, LESS, first="0", second=text))
+        if first is None:
+            first = text if line.sign > 0 else words_say(locale, LESS, first="0", second=text)
         else:
-            joiner = PLUS if line.sign > 0 else LESS
-            parts[0] = words_say(locale, joiner, first=parts[0], second=text)
-    return parts[0] if parts else words_say(locale, NO_CLAIMS)
+            steps.append((PLUS if line.sign > 0 else LESS, text))
+    if first is None:
+        return words_say(locale, NO_CLAIMS)
+    return say_chained(locale, first, steps)  # in one pass: joined step by step was quadratic
 
 
 def _line_text(line: NetLine, locale: Locale, names: PartyNames | None) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -137,6 +137,33 @@ class Schedule:
     @property
     def total_interest(self) -> Figure:
         return self._figure(sum((p.interest for p in self.payments), Decimal(0)))
+
+    def outstanding_on(self, day: date) -> Figure:
+        """The principal outstanding at the end of ``day``: less every principal payment dated
+        on or before it (the whole principal before the first).
+
+        >>> import ledger as lg
+        >>> terms = lg.Terms(interest="5%", maturity_years=2, disbursed=date(2020, 1, 1))
+        >>> print(lg.schedule(terms, principal="100 USD").outstanding_on(date(2021, 1, 1)))
+        50.00 USD
+        """
+        if not isinstance(day, date):
+            raise LedgerError(f"day: {type(day).__name__} {day!r} is not a date; pass e.g. a date")
+        if self.disbursed is None:
+            raise LedgerError(
+                "this schedule has no dates: give the terms a disbursed day, or schedule a "
+                "claim (its as_of is the disbursement day)"
+            )
+        if day < self.disbursed:
+            raise LedgerError(
+                f"{day.isoformat()} is before the loan was disbursed "
+                f"({self.disbursed.isoformat()}): nothing was outstanding"
+            )
+        left = self.principal
+        for payment in self.payments:
+            if payment.date is not None and payment.date <= day:
+                left = payment.outstanding
+        return self._figure(left)
 
 
 def minor_unit(currency: str) -> int:
@@ -280,6 +307,28 @@ def _resolve(
     return terms, principal if principal is not None else claim.amount, start, f"claim {claim.id}"
 
 
+def _level_parts(
+    total: Decimal, d: Decimal, periods: tuple[int, int], step: Decimal
+) -> list[Decimal]:
+    """The principal parts of an annuity as lenders schedule it: the level instalment
+    ``total d / (1 - (1 + d)**-count)`` rounded half to even to the minor unit, each period's
+    principal the instalment less that period's interest (rounded as the schedule rounds it),
+    the last the principal left (the residue)."""
+    grace, periods_in_all = periods
+    count = periods_in_all - grace
+    rate = Fraction(d)
+    level = Fraction(total) * rate / (1 - (1 + rate) ** -count)
+    instalment = Decimal(round(level / Fraction(step))) * step
+    zero = Decimal(0).quantize(step)
+    parts, left = [zero] * grace, total
+    for k in range(count):
+        interest = (left * d).quantize(step, ROUND_HALF_EVEN)
+        part = left if k == count - 1 else min(max(instalment - interest, zero), left)
+        parts.append(part.quantize(step))
+        left -= part
+    return parts
+
+
 @owned
 def schedule(
     claim_or_terms: HasTerms | Terms,
@@ -289,7 +338,10 @@ def schedule(
 ) -> Schedule:
     """The payments of a loan: each dated, its principal and its interest apart, to the minor
     unit of the currency (``residue`` says where the cents that do not divide go; the
-    principal payments always sum to the principal exactly). Interest each period is the
+    principal payments always sum to the principal exactly). An annuity with ``residue="last"``
+    pays a level instalment (the exact level payment rounded half to even to the cent) and
+    the residue in its last; with ``"largest_remainder"`` its principal parts are the exact
+    shares spread by largest remainder. Interest each period is the
     outstanding principal times ``interest / periods a year``, rounded half to even; for
     ``lump_sum_compounded`` it is compounded so each period and paid with the principal.
 
@@ -311,9 +363,11 @@ def schedule(
     rate, rough_rate = _rate(terms)
     places = max(_digits(currency), -min(0, _exponent(total)))
     step = Decimal(1).scaleb(-places)
-    shares = principal_shares(terms, Fraction(rate))
-    parts = split(total, shares, places, residue)
     d = rate / terms.periods_per_year  # exact: a Decimal over 1, 2 or 4
+    if terms.profile == "annuity" and residue == "last" and rate != 0:
+        parts = _level_parts(total, d, (terms.grace_periods, terms.periods), step)
+    else:
+        parts = split(total, principal_shares(terms, Fraction(rate)), places, residue)
     per_year = terms.periods_per_year
     dates = _dates(start, 12 // per_year, terms.periods)
     payments = []
@@ -442,6 +496,8 @@ class Tranches:
     count: int
     frequency: Frequency = "annual"
     residue: Residue = "last"
+    #: The keys the file wrote, defaults among them, so that saving writes them back.
+    written: frozenset[str] = field(default=frozenset(), compare=False)
 
     def settlements(self) -> tuple[Settlement, ...]:
         """The tranches, as :func:`tranches` gives them."""
@@ -450,9 +506,9 @@ class Tranches:
     def table(self) -> dict[str, object]:
         """The ``schedule`` table as a file writes it (defaults left unsaid)."""
         table: dict[str, object] = {"tranches": self.count}
-        if self.frequency != "annual":
+        if self.frequency != "annual" or "frequency" in self.written:
             table["frequency"] = self.frequency
-        if self.residue != "last":
+        if self.residue != "last" or "residue" in self.written:
             table["residue"] = self.residue
         return table
 
@@ -485,7 +541,7 @@ class Tranches:
             raise LedgerError(
                 f"residue: {residue!r} is not known; accepted: {', '.join(RESIDUE_RULES)}"
             )
-        plan = cls(settlement, count, frequency, residue)
+        plan = cls(settlement, count, frequency, residue, frozenset(table))
         try:
             plan.settlements()
         except LedgerError as error:

@@ -39,8 +39,9 @@ from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
-from .figures import Figure
+from .figures import Figure, sum_figures
 from .fx import Conversion, MaxAge, convert
+from .progress import Steps, steps
 from .units import Quantity, Unit, check_currency, currency_of, intern_unit, money, ureg
 
 if TYPE_CHECKING:
@@ -309,7 +310,18 @@ def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
 
 
 def _zero(unit: Unit) -> Figure:
-    return Figure(ureg.Quantity(Decimal(0), unit))
+    zero = _ZERO_OF_UNIT.get(id(unit))
+    if zero is None:
+        unit = intern_unit(unit)  # kept alive by the interning: its id stays its own
+        zero = _ZERO_OF_UNIT.get(id(unit))
+        if zero is None:
+            zero = _ZERO_OF_UNIT[id(unit)] = Figure(ureg.Quantity(Decimal(0), unit))
+    return zero
+
+
+# Zero in each interned unit, by the unit's id: a figure made through pint costs more than
+# netting a claim (a ledger with many written-off claims asks for thousands).
+_ZERO_OF_UNIT: dict[int, Figure] = {}
 
 
 def _clamped(figure: Figure) -> Figure:
@@ -347,6 +359,11 @@ def outstanding(claim: Claim, settlements: Iterable[Settlement] = ()) -> Figure:
         raise LedgerError(
             f"claim: {type(claim).__name__} is not a claim; pass a Claim, e.g. book['some-id']"
         )
+    return _outstanding(claim, settlements)
+
+
+def _outstanding(claim: Claim, settlements: Iterable[Settlement]) -> Figure:
+    """:func:`outstanding` of a claim, inside the library's context already."""
     if claim.status in ZERO_STATUSES:
         return _zero(claim.amount.unit)
     amount = claim.amount
@@ -542,10 +559,12 @@ def net_positions(
     asserted_by: str | Collection[str] | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    progress: bool = False,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position per currency, ``{party: {currency: figure}}``: positive for
     a net creditor. Exact positions sum to zero in every currency. ``convert_to`` converts each
     party's net in each currency once, at that currency's rate on the day, and adds them.
+    ``progress=True`` shows a bar on stderr when netting takes over a second.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -556,7 +575,9 @@ def net_positions(
     day = day_asked(as_of)
     book_asked(book)
     _known_parties(book, asserted_by)
-    held = _positions(book, day, statuses, asserted_by)
+    with steps("net_positions", len(book) + 1, shown=progress) as bar:
+        held = _positions(book, day, statuses, asserted_by, bar)
+        bar.advance(bar.total - bar.done)
     if convert_to is None:
         return held
     converted: dict[str, dict[str, Figure]] = {}
@@ -583,21 +604,27 @@ def _positions(
     day: date,
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
+    bar: Steps | None = None,
 ) -> dict[str, dict[str, Figure]]:
     """Every party's net position in each currency of its claims, unconverted."""
     settled = _settlements(book, day)
-    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled)
-    bounded: dict[tuple[str, str], Figure] = {}
+    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled, bar)
+    terms: dict[tuple[str, str], tuple[list[Figure], list[bool]]] = {}
     for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
-        counted = outstanding(claim, settled.get(claim.id, ()))
+        counted = _outstanding(claim, settled.get(claim.id, ()))
         code = _currency(counted.unit)
-        for party, signed in ((claim.creditor, counted), (claim.debtor, -counted)):
-            key = (party, code)
-            bounded[key] = bounded[key] + signed if key in bounded else signed
+        for party, minus in ((claim.creditor, False), (claim.debtor, True)):
+            kept = terms.get((party, code))
+            if kept is None:
+                kept = terms[party, code] = ([], [])
+            kept[0].append(counted)
+            kept[1].append(minus)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for (party, code), total in exact.items():
         positions[party][code] = _total_figure(total, code)
-    for (party, code), figure in bounded.items():
+    for (party, code), (figures, negated) in terms.items():
+        # What adding them one by one, in this order, gives (the debtor's negated).
+        figure = sum_figures(figures, negated=negated)
         held = positions[party].get(code)
         positions[party][code] = figure if held is None else held + figure
     return {
@@ -612,6 +639,7 @@ def _exact_sums(
     asserters: Collection[str] | None,
     convert_to: str | None,
     settled: dict[str, list[Settlement]],
+    bar: Steps | None = None,
 ) -> tuple[dict[tuple[str, str], Decimal], list[Claim]]:
     """The hot loop of the library (see benchmarks/bench_netting.py): plain Decimal sums for
     exact, untouched claims, by (party, currency); every other claim is left for the figure
@@ -622,30 +650,38 @@ def _exact_sums(
     currency_by_unit = _CURRENCY_OF_UNIT
     everything = statuses is None and asserters is None
     claim_type = Claim
+    entries = book.entries
     with localcontext(SUMS):  # exact for any sum of amounts inside the limits
-        for claim in book.entries:
-            if type(claim) is not claim_type or claim.as_of > day:
-                continue
-            if not everything and (
-                (statuses is not None and claim.status not in statuses)
-                or (asserters is not None and claim.asserted_by not in asserters)
-            ):
-                continue
-            amount = claim.amount
-            value = amount.exact_magnitude
-            if (
-                value is None
-                or convert_to is not None
-                or claim.status in zero_statuses
-                or (settled and claim.id in settled)
-            ):
-                slow.append(claim)
-                continue
-            unit = amount.unit
-            code = currency_by_unit.get(id(unit)) or _currency(unit)
-            exact[claim.creditor, code] += value
-            exact[claim.debtor, code] -= value
+        for start in range(0, len(entries), _STRETCH):
+            if bar is not None and start:
+                bar.advance(_STRETCH)
+            for claim in entries[start : start + _STRETCH]:
+                if type(claim) is not claim_type or claim.as_of > day:
+                    continue
+                if not everything and (
+                    (statuses is not None and claim.status not in statuses)
+                    or (asserters is not None and claim.asserted_by not in asserters)
+                ):
+                    continue
+                amount = claim.amount
+                value = amount.exact_magnitude
+                if (
+                    value is None
+                    or convert_to is not None
+                    or claim.status in zero_statuses
+                    or (settled and claim.id in settled)
+                ):
+                    slow.append(claim)
+                    continue
+                unit = amount.unit
+                code = currency_by_unit.get(id(unit)) or _currency(unit)
+                exact[claim.creditor, code] += value
+                exact[claim.debtor, code] -= value
     return exact, slow
+
+
+# Claims netted between two looks at the progress bar.
+_STRETCH = 1 << 16
 
 
 def _total_figure(total: Decimal, code: str) -> Figure:
@@ -676,12 +712,14 @@ def settle(
     asserted_by: str | Collection[str] | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    progress: bool = False,
 ) -> Transfers:
     """Transfers that bring every position to zero, per currency: at most n - 1 of them for n
     parties with a non-zero position (largest debtor pays largest creditor first).
 
     Positions are settled on their central values; a position with bounds only (a "more
     than" claim) has none and is refused. An approximate position gives approximate transfers.
+    ``progress=True`` shows a bar on stderr while netting takes over a second.
 
     >>> import ledger as lg
     >>> from datetime import date
@@ -697,6 +735,7 @@ def settle(
         asserted_by=asserted_by,
         via=via,
         max_age=max_age,
+        progress=progress,
     )
     by_currency: dict[str, list[tuple[str, Decimal, bool]]] = defaultdict(list)
     justified: dict[str, list[int]] = defaultdict(list)

@@ -19,7 +19,7 @@ more than 300 USD/person/year, approximate
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar, overload
@@ -33,7 +33,7 @@ from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
-from .yearly import Point, Series, divided, series
+from .yearly import Point, Series, divided, from_source, named, series, year_of
 
 E = TypeVar("E", bound=EntryBase)
 
@@ -96,6 +96,10 @@ class Ratio:
     conversions: tuple[Conversion, ...] = ()
     #: The ledger's own names for parties (its ``parties`` table), for describe and the faces.
     names: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The year the figures are for (a GDP's year, a debt at its end), where one was paired.
+    year: int | None = None
+    #: The measure of a recorded debt stock weighed (``"external"``...), else ``None``.
+    measure: str | None = None
 
     @classmethod
     def of(
@@ -109,6 +113,8 @@ class Ratio:
         net: bool = False,
         conversions: Iterable[Conversion] = (),
         names: dict[str, Any] | None = None,
+        year: int | None = None,
+        measure: str | None = None,
     ) -> Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
@@ -127,6 +133,8 @@ class Ratio:
             net=net,
             conversions=tuple(c for c in conversions if c.rate is not None),
             names=dict(names or {}),
+            year=year,
+            measure=measure,
         )
 
     @property
@@ -141,9 +149,11 @@ class Ratio:
 
     def explain(self) -> str:
         """The division, each entry with its source's words, and each rate it used."""
+        when = f"as of {self.as_of.isoformat()}"
+        if self.year is not None and self.as_of != date(self.year, 12, 31):
+            when = f"figures for {self.year}, {when}"
         out = [
-            f"{self.question.replace('_', ' ')} for {self.party}, as of "
-            f"{self.as_of.isoformat()}: {self.value}",
+            f"{_asked(self.question)} for {self.party}, {when}: {self.value}",
             *self._sign_note(),
             f"  {self.numerator_label}: {self.numerator}",
         ]
@@ -168,7 +178,7 @@ class Ratio:
         return [f"  below zero: {what}"]
 
     def __str__(self) -> str:
-        return f"{self.question.replace('_', ' ')} for {self.party}: {self.value}"
+        return f"{_asked(self.question)} for {self.party}: {self.value}"
 
     def __repr__(self) -> str:
         return f"<Ratio {self}>"
@@ -176,6 +186,18 @@ class Ratio:
     def _repr_html_(self) -> str:
         html: str = call("html.ratio", self)  # the notebook face, loaded on first display
         return html
+
+
+def _asked(question: str) -> str:
+    """A question's name as a reader reads it: "remittances to GDP"."""
+    return question.replace("_", " ").replace(" gdp", " GDP")
+
+
+def _measure_of(label: str) -> str | None:
+    """The measure of a debt-stock series from its label ("public external debt stock")."""
+    if not label.endswith(" debt stock"):
+        return None
+    return label.removesuffix(" debt stock").replace(" ", "_")
 
 
 def _question(top: Series, bottom: Series) -> tuple[str, bool]:
@@ -221,13 +243,19 @@ def by_year(question: str, top: object, bottom: object, *, net: bool = False) ->
             denominator=(below, label, down.entries),
             net=net,
             conversions=(*up.conversions, *down.conversions),
+            year=year,
+            measure=_measure_of(top.label),
         )
 
     def value(answer: object) -> Figure:
         assert isinstance(answer, Ratio)
         return answer.value
 
-    return divided(top, bottom, make, question=question.replace("_", " "), value=value)
+    return divided(top, bottom, make, question=_asked(question), value=value)
+
+
+#: The part of a series' refusal that offers a budget measure, which the ratios do not take.
+_BUDGET_MEASURE_HINT = " or measure='revenue' / 'expenditure'"
 
 
 def _yearly(
@@ -240,6 +268,8 @@ def _yearly(
     *,
     net: bool = False,
     measure: str | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
 ) -> Series:
     """A named question year by year: the denominator's series first (the budget, or GDP),
     then the numerator's in its currency, divided year by year."""
@@ -251,12 +281,19 @@ def _yearly(
             f"{single} ask for one, so pass one or the other"
         )
     rates, via, max_age = policy
-    bottom = series(book, party, against, years=years, rates=rates, via=via, max_age=max_age)
+    try:
+        bottom = series(
+            book, party, against, years=years, source=source, rates=rates, via=via, max_age=max_age
+        )
+    except MissingFigureError as error:  # the ratio takes no measure=: never offer it
+        raise MissingFigureError(str(error).replace(_BUDGET_MEASURE_HINT, "")) from None
     top = series(
         book,
         party,
         top_what,
         years=years,
+        source=source,
+        asserted_by=asserted_by,
         net=net,
         measure=measure,
         currency=bottom.currency,
@@ -319,49 +356,82 @@ def _latest(
     return newest[0]
 
 
-def _budget(book: Ledger, party: str, day: date, fiscal_year: int | None) -> Budget:
-    budgets = book.budgets(party=party, fiscal_year=fiscal_year, as_of=day)
+Keep = Callable[[EntryBase], bool]
+F = TypeVar("F", Remittance, Budget, GDP, DebtStock)
+
+
+def _all(entry: EntryBase) -> bool:
+    return True
+
+
+def _budget(
+    book: Ledger, party: str, day: date, fiscal_year: int | None, keep: Keep = _all
+) -> Budget:
+    budgets = [b for b in book.budgets(party=party, fiscal_year=fiscal_year, as_of=day) if keep(b)]
     every = book.budgets(party=party, fiscal_year=fiscal_year)
-    return _latest(budgets, every, "budget", party, day)
+    return _latest(budgets, every, "budget", party, day, "fiscal_year=, as_of=")
 
 
-def _of_year(entries: list[E], year: int | None) -> list[E]:
-    """The flow entries whose period is ``year`` (all of them when no year is asked)."""
-    if year is None:
-        return entries
-    return [e for e in entries if flow_period(e)[0].year == year]  # type: ignore[arg-type]
-
-
-def _remittance(book: Ledger, party: str, day: date, year: int | None = None) -> Remittance:
+def _remittance(book: Ledger, party: str, day: date, keep: Keep = _all) -> Remittance:
     return _latest(
-        _of_year(book.remittances(destination=party, as_of=day), year),
-        _of_year(book.remittances(destination=party), year),
+        [r for r in book.remittances(destination=party, as_of=day) if keep(r)],
+        book.remittances(destination=party),
         "remittances",
         party,
         day,
-        "year=, as_of=",
+        "as_of=, source=",
     )
 
 
-def _gdp(book: Ledger, party: str, day: date, year: int | None) -> GDP:
-    return _latest(
-        _of_year(book.gdp(party=party, as_of=day), year),
-        _of_year(book.gdp(party=party), year),
-        "GDP",
-        party,
-        day,
-        "year=, as_of=",
+def _of_year(
+    book: Ledger,
+    found: list[F],
+    what: str,
+    where: tuple[str, int, date | None],
+    keep: Keep,
+) -> F:
+    """The one entry of ``found`` kept by ``keep`` that speaks for the year (its period, a
+    GDP's ``year``, a stock's date), dated on or before the day where one is given; none or
+    several refused, saying what to add or to pass."""
+    party, year, day = where
+    mine = [e for e in found if keep(e) and year_of(e) == year]
+    known = [e for e in mine if day is None or e.as_of <= day]
+    if len(known) == 1:
+        return known[0]
+    if known:
+        raise MissingFigureError(
+            f"{len(known)} {what} entries for {party} speak for {year} ({named(book, known)}); "
+            "keep one, or choose with source='...' (a source id or publisher)"
+        )
+    if mine:
+        assert day is not None
+        raise MissingFigureError(
+            f"no {what} for {party} for {year} dated on or before {day.isoformat()} "
+            f"({', '.join(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
+            f"of a later day, or with year={year}"
+        )
+    raise MissingFigureError(
+        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger"
     )
 
 
-def _debt_stock(book: Ledger, party: str, day: date, measure: DebtMeasure) -> DebtStock:
+def _newest_gdp(book: Ledger, party: str, day: date, keep: Keep) -> GDP:
+    """The GDP of the newest year known on ``day`` (one entry for it, or refused)."""
+    known = [g for g in book.gdp(party=party, as_of=day) if keep(g)]
+    if not known:
+        return _latest(known, book.gdp(party=party), "GDP", party, day, "year=, as_of=")
+    year = max(year_of(g) for g in known)
+    return _of_year(book, known, "GDP", (party, year, day), keep)
+
+
+def _debt_stock(book: Ledger, party: str, day: date, measure: DebtMeasure, keep: Keep) -> DebtStock:
     return _latest(
-        book.debt_stocks(party=party, measure=measure, as_of=day),
+        [s for s in book.debt_stocks(party=party, measure=measure, as_of=day) if keep(s)],
         book.debt_stocks(party=party, measure=measure),
         f"{measure.replace('_', ' ')} debt stock",
         party,
         day,
-        "as_of=",
+        "year=, as_of=, source=",
     )
 
 
@@ -402,6 +472,7 @@ def remittances_to_budget(
     *,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -414,6 +485,7 @@ def remittances_to_budget(
     *,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -426,6 +498,7 @@ def remittances_to_budget(
     *,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -436,19 +509,27 @@ def remittances_to_budget(
     Remittances in another currency than the budget's convert by the rate policy (see
     :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
     ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
+    ``source`` keeps the entries of that source (an id or publisher) where several compete.
     ``years=range(2005, 2013)`` asks it year by year: a series (:func:`ledger.yearly.series`)
     of ratios, each year's remittances against that year's budget.
     """
     if years is not None:
         return _yearly(
-            "remittances_to_budget", book, party, years, (as_of, fiscal_year), (rates, via, max_age)
+            "remittances_to_budget",
+            book,
+            party,
+            years,
+            (as_of, fiscal_year),
+            (rates, via, max_age),
+            source=source,
         )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
+    keep = from_source(book, source)
     policy = _policy(book, rates, day, via, max_age)
-    remittance = _remittance(book, party, day)
-    budget = _budget(book, party, day, fiscal_year)
+    remittance = _remittance(book, party, day, keep)
+    budget = _budget(book, party, day, fiscal_year, keep)
     target = currency_of(budget.amount.unit)
     assert target is not None
     conversion = policy.to(remittance.amount, target, flow_period(remittance))
@@ -471,6 +552,8 @@ def debt_to_budget(
     net: bool = False,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -484,6 +567,8 @@ def debt_to_budget(
     net: bool = False,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -497,6 +582,8 @@ def debt_to_budget(
     net: bool = False,
     as_of: date | None = None,
     fiscal_year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -507,8 +594,11 @@ def debt_to_budget(
 
     Each claim counts for what is outstanding on the day (less its own settlements), converted
     into the budget's currency at the rate in force that day (a stock), with the ledger's own
-    ``Rate`` entries unless ``rates`` is given. ``years=...`` asks it year by year: each
-    year's debt at 31 December against that year's budget, a series of ratios.
+    ``Rate`` entries unless ``rates`` is given. With ``fiscal_year`` the debt is that at the
+    end of the year (31 December; the day asked, if earlier), as ``years=[fiscal_year]``
+    weighs it. ``source`` and ``asserted_by`` keep the entries of that source, the claims of
+    that asserter. ``years=...`` asks it year by year: each year's debt at 31 December
+    against that year's budget, a series of ratios.
     """
     if years is not None:
         return _yearly(
@@ -519,15 +609,22 @@ def debt_to_budget(
             (as_of, fiscal_year),
             (rates, via, max_age),
             net=net,
+            source=source,
+            asserted_by=asserted_by,
         )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
+    keep = from_source(book, source)
+    budget = _budget(book, party, day, fiscal_year, keep)
+    if fiscal_year is not None:
+        day = min(day, date(fiscal_year, 12, 31))
     policy = _policy(book, rates, day, via, max_age)
-    budget = _budget(book, party, day, fiscal_year)
     target = currency_of(budget.amount.unit)
     assert target is not None
-    debt, entries, conversions = _claims_debt(book, party, day, net, policy, target)
+    debt, entries, conversions = _claims_debt(
+        book, party, day, net, policy, target, chosen=(keep, asserted_by)
+    )
     return Ratio.of(
         "debt_to_budget",
         party,
@@ -537,17 +634,29 @@ def debt_to_budget(
         net=net,
         conversions=conversions,
         names=book.parties,
+        year=fiscal_year,
     )
 
 
 def _claims_debt(
-    book: Ledger, party: str, day: date, net: bool, policy: _Policy, target: str, hint: str = ""
+    book: Ledger,
+    party: str,
+    day: date,
+    net: bool,
+    policy: _Policy,
+    target: str,
+    hint: str = "",
+    chosen: tuple[Keep, str | Collection[str] | None] = (_all, None),
 ) -> tuple[Figure, tuple[EntryBase, ...], list[Conversion]]:
     """What ``party`` owes by the ledger's claims on ``day`` (less what others owe it when
-    ``net``), in ``target``; the claims and reductions behind it; the conversions it took."""
-    claims = book.claims(debtor=party, as_of=day)
+    ``net``), in ``target``; the claims and reductions behind it; the conversions it took.
+    ``chosen`` keeps claims by source and by asserter."""
+    keep, asserted_by = chosen
+    claims = [c for c in book.claims(debtor=party, as_of=day, asserted_by=asserted_by) if keep(c)]
     if net:
-        claims += book.claims(creditor=party, as_of=day)
+        claims += [
+            c for c in book.claims(creditor=party, as_of=day, asserted_by=asserted_by) if keep(c)
+        ]
     if not claims:
         raise MissingFigureError(
             f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}"
@@ -585,6 +694,7 @@ def remittances_to_gdp(
     *,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -597,6 +707,7 @@ def remittances_to_gdp(
     *,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -609,18 +720,23 @@ def remittances_to_gdp(
     *,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
     years: Iterable[int] | None = None,
 ) -> Ratio | Series:
-    """Remittances sent home to ``party`` against its GDP: a pure number (0.45 is 45%).
+    """Remittances sent home to ``party`` against its GDP of the same year: a pure number
+    (0.45 is 45%).
 
-    The newest remittances and GDP dated on or before ``as_of`` (today by default), or those
-    of ``year`` (a GDP's ``year``, a remittance's ``period``, else the year of its ``as_of``).
-    Remittances in another currency than the GDP's convert at the average rate of their
-    period, by the rate policy of :mod:`ledger.fx`. ``years=range(2005, 2013)`` asks it year
-    by year: a series of ratios (:func:`ledger.yearly.series`).
+    With ``year``, the remittances and the GDP for that year (a GDP's ``year``, a
+    remittance's ``period``, else the year of its ``as_of``); else the newest remittances
+    dated on or before ``as_of`` (today by default) against the GDP of *their* year, as known
+    on that day (a GDP published later is refused, saying so). Two entries for the year are
+    refused, named: ``source`` (a source id or publisher) chooses. Remittances in another
+    currency than the GDP's convert at the average rate of their period, by the rate policy
+    of :mod:`ledger.fx`. ``years=range(2005, 2013)`` asks it year by year: a series of ratios
+    (:func:`ledger.yearly.series`); ``year=Y`` gives the same answer as ``years=[Y]``.
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -632,15 +748,29 @@ def remittances_to_gdp(
     """
     if years is not None:
         return _yearly(
-            "remittances_to_gdp", book, party, years, (as_of, year), (rates, via, max_age)
+            "remittances_to_gdp",
+            book,
+            party,
+            years,
+            (as_of, year),
+            (rates, via, max_age),
+            source=source,
         )
     day = day_asked(as_of)
     book_asked(book)
     party = party_asked(party)
     year = _year_asked(year)
+    keep = from_source(book, source)
+    within = None if as_of is None and year is not None else day
+    if year is None:
+        remittance = _remittance(book, party, day, keep)
+        year = year_of(remittance)
+    else:
+        found = book.remittances(destination=party)
+        remittance = _of_year(book, found, "remittances", (party, year, within), keep)
+        day = day if as_of is not None else date(year, 12, 31)
+    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
     policy = _policy(book, rates, day, via, max_age)
-    remittance = _remittance(book, party, day, year)
-    gdp = _gdp(book, party, day, year)
     target = currency_of(gdp.amount.unit)
     assert target is not None
     conversion = policy.to(remittance.amount, target, flow_period(remittance))
@@ -652,6 +782,7 @@ def remittances_to_gdp(
         denominator=(gdp.amount, "GDP", (gdp,)),
         conversions=(conversion,),
         names=book.parties,
+        year=year,
     )
 
 
@@ -664,6 +795,8 @@ def debt_to_gdp(
     net: bool = False,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -678,6 +811,8 @@ def debt_to_gdp(
     net: bool = False,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
@@ -692,21 +827,27 @@ def debt_to_gdp(
     net: bool = False,
     as_of: date | None = None,
     year: int | None = None,
+    source: str | Collection[str] | None = None,
+    asserted_by: str | Collection[str] | None = None,
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
     years: Iterable[int] | None = None,
 ) -> Ratio | Series:
     """What ``party`` owes against a year of its GDP: a pure number (0.45 is 45% of GDP), as
-    debt-to-GDP ratios are published (a stock over one year's flow).
+    debt-to-GDP ratios are published (a stock over one year's flow), the debt and the GDP of
+    one year.
 
-    By default the debt is what the ledger's claims on ``party`` come to on the day (gross, or
-    ``net=True`` less what others owe it), as :func:`debt_to_budget` counts it; with
-    ``measure`` (``"external"``, ``"public"``, ``"public_external"``) it is the newest
-    recorded debt stock of that measure instead. The GDP is the newest dated on or before
-    ``as_of``, or that of ``year``. Debt in another currency converts at the rate in force on
-    the day (a stock). ``years=...`` asks it year by year: each year's debt at 31 December (or
-    the stock published for the year) against that year's GDP, a series of ratios.
+    By default the debt is what the ledger's claims on ``party`` come to (gross, or
+    ``net=True`` less what others owe it), as :func:`debt_to_budget` counts it: with
+    ``year``, at the end of that year (31 December), as ``years=[year]`` gives it; else at the
+    end of the newest year whose GDP is known on ``as_of`` (today by default), or on
+    ``as_of`` if earlier. With ``measure`` (``"external"``, ``"public"``,
+    ``"public_external"``) it is the recorded debt stock of that measure dated in ``year``
+    (else the newest dated on or before ``as_of``) against the GDP of the stock's year.
+    Two entries for the year are refused, named: ``source`` (a source id or publisher) and
+    ``asserted_by`` (claims) choose. Debt in another currency converts at the rate in force
+    on its day (a stock). ``years=...`` asks it year by year: a series of ratios.
 
     >>> import ledger as lg
     >>> wdi = lg.Source(publisher="World Bank", title="World Development Indicators",
@@ -726,6 +867,8 @@ def debt_to_gdp(
             (rates, via, max_age),
             net=net,
             measure=measure,
+            source=source,
+            asserted_by=asserted_by,
         )
     day = day_asked(as_of)
     book_asked(book)
@@ -738,39 +881,84 @@ def debt_to_gdp(
             f"measure: {measure!r} is not a debt measure; accepted: {', '.join(DEBT_MEASURES)}, "
             "or None for the ledger's claims"
         )
-    if measure is not None and net:
+    if measure is not None and (net or asserted_by is not None):
         raise LedgerError(
-            "net=True nets the ledger's claims; a debt stock (measure=) is what the party owes "
-            "in all, with nothing to net: leave out one of them"
+            f"{'net=True' if net else 'asserted_by='} chooses among the ledger's claims; a debt "
+            "stock (measure=) is what the party owes in all, with nothing to net or choose: "
+            "leave out one of them"
         )
-    policy = _policy(book, rates, day, via, max_age)
-    gdp = _gdp(book, party, day, year)
+    keep = from_source(book, source)
+    within = None if as_of is None and year is not None else day
+    if measure is None:
+        return _claims_to_gdp(
+            book, party, (day, within, year), (net, keep, asserted_by), (rates, via, max_age)
+        )
+    if year is None:
+        stock = _debt_stock(book, party, day, measure, keep)
+        year = stock.as_of.year
+    else:
+        what = f"{measure.replace('_', ' ')} debt stock"
+        found = book.debt_stocks(party=party, measure=measure)
+        stock = _of_year(book, found, what, (party, year, within), keep)
+        day = day if as_of is not None else date(year, 12, 31)
+    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
     target = currency_of(gdp.amount.unit)
     assert target is not None
-    if measure is None:
-        stocks = book.debt_stocks(party=party, as_of=day)
-        hint = (
-            f"; the ledger holds {len(stocks)} debt stock(s) of {party}: ask with measure="
-            f"{stocks[-1].measure!r}"
-            if stocks
-            else f"; add claims on {party}, or a debt_stock entry and ask with measure="
-        )
-        debt, entries, conversions = _claims_debt(book, party, day, net, policy, target, hint)
-        label = "net debt" if net else "debt"
-    else:
-        stock = _debt_stock(book, party, day, measure)
-        conversion = policy.to(stock.amount, target)
-        debt, entries, conversions = conversion.figure, (stock,), [conversion]
-        label = f"{measure.replace('_', ' ')} debt"
+    conversion = _policy(book, rates, stock.as_of, via, max_age).to(stock.amount, target)
     return Ratio.of(
         "debt_to_gdp",
         party,
         day,
-        numerator=(debt, label, entries),
+        numerator=(conversion.figure, f"{measure.replace('_', ' ')} debt", (stock,)),
+        denominator=(gdp.amount * _ONE_YEAR, "GDP of a year", (gdp,)),
+        conversions=[conversion],
+        names=book.parties,
+        year=year,
+        measure=measure,
+    )
+
+
+def _claims_to_gdp(
+    book: Ledger,
+    party: str,
+    when: tuple[date, date | None, int | None],
+    chosen: tuple[bool, Keep, str | Collection[str] | None],
+    rule: tuple[Rates | None, str | None, MaxAge],
+) -> Ratio:
+    """The ledger's claims on ``party`` at the end of the year against that year's GDP."""
+    day, within, year = when
+    net, keep, asserted_by = chosen
+    if year is None:
+        gdp = _newest_gdp(book, party, day, keep)
+        year = year_of(gdp)
+    else:
+        gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
+    end = date(year, 12, 31)
+    on = end if within is None else min(day, end)
+    rates, via, max_age = rule
+    policy = _policy(book, rates, on, via, max_age)
+    target = currency_of(gdp.amount.unit)
+    assert target is not None
+    stocks = book.debt_stocks(party=party, as_of=on)
+    hint = (
+        f"; the ledger holds {len(stocks)} debt stock(s) of {party}: ask with measure="
+        f"{stocks[-1].measure!r}"
+        if stocks
+        else f"; add claims on {party}, or a debt_stock entry and ask with measure="
+    )
+    debt, entries, conversions = _claims_debt(
+        book, party, on, net, policy, target, hint, (keep, asserted_by)
+    )
+    return Ratio.of(
+        "debt_to_gdp",
+        party,
+        day if within is not None else on,
+        numerator=(debt, "net debt" if net else "debt", entries),
         denominator=(gdp.amount * _ONE_YEAR, "GDP of a year", (gdp,)),
         net=net,
         conversions=conversions,
         names=book.parties,
+        year=year,
     )
 
 

@@ -89,10 +89,16 @@ def _number(digits: str, percent: str, text: str) -> Decimal:
     return number.scaleb(-2) if percent else number
 
 
+#: The highest rate a bare number may give (30% a year): "0.75" is more likely 0.75% than
+#: 75%, so above it a rate must be written with its percent sign ("75%").
+BARE_AT_MOST = Decimal("0.3")
+
+
 def rate_figure(value: object, what: str = "interest") -> Figure:
     """A rate per year as a pure-number figure: from text (``"0.75%"``, ``"about 2%"``,
     ``"between 1% and 2%"``), a ``Decimal`` or a pure figure. Refuses floats (already rounded),
-    negative rates and rates above 100% a year (a percentage written without its sign).
+    negative rates and rates above 100% a year, and a bare number above 0.3 (30%): "0.75" may
+    mean 0.75% as easily as 75%, so a rate above 30% is written with its percent sign.
 
     >>> print(rate_figure("0.75%")), print(rate_figure("about 2%"))
     0.0075
@@ -108,6 +114,7 @@ a rate per year as a percentage or a fraction, e.g. '0.75%', '0.0075', 'about 2%
 'between 1% and 2%', or Decimal('0.0075')
     """
     figure = _read_rate(value, what)
+    bare = not isinstance(value, Figure) and not (isinstance(value, str) and "%" in value)
     if not is_pure(figure.unit):
         raise ValueError(f"{_at(what)}{figure} has a unit; a rate per year is a pure number")
     for part in figure.magnitudes:
@@ -117,6 +124,13 @@ a rate per year as a percentage or a fraction, e.g. '0.75%', '0.0075', 'about 2%
             raise ValueError(
                 f"{_at(what)}{part.normalize():f} is {(part * 100).normalize():f}% a year: write a "
                 "rate per year as a percentage ('7%') or a fraction ('0.07'), at most 100%"
+            )
+        if bare and part is not None and part > BARE_AT_MOST:
+            number, percent = f"{part.normalize():f}", f"{(part * 100).normalize():f}%"
+            raise ValueError(
+                f"{_at(what)}{number} is {percent} a year; write '{number}%' for {number} "
+                f"percent a year, or '{percent}' if that is meant (a rate above "
+                f"{(BARE_AT_MOST * 100).normalize():f}% is written with its percent sign)"
             )
     return figure
 

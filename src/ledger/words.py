@@ -49,6 +49,7 @@ __all__ = [
     "party_name",
     "root_locale",
     "say",
+    "say_chained",
     "say_in",
     "words_locale",
 ]
@@ -250,6 +251,52 @@ def say(locale: Locale, message: str, **values: str) -> str:
     return catalog(locale).gettext(message).format(**values)
 
 
+def say_chained(locale: Locale, first: str, steps: list[tuple[str, str]]) -> str:
+    """What ``say`` gives applied step by step, each result the next ``first``: ``steps`` are
+    (message with ``{first}`` and ``{second}``, the second). Built once, in time linear in the
+    text: formatting the growing sentence again at every step was quadratic (issue 14).
+
+    >>> steps = [("{first} plus {second}", "b"), ("{first} less {second}", "c")]
+    >>> say_chained(Locale("en"), "a", steps)
+    'a plus b less c'
+    """
+    left: list[str] = []  # the text before the first, innermost last
+    right: list[str] = []  # the text after it, in order
+    for message, second in steps:
+        pieces = _pieces(catalog(locale).gettext(message))
+        if pieces is None:  # a message of another shape: said as it is, the whole so far
+            first = "".join([*reversed(left), first, *right])
+            left, right = [], []
+            first = say(locale, message, first=first, second=second)
+            continue
+        head, middle, tail, first_first = pieces
+        if first_first:
+            left.append(head)
+            right += [middle, second, tail]
+        else:
+            left.append(f"{head}{second}{middle}")
+            right.append(tail)
+    return "".join([*reversed(left), first, *right])
+
+
+@lru_cache(maxsize=64)
+def _pieces(pattern: str) -> tuple[str, str, str, bool] | None:
+    """A pattern that holds ``{first}`` and ``{second}`` once each and no other braces, cut
+    around them: (before, between, after, whether ``{first}`` comes first); else ``None``."""
+    if pattern.count("{") != 2 or pattern.count("}") != 2:
+        return None
+    if pattern.count("{first}") != 1 or pattern.count("{second}") != 1:
+        return None
+    at_first, at_second = pattern.index("{first}"), pattern.index("{second}")
+    if at_first < at_second:
+        head, rest = pattern.split("{first}")
+        middle, tail = rest.split("{second}")
+        return head, middle, tail, True
+    head, rest = pattern.split("{second}")
+    middle, tail = rest.split("{first}")
+    return head, middle, tail, False
+
+
 def say_in(locale: Locale, marked: tuple[str, str], **values: str) -> str:
     context, message = marked
     return catalog(locale).pgettext(context, message).format(**values)
@@ -438,6 +485,10 @@ QUESTIONS = {
     "remittances_to_gdp": _("Remittances to {party} are {value} of its GDP."),
     "debt_to_gdp": _("{party}'s debt is {value} of its GDP."),
     "net_debt_to_gdp": _("{party}'s net debt is {value} of its GDP."),
+    # A recorded debt stock against GDP, said by its measure.
+    "external_debt_to_gdp": _("{party}'s external debt is {value} of its GDP."),
+    "public_debt_to_gdp": _("{party}'s public debt is {value} of its GDP."),
+    "public_external_debt_to_gdp": _("{party}'s public external debt is {value} of its GDP."),
 }
 
 

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
     from .entries import EntryBase, Rate, Source
 
-__all__ = ["WHATS", "Point", "Series", "divided", "series", "year_of"]
+__all__ = ["WHATS", "Point", "Series", "divided", "from_source", "named", "series", "year_of"]
 
 #: What a series can count.
 WHATS = ("remittances", "budget", "gdp", "debt")
@@ -300,8 +300,16 @@ def _source_ids(book: Ledger) -> dict[Source, str]:
     return book.parts.source_ids
 
 
-def _from_source(book: Ledger, wanted: Collection[str] | None) -> Callable[[EntryBase], bool]:
-    """Whether an entry comes from one of the ``wanted`` sources (an id or a publisher)."""
+def from_source(book: Ledger, wanted: str | Collection[str] | None) -> Callable[[EntryBase], bool]:
+    """Whether an entry comes from one of the ``wanted`` sources (an id or a publisher); an
+    unknown source is refused, the ledger's named.
+
+    >>> import ledger as lg
+    >>> keep = from_source(lg.example("kg-ru-2012"), "World Bank")
+    >>> [e.id for e in lg.example("kg-ru-2012") if keep(e)]
+    ['kgs-usd-2013-09-30']
+    """
+    wanted = as_set(wanted)
     if wanted is None:
         return lambda entry: True
     ids = _source_ids(book)
@@ -313,6 +321,12 @@ def _from_source(book: Ledger, wanted: Collection[str] | None) -> Callable[[Entr
             f"source id or publisher: {', '.join(sorted(known))}"
         )
     return lambda e: e.source.publisher in wanted or ids.get(e.source) in wanted
+
+
+def named(book: Ledger, entries: Iterable[EntryBase]) -> str:
+    """Entries named with their sources and dates, by id, as a refusal names them."""
+    ids = _source_ids(book)
+    return ", ".join(_said(e, ids) for e in sorted(entries, key=lambda e: e.id))
 
 
 def _said(entry: EntryBase, ids: dict[Source, str]) -> str:
@@ -633,7 +647,7 @@ def series(
             f"asserted_by: {kind} entries name no asserter (only claims do); choose among "
             "them with source='...' (a source id or publisher)"
         )
-    keep = _from_source(book, as_set(source))
+    keep = from_source(book, source)
     policy = _Policy(currency, book if rates is None else rates, via, max_age)
     label = _label(what, measure, creditor, net)
     if what == "debt" and measure is None:

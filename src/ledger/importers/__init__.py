@@ -7,6 +7,6 @@ entries, and never change what an entry means).
 
 from __future__ import annotations
 
-from .worldbank import INDICATORS, read_worldbank
+from .worldbank import AGGREGATES, INDICATORS, RowsLeftOutWarning, read_worldbank
 
-__all__ = ["INDICATORS", "read_worldbank"]
+__all__ = ["AGGREGATES", "INDICATORS", "RowsLeftOutWarning", "read_worldbank"]

@@ -62,6 +62,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -119,6 +120,69 @@ _REST_OF_WORLD_NAME = "the rest of the world"
 
 #: The World Bank's codes that are not ISO 3166 alpha-3 but name a country CLDR knows.
 _WORLD_BANK_CODES = {"XKX": "XK"}
+
+#: The World Bank's codes of groups of countries (regions, income and lending groups, "World"),
+#: as its World Development Indicators list them; any other code CLDR does not know (``CHI``,
+#: the Channel Islands) is a place without an ISO code, said apart when left out.
+AGGREGATES = frozenset(
+    [
+        "AFE",
+        "AFW",
+        "ARB",
+        "CEB",
+        "CSS",
+        "EAP",
+        "EAR",
+        "EAS",
+        "ECA",
+        "ECS",
+        "EMU",
+        "EUU",
+        "FCS",
+        "HIC",
+        "HPC",
+        "IBD",
+        "IBT",
+        "IDA",
+        "IDB",
+        "IDX",
+        "INX",
+        "LAC",
+        "LCN",
+        "LDC",
+        "LIC",
+        "LMC",
+        "LMY",
+        "LTE",
+        "MEA",
+        "MIC",
+        "MNA",
+        "NAC",
+        "OED",
+        "OSS",
+        "PRE",
+        "PSS",
+        "PST",
+        "SAS",
+        "SSA",
+        "SSF",
+        "SST",
+        "TEA",
+        "TEC",
+        "TLA",
+        "TMN",
+        "TSA",
+        "TSS",
+        "UMC",
+        "WLD",
+    ]
+)
+
+
+class RowsLeftOutWarning(UserWarning):
+    """A World Bank import left rows out (groups of countries, codes of no ISO country): how
+    many, which, and how to keep them."""
+
 
 _BULK_HEAD = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
 _DATABANK_HEAD = ["Country Name", "Country Code", "Series Name", "Series Code"]
@@ -396,6 +460,8 @@ class _Build:
     sources: dict[str, Source] = field(default_factory=dict)
     seen: dict[tuple[str, str], int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
+    groups: dict[str, int] = field(default_factory=dict)  # code: first line, left out
+    strangers: dict[str, int] = field(default_factory=dict)
 
 
 def _party(build: _Build, row: _Row) -> str | None:
@@ -409,6 +475,8 @@ def _party(build: _Build, row: _Row) -> str | None:
     if party is not None:
         return party
     if build.aggregates == "skip":
+        left_out = build.groups if row.code in AGGREGATES else build.strangers
+        left_out.setdefault(row.code, row.line)
         return None
     party = f"org:wb-{row.code.lower()}"
     build.parties[party] = row.country or row.code
@@ -509,7 +577,32 @@ def _decoded(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _read(path: str | os.PathLike[str], aggregates: str, skip_unknown: bool, hint: str) -> Ledger:
+def _left_out(build: _Build, keep: str) -> str:
+    """How many rows were left out, of which codes and why, and how to keep them."""
+    count = len(build.groups) + len(build.strangers)
+    parts = []
+    if build.groups:
+        parts.append(
+            f"{len(build.groups)} of groups of countries ({', '.join(sorted(build.groups))})"
+        )
+    if build.strangers:
+        named = ", ".join(f"{code} (line {line})" for code, line in sorted(build.strangers.items()))
+        parts.append(
+            f"{len(build.strangers)} of a code that is neither an ISO 3166 country nor a World "
+            f"Bank group: {named}"
+        )
+    rows = "row" if count == 1 else "rows"
+    why = "; ".join(parts)
+    return f"{build.name}: {count} {rows} left out: {why}; keep them as org: parties with {keep}"
+
+
+def _read(
+    path: str | os.PathLike[str],
+    aggregates: str,
+    skip_unknown: bool,
+    hint: str,
+    keep: str = "aggregates='keep'",
+) -> Ledger:
     if not isinstance(path, str | os.PathLike):
         raise LedgerError(f"path: {type(path).__name__} {path!r} is not a path; pass a file's path")
     if aggregates not in ("skip", "keep"):
@@ -534,6 +627,8 @@ def _read(path: str | os.PathLike[str], aggregates: str, skip_unknown: bool, hin
         raise LedgerFileError([Problem(name, where, refusal.column, refusal.message)]) from None
     if build.unknown:
         raise LedgerFileError(_unknown_problems(build))
+    if build.groups or build.strangers:
+        warnings.warn(RowsLeftOutWarning(_left_out(build, keep)), stacklevel=3)
     return Ledger(
         build.entries,
         title=f"World Bank: {table.database}, last updated {table.updated.isoformat()}",
@@ -552,7 +647,10 @@ def read_worldbank(
     export; see :mod:`ledger.importers.worldbank`): one entry per value present.
 
     ``aggregates="keep"`` keeps the rows of groups of countries ("World", "Europe & Central
-    Asia") as ``org:wb-<code>`` parties; by default they are left out. ``skip_unknown=True``
+    Asia") and of places with no ISO code (``CHI``, the Channel Islands) as ``org:wb-<code>``
+    parties; by default they are left out, and a :class:`RowsLeftOutWarning` says how many,
+    which (the groups apart from the other codes, each with its line) and how to keep them.
+    ``skip_unknown=True``
     leaves out the rows of indicators the ledger does not read; by default they are refused.
     A file of another shape is refused with a :class:`~ledger.errors.LedgerFileError` that
     names the line.
@@ -570,16 +668,21 @@ def read_worldbank(
 
 def import_worldbank(
     path: str, output: str, *, aggregates: str = "skip", skip_unknown: bool = False
-) -> Ledger:
+) -> tuple[Ledger, list[str]]:
     """``debt-ledger import worldbank FILE -o LEDGER``: read ``path`` and save its entries to
-    ``output`` (``.toml`` or ``.json``); returns the ledger written. Refusals say what to
-    change on the command line (``--skip-unknown``), not in Python."""
-    book = _read(
-        path,
-        aggregates,
-        skip_unknown,
-        "; or leave out the rows of other indicators with --skip-unknown",
-    )
+    ``output`` (``.toml`` or ``.json``); returns the ledger written and what was left out, in
+    words. Refusals say what to change on the command line (``--skip-unknown``), not in
+    Python."""
+    with warnings.catch_warnings(record=True) as caught:  # said in the command's own words
+        warnings.simplefilter("always", RowsLeftOutWarning)
+        book = _read(
+            path,
+            aggregates,
+            skip_unknown,
+            "; or leave out the rows of other indicators with --skip-unknown",
+            "--aggregates keep",
+        )
+    notes = [str(w.message) for w in caught if issubclass(w.category, RowsLeftOutWarning)]
     target = Path(output)
     if target.suffix.lower() not in (".toml", ".json"):
         raise LedgerError(
@@ -590,4 +693,4 @@ def import_worldbank(
         book.save(target)
     except OSError as error:
         raise LedgerError(f"{output}: cannot write: {error.strerror}") from None
-    return book
+    return book, notes

@@ -1,0 +1,82 @@
+"""How the object path grows (issue 14): each public operation at 10k, 100k and 1M claims.
+
+Run by hand: ``python benchmarks/bench_scaling.py [LARGEST] [--skip-summary-above N]``
+(default largest 1,000,000; ``summary`` stops at 100,000 unless told). The claims are the
+realistic mix of ``_mix.py`` among 200 parties; ``describe`` is of one pair's balance with
+every claim between the two. For each step it prints the time and the ratio to the step
+before: near-linear means at most 12x for ten times the claims. Never asserts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import _mix
+
+import ledger as lg
+from ledger.cli import main as cli
+
+
+def seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def summary(path: Path) -> None:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+        cli(["summary", str(path), "--as-of", _mix.DAY.isoformat()])
+
+
+def measure(n: int, folder: Path, with_summary: bool) -> dict[str, float]:
+    path = folder / f"mix-{n}.json"
+    path.write_text(json.dumps(_mix.data(n)))
+    pair = folder / f"pair-{n}.json"
+    pair.write_text(json.dumps(_mix.data(n, count=2)))
+    times: dict[str, float] = {}
+    book: list[lg.Ledger] = []
+    times["load"] = seconds(lambda: book.append(lg.load(path)))
+    times["net_positions"] = seconds(lambda: lg.net_positions(book[0], as_of=_mix.DAY))
+    times["settle"] = seconds(lambda: lg.settle(book[0], as_of=_mix.DAY))
+    two = lg.load(pair)
+    a, b = _mix.parties(2)
+    times["describe"] = seconds(
+        lambda: lg.describe(lg.net_balance(two, a, b, as_of=_mix.DAY, currency="USD"))
+    )
+    if with_summary:
+        times["summary"] = seconds(lambda: summary(path))
+    return times
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    largest = int(args[0]) if args and args[0].isdigit() else 1_000_000
+    summary_top = 100_000
+    if "--skip-summary-above" in args:
+        summary_top = int(args[args.index("--skip-summary-above") + 1])
+    sizes = [n for n in (10_000, 100_000, 1_000_000) if n <= largest]
+    with tempfile.TemporaryDirectory() as folder:
+        results = {n: measure(n, Path(folder), n <= summary_top) for n in sizes}
+    names = list(results[sizes[0]])
+    print(f"{'operation':<15}" + "".join(f"{n:>12,}" for n in sizes) + "   step ratios")
+    for name in names:
+        row = [results[n].get(name) for n in sizes]
+        cells = "".join(f"{t:>11.3f}s" if t is not None else f"{'-':>12}" for t in row)
+        ratios = [
+            f"{later / earlier:.1f}x"
+            for earlier, later in itertools.pairwise(row)
+            if earlier and later
+        ]
+        print(f"{name:<15}{cells}   {' '.join(ratios)} (goal <= 12x each)")
+
+
+if __name__ == "__main__":
+    main()
