@@ -161,12 +161,55 @@ def _native_frame(native: Any, what: str) -> Any:
     with warnings.catch_warnings():  # narwhals' notice that Dask support moves to a plugin
         warnings.simplefilter("ignore", FutureWarning)
         try:
-            return nw.from_native(native)
+            frame = nw.from_native(native)
         except TypeError:
             raise FrameError(
                 f"{what}: {type(native).__name__} is not a dataframe; pass a pandas, polars, "
                 "pyarrow, DuckDB or Dask frame (or any frame narwhals knows)"
             ) from None
+    if frame.implementation in (nw.Implementation.PANDAS, nw.Implementation.DASK):
+        return nw.from_native(_arrow_amounts(frame.to_native(), what))
+    return frame
+
+
+def _arrow_amounts(native: Any, what: str) -> Any:
+    """A pandas or Dask frame whose amount columns are Arrow-typed: numpy integers (which a
+    join with a missing row would turn into floats) as Arrow int64, and pandas columns of
+    Decimal objects as the Arrow decimal that holds them exactly."""
+    import pandas as pd
+    import pyarrow as pa
+
+    types: dict[str, Any] = {}
+    for name in _AMOUNTS:
+        if name not in native.columns:
+            continue
+        dtype = native[name].dtype
+        if isinstance(dtype, pd.ArrowDtype):
+            continue
+        if pd.api.types.is_integer_dtype(dtype):
+            types[name] = pd.ArrowDtype(pa.int64())
+        elif dtype == object:
+            types[name] = _decimal_objects(native, name, what)
+    return native.astype(types) if types else native
+
+
+def _decimal_objects(native: Any, name: str, what: str) -> Any:
+    import pandas as pd
+    import pyarrow as pa
+
+    hint = (
+        f"{what} column {name!r} holds Python objects; give Decimals (all of them) or an "
+        f"exact column: df[{name!r}].astype(pd.ArrowDtype(pa.decimal128(38, 2)))"
+    )
+    if not isinstance(native, pd.DataFrame):  # Dask: its partitions are not read here
+        raise FrameError(hint)
+    try:
+        array = pa.array(native[name], from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        raise FrameError(hint) from None
+    if not pa.types.is_decimal(array.type):
+        raise FrameError(hint)
+    return pd.ArrowDtype(pa.decimal128(38, array.type.scale))
 
 
 def _amount_kind(schema: Any, columns: Iterable[str], what: str) -> _Kind:
