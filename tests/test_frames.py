@@ -225,7 +225,7 @@ def test_net_balance_equals_the_object_path(book, day, pair):
     claims, settlements = tables(book)
     a, b = pair
     got = frames.net_balance(pl.from_arrow(claims), a, b, settlements=settlements, as_of=day,
-                             figures=True)  # fmt: skip
+                             parties=PARTIES, figures=True)  # fmt: skip
     held = sorted({c.currency for c in book.claims(as_of=day) if {c.debtor, c.creditor} == {a, b}})
     expected = {code: lg.net_balance(book, a, b, as_of=day, currency=code).amount for code in held}
     assert {k: parts(f) for k, f in got.items()} == {k: parts(f) for k, f in expected.items()}

@@ -150,3 +150,14 @@ def test_scan_of_nothing_names_the_path(tmp_path):
         frames.scan(tmp_path / "nothing*.csv")
     with pytest.raises(frames.FrameError, match=r"no file matches .*absent\.parquet"):
         frames.scan(tmp_path / "absent.parquet")
+
+
+def test_net_balance_takes_the_parties_a_ledger_knows():
+    assert frames.net_balance(cents(), "TJ", "UZ", parties=["TJ", "UZ"], figures=True) == {}
+    with pytest.raises(frames.FrameError, match=r"party 'UZ' is not among the parties given"):
+        frames.net_balance(cents(), "TJ", "UZ", parties=["TJ", "RU"])
+
+
+def test_net_balance_checks_settlements_against_every_claim():
+    got = frames.net_balance(cents(), "TJ", "RU", settlements=paid(claim=["y"]), figures=True)
+    assert str(got["USD"]) == "5 USD"
