@@ -340,7 +340,7 @@ def test_at_most_counts_from_zero_and_more_than_has_no_top():
     assert str(got["KG"]["USD"]) == "less than -20 USD"
 
 
-def test_a_settlement_reduces_and_never_below_zero():
+def test_a_settlement_reduces_and_one_of_more_than_the_claim_is_refused():
     claims = pl.DataFrame(
         {
             "id": ["ru-tj", "ru-kg"],
@@ -352,7 +352,7 @@ def test_a_settlement_reduces_and_never_below_zero():
         schema_overrides={"amount": pl.Decimal(38, 0)},
     )
     paid = pl.DataFrame(
-        {"claim": ["ru-tj", "ru-kg"], "amount": [Decimal("120"), Decimal("150")]},
+        {"claim": ["ru-tj", "ru-kg"], "amount": [Decimal("120"), Decimal("100")]},
         schema_overrides={"amount": pl.Decimal(38, 0)},
     )
     got = frames.net_positions(claims, settlements=paid, figures=True)
@@ -361,6 +361,9 @@ def test_a_settlement_reduces_and_never_below_zero():
         "-180 USD",
         "0 USD",
     )
+    over = paid.with_columns(pl.Series("amount", [Decimal("120"), Decimal("150")]))
+    with pytest.raises(frames.FrameError, match="claim 'ru-kg' sum to 150, more than"):
+        frames.net_positions(claims, settlements=over)
 
 
 def test_statuses_and_days_choose_claims_as_the_object_path_does():
@@ -405,8 +408,8 @@ def test_floats_and_text_are_refused_naming_the_column(column, values, dtype, ph
     ("change", "phrase"),
     [
         ({"amount": [Decimal("-1"), Decimal("5")]}, "amount=-1"),
-        ({"qualifier": ["roughly", None]}, "qualifier=roughly"),
-        ({"creditor": ["TJ", "TJ"]}, "debtor=TJ, creditor=TJ"),
+        ({"qualifier": ["roughly", None]}, "qualifier='roughly' is not accepted"),
+        ({"creditor": ["TJ", "TJ"]}, "debtor and creditor are both 'TJ'"),
     ],
 )
 def test_a_row_no_source_could_write_is_refused_and_shown(change, phrase):
@@ -526,5 +529,5 @@ def test_exact_only_frames_refuse_a_negative_or_missing_amount(engine, amounts):
             "amount": pa.array(amounts, pa.decimal128(38, 0)),
         }
     )
-    with pytest.raises(frames.FrameError, match="debtor=TJ, creditor=RU"):
+    with pytest.raises(frames.FrameError, match="claims row .debtor='TJ', creditor='RU'"):
         frames.net_positions(ENGINES[engine](table))

@@ -447,7 +447,13 @@ def _first(frame: Any) -> dict[str, Any] | None:
 
     head = frame.head(1)
     head = head.collect() if isinstance(head, nw.LazyFrame) else head
-    return next(iter(head.iter_rows(named=True)), None)
+    row = next(iter(head.iter_rows(named=True)), None)
+    return None if row is None else {k: None if _missing(v) else v for k, v in row.items()}
+
+
+def _missing(value: Any) -> bool:
+    """Whether a cell is an engine's missing value (pandas' NA and NaT, a NaN)."""
+    return type(value).__name__ in ("NAType", "NaTType") or value != value  # noqa: PLR0124
 
 
 def _each_row(frame: Any, step: Any) -> Any:
@@ -1294,15 +1300,16 @@ def scan(
         raise FrameError(f"scan: scale {scale!r} is not a whole number of decimal places")
     if scale is not None and not 0 <= scale <= _PRECISION:
         raise FrameError(f"scan: scale {scale} is outside 0 to {_PRECISION} decimal places")
-    _found(paths)
     suffixes = {Path(p).suffix.lower() for p in paths}
-    if suffixes <= {".parquet", ".pq"}:
-        return _scan_parquet(paths, engine)
+    if not (suffixes <= {".parquet", ".pq"} or suffixes <= {".csv"}):
+        raise FrameError(
+            f"scan: {', '.join(paths)}: not Parquet (.parquet) nor CSV (.csv) files, or a mix "
+            "of both"
+        )
+    _found(paths)
     if suffixes <= {".csv"}:
         return _scan_csv(paths, engine, scale)
-    raise FrameError(
-        f"scan: {', '.join(paths)}: not Parquet (.parquet) nor CSV (.csv) files, or a mix of both"
-    )
+    return _scan_parquet(paths, engine)
 
 
 def _found(paths: list[str]) -> None:
