@@ -529,5 +529,5 @@ def test_exact_only_frames_refuse_a_negative_or_missing_amount(engine, amounts):
             "amount": pa.array(amounts, pa.decimal128(38, 0)),
         }
     )
-    with pytest.raises(frames.FrameError, match="claims row .debtor='TJ', creditor='RU'"):
+    with pytest.raises(frames.FrameError, match=r"claims row .debtor='TJ', creditor='RU'"):
         frames.net_positions(ENGINES[engine](table))

@@ -189,7 +189,7 @@ def _arrow_amounts(native: Any, what: str) -> Any:
             continue
         if pd.api.types.is_integer_dtype(dtype):
             types[name] = pd.ArrowDtype(pa.int64())
-        elif dtype == object:
+        elif pd.api.types.is_object_dtype(dtype):
             types[name] = _decimal_objects(native, name, what)
     return native.astype(types) if types else native
 
@@ -453,7 +453,7 @@ def _first(frame: Any) -> dict[str, Any] | None:
 
 def _missing(value: Any) -> bool:
     """Whether a cell is an engine's missing value (pandas' NA and NaT, a NaN)."""
-    return type(value).__name__ in ("NAType", "NaTType") or value != value  # noqa: PLR0124
+    return type(value).__name__ in ("NAType", "NaTType") or value != value
 
 
 def _each_row(frame: Any, step: Any) -> Any:
