@@ -161,3 +161,32 @@ def test_net_balance_takes_the_parties_a_ledger_knows():
 def test_net_balance_checks_settlements_against_every_claim():
     got = frames.net_balance(cents(), "TJ", "RU", settlements=paid(claim=["y"]), figures=True)
     assert str(got["USD"]) == "5 USD"
+
+
+# -- 5. files, and amounts too large ------------------------------------------------------------
+
+
+def test_a_bad_csv_value_is_shown_with_its_file_line_and_text(tmp_path):
+    (tmp_path / "a.csv").write_text("debtor,creditor,currency,amount\nTJ,RU,USD,300.25\n")
+    (tmp_path / "b.csv").write_text(
+        "debtor,creditor,currency,amount\nRU,TJ,USD,50\nKG,RU,USD,12.345\n"
+    )
+    with pytest.raises(frames.FrameError) as refused:
+        frames.net_positions(frames.scan(tmp_path / "*.csv"))
+    message = str(refused.value)
+    assert "b.csv line 3" in message and "amount='12.345'" in message, message
+    assert "at most 2 decimal places" in message
+
+
+def test_integer_sums_that_would_overflow_are_refused():
+    huge = cents(amount=[2**62, 2**62])
+    with pytest.raises(frames.FrameError, match="too large"):
+        frames.net_positions(huge)
+
+
+def test_decimals_too_large_for_the_engine_are_a_frame_error():
+    big = Decimal("9" * 36 + ".99")
+    claims = cents(amount=[big, Decimal(1)]).with_columns(pl.col("amount").cast(pl.Decimal(38, 2)))
+    for native in (claims, claims.with_columns(qualifier=pl.lit("about"))):
+        with pytest.raises(frames.FrameError, match="too large"):
+            frames.net_positions(native)

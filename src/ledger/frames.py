@@ -763,7 +763,18 @@ def _summed_sides(plan: _Plan) -> Any:
     over a concatenation)."""
     import narwhals as nw
 
-    summed = _both_sides(plan)
+    _fits_int64(plan)
+    try:
+        summed = _both_sides(plan)
+    except Exception as error:
+        if type(error).__module__.split(".")[0] not in _ENGINES:
+            raise
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise FrameError(
+            f"claims: amounts too large for the engine's decimal sums ({first}); a decimal "
+            f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
+            "split the frame"
+        ) from None
     checks = [nw.col("party").is_null().sum()]
     if "_bad" in summed.columns:
         checks.append(nw.col("_bad").sum())
@@ -784,6 +795,33 @@ def _summed_sides(plan: _Plan) -> Any:
             row = _first(plan.full.filter(named))
             raise FrameError(f"claims row {_label(row or {})}: {why}")
     return summed
+
+
+_ENGINES = ("polars", "pyarrow", "duckdb", "pandas", "dask", "narwhals", "_duckdb")
+_INT64_TOP = 2**63 - 1
+
+
+def _fits_int64(plan: _Plan) -> None:
+    """For whole minor units in memory: refuses amounts whose sums could pass what a 64-bit
+    integer holds (an engine's integer sum wraps round silently). The test is the rows
+    times the largest amount: sure, and one aggregation."""
+    import narwhals as nw
+
+    if plan.kind.scale is not None or plan.eager is None:
+        return
+    names = plan.full.collect_schema().names()
+    largest = [nw.col(n).abs().max().alias(n) for n in _AMOUNTS if n in names]
+    row = _first(plan.full.select(nw.len().alias("_rows"), *largest)) or {}
+    rows, top = (
+        int(row.pop("_rows", 0) or 0),
+        max([int(v) for v in row.values() if v is not None] or [0]),
+    )
+    if rows and top > _INT64_TOP // rows:
+        raise FrameError(
+            f"claims: amounts too large to sum as whole minor units: {rows} rows of up to {top} "
+            f"could pass {_INT64_TOP}, what a 64-bit integer holds; give the amounts as a "
+            "decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
+        )
 
 
 def _both_sides(plan: _Plan) -> Any:
@@ -929,16 +967,16 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
         row = _first(plan.paid.filter(bad))
         if row is not None:
             raise FrameError(
-                f"settlements row {_label(row, 'claim')}: {_why(row)}; a settlement is in its "
-                f"claim's currency, with {_WRITTEN}"
+                f"settlements row {_label(row, 'claim')}: {_why(row, plan.kind.scale)}; a "
+                f"settlement is in its claim's currency, with {_WRITTEN}"
             )
     row = _first(plan.full.filter(bad)) or {}
     settled = _why_settled(row)
     if settled:
         raise FrameError(settled)
     raise FrameError(
-        f"{what} row {_label(row)}: {_why(row)}; every claim names two different parties, "
-        f"with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
+        f"{what} row {_label(row)}: {_why(row, plan.kind.scale)}; every claim names two "
+        f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
 
 
@@ -951,14 +989,37 @@ _WRITTEN = (
 
 def _label(row: dict[str, Any], key: str = "id") -> str:
     """How a row is named in a message: by its id (claims) or claim (settlements), or else by
-    its columns as given."""
+    its columns as given; and, for a row :func:`scan` read from CSV, by file and line."""
     if row.get(key) is not None:
-        return f"{key}={row[key]!r}"
-    shown = [f"{k}={v!r}" for k, v in row.items() if not k.startswith("_") and v is not None]
-    return "(" + ", ".join(shown) + ")"
+        named = f"{key}={row[key]!r}"
+    else:
+        shown = [f"{k}={v!r}" for k, v in row.items() if not k.startswith("_") and v is not None]
+        named = "(" + ", ".join(shown) + ")"
+    where = _csv_line(row)
+    return f"{named} ({where})" if where else named
 
 
-def _why(row: dict[str, Any]) -> str:
+def _csv_line(row: dict[str, Any]) -> str | None:
+    """``file line N`` of a row read from CSV by :func:`scan`: the first line of its file
+    with the row's text (looked up only to say where a refused row is)."""
+    import csv
+
+    file = row.get("_file")
+    if not isinstance(file, str):
+        return None
+    written = {k: v for k, v in row.items() if not k.startswith("_") and isinstance(v, str)}
+    written |= {k[5:]: v for k, v in row.items() if k.startswith("_raw_") and v is not None}
+    try:
+        with open(file, newline="", encoding="utf-8") as text:
+            for number, line in enumerate(csv.DictReader(text), start=2):
+                if all(line.get(k, v) == v for k, v in written.items()):
+                    return f"{file} line {number}"
+    except OSError:
+        pass
+    return file
+
+
+def _why(row: dict[str, Any], scale: int | None = None) -> str:
     """What is wrong with a row, column by column, from its values as given."""
     reasons = [
         f"{role} is missing" for role in ("debtor", "creditor") if role in row and row[role] is None
@@ -967,6 +1028,16 @@ def _why(row: dict[str, Any]) -> str:
     if debtor is not None and debtor == row.get("creditor"):
         reasons.append(f"debtor and creditor are both {debtor!r}; a claim is between two parties")
     amount, low, high = (row.get(name) for name in _AMOUNTS)
+    for name in _AMOUNTS:
+        raw = row.get(f"_raw_{name}")
+        if row.get(name) is None and raw is not None:
+            read = (
+                "a whole number"
+                if scale is None
+                else f"a number with at most {scale} decimal places"
+            )
+            reasons.append(f"{name}={raw!r} is not {read}, as scan(scale=) reads it")
+            return "; ".join(reasons)
     reasons.extend(
         f"{n}={v} is negative"
         for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
@@ -1348,10 +1419,16 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
         header = pl.scan_csv(paths[0], n_rows=1, infer_schema=False).collect_schema().names()
         amounts = [name for name in _AMOUNTS if name in header]
         text = dict.fromkeys(amounts, pl.String)
-        lazy = pl.scan_csv(paths, schema_overrides=text, try_parse_dates=True)
+        lazy = pl.scan_csv(
+            paths, schema_overrides=text, try_parse_dates=True, include_file_paths="_file"
+        )
         dtype = pl.Int64 if scale is None else pl.Decimal(38, scale)
         pattern = _number_pattern(scale)
+        # The text as written stays beside the number (in ``_raw_amount`` and so on), with
+        # the file, to show a value that is not a number: netting reads neither otherwise.
         return lazy.with_columns(
+            pl.col(name).alias(f"_raw_{name}") for name in amounts
+        ).with_columns(
             pl.when(pl.col(name).str.contains(pattern))
             .then(pl.col(name).str.strip_chars().cast(dtype))
             .alias(name)
