@@ -467,7 +467,7 @@ def test_scan_refuses_more_places_than_its_scale(tmp_path, engine):
     with pytest.raises(frames.FrameError, match="amount"):
         frames.net_positions(frames.scan(tmp_path / "claims.csv", engine=engine))
     cents = frames.scan(tmp_path / "claims.csv", engine=engine, scale=None)
-    with pytest.raises(frames.FrameError, match="no amount|is not a whole number"):
+    with pytest.raises(frames.FrameError, match=r"no amount|is not a whole number"):
         frames.net_positions(cents)
 
 

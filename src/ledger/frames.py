@@ -1353,7 +1353,9 @@ def scan(
     Parquet files carry their own types. In CSV text the amount columns (``amount``, ``low``,
     ``high``) are read as decimals with ``scale`` places, exactly: a row with more places (or
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
-    whole minor units by currency (cents for USD).
+    whole minor units by currency (cents for USD). With polars, each row also keeps its file
+    (``_file``) and the amounts' text (``_raw_amount``, ...), so that a refused value is shown
+    with its file, line and text.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
