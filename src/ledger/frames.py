@@ -39,11 +39,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .arithmetic import CONTEXT
 from .book import day_asked
-from .entries import party_error
+from .entries import Status, party_error
 from .errors import FigureError, LedgerError
 from .figures import QUALIFIERS, Figure
 from .netting import ZERO_STATUSES, Transfer, Transfers
@@ -92,6 +92,7 @@ _SHAPE = ("qualifier", "low", "high", "approximate", "low_inclusive", "high_incl
 _AMOUNTS = ("amount", "low", "high")
 _POINT = ("exact", "about", "estimated")
 _ACCEPTED = (*QUALIFIERS, "unknown")
+_STATUSES: tuple[str, ...] = get_args(Status)
 # One precision for every decimal step: room for a sum or a difference of two (38 at most).
 _PRECISION = 37
 _ACCEPTED_AMOUNTS = (
@@ -161,12 +162,55 @@ def _native_frame(native: Any, what: str) -> Any:
     with warnings.catch_warnings():  # narwhals' notice that Dask support moves to a plugin
         warnings.simplefilter("ignore", FutureWarning)
         try:
-            return nw.from_native(native)
+            frame = nw.from_native(native)
         except TypeError:
             raise FrameError(
                 f"{what}: {type(native).__name__} is not a dataframe; pass a pandas, polars, "
                 "pyarrow, DuckDB or Dask frame (or any frame narwhals knows)"
             ) from None
+    if frame.implementation in (nw.Implementation.PANDAS, nw.Implementation.DASK):
+        return nw.from_native(_arrow_amounts(frame.to_native(), what))
+    return frame
+
+
+def _arrow_amounts(native: Any, what: str) -> Any:
+    """A pandas or Dask frame whose amount columns are Arrow-typed: numpy integers (which a
+    join with a missing row would turn into floats) as Arrow int64, and pandas columns of
+    Decimal objects as the Arrow decimal that holds them exactly."""
+    import pandas as pd
+    import pyarrow as pa
+
+    types: dict[str, Any] = {}
+    for name in _AMOUNTS:
+        if name not in native.columns:
+            continue
+        dtype = native[name].dtype
+        if isinstance(dtype, pd.ArrowDtype):
+            continue
+        if pd.api.types.is_integer_dtype(dtype):
+            types[name] = pd.ArrowDtype(pa.int64())
+        elif pd.api.types.is_object_dtype(dtype):
+            types[name] = _decimal_objects(native, name, what)
+    return native.astype(types) if types else native
+
+
+def _decimal_objects(native: Any, name: str, what: str) -> Any:
+    import pandas as pd
+    import pyarrow as pa
+
+    hint = (
+        f"{what} column {name!r} holds Python objects; give Decimals (all of them) or an "
+        f"exact column: df[{name!r}].astype(pd.ArrowDtype(pa.decimal128(38, 2)))"
+    )
+    if not isinstance(native, pd.DataFrame):  # Dask: its partitions are not read here
+        raise FrameError(hint)
+    try:
+        array = pa.array(native[name], from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        raise FrameError(hint) from None
+    if not pa.types.is_decimal(array.type):
+        raise FrameError(hint)
+    return pd.ArrowDtype(pa.decimal128(38, array.type.scale))
 
 
 def _amount_kind(schema: Any, columns: Iterable[str], what: str) -> _Kind:
@@ -292,9 +336,18 @@ def _unwritten(names: Collection[str], bounded: Any) -> Any:
             bad = bad | (nw.col(bound) < 0).fill_null(False)
     if "low" in names and "high" in names:
         bad = bad | (nw.col("low") > nw.col("high")).fill_null(False)
+    if "low" in names:
+        bad = bad | (amount < nw.col("low")).fill_null(False)
+    if "high" in names:
+        bad = bad | (amount > nw.col("high")).fill_null(False)
     if "qualifier" in names:
         word = nw.col("qualifier")
         bad = bad | ~(word.is_in(list(_ACCEPTED)) | word.is_null())
+        if bounded is not None:  # the whole form says its bounds; a word would contradict them
+            bad = bad | (bounded & ~(word.is_null() | (word == "range"))).fill_null(False)
+    if "status" in names:
+        status = nw.col("status")
+        bad = bad | ~(status.is_in(list(_STATUSES)) | status.is_null())
     return bad
 
 
@@ -307,9 +360,12 @@ def _indicator(expression: Any) -> Any:
 # -- settlements ----------------------------------------------------------------------------
 
 
-def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> Any:
+def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[Any, Any]:
     """Each claim's settlements summed by claim id: the parts of their sum (central value, lower
-    and upper bound, with how many rows lack each), exclusive ends, approximate rows, bad rows."""
+    and upper bound, with how many rows lack each), exclusive ends, approximate rows, bad rows,
+    the earliest date (``_sfirst``, where both frames are dated); and the settlement rows with
+    their parts, to show a bad one. A settlement naming no claim of ``claims`` (all of them,
+    whatever their date or status) is refused here."""
     import narwhals as nw
 
     frame = _native_frame(native, "settlements")
@@ -327,21 +383,77 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> Any:
             + ("whole minor units" if their.scale is None else "decimals")
             + " and the claims do not; give every amount the same way"
         )
+    _known_claims(frame, claims)
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
     keys = ["claim", "currency"] if "currency" in names else ["claim"]
+    claim_schema = claims.collect_schema()
+    both_dated = "as_of" in names and schema["as_of"] == claim_schema.get("as_of")
+    first = [nw.col("as_of").min().alias("_sfirst")] if both_dated else []
+
+    def parted(rows: Any) -> Any:
+        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
+        return rows.with_columns(*_figure_columns(names, kind))
 
     def counted(rows: Any) -> Any:
-        rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
-        rows = rows.with_columns(*_figure_columns(names, kind)).with_columns(*_summable(kind))
-        return rows.select(*keys, *_PART_COLUMNS, nw.lit(1).alias("_n"))
+        rows = parted(rows).with_columns(*_summable(kind))
+        dates = ["as_of"] if both_dated else []
+        return rows.select(*keys, *dates, *_PART_COLUMNS, nw.lit(1).alias("_n"))
 
-    sums = _each_row(frame, counted).group_by(*keys).agg(*_sums([*_PART_COLUMNS, "_n"]))
+    parts = _sums([*_PART_COLUMNS, "_n"])
+    sums = _each_row(frame, counted).group_by(*keys).agg(*parts, *first)
     sums = sums.rename({name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn"})
     sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
     # Dask joins each partition of claims with the sums, brought here (a row per claim).
-    return sums.collect() if frame.implementation == nw.Implementation.DASK else sums
+    if frame.implementation == nw.Implementation.DASK:
+        sums = sums.collect()
+    return sums, _each_row(frame, parted)
+
+
+def _known_claims(settlements: Any, claims: Any) -> None:
+    """Refuses the first settlement whose ``claim`` is the id of no claim (an anti-join of the
+    distinct ids: one aggregation, not a loop over rows)."""
+    import narwhals as nw
+
+    named = settlements.select("claim").unique()
+    ids = claims.select(nw.col("id")).unique()
+    if settlements.implementation == nw.Implementation.DASK:  # narwhals' Dask anti-join fails
+        named, ids = named.collect(), ids.collect()
+    unknown = _first(named.join(ids, left_on="claim", right_on="id", how="anti"))
+    if unknown is not None:
+        raise FrameError(
+            f"settlements row claim={unknown['claim']!r}: no claim has id "
+            f"{unknown['claim']!r}; a settlement names the id of a claim in the claims frame"
+        )
+
+
+def _unique_ids(claims: Any) -> None:
+    """Refuses an id given to two claims (a settlement of it would reduce both)."""
+    import narwhals as nw
+
+    counts = claims.group_by("id").agg(nw.len().alias("_rows"))
+    twice = _first(counts.filter(nw.col("_rows") > 1))
+    if twice is not None:
+        raise FrameError(
+            f"claims: id {twice['id']!r} is given to {twice['_rows']} rows; each claim has its "
+            "own id (a settlement names one claim)"
+        )
+
+
+def _first(frame: Any) -> dict[str, Any] | None:
+    """The first row of a frame, eager or lazy, as a dict; ``None`` when it has none."""
+    import narwhals as nw
+
+    head = frame.head(1)
+    head = head.collect() if isinstance(head, nw.LazyFrame) else head
+    row = next(iter(head.iter_rows(named=True)), None)
+    return None if row is None else {k: None if _missing(v) else v for k, v in row.items()}
+
+
+def _missing(value: Any) -> bool:
+    """Whether a cell is an engine's missing value (pandas' NA and NaT, a NaN)."""
+    return type(value).__name__ in ("NAType", "NaTType") or value != value
 
 
 def _each_row(frame: Any, step: Any) -> Any:
@@ -401,6 +513,7 @@ class _Plan:
     simple: bool  # exact amounts only: the central value is the whole figure
     eager: Any  # the caller's eager implementation, or None for a lazy frame
     implementation: Any
+    paid: Any = None  # the settlement rows with their parts, to show a bad one
 
 
 def _plan(
@@ -410,7 +523,10 @@ def _plan(
     as_of: date | None,
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
+    among: Any = None,
 ) -> _Plan:
+    """The claims made ready to net; ``among`` (a filter) keeps the claims netted, while
+    settlements are checked against every claim of the frame."""
     import narwhals as nw
 
     frame = _native_frame(native, "claims")
@@ -422,6 +538,12 @@ def _plan(
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
     as_of = day_asked(as_of)  # today by default, as on the object path
+    if "id" in names and (settlements is not None or eager is not None):
+        # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
+        # without settlements is not read twice for ids that change no number.
+        _unique_ids(lazy)
+    every = lazy
+    lazy = lazy if among is None else lazy.filter(among)
     lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     keep = ["debtor", "creditor", "currency"]
@@ -433,12 +555,13 @@ def _plan(
         # row, so an engine has no column to hold between the two sides. A claim of a party
         # on itself nets to nothing, exactly.
         amount = nw.col("amount")
-        full = lazy.with_columns((amount.is_null() | (amount < 0).fill_null(False)).alias("_bad"))
+        unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
+        full = lazy.with_columns(unwritten.alias("_bad"))
         return _Plan(lazy, full, kind, simple, eager, implementation)
-    sums = None
+    sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
-        sums = _settled(settlements, lazy, kind, as_of)
+        sums, paid = _settled(settlements, every, kind, as_of)
 
     def counted(rows: Any) -> Any:
         rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
@@ -452,7 +575,7 @@ def _plan(
 
     full = _each_row(lazy, counted)
     rows = full.select(*keep, *_PART_COLUMNS)
-    return _Plan(rows, full, kind, simple, eager, implementation)
+    return _Plan(rows, full, kind, simple, eager, implementation, paid)
 
 
 def _claims_that_count(
@@ -520,8 +643,13 @@ def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
         return nw.col(name).fill_null(0) > 0
 
     bad = nw.col("_bad") | count("_s_bad")
-    if "_scurrency" in joined.collect_schema().names():
+    joined_names = joined.collect_schema().names()
+    if "_scurrency" in joined_names:
         bad = bad | (some & (nw.col("_scurrency") != nw.col("currency")).fill_null(True))
+    if "_sfirst" in joined_names:
+        bad = bad | (nw.col("_sfirst") < nw.col("as_of")).fill_null(False)
+    # Settlements summing (their lower bounds) to more than the claim's upper bound.
+    bad = bad | (some & (nw.col("_s_lo") > nw.col("_hi")).fill_null(False))
     return joined.with_columns(
         less("_v", "_dv", "_s_vm").alias("_v"),
         less("_lo", "_dlo", "_s_him").alias("_lo"),
@@ -575,9 +703,8 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
     if plan.simple and plan.eager is not None:
         # In memory, one look at the whole column is cheaper than checking in each group.
         amount = nw.col("amount")
-        seen = rows.select(amount.min().alias("least"), amount.null_count().alias("none"))
-        least, none = seen.collect().row(0)
-        if (least is not None and least < 0) or none:
+        seen = plan.full.select(_indicator(nw.col("_bad")).sum().alias("bad"))
+        if seen.collect().row(0)[0]:
             _refuse_rows(plan, "claims")
         owed = rows.group_by("creditor", "currency").agg(amount.sum().alias("_v"))
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
@@ -585,13 +712,17 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         return owed.rename({"creditor": "party"}), owing, ["_v"]
     if plan.simple:
         amount = nw.col("amount")
-        owed = rows.group_by("creditor", "currency").agg(
+        itself = (nw.col("debtor") == nw.col("creditor")).fill_null(False)
+        owed = rows.with_columns(_indicator(itself).alias("_self"))
+        owed = owed.group_by("creditor", "currency").agg(
             amount.sum().alias("_v"),
             amount.min().alias("_min"),
             amount.count().alias("_count"),
             nw.len().alias("_len"),
+            nw.col("_self").sum(),
         )
         bad = (nw.col("_min") < 0).fill_null(False) | (nw.col("_count") < nw.col("_len"))
+        bad = bad | (nw.col("_self") > 0)
         owed = owed.select(
             nw.col("creditor").alias("party"), "currency", "_v", _indicator(bad).alias("_bad")
         )
@@ -632,7 +763,18 @@ def _summed_sides(plan: _Plan) -> Any:
     over a concatenation)."""
     import narwhals as nw
 
-    summed = _both_sides(plan)
+    _fits_int64(plan)
+    try:
+        summed = _both_sides(plan)
+    except Exception as error:
+        if type(error).__module__.split(".")[0] not in _ENGINES:
+            raise
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise FrameError(
+            f"claims: amounts too large for the engine's decimal sums ({first}); a decimal "
+            f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
+            "split the frame"
+        ) from None
     checks = [nw.col("party").is_null().sum()]
     if "_bad" in summed.columns:
         checks.append(nw.col("_bad").sum())
@@ -641,15 +783,45 @@ def _summed_sides(plan: _Plan) -> Any:
         _refuse_rows(plan, "claims")
     for code in summed["currency"].unique().to_list():
         if code not in CURRENCIES:
+            row = _first(plan.full.filter(nw.col("currency") == code))
             raise FrameError(
-                f"claims: currency {code!r} is not an ISO 4217 code babel knows "
-                "(write USD, RUB, TJS, ...)"
+                f"claims row {_label(row or {})}: currency {code!r} is not an ISO 4217 code "
+                "babel knows (write USD, RUB, TJS, ...)"
             )
     for party in summed["party"].unique().to_list():  # a few thousand at most: checked here
         why = party_error(party)
         if why is not None:
-            raise FrameError(f"claims: {why}")
+            named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
+            row = _first(plan.full.filter(named))
+            raise FrameError(f"claims row {_label(row or {})}: {why}")
     return summed
+
+
+_ENGINES = ("polars", "pyarrow", "duckdb", "pandas", "dask", "narwhals", "_duckdb")
+_INT64_TOP = 2**63 - 1
+
+
+def _fits_int64(plan: _Plan) -> None:
+    """For whole minor units in memory: refuses amounts whose sums could pass what a 64-bit
+    integer holds (an engine's integer sum wraps round silently). The test is the rows
+    times the largest amount: sure, and one aggregation."""
+    import narwhals as nw
+
+    if plan.kind.scale is not None or plan.eager is None:
+        return
+    names = plan.full.collect_schema().names()
+    largest = [nw.col(n).abs().max().alias(n) for n in _AMOUNTS if n in names]
+    row = _first(plan.full.select(nw.len().alias("_rows"), *largest)) or {}
+    rows, top = (
+        int(row.pop("_rows", 0) or 0),
+        max([int(v) for v in row.values() if v is not None] or [0]),
+    )
+    if rows and top > _INT64_TOP // rows:
+        raise FrameError(
+            f"claims: amounts too large to sum as whole minor units: {rows} rows of up to {top} "
+            f"could pass {_INT64_TOP}, what a 64-bit integer holds; give the amounts as a "
+            "decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
+        )
 
 
 def _both_sides(plan: _Plan) -> Any:
@@ -786,19 +958,134 @@ def _position(row: dict[str, Any], plan: _Plan) -> _Position:
 
 def _refuse_rows(plan: _Plan, what: str) -> None:
     """Finds the first row no source could have written and says what is wrong with it
-    (a second pass over the frame, made only to say so)."""
+    (a second pass over the frame, made only to say so): a settlement row first, as a bad
+    settlement marks its claim bad too."""
     import narwhals as nw
 
-    bad = plan.full.filter(_indicator(nw.col("_bad")) > 0).head(1)
-    bad = bad.collect() if isinstance(bad, nw.LazyFrame) else bad
-    row: dict[str, Any] = next(iter(bad.iter_rows(named=True)), {})
-    shown = ", ".join(f"{k}={v}" for k, v in row.items() if not k.startswith("_") and v is not None)
+    bad = nw.col("_bad").fill_null(False)
+    if plan.paid is not None:
+        row = _first(plan.paid.filter(bad))
+        if row is not None:
+            raise FrameError(
+                f"settlements row {_label(row, 'claim')}: {_why(row, plan.kind.scale)}; a "
+                f"settlement is in its claim's currency, with {_WRITTEN}"
+            )
+    row = _first(plan.full.filter(bad)) or {}
+    settled = _why_settled(row)
+    if settled:
+        raise FrameError(settled)
     raise FrameError(
-        f"{what}: a row holds no amount a source could state ({shown or 'a settlement'}): "
-        "every claim names two different parties, and has an amount or bounds, none negative, "
-        f"a lower bound not above the upper one, a qualifier among {', '.join(_ACCEPTED)}; a "
-        "settlement is in its claim's currency"
+        f"{what} row {_label(row)}: {_why(row, plan.kind.scale)}; every claim names two "
+        f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
+
+
+_WRITTEN = (
+    "an amount or bounds (low/high), none negative, the amount within its bounds, a lower "
+    f"bound not above the upper one, and a qualifier among {', '.join(_ACCEPTED)} (with bounds, "
+    "none or range)"
+)
+
+
+def _label(row: dict[str, Any], key: str = "id") -> str:
+    """How a row is named in a message: by its id (claims) or claim (settlements), or else by
+    its columns as given; and, for a row :func:`scan` read from CSV, by file and line."""
+    if row.get(key) is not None:
+        named = f"{key}={row[key]!r}"
+    else:
+        shown = [f"{k}={v!r}" for k, v in row.items() if not k.startswith("_") and v is not None]
+        named = "(" + ", ".join(shown) + ")"
+    where = _csv_line(row)
+    return f"{named} ({where})" if where else named
+
+
+def _csv_line(row: dict[str, Any]) -> str | None:
+    """``file line N`` of a row read from CSV by :func:`scan`: the first line of its file
+    with the row's text (looked up only to say where a refused row is)."""
+    import csv
+
+    file = row.get("_file")
+    if not isinstance(file, str):
+        return None
+    written = {k: v for k, v in row.items() if not k.startswith("_") and isinstance(v, str)}
+    written |= {k[5:]: v for k, v in row.items() if k.startswith("_raw_") and v is not None}
+    try:
+        with open(file, newline="", encoding="utf-8") as text:
+            for number, line in enumerate(csv.DictReader(text), start=2):
+                if all(line.get(k, v) == v for k, v in written.items()):
+                    return f"{file} line {number}"
+    except OSError:
+        pass
+    return file
+
+
+def _why(row: dict[str, Any], scale: int | None = None) -> str:
+    """What is wrong with a row, column by column, from its values as given."""
+    reasons = [
+        f"{role} is missing" for role in ("debtor", "creditor") if role in row and row[role] is None
+    ]
+    debtor = row.get("debtor")
+    if debtor is not None and debtor == row.get("creditor"):
+        reasons.append(f"debtor and creditor are both {debtor!r}; a claim is between two parties")
+    amount, low, high = (row.get(name) for name in _AMOUNTS)
+    for name in _AMOUNTS:
+        raw = row.get(f"_raw_{name}")
+        if row.get(name) is None and raw is not None:
+            read = (
+                "a whole number"
+                if scale is None
+                else f"a number with at most {scale} decimal places"
+            )
+            reasons.append(f"{name}={raw!r} is not {read}, as scan(scale=) reads it")
+            return "; ".join(reasons)
+    reasons.extend(
+        f"{n}={v} is negative"
+        for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
+        if v is not None and v < 0
+    )
+    if amount is None and low is None and high is None:
+        reasons.append("it has no amount nor bounds")
+    if low is not None and high is not None and low > high:
+        reasons.append(f"low={low} is above high={high}")
+    if amount is not None and (
+        (low is not None and amount < low) or (high is not None and amount > high)
+    ):
+        reasons.append(f"amount={amount} is outside low={low} to high={high}")
+    word = row.get("qualifier")
+    if word is not None and word not in _ACCEPTED:
+        reasons.append(f"qualifier={word!r} is not accepted")
+    elif word not in (None, "range") and (low is not None or high is not None):
+        reasons.append(f"qualifier={word!r} contradicts the bounds low={low}, high={high}")
+    status = row.get("status")
+    if status is not None and status not in _STATUSES:
+        reasons.append(f"status={status!r} is not accepted")
+    if row.get("currency", "") is None:
+        reasons.append("currency is missing")
+    return "; ".join(reasons) or "a value no source could have written"
+
+
+def _why_settled(row: dict[str, Any]) -> str | None:
+    """What is wrong with a claim's settlements, from its row joined with their sums."""
+    claim = row.get("id")
+    theirs = row.get("_scurrency")
+    if int(row.get("_sn") or 0) and "_scurrency" in row and theirs != row.get("currency"):
+        return (
+            f"settlements row claim={claim!r}: currency={theirs!r} is not its claim's "
+            f"{row.get('currency')!r}; settle in the claim's currency (convert first)"
+        )
+    first, day = row.get("_sfirst"), row.get("as_of")
+    if first is not None and day is not None and first < day:
+        return (
+            f"settlements row claim={claim!r}: as_of={first} is before the claim it settles, "
+            f"{claim!r} dated {day}; date it on or after the claim"
+        )
+    paid, ceiling = row.get("_s_lo"), row.get("high", row.get("amount"))
+    if int(row.get("_sn") or 0) and paid is not None and ceiling is not None and paid > ceiling:
+        return (
+            f"settlements of claim {claim!r} sum to {paid}, more than the claim's {ceiling} "
+            "(in the amount column's units); a claim is settled at most in full"
+        )
+    return None
 
 
 def _decimal(kind: _Kind, code: str, number: Decimal | int | None) -> Decimal | None:
@@ -908,12 +1195,17 @@ def net_balance(
     currency: str | None = None,
     statuses: str | Collection[str] | None = None,
     asserted_by: str | Collection[str] | None = None,
+    parties: Collection[str] | None = None,
     figures: bool = False,
 ) -> Any:
     """What ``debtor`` owes ``creditor``, net of what ``creditor`` owes ``debtor``: one row
     per currency of their claims (``currency`` keeps one), with the columns of a position
     but ``party``; with ``figures=True`` a ``{currency: Figure}``, each what
     ``lg.net_balance(book, debtor, creditor, currency=...)`` gives as its amount.
+
+    Each of the two is a party of the claims (as debtor or creditor of one, whatever its date
+    or status), or of ``parties`` where given (a ledger's parties, say): a party named in
+    neither is refused, as the object path refuses a party the ledger does not know.
 
     >>> import polars as pl
     >>> claims = pl.DataFrame({"debtor": ["TJ", "RU"], "creditor": ["RU", "TJ"],
@@ -931,13 +1223,31 @@ def net_balance(
             f"debtor and creditor are both {debtor!r}; a balance is between two parties"
         )
     frame = _native_frame(claims, "claims")
+    _required(frame.collect_schema().names(), _REQUIRED, "claims")
+    for party in (debtor, creditor):
+        if parties is not None:
+            if party not in parties:
+                raise FrameError(
+                    f"party {party!r} is not among the parties given ({', '.join(sorted(parties))})"
+                )
+            continue
+        named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
+        if _first(frame.filter(named)) is None:
+            raise FrameError(
+                f"party {party!r} is in no claim of the frame (as debtor or creditor); name a "
+                "party of the claims, or pass parties= (the parties you know)"
+            )
     pair = [debtor, creditor]
     between = nw.col("debtor").is_in(pair) & nw.col("creditor").is_in(pair)
     if currency is not None:
         between = between & (nw.col("currency") == currency)
-    chosen = frame.filter(between).to_native()
     plan = _plan(
-        chosen, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
+        claims,
+        settlements=settlements,
+        as_of=as_of,
+        statuses=statuses,
+        asserted_by=asserted_by,
+        among=between,
     )
     if figures:
         return {p.currency: _figure(plan.kind, p) for p in _positions(plan) if p.party == creditor}
@@ -1043,7 +1353,9 @@ def scan(
     Parquet files carry their own types. In CSV text the amount columns (``amount``, ``low``,
     ``high``) are read as decimals with ``scale`` places, exactly: a row with more places (or
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
-    whole minor units by currency (cents for USD).
+    whole minor units by currency (cents for USD). With polars, each row also keeps its file
+    (``_file``) and the amounts' text (``_raw_amount``, ...), so that a refused value is shown
+    with its file, line and text.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -1062,13 +1374,29 @@ def scan(
     if scale is not None and not 0 <= scale <= _PRECISION:
         raise FrameError(f"scan: scale {scale} is outside 0 to {_PRECISION} decimal places")
     suffixes = {Path(p).suffix.lower() for p in paths}
-    if suffixes <= {".parquet", ".pq"}:
-        return _scan_parquet(paths, engine)
+    if not (suffixes <= {".parquet", ".pq"} or suffixes <= {".csv"}):
+        raise FrameError(
+            f"scan: {', '.join(paths)}: not Parquet (.parquet) nor CSV (.csv) files, or a mix "
+            "of both"
+        )
+    _found(paths)
     if suffixes <= {".csv"}:
         return _scan_csv(paths, engine, scale)
-    raise FrameError(
-        f"scan: {', '.join(paths)}: not Parquet (.parquet) nor CSV (.csv) files, or a mix of both"
-    )
+    return _scan_parquet(paths, engine)
+
+
+def _found(paths: list[str]) -> None:
+    """Refuses a local path or glob that names no file (a URL is left to the engine)."""
+    import glob
+
+    for path in paths:
+        if "://" in path:
+            continue
+        if not glob.glob(path, recursive=True):
+            raise FrameError(
+                f"scan: no file matches {path}; check the folder and the name (a glob such "
+                "as transfers/*.csv matches the files in that folder)"
+            )
 
 
 def _scan_parquet(paths: list[str], engine: str) -> Any:
@@ -1093,10 +1421,16 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
         header = pl.scan_csv(paths[0], n_rows=1, infer_schema=False).collect_schema().names()
         amounts = [name for name in _AMOUNTS if name in header]
         text = dict.fromkeys(amounts, pl.String)
-        lazy = pl.scan_csv(paths, schema_overrides=text, try_parse_dates=True)
+        lazy = pl.scan_csv(
+            paths, schema_overrides=text, try_parse_dates=True, include_file_paths="_file"
+        )
         dtype = pl.Int64 if scale is None else pl.Decimal(38, scale)
         pattern = _number_pattern(scale)
+        # The text as written stays beside the number (in ``_raw_amount`` and so on), with
+        # the file, to show a value that is not a number: netting reads neither otherwise.
         return lazy.with_columns(
+            pl.col(name).alias(f"_raw_{name}") for name in amounts
+        ).with_columns(
             pl.when(pl.col(name).str.contains(pattern))
             .then(pl.col(name).str.strip_chars().cast(dtype))
             .alias(name)
