@@ -156,3 +156,23 @@ def test_every_locale_keeps_the_qualifier_and_both_numbers_of_a_range(locale, lo
         assert "$20M–$50M" in text  # English keeps the symbol on both ends
     else:
         assert f"{first}–{second}" in text
+
+
+# -- 8. Uzbek in Cyrillic keeps a space between the number and its scale -------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("250 million USD", f"250{NBSP}млн{NBSP}US$"),
+        ("2500 USD", f"2,5{NBSP}минг{NBSP}US$"),
+        ("3 billion USD", f"3{NBSP}млрд{NBSP}US$"),
+    ],
+)
+def test_uzbek_cyrillic_compact_money_has_a_space_before_the_scale(amount, expected):
+    assert lg.format_money(amount, "uz_Cyrl_UZ") == expected
+
+
+def test_uzbek_latin_and_english_compact_money_are_unchanged():
+    assert lg.format_money("250 million USD", "uz_Latn_UZ") == f"250{NBSP}mln{NBSP}US$"
+    assert lg.format_money("250 million USD", "en_US") == "$250M"
