@@ -3,6 +3,7 @@ charts, the ledger's own names of parties in its legend, a key to the hollow dot
 budget chart's tick numbers apart in Russian."""
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -81,7 +82,7 @@ def _overlapping(labels):
         (t.get_window_extent() for t in labels if t.get_text() and t.get_visible()),
         key=lambda box: box.x0,
     )
-    return [(a, b) for a, b in zip(boxes, boxes[1:], strict=False) if a.x1 > b.x0]
+    return [(a, b) for a, b in pairwise(boxes) if a.x1 > b.x0]
 
 
 @pytest.mark.parametrize("locale", ["ru_RU", "en_US", "tg_TJ"])

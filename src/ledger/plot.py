@@ -509,7 +509,8 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
     years = sorted({year for line in drawn for year in line.years})
     ax.set_xticks(years, [str(y) for y in years], fontsize=7)
     handles: list[Any] = list(ax.get_legend_handles_labels()[0])
-    if any(f is not None and (f.approximate or f.value is None) for s in drawn for _, f in s.items()):
+    shown = [f for line in drawn for _, f in line.items() if f is not None]
+    if any(f.approximate or f.value is None for f in shown):
         handles.append(_hollow_dot(locale))
     ax.legend(handles=handles, fontsize=7, loc="best")
     if title is not None:
