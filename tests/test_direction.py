@@ -169,7 +169,7 @@ def test_a_net_debt_touching_zero_takes_the_direction_of_its_non_zero_side():
         claim("kg", "KG", "RU", "50 billion RUB"),
     )
     assert lg.describe(ratio) == (
-        "Kyrgyzstan is a net creditor: what it is owed, net, is 0 years–0.3 years of its budget."
+        "Kyrgyzstan is a net creditor: what it is owed, net, is 0–0.3 years of its budget."
     )
     positive = net_debt_of(claim("ru", "RU", "KG", "10 billion RUB"))
     assert lg.describe(positive) == "Kyrgyzstan's net debt is 0.1 years of its budget."

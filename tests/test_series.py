@@ -399,7 +399,7 @@ def test_plot_draws_bands_for_ranges_and_crosses_for_missing_years(book):
     assert len(ax.collections) == 1  # the band of 2006's range
     labels = ax.get_legend_handles_labels()[1]
     assert labels == ["budget (expenditure), Tajikistan", "missing (no figure for the year)"]
-    assert ax.get_ylabel() == "millions USD/year"
+    assert ax.get_ylabel() == "millions of USD per year"  # as the other charts say it
 
 
 def test_plot_refuses_series_of_two_units():
@@ -537,7 +537,7 @@ def test_plot_says_missing_in_the_reader_s_language():
     pytest.importorskip("matplotlib")
     debt = lg.series(lg.example("kg-ru-2012"), "KG", "debt", years=[2011, 2012])
     (ax,) = lg.plot.series(debt, locale="ru_RU").axes
-    assert ax.get_legend_handles_labels()[1] == ["долг, Киргизия", "нет данных за год"]
+    assert ax.get_legend_handles_labels()[1] == ["долг, Кыргызстан", "нет данных за год"]
 
 
 def test_a_claim_dated_after_the_years_asked_does_not_change_their_currency():

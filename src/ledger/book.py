@@ -312,9 +312,11 @@ class Ledger:
 
     def __repr__(self) -> str:
         counts = Counter(getattr(entry, "kind", "?") for entry in self._entries)
-        kinds = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
         title = f" {self.title!r}" if self.title else ""
-        return f"<Ledger{title}: {len(self)} entries ({kinds})>"
+        if not counts:
+            return f"<Ledger{title}: no entries>"
+        kinds = ", ".join(_counted(n, k) for k, n in counts.items())
+        return f"<Ledger{title}: {_counted(len(self), 'entry')} ({kinds})>"
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -486,14 +488,27 @@ public, public_external
         )
 
     def party_name(self, party: str, language: str = "en") -> str:
-        """The name this ledger gives a party (in ``language`` when it gives one per
-        language); a state's code when no name is given here (``lg.party_name`` adds CLDR's)."""
-        given = self.parties.get(party, party)
+        """A party's name in ``language`` by the rule :func:`ledger.party_name` follows: the
+        name this ledger gives it in that language (or for every language), else CLDR's for a
+        state, else this ledger's in any language (English first), else the code.
+
+        >>> kg = example("kg-ru-2012")  # names KG in Russian only
+        >>> kg.party_name("KG", "ru"), kg.party_name("KG", "kk"), kg.party_name("KG")
+        ('Кыргызстан', 'Қырғызстан', 'Kyrgyzstan')
+        """
+        given = self.parties.get(party)
         if isinstance(given, dict):
-            given = given.get("name", party)
-        if isinstance(given, dict):
-            given = given.get(language) or given.get("en") or next(iter(given.values()), party)
-        return str(given)
+            given = given.get("name")
+        if isinstance(given, str) and given:
+            return given
+        names = given if isinstance(given, dict) else {}
+        own = names.get(language) or names.get(language.split("_")[0])
+        if own:
+            return str(own)
+        known = _cldr_name(party, language)
+        if known is not None:
+            return known
+        return str(names.get("en") or next(iter(names.values()), party))
 
     # -- files -----------------------------------------------------------------------------
 
@@ -665,6 +680,24 @@ def examples() -> dict[str, str]:
     ['kg-ru-2012', 'tj-ru-2004']
     """
     return {name: line for name, (_, line) in EXAMPLES.items()}
+
+
+def _counted(count: int, kind: str) -> str:
+    """``1 claim``, ``2 claims``, ``5 entries``: English, as ``repr`` is."""
+    plural = {"entry": "entries", "gdp": "gdp"}.get(kind, f"{kind}s")
+    return f"{count} {kind if count == 1 else plural}"
+
+
+def _cldr_name(party: str, language: str) -> str | None:
+    """CLDR's name of a state in a language (``Қырғызстан``), or None (a code CLDR does not
+    know, such as an ``org:`` slug, or a language it does not know)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        known = Locale.parse(language.replace("-", "_")).territories.get(party)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    return None if known is None else str(known)
 
 
 def example(name: str = DEFAULT_EXAMPLE) -> Ledger:

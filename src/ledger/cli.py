@@ -232,7 +232,7 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
 def _rate_json(rate: Rate, locale: str) -> dict[str, Any]:
     shown: dict[str, Any] = {
         "id": rate.id,
-        "rate": figure_json(rate.rate, locale, str(rate.rate)),
+        "rate": figure_json(rate.rate, locale),
         "basis": rate.basis,
         "as_of": rate.as_of.isoformat(),
     }
@@ -758,12 +758,8 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
     for entry in book:
-        amount = getattr(entry, "amount", None)
-        shown = (
-            format_figure(amount, loc)
-            if isinstance(amount, Figure)
-            else (str(entry.rate) if hasattr(entry, "rate") else "")
-        )
+        amount = getattr(entry, "amount", getattr(entry, "rate", None))
+        shown = format_figure(amount, loc) if isinstance(amount, Figure) else ""
         lines.append(f"  {html_word(entry.kind, loc):<11} {entry.id:<28} {shown}")
     lines += ["", label("balances", loc)]
     lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or [

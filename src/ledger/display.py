@@ -126,7 +126,7 @@ def _parties(entry: EntryBase, locale: str, names: dict[str, str] | None) -> str
 
 def _amount(entry: EntryBase, locale: str) -> str:
     if isinstance(entry, Rate):
-        return str(entry.rate)
+        return format_figure(entry.rate, locale)
     figure = getattr(entry, "amount", None)
     text = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     migrants = getattr(entry, "migrants", None)
@@ -282,7 +282,11 @@ def _rate_rows(conversion: Conversion, locale: str, quote: bool = True) -> list[
     while step is not None:
         rate = step.rate
         if rate is not None:
-            how = html_word("divided by" if step.inverted else "times", locale, rate=rate.rate)
+            how = html_word(
+                "divided by" if step.inverted else "times",
+                locale,
+                rate=format_figure(rate.rate, locale),
+            )
             basis = html_word("rate basis", locale, basis=_basis(rate, locale))
             rows.append(
                 "<tr><td></td><td></td>"
@@ -306,7 +310,8 @@ def ratio_html(ratio: Ratio, locale: str = "en_US") -> str:
     )
     rates = "".join(  # three cells, as every other row: label, text, entry
         f'<tr><th scope="row">{escape(html_word("rate", locale))}</th>'
-        f"<td>{escape(f'{rate.rate}, {_basis(rate, locale)}')}, {_source(rate)}</td>"
+        f"<td>{escape(f'{format_figure(rate.rate, locale)}, {_basis(rate, locale)}')}, "
+        f"{_source(rate)}</td>"
         f"<td>{escape(rate.id)}</td></tr>"
         for rate in ratio.rates
     )

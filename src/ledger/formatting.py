@@ -12,6 +12,7 @@ re-exported here, so that ``ledger.formatting`` stays the one place to look.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -40,6 +41,7 @@ from .numbers import (
 )
 from .parse import parse_money
 from .units import (
+    CURRENCIES,
     Unit,
     currency_of,
     is_count,
@@ -47,6 +49,8 @@ from .units import (
     is_flow,
     is_pure,
     is_stock,
+    unit_powers,
+    unit_text,
     ureg,
 )
 from .words import (
@@ -203,7 +207,33 @@ def _amount_text(
         text = words_say(locale, PER_PERSON, amount=text)
         period = period_of(unit)
         return per(locale, period, text) if period else text
+    if _is_rate(unit):
+        return _rate_text(number, unit, locale)
     return f"{_plain_number(number, locale)} {unit}"
+
+
+#: Decimal places a rate keeps at most (a rate's own, ``48.6197``, are kept whole; a
+#: computed one, ``1/48.6197``, is cut to these or to six significant digits).
+_RATE_PLACES = 4
+
+
+def _is_rate(unit: Unit) -> bool:
+    powers = unit_powers(unit)
+    return sorted(powers.values()) == [-1, 1] and all(name in CURRENCIES for name in powers)
+
+
+def _rate_text(number: Decimal, unit: Unit, locale: Locale) -> str:
+    """A rate in the locale's numbers with every digit it was given (``48,6197 KGS/USD``):
+    a rate's places are what it is, unlike money's, which compact style rounds.
+
+    >>> import ledger as lg
+    >>> _rate_text(Decimal("48.6197"), lg.quantity("1 KGS/USD").units, Locale.parse("ru_RU"))
+    '48,6197 KGS/USD'
+    """
+    if decimal_places(number) > _RATE_PLACES:
+        number = significant(number, 6) if abs(number) < 1 else round_half_up(number, _RATE_PLACES)
+    text = format_decimal(as_written(number), locale=locale, decimal_quantization=False)
+    return f"{text} {unit_text(unit)}"
 
 
 def _percent(number: Decimal, locale: Locale) -> str:
@@ -305,21 +335,56 @@ def _bounds_text(
     low: Decimal | None,
     high: Decimal | None,
     where: Locale,
-    say: Callable[[Decimal | None], str],
+    say: Callable[[Decimal | None, bool], str],
 ) -> str:
     """A figure's bounds in words: ``$250M–$300M``, ``more than $300M``, or both sides."""
     if low is not None and high is not None and figure.low_inclusive and figure.high_inclusive:
-        return words_say(where, RANGE, low=say(low), high=say(high))
+        if is_duration(figure.unit):  # "1–2 года", the unit in the upper end's form, once
+            qualified = figure.approximate
+            return _range(where, say(low, qualified), say(high, qualified), any_suffix=True)
+        return _range(where, say(low, True), say(high, True))
     sides = []
     if low is not None:
         word = "at_least" if figure.low_inclusive else "more_than"
-        sides.append(words_say(where, QUALIFIED[word], amount=say(low)))
+        sides.append(words_say(where, QUALIFIED[word], amount=say(low, True)))
     if high is not None:
         word = "at_most" if figure.high_inclusive else "less_than"
-        sides.append(words_say(where, QUALIFIED[word], amount=say(high)))
+        sides.append(words_say(where, QUALIFIED[word], amount=say(high, True)))
     if len(sides) == 2:
         return words_say(where, BOTH, first=sides[0], second=sides[1])
     return sides[0] if sides else words_say(where, UNKNOWN)
+
+
+#: The first number in an amount's text, with its sign and the locale's separators.
+_NUMBER = re.compile(r"[-\u2212]?\d(?:[\d\s\u00a0\u202f.,'\u2019]*\d)?")
+
+
+def _range(where: Locale, low: str, high: str, any_suffix: bool = False) -> str:
+    """Two bounds in the locale's range pattern, with the words around the numbers said once
+    where both bounds have the same and the pattern is a plain dash between them
+    (``20–50 млн $``, ``жылына 20–50 млн USD``); ``any_suffix`` takes the upper end's words
+    when they differ only by its plural form (``1–2 года``). A sign written on the number
+    (``$20M–$50M``, ``21%–48%``) stays on both, as English writes it.
+
+    >>> _range(Locale.parse("ru_RU"), "20 млн $", "50 млн $")
+    '20–50 млн $'
+    >>> _range(Locale.parse("ru_RU"), "950 тыс. $", "1,2 млн $")
+    '950 тыс. $–1,2 млн $'
+    >>> _range(Locale.parse("en_US"), "$20M", "$50M")
+    '$20M–$50M'
+    """
+    plain = words_say(where, RANGE, low=low, high=high)
+    first, second = _NUMBER.search(low), _NUMBER.search(high)
+    if first is None or second is None or plain != f"{low}–{high}":
+        return plain
+    before, after = low[: first.start()], low[first.end() :]
+    if before != high[: second.start()] or (before and not before[-1].isspace()):
+        return plain
+    if after != high[second.end() :] and not any_suffix:
+        return plain
+    if not (after[:1].isspace() or before):  # "21%–48%", "0.5×–0.75×": a sign on each
+        return plain
+    return f"{before}{first.group()}–{second.group()}{high[second.end() :]}"
 
 
 @owned

@@ -19,6 +19,7 @@ rounding (half-even) is not used for it. Negative amounts keep their sign.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -123,13 +124,32 @@ def _full(number: Decimal, code: str, locale: Locale, padded: bool = True) -> st
     )
 
 
+#: Locales (language and script) whose CLDR short compact patterns, as babel ships them, run
+#: the number into its scale word (``0млн ¤``) where the language writes a space, as its other
+#: script (``0 mln ¤``) and its long patterns (``0 миллион``) do.
+_UNSPACED_COMPACT = frozenset({("uz", "Cyrl")})
+
+
+#: A digit followed at once by a letter: where the missing space goes.
+_RUN_IN = re.compile(r"(?<=\d)(?=[^\W\d_])")
+
+
 def _compact(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:
+    """Three significant digits and the locale's scale word; a space between the number and
+    the word where CLDR's pattern leaves it out (``250\xa0млн\xa0US$`` in uz_Cyrl).
+
+    >>> _compact(Decimal(250_000_000), "USD", Locale.parse("uz_Cyrl_UZ"))
+    '250\xa0млн\xa0US$'
+    """
     shown = significant(number)
-    return str(
+    text = str(
         format_compact_currency(
             shown, code, locale=locale, fraction_digits=max(2, decimal_places(shown))
         )
     )
+    if (locale.language, locale.script) in _UNSPACED_COMPACT:
+        text = _RUN_IN.sub("\xa0", text)
+    return text
 
 
 def _long(number: Decimal, code: str, locale: Locale, padded: bool = True) -> str:

@@ -35,7 +35,7 @@ from .formatting import (
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
-from .units import currency_of, unit_text
+from .units import Unit, currency_of, is_flow, is_stock, unit_text
 from .words import html_word, locale_of
 from .yearly import Series
 
@@ -69,9 +69,10 @@ def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, li
 
 def _numbers(ax: Axes, locale: str, axis: str) -> None:
     """Tick numbers on the value axis in the locale's digits and separators ("0,5" in
-    Russian), and room beyond the longest bar (a tenth of the span)."""
+    Russian), at most five across a horizontal axis so that wide numbers ("100 000") stay
+    apart, and room beyond the longest bar (a tenth of the span)."""
     from babel.numbers import format_decimal
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     where = locale_of(locale)
 
@@ -79,6 +80,8 @@ def _numbers(ax: Axes, locale: str, axis: str) -> None:
         return str(format_decimal(round(value, 9) + 0.0, locale=where))  # + 0.0: never "-0"
 
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(tick))
+    if axis == "x":  # side by side, "80 000" and "100 000" need room: fewer ticks
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     # A bar's edges are "sticky" (no margin beyond them): a waterfall's top would touch the
     # frame. The room is made by hand, below zero only where a bar goes there.
     low, high = ax.get_ylim() if axis == "y" else ax.get_xlim()
@@ -502,14 +505,44 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
         )
     ax.axhline(0, color="grey", linewidth=0.8)
     if unit is not None:
-        text = unit_text(unit)
-        ax.set_ylabel(label("millions", locale, currency=text) if money else text)
+        ax.set_ylabel(_axis_words(unit, locale))
     years = sorted({year for line in drawn for year in line.years})
     ax.set_xticks(years, [str(y) for y in years], fontsize=7)
-    ax.legend(fontsize=7, loc="best")
+    handles: list[Any] = list(ax.get_legend_handles_labels()[0])
+    shown = [f for line in drawn for _, f in line.items() if f is not None]
+    if any(f.approximate or f.value is None for f in shown):
+        handles.append(_hollow_dot(locale))
+    ax.legend(handles=handles, fontsize=7, loc="best")
     if title is not None:
         ax.set_title(title)
     return chart
+
+
+def _axis_words(unit: Unit, locale: str) -> str:
+    """The value axis of a series in the words of the other charts: "millions of USD per
+    year" for a flow, "millions of USD" for a stock; other units as files write them."""
+    code = currency_of(unit)
+    if code is not None and (is_flow(unit) or is_stock(unit)):
+        return html_word("axis flow" if is_flow(unit) else "axis stock", locale, currency=code)
+    if code is not None:  # money per something else (per person): millions, and the unit
+        return label("millions", locale, currency=unit_text(unit))
+    return unit_text(unit)
+
+
+def _hollow_dot(locale: str) -> Any:
+    """The legend's key to a year's figure that is approximate or only bounded."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="o",
+        markersize=4,
+        color="black",
+        markerfacecolor="white",
+        label=html_word("legend hollow", locale),
+    )
 
 
 def _said(question: str, locale: str) -> str:
@@ -530,7 +563,7 @@ def _draw_series(ax: Axes, line: Series, scale: Decimal, colour: str, locale: st
     ]
     lows = [nan if e is None or e[0] is None else e[0] for e in ends]
     highs = [nan if e is None or e[2] is None else e[2] for e in ends]
-    name = f"{_said(line.question, locale)}, {party_name(line.party, locale)}"
+    name = f"{_said(line.question, locale)}, {party_name(line.party, locale, line.names)}"
     if any(low != high for low, high in zip(lows, highs, strict=True) if low == low):
         ax.fill_between(years, lows, highs, color=colour, alpha=0.2, linewidth=0)
     ax.plot(years, centres, color=colour, label=name)

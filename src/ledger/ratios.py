@@ -983,7 +983,7 @@ def per_migrant(
     if remittance.migrants is None:
         raise MissingFigureError(
             f"remittances {remittance.id!r} to {party} give no number of migrants; add "
-            "migrants = {{ amount = '...', qualifier = '...' }} to the entry"
+            "migrants = { amount = '...', qualifier = '...' } to the entry"
         )
     yearly = remittance.amount.to(f"{currency_of(remittance.amount.unit)}/year")
     return Ratio.of(

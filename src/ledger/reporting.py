@@ -348,7 +348,7 @@ def _entry_row(entry: EntryBase, book: Ledger, locale: str, anchors: _Anchors) -
     figure = getattr(entry, "amount", None)
     amount = format_figure(figure, locale) if isinstance(figure, Figure) else ""
     if isinstance(entry, Rate):
-        amount = str(entry.rate)
+        amount = format_figure(entry.rate, locale)
     migrants = getattr(entry, "migrants", None)
     if isinstance(migrants, Figure):
         amount += f"; {html_word('migrants', locale, count=format_figure(migrants, locale))}"

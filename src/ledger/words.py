@@ -614,6 +614,7 @@ HTML_WORDS = {
     "legend approximate": _("approximate (hatched)"),
     "legend range": _("range: from its low to its high end"),
     "legend open": _("open end: more than, or at most (arrow)"),
+    "legend hollow": _("approximate or only bounded (hollow dot)"),
     # the ledger table
     "kind": _("kind"),
     "id": _("id"),

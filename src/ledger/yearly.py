@@ -39,7 +39,7 @@ no claim on KG dated on or before 2011-12-31
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, get_args
@@ -120,21 +120,30 @@ class Series:
     entries and conversions behind each year; ``to_frame()`` a tidy frame.
     """
 
-    __slots__ = ("label", "party", "points", "question", "unit")
+    __slots__ = ("label", "names", "party", "points", "question", "unit")
 
     party: str
     label: str  # what the series counts, as explanations say it: "debt to RU"
     question: str
     points: tuple[Point, ...]
     unit: Unit | None
+    names: Mapping[str, Any]  # the ledger's parties table: its names for the party
 
-    def __init__(self, party: str, label: str, points: Iterable[Point], question: str = "") -> None:
+    def __init__(
+        self,
+        party: str,
+        label: str,
+        points: Iterable[Point],
+        question: str = "",
+        *,
+        names: Mapping[str, Any] | None = None,
+    ) -> None:
         ordered = tuple(sorted(points, key=lambda p: p.year))
         years = [p.year for p in ordered]
         if len(set(years)) != len(years):
             raise LedgerError(f"a series holds each year once; given {years}")
         held: dict[str, object] = {"party": party, "label": label, "question": question or label}
-        held.update(points=ordered, unit=_unit_of(ordered))
+        held.update(points=ordered, unit=_unit_of(ordered), names=dict(names or {}))
         for name, value in held.items():
             object.__setattr__(self, name, value)
 
@@ -661,7 +670,7 @@ def series(
             keep=keep,
             policy=policy,
         )
-        return Series(party, label, points)
+        return Series(party, label, points, names=book.parties)
     chosen = _flows(
         book,
         party,
@@ -673,7 +682,8 @@ def series(
     if what == "budget" and measure is None:
         hint += " or measure='revenue' / 'expenditure'"
     _competing(book, "debt stock" if what == "debt" else what, party, chosen, hint)
-    return Series(party, label, _flow_points(book, party, what, wanted, chosen, policy))
+    points = _flow_points(book, party, what, wanted, chosen, policy)
+    return Series(party, label, points, names=book.parties)
 
 
 # -- series of ratios -----------------------------------------------------------------------
@@ -720,7 +730,8 @@ def divided(
                 detail=answer,
             )
         )
-    return Series(party, f"{top.label} / {bottom.label}", points, question)
+    names = {**bottom.names, **top.names}
+    return Series(party, f"{top.label} / {bottom.label}", points, question, names=names)
 
 
 def _span(s: Series) -> str:
