@@ -757,10 +757,13 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         }
     lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
+    kinds = {kind: html_word(kind, loc) for kind in {entry.kind for entry in book}}
+    wide = max((len(word) for word in kinds.values()), default=0)  # columns in any language
+    ids = max((len(entry.id) for entry in book), default=0)
     for entry in book:
         amount = getattr(entry, "amount", getattr(entry, "rate", None))
         shown = format_figure(amount, loc) if isinstance(amount, Figure) else ""
-        lines.append(f"  {html_word(entry.kind, loc):<11} {entry.id:<28} {shown}")
+        lines.append(f"  {kinds[entry.kind]:<{wide}} {entry.id:<{ids}} {shown}")
     lines += ["", label("balances", loc)]
     lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or [
         f"  {label('none', loc)}"
