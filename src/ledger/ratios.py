@@ -510,7 +510,11 @@ def remittances_to_budget(
     Remittances in another currency than the budget's convert by the rate policy (see
     :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
     ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
-    ``source`` keeps the entries of that source (an id or publisher) where several compete.
+    The remittances and the budget are of one year (a budget's ``fiscal_year``, a
+    remittance's ``period``): ``fiscal_year``'s, else the newest year both have among the
+    entries dated on or before ``as_of``; the answer's ``year`` says which.
+    ``source`` keeps the entries of that source (an id or publisher) where several compete
+    for one side and year, never a side's only entries.
     ``years=range(2005, 2013)`` asks it year by year: a series (:func:`ledger.yearly.series`)
     of ratios, each year's remittances against that year's budget.
     """
@@ -529,8 +533,7 @@ def remittances_to_budget(
     party = party_asked(party)
     keep = from_source(book, source)
     policy = _policy(book, rates, day, via, max_age)
-    remittance = _remittance(book, party, day, keep)
-    budget = _budget(book, party, day, fiscal_year, keep)
+    remittance, budget = _remittances_and_budget(book, party, day, fiscal_year, keep)
     target = currency_of(budget.amount.unit)
     assert target is not None
     conversion = policy.to(remittance.amount, target, flow_period(remittance))
@@ -542,6 +545,40 @@ def remittances_to_budget(
         denominator=(budget.amount, "budget", (budget,)),
         conversions=(conversion,),
         names=book.parties,
+        year=year_of(budget),
+    )
+
+
+def _remittances_and_budget(
+    book: Ledger, party: str, day: date, fiscal_year: int | None, keep: Keep
+) -> tuple[Remittance, Budget]:
+    """The remittances and the budget of one year, known on ``day``: ``fiscal_year``'s, else
+    the newest year both have; years that never meet are refused, named."""
+    if fiscal_year is not None:
+        budget = _budget(book, party, day, fiscal_year, keep)
+        found = book.remittances(destination=party)
+        return _of_year(book, found, "remittances", (party, fiscal_year, day), keep, True), budget
+    sent = preferred(book.remittances(destination=party, as_of=day), keep)
+    budgets = preferred(book.budgets(party=party, as_of=day), keep)
+    if not sent:
+        _remittance(book, party, day, keep)  # refused, saying why
+    if not budgets:
+        _budget(book, party, day, None, keep)  # refused, saying why
+    sent_years = {year_of(r) for r in sent}
+    budget_years = {year_of(b) for b in budgets}
+    both = sent_years & budget_years
+    if not both:
+        raise MissingFigureError(
+            f"remittances to {party} known on {day.isoformat()} are for "
+            f"{', '.join(map(str, sorted(sent_years)))} and its budgets for "
+            f"{', '.join(map(str, sorted(budget_years)))}: no year has both, and figures of "
+            "different years are not weighed against each other; add the remittances or the "
+            "budget of one year"
+        )
+    year = max(both)
+    return (
+        _of_year(book, sent, "remittances", (party, year, day), keep),
+        _of_year(book, budgets, "budget", (party, year, day), keep),
     )
 
 
