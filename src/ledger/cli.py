@@ -220,6 +220,7 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
         "party": ratio.party,
         "net": ratio.net,
         "as_of": ratio.as_of.isoformat(),
+        "year": ratio.year,
         "value": figure_json(ratio.value, locale, format_ratio(ratio.value, locale)),
         "numerator": figure_json(ratio.numerator, locale),
         "denominator": figure_json(ratio.denominator, locale),

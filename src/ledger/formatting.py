@@ -72,6 +72,7 @@ from .words import (
     NET_CREDITOR_GDP,
     NET_DEBT_UNKNOWN,
     NET_DEBT_UNKNOWN_GDP,
+    OF_YEAR,
     NO_CLAIMS,
     OWES_NOTHING,
     PEOPLE,
@@ -469,6 +470,15 @@ counterclaim of $50M.
 
 
 def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
+    """The sentence for a ratio, with the year its figures are for where it has one (a GDP's,
+    a budget's): a debt today and a debt at the end of 2014 never read alike."""
+    sentence = _ratio_sentence(ratio, locale, names)
+    if ratio.year is None:
+        return sentence
+    return words_say(locale, OF_YEAR, sentence=sentence.removesuffix("."), year=str(ratio.year))
+
+
+def _ratio_sentence(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
     """The sentence for a ratio; a net debt in the direction its figure gives: a net creditor
     when it is never positive, "direction unknown" with at most what each way may come to when
     its range spans zero, never a negative debt."""
