@@ -47,14 +47,6 @@ def test_source_chooses_the_gdp_and_keeps_the_only_remittances():
     assert [e.id for e in answer.numerator_entries] == ["kg-migrant-remittances-2012"]
 
 
-def test_a_source_id_of_a_loaded_file_still_chooses_in_a_new_ledger():
-    book = lg.example("kg-ru-2012")
-    again = lg.Ledger(list(book))
-    keep = lg.remittances_to_gdp(again + kg_gdp(WDI, "6605139933"), "KG", year=2012,
-                                 source="issue-12")
-    assert [e.id for e in keep.numerator_entries] == ["kg-migrant-remittances-2012"]
-
-
 def remittances_2014(amount="2.2 billion USD/year"):
     return lg.Remittance(
         id="kg-remittances-2014",

@@ -470,10 +470,12 @@ counterclaim of $50M.
 
 
 def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
-    """The sentence for a ratio, with the year its figures are for where it has one (a GDP's,
-    a budget's): a debt today and a debt at the end of 2014 never read alike."""
+    """The sentence for a ratio, with the year its figures are for where it has one: always
+    against GDP (a year's GDP), else where it is not the year of the day asked (a 2012 budget
+    asked of in 2013), so that a debt today and a debt at the end of 2014 never read alike."""
     sentence = _ratio_sentence(ratio, locale, names)
-    if ratio.year is None:
+    gdp = ratio.question.endswith("_gdp")
+    if ratio.year is None or (not gdp and ratio.year == ratio.as_of.year):
         return sentence
     return words_say(locale, OF_YEAR, sentence=sentence.removesuffix("."), year=str(ratio.year))
 
