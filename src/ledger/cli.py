@@ -429,8 +429,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "; add a dated rate entry between them to the file, or give --rates FILE",
         ),
         (r"keep one, or pass rates= with the one to use", "keep one of them in the files"),
-        (r"choose with source='\.\.\.' \(a source id or publisher\)", "choose with --source "
-         "(a source id in the file, or a publisher)"),
+        (
+            r"choose with source='\.\.\.' \(a source id or publisher\)",
+            "choose with --source (a source id in the file, or a publisher)",
+        ),
+        (r"ask as of a later day, or with year=\d+", "ask about a later day with --on"),
+        (r"\byear=, ", ""),  # the command asks no year: the day (--on) chooses it
+        (
+            r"ask with measure='(\w+)'",
+            r"its \1 debt stock is weighed against GDP apart",
+        ),
+        (r"a debt_stock entry and ask with measure=", "a debt_stock entry to the file"),
         (
             r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
             "keep one in the file, or ask about another day with --on",
