@@ -605,7 +605,11 @@ def _two_gdps(tmp_path):
     book = lg.example(KG)
     for source, amount, key in ((wdi, "6605139933", "wb"), (imf, "6554000000", "imf")):
         book = book + lg.GDP(
-            id=f"kg-gdp-2012-{key}", as_of="2012-12-31", source=source, party="KG", year=2012,
+            id=f"kg-gdp-2012-{key}",
+            as_of="2012-12-31",
+            source=source,
+            party="KG",
+            year=2012,
             amount=f"{amount} USD/year",
         )
     return str(book.save(tmp_path / "two-gdps.toml"))
@@ -616,6 +620,7 @@ def test_competing_gdps_are_refused_in_the_command_lines_words(tmp_path, capsys,
     path = _two_gdps(tmp_path)
     args = (command, path, "KG") if command == "ratios" else (command, path)
     code, out, err = cli(capsys, *args, "--on", "2013-12-31")
+    assert code == 0, err
     assert "2 GDP entries for KG speak for 2012" in out
     assert "--source" in out
     assert re.search(_PYTHON_WORDS, out + err) is None, out + err
@@ -638,14 +643,12 @@ def test_source_chooses_the_gdp_on_the_command_line(tmp_path, capsys, command):
 def test_a_source_the_file_does_not_hold_is_refused_in_the_command_lines_words(tmp_path, capsys):
     code, out, err = cli(capsys, "ratios", _two_gdps(tmp_path), "KG", "--source", "Nobody")
     assert code != 0
+    assert out == ""
     assert "Nobody" in err
     assert re.search(_PYTHON_WORDS, err) is None, err
 
 
 def test_the_ratios_help_says_gdp_too(capsys):
-    try:
-        main(["ratios", "--help"])
-    except SystemExit:
-        pass
-    out, _ = capsys.readouterr()
+    code, out, _ = cli(capsys, "ratios", "--help")
+    assert code == 0
     assert "GDP" in out

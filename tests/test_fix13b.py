@@ -92,7 +92,11 @@ def test_a_ratio_of_a_year_says_its_year():
 
 def test_the_year_hint_is_not_repeated_when_the_year_was_given():
     book = lg.example("kg-ru-2012") + lg.GDP(
-        id="kg-gdp-2012-late", as_of=date(2014, 1, 1), source=WDI, party="KG", year=2012,
+        id="kg-gdp-2012-late",
+        as_of=date(2014, 1, 1),
+        source=WDI,
+        party="KG",
+        year=2012,
         amount="6605139933 USD/year",
     )
     with pytest.raises(lg.MissingFigureError) as refused:

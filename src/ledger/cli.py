@@ -55,11 +55,11 @@ from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Question, Ratio, questions
-from .yearly import from_source
 from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import ENTRIES, VALID, counted, html_word, say
+from .yearly import from_source
 
 __all__ = [
     "COMMANDS",

@@ -62,7 +62,16 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="EntryBase")
 
 __all__ = [
-    "WHATS", "Point", "Series", "divided", "from_source", "named", "preferred", "series", "year_of"]
+    "WHATS",
+    "Point",
+    "Series",
+    "divided",
+    "from_source",
+    "named",
+    "preferred",
+    "series",
+    "year_of",
+]
 
 #: What a series can count.
 WHATS = ("remittances", "budget", "gdp", "debt")
@@ -650,8 +659,9 @@ def series(
     ``source`` keeps entries from that source (its id in the file, or its publisher);
     ``prefer`` (a source id or publisher, as the ratio helpers' ``source=`` passes it) only
     chooses: where several entries speak for a year it keeps that source's, and a year's
-    only entries (or the only claims) stay whatever their source; ``asserted_by`` keeps claims asserted by that party (debts only). ``measure`` chooses a
-    budget's revenue or expenditure, or a published debt stock (``"external"``, ``"public"``,
+    only entries (or the only claims) stay whatever their source; ``asserted_by`` keeps
+    claims asserted by that party (debts only). ``measure`` chooses a budget's revenue or
+    expenditure, or a published debt stock (``"external"``, ``"public"``,
     ``"public_external"``) in place of the claims; ``creditor`` one creditor's claims;
     ``net=True`` takes off what those creditors owe ``party``. ``currency`` converts every
     year into one currency by the rate policy (rates from the ledger, or ``rates=``;
