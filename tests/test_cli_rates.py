@@ -79,6 +79,10 @@ def _gdp_messages(catch):
     catch("two debt stocks", lambda: lg.debt_to_gdp(stocks, "KG", measure="external"))
     one = lg.Ledger([gdp("a", date(2012, 12, 31)), stock("a")])
     catch("debt stocks but no claims", lambda: lg.debt_to_gdp(one, "KG"))
+    catch(
+        "a source id lost",
+        lambda: lg.debt_to_gdp(lg.Ledger([gdp("a", date(2012, 12, 31))]), "KG", source="x"),
+    )
     catch("no claims", lambda: lg.debt_to_gdp(lg.Ledger([gdp("a", date(2012, 12, 31))]), "KG"))
 
 

@@ -102,3 +102,14 @@ def test_the_year_hint_is_not_repeated_when_the_year_was_given():
     with pytest.raises(lg.MissingFigureError) as refused:
         lg.remittances_to_gdp(book, "KG", year=2012, as_of=date(2013, 6, 1))
     assert "with year=2012" not in str(refused.value)
+
+
+def test_a_source_id_lost_with_a_new_ledger_is_refused_saying_how_to_keep_it():
+    book = lg.example("kg-ru-2012")
+    again = lg.Ledger(list(book))
+    with pytest.raises(lg.LedgerError, match=r"book \+ entries") as refused:
+        lg.remittances_to_budget(again, "KG", source="issue-12")
+    assert "'issue-12'" in str(refused.value)
+    kept = book + kg_gdp(WDI, "6605139933")  # adding entries keeps the file's source ids
+    answer = lg.remittances_to_gdp(kept, "KG", year=2012, source="issue-12")
+    assert [e.id for e in answer.numerator_entries] == ["kg-migrant-remittances-2012"]

@@ -434,6 +434,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "choose with --source (a source id in the file, or a publisher)",
         ),
         (r"ask as of a later day, or with year=\d+", "ask about a later day with --on"),
+        (r" \(this ledger has no source ids: .*? keeps them\)", ""),  # Python's way only
         (r"\byear=, ", ""),  # the command asks no year: the day (--on) chooses it
         (
             r"ask with measure='(\w+)'",

@@ -337,9 +337,15 @@ def from_source(book: Ledger, wanted: str | Collection[str] | None) -> Callable[
     known = {*ids.values(), *(e.source.publisher for e in book)}
     unknown = sorted(set(wanted) - known)
     if unknown:
+        lost = (
+            ""
+            if ids
+            else " (this ledger has no source ids: they come from a file's sources table, "
+            "which a new Ledger(...) of the entries leaves behind; book + entries keeps them)"
+        )
         raise LedgerError(
-            f"source: {', '.join(map(repr, unknown))} names no source of the ledger; pass a "
-            f"source id or publisher: {', '.join(sorted(known))}"
+            f"source: {', '.join(map(repr, unknown))} names no source of the ledger{lost}; "
+            f"pass a source id or publisher: {', '.join(sorted(known))}"
         )
     return lambda e: e.source.publisher in wanted or ids.get(e.source) in wanted
 
