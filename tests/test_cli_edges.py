@@ -4,6 +4,7 @@ encoding, hostile text from files shown escaped, counted words, examples from an
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -591,3 +592,63 @@ def test_hostile_arguments_are_refused_and_shown_escaped(args, json_output, caps
     else:
         assert out == "", out
         assert "\\x1b" in err or "\\u202e" in err, err  # the user's own text, escaped
+
+
+# -- competing GDPs on the command line (issue 13, the user's re-check) -------------------------
+
+_PYTHON_WORDS = r"\b[a-z_]+=|\blg\.|source='"
+
+
+def _two_gdps(tmp_path):
+    wdi = lg.Source(publisher="World Bank", title="WDI", date="2016-05-02")
+    imf = lg.Source(publisher="IMF", title="WEO", date="2016-04-12")
+    book = lg.example(KG)
+    for source, amount, key in ((wdi, "6605139933", "wb"), (imf, "6554000000", "imf")):
+        book = book + lg.GDP(
+            id=f"kg-gdp-2012-{key}",
+            as_of="2012-12-31",
+            source=source,
+            party="KG",
+            year=2012,
+            amount=f"{amount} USD/year",
+        )
+    return str(book.save(tmp_path / "two-gdps.toml"))
+
+
+@pytest.mark.parametrize("command", ["ratios", "summary"])
+def test_competing_gdps_are_refused_in_the_command_lines_words(tmp_path, capsys, command):
+    path = _two_gdps(tmp_path)
+    args = (command, path, "KG") if command == "ratios" else (command, path)
+    code, out, err = cli(capsys, *args, "--on", "2013-12-31")
+    assert code == 0, err
+    assert "2 GDP entries for KG speak for 2012" in out
+    assert "--source" in out
+    assert re.search(_PYTHON_WORDS, out + err) is None, out + err
+
+
+@pytest.mark.parametrize("command", ["ratios", "summary"])
+def test_source_chooses_the_gdp_on_the_command_line(tmp_path, capsys, command):
+    path = _two_gdps(tmp_path)
+    args = (command, path, "KG") if command == "ratios" else (command, path)
+    code, out, err = cli(capsys, *args, "--on", "2013-12-31", "--source", "World Bank", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    ratios = data if command == "ratios" else data["ratios"]
+    gdp = [r for r in ratios if r.get("question") == "debt_to_gdp" and r.get("answered", True)]
+    assert gdp and gdp[0]["year"] == 2012
+    assert "kg-gdp-2012-wb" in gdp[0]["entries"]
+    assert "ru-claim-kg-2012" in gdp[0]["entries"]
+
+
+def test_a_source_the_file_does_not_hold_is_refused_in_the_command_lines_words(tmp_path, capsys):
+    code, out, err = cli(capsys, "ratios", _two_gdps(tmp_path), "KG", "--source", "Nobody")
+    assert code != 0
+    assert out == ""
+    assert "Nobody" in err
+    assert re.search(_PYTHON_WORDS, err) is None, err
+
+
+def test_the_ratios_help_says_gdp_too(capsys):
+    code, out, _ = cli(capsys, "ratios", "--help")
+    assert code == 0
+    assert "GDP" in out

@@ -58,6 +58,34 @@ def cli(capsys, *args):
 # -- every rewritten hint reads once ----------------------------------------------------------
 
 
+def _gdp_messages(catch):
+    """The refusals of the GDP ratios, which the command's summary and ratios print."""
+    kg = lg.example("kg-ru-2012")
+    source = kg["kgs-usd-2013-09-30"].source
+
+    def gdp(key, as_of, year=2012):
+        return lg.GDP(id=f"gdp-{key}", as_of=as_of, source=source, party="KG", year=year,
+                      amount="6605139933 USD/year")  # fmt: skip
+
+    def stock(key, measure="external"):
+        return lg.DebtStock(id=f"stock-{key}", as_of=date(2012, 12, 31), source=source,
+                            party="KG", measure=measure, amount="3 billion USD")  # fmt: skip
+
+    two = kg + gdp("a", date(2012, 12, 31)) + gdp("b", date(2012, 12, 31))
+    catch("two GDPs compete", lambda: lg.debt_to_gdp(two, "KG", as_of=date(2013, 6, 1)))
+    late = kg + gdp("late", date(2014, 1, 1)) + gdp("2011", date(2011, 12, 31), 2011)
+    catch("GDP published later", lambda: lg.remittances_to_gdp(late, "KG", as_of=date(2013, 6, 1)))
+    stocks = lg.Ledger([gdp("a", date(2012, 12, 31)), stock("a"), stock("b")])
+    catch("two debt stocks", lambda: lg.debt_to_gdp(stocks, "KG", measure="external"))
+    one = lg.Ledger([gdp("a", date(2012, 12, 31)), stock("a")])
+    catch("debt stocks but no claims", lambda: lg.debt_to_gdp(one, "KG"))
+    catch(
+        "a source id lost",
+        lambda: lg.debt_to_gdp(lg.Ledger([gdp("a", date(2012, 12, 31))]), "KG", source="x"),
+    )
+    catch("no claims", lambda: lg.debt_to_gdp(lg.Ledger([gdp("a", date(2012, 12, 31))]), "KG"))
+
+
 def _library_messages():
     """Each kind of hint the library gives a Python caller, as the library words it."""
     book = lg.loads(THROUGH_USD)
@@ -118,6 +146,7 @@ def _library_messages():
     catch("two currencies", lambda: lg.net_balance(book + dollars, "KG", "RU", as_of=day))
     catch("adding currencies", lambda: lg.Figure.of("1 USD") + lg.Figure.of("1 RUB"))
     catch("per migrant", lambda: lg.per_migrant(lg.example("kg-ru-2012"), "KG", as_of=day))
+    _gdp_messages(catch)
     catch("json named toml", lambda: lg.loads('{"entries": []}', format="toml"))
     return said
 

@@ -183,8 +183,8 @@ def test_two_gdp_entries_for_one_year_compete_and_are_named():
 @pytest.mark.parametrize(
     ("locale", "sentence"),
     [
-        ("en_US", "Remittances to Tajikistan are about 45% of its GDP."),
-        ("ru_RU", "Денежные переводы / ВВП (Таджикистан): около 45\u00a0%."),
+        ("en_US", "Remittances to Tajikistan are about 45% of its GDP (2011)."),
+        ("ru_RU", "Денежные переводы / ВВП (Таджикистан): около 45\u00a0% (2011 г.)."),
     ],
 )
 def test_a_share_of_gdp_is_described_as_a_percentage(locale, sentence):
@@ -195,6 +195,6 @@ def test_a_share_of_gdp_is_described_as_a_percentage(locale, sentence):
 def test_debt_against_gdp_is_described_in_words():
     book = lg.example("kg-ru-2012") + gdp("KG", 2012, "6605139933")
     answer = lg.debt_to_gdp(book, "KG", as_of=date(2012, 12, 31))
-    assert lg.describe(answer) == "Kyrgyzstan's debt is about 7% of its GDP."
+    assert lg.describe(answer) == "Kyrgyzstan's debt is about 7% of its GDP (2012)."
     net = lg.debt_to_gdp(book, "KG", net=True, as_of=date(2012, 12, 31))
-    assert lg.describe(net) == "Kyrgyzstan's net debt is about 7% of its GDP."
+    assert lg.describe(net) == "Kyrgyzstan's net debt is about 7% of its GDP (2012)."

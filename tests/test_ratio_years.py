@@ -118,8 +118,8 @@ def test_two_gdp_entries_for_the_year_asked_are_refused_and_source_chooses():
 @pytest.mark.parametrize(
     ("locale", "sentence"),
     [
-        ("en_US", "Kyrgyzstan's external debt is about 81% of its GDP."),
-        ("ru_RU", "Внешний долг / ВВП (Киргизия): около 81\u00a0%."),
+        ("en_US", "Kyrgyzstan's external debt is about 81% of its GDP (2011)."),
+        ("ru_RU", "Внешний долг / ВВП (Киргизия): около 81\u00a0% (2011 г.)."),
     ],
 )
 def test_a_debt_stock_ratio_is_described_by_its_measure(locale, sentence):

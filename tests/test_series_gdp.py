@@ -68,7 +68,7 @@ def test_remittances_to_gdp_by_year_are_each_year_s_exact_share(book):
     assert holds(share[2012], Fraction(2_000_000_000, 6_605_139_933))
     assert share[2012].approximate
     sentence = lg.describe(share.point(2011).detail)
-    assert sentence == "Remittances to Kyrgyzstan are about 25% of its GDP."
+    assert sentence == "Remittances to Kyrgyzstan are about 25% of its GDP (2011)."
 
 
 def test_the_published_debt_stock_is_a_choice_for_debt(book):

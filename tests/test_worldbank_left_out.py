@@ -52,3 +52,19 @@ def test_the_command_says_what_it_left_out(tmp_path, capsys):
     main(["import", "worldbank", str(path), "-o", str(tmp_path / "out.toml")])
     out = capsys.readouterr().out
     assert "wrote 1 entry" in out and "3 rows left out" in out and "--aggregates keep" in out
+
+
+def test_a_row_with_no_country_code_is_left_out_naming_its_line(tmp_path):
+    path = tmp_path / "API_NY.GDP.MKTP.CD_DS2_en_csv_v2_1.csv"
+    blank = '"Not classified","","GDP (current US$)","NY.GDP.MKTP.CD","1000000",\n'
+    path.write_text(HEAD + ROWS.splitlines(keepends=True)[0] + blank, encoding="utf-8")
+    with pytest.warns(lg.RowsLeftOutWarning) as caught:
+        book = lg.read_worldbank(path)
+    said = str(caught[0].message)
+    assert "1 row left out" in said
+    assert "1 with no Country Code (line 7)" in said
+    assert "org:" not in said  # no option keeps a row that names no country
+    assert [g.party for g in book.gdp()] == ["TJ"]
+    for kept in ("keep",):
+        with pytest.warns(lg.RowsLeftOutWarning):
+            assert len(lg.read_worldbank(path, aggregates=kept)) == 1

@@ -59,6 +59,7 @@ from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import ENTRIES, VALID, counted, html_word, say
+from .yearly import from_source
 
 __all__ = [
     "COMMANDS",
@@ -220,6 +221,7 @@ def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
         "party": ratio.party,
         "net": ratio.net,
         "as_of": ratio.as_of.isoformat(),
+        "year": ratio.year,
         "value": figure_json(ratio.value, locale, format_ratio(ratio.value, locale)),
         "numerator": figure_json(ratio.numerator, locale),
         "denominator": figure_json(ratio.denominator, locale),
@@ -408,6 +410,7 @@ def _rates(book: Ledger, args: argparse.Namespace) -> list[Rate]:
 #: The library's keywords and the options that say the same on the command line.
 _OPTIONS = (
     ("via", "--via"),
+    ("source", "--source"),
     ("as_of", "--on"),
     ("on", "--on"),
     ("convert_to", "--convert-to"),
@@ -426,6 +429,18 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "; add a dated rate entry between them to the file, or give --rates FILE",
         ),
         (r"keep one, or pass rates= with the one to use", "keep one of them in the files"),
+        (
+            r"choose with source='\.\.\.' \(a source id or publisher\)",
+            "choose with --source (a source id in the file, or a publisher)",
+        ),
+        (r"ask as of a later day, or with year=\d+", "ask about a later day with --on"),
+        (r" \(this ledger has no source ids: .*? keeps them\)", ""),  # Python's way only
+        (r"\byear=, ", ""),  # the command asks no year: the day (--on) chooses it
+        (
+            r"ask with measure='(\w+)'",
+            r"its \1 debt stock is weighed against GDP apart",
+        ),
+        (r"a debt_stock entry and ask with measure=", "a debt_stock entry to the file"),
         (
             r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
             "keep one in the file, or ask about another day with --on",
@@ -599,12 +614,15 @@ def _ratios(
     rates: list[Rate],
     asked: Sequence[Question],
     via: str | None = None,
+    source: str | None = None,
 ) -> tuple[list[Ratio], list[_Unanswered]]:
-    """Each question asked of ``party``: the ratios answered and, for the others, why not."""
+    """Each question asked of ``party``: the ratios answered and, for the others, why not.
+    ``source`` (``--source``) chooses among entries that compete for one year."""
     found, missing = [], []
+    chosen = {} if source is None else {"source": source}
     for question in asked:
         try:
-            found.append(question.ask(book, party, as_of=as_of, rates=rates, via=via))
+            found.append(question.ask(book, party, as_of=as_of, rates=rates, via=via, **chosen))
         except LedgerError as error:
             net = dict(question.options).get("net") is True
             why = _words(error, rates, via)
@@ -717,9 +735,32 @@ def command(
 # -- commands ---------------------------------------------------------------------------------
 
 
+def _source_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--source",
+        metavar="SOURCE",
+        help="where several entries compete for one year (two GDP figures), keep those of this "
+        "source: its id in the file or its publisher; a figure's only entries stay",
+    )
+
+
+def _source(args: argparse.Namespace, book: Ledger) -> str | None:
+    """``--source``, checked against the file's sources (refused naming them)."""
+    source: str | None = getattr(args, "source", None)
+    if source is not None:
+        from_source(book, source)  # an unknown source is refused, the file's named
+    return source
+
+
+def _ratios_arguments(parser: argparse.ArgumentParser) -> None:
+    _party_argument(parser)
+    _source_option(parser)
+
+
 @command(
     "summary",
     "entries, net balances, positions and ratios, and what cannot be answered",
+    arguments=_source_option,
     file="optional",
     day="the day the summary is for: entries dated on or before it count",
     converting=True,
@@ -740,9 +781,10 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error))))
     ratios: list[Ratio] = []
-    own = _party_books(book)
+    own, source = _party_books(book), _source(args, book)
     for party in _about(book):
-        found, unanswered = _ratios(own[party], party, day, rates, questions(book, party), via)
+        asked = questions(book, party)
+        found, unanswered = _ratios(own[party], party, day, rates, asked, via, source)
         ratios += found
         missing += unanswered
     if args.json:
@@ -989,8 +1031,8 @@ def _party_argument(parser: argparse.ArgumentParser) -> None:
 
 @command(
     "ratios",
-    "remittances and debt against the budget, and what cannot be answered",
-    arguments=_party_argument,
+    "remittances and debt against the budget and GDP, and what cannot be answered",
+    arguments=_ratios_arguments,
     day="the day the ratios are asked for: the budget, debt and rates in force then",
     converting=True,
 )
@@ -1003,7 +1045,8 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
         Question("remittances_to_budget", "remittances_to_budget"),
         Question("debt_to_budget", "debt_to_budget"),
     ]
-    ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via)
+    source = _source(args, book)
+    ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via, source=source)
     if not ratios:
         reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
         raise _Said(

@@ -73,6 +73,7 @@ from .words import (
     NET_DEBT_UNKNOWN,
     NET_DEBT_UNKNOWN_GDP,
     NO_CLAIMS,
+    OF_YEAR,
     OWES_NOTHING,
     PEOPLE,
     PER_PERSON,
@@ -469,6 +470,17 @@ counterclaim of $50M.
 
 
 def _describe_ratio(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
+    """The sentence for a ratio, with the year its figures are for where it has one: always
+    against GDP (a year's GDP), else where it is not the year of the day asked (a 2012 budget
+    asked of in 2013), so that a debt today and a debt at the end of 2014 never read alike."""
+    sentence = _ratio_sentence(ratio, locale, names)
+    gdp = ratio.question.endswith("_gdp")
+    if ratio.year is None or (not gdp and ratio.year == ratio.as_of.year):
+        return sentence
+    return words_say(locale, OF_YEAR, sentence=sentence.removesuffix("."), year=str(ratio.year))
+
+
+def _ratio_sentence(ratio: Ratio, locale: Locale, names: PartyNames | None) -> str:
     """The sentence for a ratio; a net debt in the direction its figure gives: a net creditor
     when it is never positive, "direction unknown" with at most what each way may come to when
     its range spans zero, never a negative debt."""

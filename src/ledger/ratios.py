@@ -33,7 +33,7 @@ from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
-from .yearly import Point, Series, divided, from_source, named, series, year_of
+from .yearly import Point, Series, divided, from_source, named, preferred, series, year_of
 
 E = TypeVar("E", bound=EntryBase)
 
@@ -283,7 +283,7 @@ def _yearly(
     rates, via, max_age = policy
     try:
         bottom = series(
-            book, party, against, years=years, source=source, rates=rates, via=via, max_age=max_age
+            book, party, against, years=years, prefer=source, rates=rates, via=via, max_age=max_age
         )
     except MissingFigureError as error:  # the ratio takes no measure=: never offer it
         raise MissingFigureError(str(error).replace(_BUDGET_MEASURE_HINT, "")) from None
@@ -292,7 +292,7 @@ def _yearly(
         party,
         top_what,
         years=years,
-        source=source,
+        prefer=source,
         asserted_by=asserted_by,
         net=net,
         measure=measure,
@@ -367,14 +367,14 @@ def _all(entry: EntryBase) -> bool:
 def _budget(
     book: Ledger, party: str, day: date, fiscal_year: int | None, keep: Keep = _all
 ) -> Budget:
-    budgets = [b for b in book.budgets(party=party, fiscal_year=fiscal_year, as_of=day) if keep(b)]
+    budgets = preferred(book.budgets(party=party, fiscal_year=fiscal_year, as_of=day), keep)
     every = book.budgets(party=party, fiscal_year=fiscal_year)
     return _latest(budgets, every, "budget", party, day, "fiscal_year=, as_of=")
 
 
 def _remittance(book: Ledger, party: str, day: date, keep: Keep = _all) -> Remittance:
     return _latest(
-        [r for r in book.remittances(destination=party, as_of=day) if keep(r)],
+        preferred(book.remittances(destination=party, as_of=day), keep),
         book.remittances(destination=party),
         "remittances",
         party,
@@ -389,13 +389,14 @@ def _of_year(
     what: str,
     where: tuple[str, int, date | None],
     keep: Keep,
+    asked: bool = False,
 ) -> F:
     """The one entry of ``found`` kept by ``keep`` that speaks for the year (its period, a
     GDP's ``year``, a stock's date), dated on or before the day where one is given; none or
     several refused, saying what to add or to pass."""
     party, year, day = where
-    mine = [e for e in found if keep(e) and year_of(e) == year]
-    known = [e for e in mine if day is None or e.as_of <= day]
+    mine = [e for e in found if year_of(e) == year]
+    known = preferred([e for e in mine if day is None or e.as_of <= day], keep)
     if len(known) == 1:
         return known[0]
     if known:
@@ -408,7 +409,7 @@ def _of_year(
         raise MissingFigureError(
             f"no {what} for {party} for {year} dated on or before {day.isoformat()} "
             f"({', '.join(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
-            f"of a later day, or with year={year}"
+            f"of a later day{'' if asked else f', or with year={year}'}"
         )
     raise MissingFigureError(
         f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger"
@@ -417,7 +418,7 @@ def _of_year(
 
 def _newest_gdp(book: Ledger, party: str, day: date, keep: Keep) -> GDP:
     """The GDP of the newest year known on ``day`` (one entry for it, or refused)."""
-    known = [g for g in book.gdp(party=party, as_of=day) if keep(g)]
+    known = preferred(book.gdp(party=party, as_of=day), keep)
     if not known:
         return _latest(known, book.gdp(party=party), "GDP", party, day, "year=, as_of=")
     year = max(year_of(g) for g in known)
@@ -426,7 +427,7 @@ def _newest_gdp(book: Ledger, party: str, day: date, keep: Keep) -> GDP:
 
 def _debt_stock(book: Ledger, party: str, day: date, measure: DebtMeasure, keep: Keep) -> DebtStock:
     return _latest(
-        [s for s in book.debt_stocks(party=party, measure=measure, as_of=day) if keep(s)],
+        preferred(book.debt_stocks(party=party, measure=measure, as_of=day), keep),
         book.debt_stocks(party=party, measure=measure),
         f"{measure.replace('_', ' ')} debt stock",
         party,
@@ -509,7 +510,11 @@ def remittances_to_budget(
     Remittances in another currency than the budget's convert by the rate policy (see
     :mod:`ledger.fx`): at the average rate of their period where the rates hold one, with the
     ledger's own ``Rate`` entries unless ``rates`` (a ledger or Rate entries) is given.
-    ``source`` keeps the entries of that source (an id or publisher) where several compete.
+    The remittances and the budget are of one year (a budget's ``fiscal_year``, a
+    remittance's ``period``): ``fiscal_year``'s, else the newest year both have among the
+    entries dated on or before ``as_of``; the answer's ``year`` says which.
+    ``source`` keeps the entries of that source (an id or publisher) where several compete
+    for one side and year, never a side's only entries.
     ``years=range(2005, 2013)`` asks it year by year: a series (:func:`ledger.yearly.series`)
     of ratios, each year's remittances against that year's budget.
     """
@@ -528,8 +533,7 @@ def remittances_to_budget(
     party = party_asked(party)
     keep = from_source(book, source)
     policy = _policy(book, rates, day, via, max_age)
-    remittance = _remittance(book, party, day, keep)
-    budget = _budget(book, party, day, fiscal_year, keep)
+    remittance, budget = _remittances_and_budget(book, party, day, fiscal_year, keep)
     target = currency_of(budget.amount.unit)
     assert target is not None
     conversion = policy.to(remittance.amount, target, flow_period(remittance))
@@ -541,6 +545,40 @@ def remittances_to_budget(
         denominator=(budget.amount, "budget", (budget,)),
         conversions=(conversion,),
         names=book.parties,
+        year=year_of(budget),
+    )
+
+
+def _remittances_and_budget(
+    book: Ledger, party: str, day: date, fiscal_year: int | None, keep: Keep
+) -> tuple[Remittance, Budget]:
+    """The remittances and the budget of one year, known on ``day``: ``fiscal_year``'s, else
+    the newest year both have; years that never meet are refused, named."""
+    if fiscal_year is not None:
+        budget = _budget(book, party, day, fiscal_year, keep)
+        found = book.remittances(destination=party)
+        return _of_year(book, found, "remittances", (party, fiscal_year, day), keep, True), budget
+    sent = preferred(book.remittances(destination=party, as_of=day), keep)
+    budgets = preferred(book.budgets(party=party, as_of=day), keep)
+    if not sent:
+        _remittance(book, party, day, keep)  # refused, saying why
+    if not budgets:
+        _budget(book, party, day, None, keep)  # refused, saying why
+    sent_years = {year_of(r) for r in sent}
+    budget_years = {year_of(b) for b in budgets}
+    both = sent_years & budget_years
+    if not both:
+        raise MissingFigureError(
+            f"remittances to {party} known on {day.isoformat()} are for "
+            f"{', '.join(map(str, sorted(sent_years)))} and its budgets for "
+            f"{', '.join(map(str, sorted(budget_years)))}: no year has both, and figures of "
+            "different years are not weighed against each other; add the remittances or the "
+            "budget of one year"
+        )
+    year = max(both)
+    return (
+        _of_year(book, sent, "remittances", (party, year, day), keep),
+        _of_year(book, budgets, "budget", (party, year, day), keep),
     )
 
 
@@ -652,11 +690,10 @@ def _claims_debt(
     ``net``), in ``target``; the claims and reductions behind it; the conversions it took.
     ``chosen`` keeps claims by source and by asserter."""
     keep, asserted_by = chosen
-    claims = [c for c in book.claims(debtor=party, as_of=day, asserted_by=asserted_by) if keep(c)]
+    claims = book.claims(debtor=party, as_of=day, asserted_by=asserted_by)
     if net:
-        claims += [
-            c for c in book.claims(creditor=party, as_of=day, asserted_by=asserted_by) if keep(c)
-        ]
+        claims += book.claims(creditor=party, as_of=day, asserted_by=asserted_by)
+    claims = preferred(claims, keep)  # a source chooses among claims, where it has any
     if not claims:
         raise MissingFigureError(
             f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}"
@@ -762,14 +799,15 @@ def remittances_to_gdp(
     year = _year_asked(year)
     keep = from_source(book, source)
     within = None if as_of is None and year is not None else day
+    given = year is not None
     if year is None:
         remittance = _remittance(book, party, day, keep)
         year = year_of(remittance)
     else:
         found = book.remittances(destination=party)
-        remittance = _of_year(book, found, "remittances", (party, year, within), keep)
+        remittance = _of_year(book, found, "remittances", (party, year, within), keep, True)
         day = day if as_of is not None else date(year, 12, 31)
-    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
+    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep, given)
     policy = _policy(book, rates, day, via, max_age)
     target = currency_of(gdp.amount.unit)
     assert target is not None
@@ -889,6 +927,7 @@ def debt_to_gdp(
         )
     keep = from_source(book, source)
     within = None if as_of is None and year is not None else day
+    given = year is not None
     if measure is None:
         return _claims_to_gdp(
             book, party, (day, within, year), (net, keep, asserted_by), (rates, via, max_age)
@@ -899,9 +938,9 @@ def debt_to_gdp(
     else:
         what = f"{measure.replace('_', ' ')} debt stock"
         found = book.debt_stocks(party=party, measure=measure)
-        stock = _of_year(book, found, what, (party, year, within), keep)
+        stock = _of_year(book, found, what, (party, year, within), keep, True)
         day = day if as_of is not None else date(year, 12, 31)
-    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
+    gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep, given)
     target = currency_of(gdp.amount.unit)
     assert target is not None
     conversion = _policy(book, rates, stock.as_of, via, max_age).to(stock.amount, target)
@@ -932,7 +971,7 @@ def _claims_to_gdp(
         gdp = _newest_gdp(book, party, day, keep)
         year = year_of(gdp)
     else:
-        gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep)
+        gdp = _of_year(book, book.gdp(party=party), "GDP", (party, year, within), keep, True)
     end = date(year, 12, 31)
     on = end if within is None else min(day, end)
     rates, via, max_age = rule

@@ -476,6 +476,11 @@ NET_DEBT_UNKNOWN = _(
 )
 
 
+# A ratio's sentence with the year its figures are for (a GDP's year, a budget's fiscal
+# year): "Kyrgyzstan's debt is about 4% of its GDP (2014)." ``{sentence}`` has no full stop.
+OF_YEAR = _("{sentence} ({year}).")
+
+
 QUESTIONS = {
     "remittances_to_budget": _("Remittances to {party} are {value} its budget."),
     "debt_to_budget": _("{party}'s debt is {value} of its budget."),

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, get_args
 
 from .arithmetic import owned
 from .book import Ledger, as_set, book_asked, party_asked
@@ -59,7 +59,19 @@ if TYPE_CHECKING:
 
     from .entries import EntryBase, Rate, Source
 
-__all__ = ["WHATS", "Point", "Series", "divided", "from_source", "named", "series", "year_of"]
+T = TypeVar("T", bound="EntryBase")
+
+__all__ = [
+    "WHATS",
+    "Point",
+    "Series",
+    "divided",
+    "from_source",
+    "named",
+    "preferred",
+    "series",
+    "year_of",
+]
 
 #: What a series can count.
 WHATS = ("remittances", "budget", "gdp", "debt")
@@ -325,11 +337,32 @@ def from_source(book: Ledger, wanted: str | Collection[str] | None) -> Callable[
     known = {*ids.values(), *(e.source.publisher for e in book)}
     unknown = sorted(set(wanted) - known)
     if unknown:
+        lost = (
+            ""
+            if ids
+            else " (this ledger has no source ids: they come from a file's sources table, "
+            "which a new Ledger(...) of the entries leaves behind; book + entries keeps them)"
+        )
         raise LedgerError(
-            f"source: {', '.join(map(repr, unknown))} names no source of the ledger; pass a "
-            f"source id or publisher: {', '.join(sorted(known))}"
+            f"source: {', '.join(map(repr, unknown))} names no source of the ledger{lost}; "
+            f"pass a source id or publisher: {', '.join(sorted(known))}"
         )
     return lambda e: e.source.publisher in wanted or ids.get(e.source) in wanted
+
+
+def preferred(entries: Iterable[T], keep: Callable[[EntryBase], bool]) -> list[T]:
+    """Of entries that compete (for one side of a question, one year), those ``keep`` takes
+    (:func:`from_source`), where it takes any; else all of them: a source chooses among
+    entries, and never drops the only ones there are.
+
+    >>> import ledger as lg
+    >>> book = lg.example("kg-ru-2012")
+    >>> [e.id for e in preferred(book.budgets(), from_source(book, "World Bank"))]
+    ['kg-republican-budget-2012']
+    """
+    found = list(entries)
+    kept = [entry for entry in found if keep(entry)]
+    return kept or found
 
 
 def named(book: Ledger, entries: Iterable[EntryBase]) -> str:
@@ -361,8 +394,15 @@ def _competing(
 
 
 def _flows(
-    book: Ledger, party: str, what: str, years: tuple[int, ...], keep: Callable[[Any], bool]
+    book: Ledger,
+    party: str,
+    what: str,
+    years: tuple[int, ...],
+    choice: tuple[Callable[[Any], bool], Callable[[Any], bool]],
 ) -> dict[int, list[EntryBase]]:
+    """Each year's entries of ``what`` that ``fits`` takes; where several speak for a year,
+    those ``keep`` prefers (a source)."""
+    fits, keep = choice
     found: list[Remittance] | list[Budget] | list[GDP] | list[DebtStock]
     if what == "remittances":
         found = book.remittances(destination=party)
@@ -375,9 +415,9 @@ def _flows(
     chosen: dict[int, list[EntryBase]] = {year: [] for year in years}
     for entry in found:
         year = year_of(entry)
-        if year in chosen and keep(entry):
+        if year in chosen and fits(entry):
             chosen[year].append(entry)
-    return chosen
+    return {year: preferred(found, keep) for year, found in chosen.items()}
 
 
 @dataclass(frozen=True)
@@ -530,18 +570,14 @@ def _debt_points(
     creditor: str | None,
     net: bool,
     asserted_by: Collection[str] | None,
-    keep: Callable[[EntryBase], bool],
+    keep: tuple[Callable[[EntryBase], bool], Callable[[EntryBase], bool]],
     policy: _Policy,
 ) -> list[Point]:
-    claims = [
-        c for c in book.claims(debtor=party, creditor=creditor, asserted_by=asserted_by) if keep(c)
-    ]
+    fits, liked = keep
+    claims = book.claims(debtor=party, creditor=creditor, asserted_by=asserted_by)
     if net:
-        claims += [
-            c
-            for c in book.claims(creditor=party, debtor=creditor, asserted_by=asserted_by)
-            if keep(c)
-        ]
+        claims += book.claims(creditor=party, debtor=creditor, asserted_by=asserted_by)
+    claims = preferred([c for c in claims if fits(c)], liked)  # a preferred source chooses
     _said_twice(book, party, claims, years)
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements():
@@ -621,13 +657,17 @@ def series(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    prefer: str | Collection[str] | None = None,
 ) -> Series:
     """One figure per year for ``what`` (``"remittances"``, ``"budget"``, ``"gdp"``,
     ``"debt"``) of ``party``, over ``years`` (e.g. ``range(2005, 2013)``).
 
     ``source`` keeps entries from that source (its id in the file, or its publisher);
-    ``asserted_by`` keeps claims asserted by that party (debts only). ``measure`` chooses a
-    budget's revenue or expenditure, or a published debt stock (``"external"``, ``"public"``,
+    ``prefer`` (a source id or publisher, as the ratio helpers' ``source=`` passes it) only
+    chooses: where several entries speak for a year it keeps that source's, and a year's
+    only entries (or the only claims) stay whatever their source; ``asserted_by`` keeps
+    claims asserted by that party (debts only). ``measure`` chooses a budget's revenue or
+    expenditure, or a published debt stock (``"external"``, ``"public"``,
     ``"public_external"``) in place of the claims; ``creditor`` one creditor's claims;
     ``net=True`` takes off what those creditors owe ``party``. ``currency`` converts every
     year into one currency by the rate policy (rates from the ledger, or ``rates=``;
@@ -657,6 +697,7 @@ def series(
             "them with source='...' (a source id or publisher)"
         )
     keep = from_source(book, source)
+    liked = from_source(book, prefer)
     policy = _Policy(currency, book if rates is None else rates, via, max_age)
     label = _label(what, measure, creditor, net)
     if what == "debt" and measure is None:
@@ -667,7 +708,7 @@ def series(
             creditor=creditor,
             net=net,
             asserted_by=asserters,
-            keep=keep,
+            keep=(keep, liked),
             policy=policy,
         )
         return Series(party, label, points, names=book.parties)
@@ -676,7 +717,7 @@ def series(
         party,
         what,
         wanted,
-        lambda e: keep(e) and (measure is None or getattr(e, "measure", None) == measure),
+        (lambda e: keep(e) and (measure is None or getattr(e, "measure", None) == measure), liked),
     )
     hint = "source='...' (a source id or publisher)"
     if what == "budget" and measure is None:

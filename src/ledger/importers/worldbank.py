@@ -462,9 +462,13 @@ class _Build:
     unknown: dict[str, int] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)  # code: first line, left out
     strangers: dict[str, int] = field(default_factory=dict)
+    nameless: list[int] = field(default_factory=list)  # lines of rows with no Country Code
 
 
 def _party(build: _Build, row: _Row) -> str | None:
+    if not row.code.strip():  # a row of no country (the Bank's "Not classified"): left out
+        build.nameless.append(row.line)
+        return None
     if not _CODE.match(row.code):
         raise _Refusal(
             row.line,
@@ -579,7 +583,7 @@ def _decoded(raw: bytes, name: str) -> str:
 
 def _left_out(build: _Build, keep: str) -> str:
     """How many rows were left out, of which codes and why, and how to keep them."""
-    count = len(build.groups) + len(build.strangers)
+    count = len(build.groups) + len(build.strangers) + len(build.nameless)
     parts = []
     if build.groups:
         parts.append(
@@ -591,9 +595,14 @@ def _left_out(build: _Build, keep: str) -> str:
             f"{len(build.strangers)} of a code that is neither an ISO 3166 country nor a World "
             f"Bank group: {named}"
         )
+    if build.nameless:
+        lines = ", ".join(f"line {line}" for line in build.nameless)
+        parts.append(f"{len(build.nameless)} with no Country Code ({lines})")
     rows = "row" if count == 1 else "rows"
-    why = "; ".join(parts)
-    return f"{build.name}: {count} {rows} left out: {why}; keep them as org: parties with {keep}"
+    said = f"{build.name}: {count} {rows} left out: {'; '.join(parts)}"
+    if build.groups or build.strangers:
+        said += f"; keep them as org: parties with {keep}"
+    return said
 
 
 def _read(
@@ -627,7 +636,7 @@ def _read(
         raise LedgerFileError([Problem(name, where, refusal.column, refusal.message)]) from None
     if build.unknown:
         raise LedgerFileError(_unknown_problems(build))
-    if build.groups or build.strangers:
+    if build.groups or build.strangers or build.nameless:
         warnings.warn(RowsLeftOutWarning(_left_out(build, keep)), stacklevel=3)
     return Ledger(
         build.entries,
