@@ -493,7 +493,15 @@ def test_a_remittance_written_for_a_year_takes_that_years_average():
         amount="100 USD/year",
         period="2011",
     )
-    budget = _budget("budget", "KG", "9000 KGS/year", date(2013, 1, 1))
+    # The 2011 budget (a ratio weighs figures of one year), published later.
+    budget = lg.Budget(
+        id="budget",
+        as_of=date(2013, 1, 1),
+        source=SOURCE,
+        party="KG",
+        amount="9000 KGS/year",
+        fiscal_year=2011,
+    )
     ratio = lg.remittances_to_budget(
         lg.Ledger([sent, budget, *averages]), "KG", as_of=date(2013, 3, 1)
     )
