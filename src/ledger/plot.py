@@ -2,11 +2,12 @@
 
 Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
 than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
-the currency and the unit ("millions of USD per year"); labels and tick numbers follow the
-chosen locale (one decimal separator: "0,5" in Russian); the tallest bar keeps room above it.
-matplotlib is imported only when a plot is drawn. Each chart is made by ``pyplot.figure``, so
-pyplot knows it (``plt.get_fignums()``, ``plt.show()``, a notebook's inline display); close it
-with ``plt.close(chart)`` when done.
+the currency as the chart's labels write it, and the unit ("millions of $ per year" beside
+"$300M per year"; "млн KGS в год"); a legend keys only what is drawn; labels and tick
+numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
+keeps room above it. matplotlib is imported only when a plot is drawn. Each chart is made by
+``pyplot.figure``, so pyplot knows it (``plt.get_fignums()``, ``plt.show()``, a notebook's
+inline display); close it with ``plt.close(chart)`` when done.
 
 >>> import ledger as lg
 >>> from datetime import date
@@ -104,7 +105,10 @@ def _legend(ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool =
         text = html_word("legend approximate", locale)
         handles.append(Patch(facecolor="#808080", edgecolor="white", hatch="//", label=text))
     shapes = [f.magnitudes for f in figures]
-    if range_drawn and any(lo is not None and hi is not None and lo != hi for _, lo, hi in shapes):
+    # As drawn: ends that differ only past a float's digits (a ratio's rounding) draw no line.
+    if range_drawn and any(
+        lo is not None and hi is not None and float(lo) != float(hi) for _, lo, hi in shapes
+    ):
         text = html_word("legend range", locale)
         handles.append(Line2D([], [], color="black", linewidth=1.5, label=text))
     if any((lo is None) != (hi is None) for _, lo, hi in shapes):
@@ -118,6 +122,18 @@ def _legend(ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool =
             bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
             frameon=False,
         )
+
+
+def _money_words(code: str | None, locale: str) -> str:
+    """The currency as the chart's figures write it ("$" in "489 млн $"), for the value axis,
+    so that a chart names its currency one way.
+
+    >>> _money_words("USD", "ru_RU"), _money_words("KGS", "ru_RU"), _money_words(None, "en_US")
+    ('$', 'KGS', '')
+    """
+    from babel.numbers import get_currency_symbol
+
+    return str(get_currency_symbol(code, locale=locale_of(locale))) if code else ""
 
 
 def _ends(figure: Figure, scale: Decimal) -> tuple[float | None, float, float | None]:
@@ -235,7 +251,7 @@ def netting(
         ha="center",
     )
     ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_ylabel(html_word("axis stock", locale, currency=balance.currency or ""))
+    ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(balance.currency, locale)))
     ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
     _numbers(ax, locale, "y")
     _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
@@ -382,10 +398,12 @@ def history(
         text = format_figure(balance.amount, locale)
         if balance.direction == 0:
             text = _each_way(balance.amount, locale, *names)
-        ax.annotate(text, (day, centre), textcoords="offset points", xytext=(0, 4), fontsize=7)
+        ax.annotate(  # above the step, clear of the line it labels
+            text, (day, centre), textcoords="offset points", xytext=(2, 6), va="bottom", fontsize=7
+        )
     ax.axhline(0, color="grey", linewidth=0.8)
     currency = balances[-1].currency if balances else None
-    ax.set_ylabel(html_word("axis stock", locale, currency=currency or ""))
+    ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(currency, locale)))
     _numbers(ax, locale, "y")
     _legend(ax, [b.amount for b in balances], locale, range_drawn=False)
     ax.set_title(_heading(names, 0 in directions, locale))
@@ -428,10 +446,9 @@ def against_budget(
         [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars],
         fontsize=8,
     )
-    code = currency_of(remittances.denominator.unit) or ""
-    flows.set_xlabel(html_word("axis flow", locale, currency=code))
+    code = currency_of(remittances.denominator.unit)
+    flows.set_xlabel(html_word("axis flow", locale, currency=_money_words(code, locale)))
     _numbers(flows, locale, "x")
-    flows.set_title(format_ratio(remittances.value, locale))
     rows = []
     for net in (False, True):
         try:
@@ -458,7 +475,12 @@ def against_budget(
     _numbers(years, locale, "x")
     _legend(flows, [figure for _, figure in bars], locale)
     _legend(years, [figure for _, figure in rows], locale)
-    chart.suptitle(party_name(party, locale, book.parties))
+    # The headline over both panels: the party, and remittances against the budget.
+    ratio = format_ratio(remittances.value, locale)
+    chart.suptitle(
+        f"{party_name(party, locale, book.parties)}\n"
+        f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}"
+    )
     return chart
 
 
