@@ -44,6 +44,21 @@ def test_a_claim_id_given_twice_is_refused_naming_it():
         frames.net_positions(claims)
 
 
+@pytest.mark.parametrize("engine", ["polars", "pandas", "pyarrow"])
+def test_in_memory_netting_checks_ids_and_rows_in_its_own_query(engine):
+    def native(frame):
+        return {"polars": frame, "pandas": frame.to_pandas(), "pyarrow": frame.to_arrow()}[engine]
+
+    with pytest.raises(frames.FrameError, match=r"claims: id 'x' is given to 2 rows"):
+        frames.net_positions(native(cents(id=["x", "x"])))
+    with pytest.raises(frames.FrameError, match=r"id='y'.*amount=-700 is negative"):
+        frames.net_positions(native(cents(amount=[500, -700])))
+    with pytest.raises(frames.FrameError, match=r"id='y'.*both 'KG'"):
+        frames.net_positions(native(cents(creditor=["RU", "KG"])))
+    got = frames.net_positions(native(cents()), figures=True)
+    assert (str(got["RU"]["USD"]), str(got["KG"]["USD"])) == ("12 USD", "-7 USD")
+
+
 # -- 2. plain pandas -------------------------------------------------------------------------
 
 

@@ -441,6 +441,25 @@ def _unique_ids(claims: Any) -> None:
         )
 
 
+def _check_columns(plan: _Plan) -> None:
+    """Refuses, in an eager frame netted whole, a missing party or amount, a negative amount,
+    a claim of a party on itself and an id given twice: a few looks at whole columns (a
+    column's nulls are counted already), no column made per row; the row is found only then."""
+    frame = plan.whole
+    amount, debtor, creditor = frame["amount"], frame["debtor"], frame["creditor"]
+    lowest = amount.min() if len(amount) else None
+    if "id" in frame.columns and frame["id"].n_unique() < len(frame):
+        _unique_ids(plan.full)
+    if (
+        amount.null_count()
+        or debtor.null_count()
+        or creditor.null_count()
+        or (lowest is not None and lowest < 0)
+        or (debtor == creditor).any()
+    ):
+        _refuse_rows(plan, "claims")
+
+
 def _first(frame: Any) -> dict[str, Any] | None:
     """The first row of a frame, eager or lazy, as a dict; ``None`` when it has none."""
     import narwhals as nw
@@ -514,6 +533,7 @@ class _Plan:
     eager: Any  # the caller's eager implementation, or None for a lazy frame
     implementation: Any
     paid: Any = None  # the settlement rows with their parts, to show a bad one
+    whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
 
 
 def _plan(
@@ -538,14 +558,16 @@ def _plan(
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
     as_of = day_asked(as_of)  # today by default, as on the object path
-    if "id" in names and (settlements is not None or eager is not None):
-        # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
-        # without settlements is not read twice for ids that change no number.
-        _unique_ids(lazy)
+    simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     every = lazy
     lazy = lazy if among is None else lazy.filter(among)
     lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
-    simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
+    # Exact claims in memory that all count are checked column by column (see _sides).
+    whole = frame if simple and eager is not None and lazy is every else None
+    if "id" in names and whole is None and (settlements is not None or eager is not None):
+        # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
+        # without settlements is not read twice for ids that change no number.
+        _unique_ids(every)
     keep = ["debtor", "creditor", "currency"]
     parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
     parties = parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
@@ -557,7 +579,7 @@ def _plan(
         amount = nw.col("amount")
         unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
         full = lazy.with_columns(unwritten.alias("_bad"))
-        return _Plan(lazy, full, kind, simple, eager, implementation)
+        return _Plan(lazy, full, kind, simple, eager, implementation, whole=whole)
     sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -703,8 +725,9 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
     if plan.simple and plan.eager is not None:
         # In memory, one look at the whole column is cheaper than checking in each group.
         amount = nw.col("amount")
-        seen = plan.full.select(_indicator(nw.col("_bad")).sum().alias("bad"))
-        if seen.collect().row(0)[0]:
+        if plan.whole is not None:
+            _check_columns(plan)
+        elif plan.full.select(_indicator(nw.col("_bad")).sum()).collect().item():
             _refuse_rows(plan, "claims")
         owed = rows.group_by("creditor", "currency").agg(amount.sum().alias("_v"))
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
@@ -775,20 +798,22 @@ def _summed_sides(plan: _Plan) -> Any:
             f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
             "split the frame"
         ) from None
-    checks = [nw.col("party").is_null().sum()]
-    if "_bad" in summed.columns:
-        checks.append(nw.col("_bad").sum())
-    bad = summed.select(*checks)
-    if any(int(x or 0) for x in bad.row(0)):
+    # One look at the few summed rows (a row per party and currency) checks them all.
+    marks = ["_bad"] if "_bad" in summed.columns else []
+    seen = [  # a party or currency that is not text is missing (None, pandas' NA)
+        (party if isinstance(party, str) else None, code if isinstance(code, str) else None, *bad)
+        for party, code, *bad in summed.select("party", "currency", *marks).rows()
+    ]
+    if any(p is None or any(int(b or 0) for b in bad) for p, _, *bad in seen):
         _refuse_rows(plan, "claims")
-    for code in summed["currency"].unique().to_list():
+    for code in sorted({code for _, code, *_ in seen}, key=str):
         if code not in CURRENCIES:
             row = _first(plan.full.filter(nw.col("currency") == code))
             raise FrameError(
                 f"claims row {_label(row or {})}: currency {code!r} is not an ISO 4217 code "
                 "babel knows (write USD, RUB, TJS, ...)"
             )
-    for party in summed["party"].unique().to_list():  # a few thousand at most: checked here
+    for party in sorted({party for party, *_ in seen}):  # a few thousand at most
         why = party_error(party)
         if why is not None:
             named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
