@@ -1,0 +1,268 @@
+"""Tests aimed at the mutants that survived a mutation run of loans.py and concessional.py:
+each refusal checked by its class and distinctive words, explain() lines of a tiny loan
+written out by hand, the outstanding principal on the days around each payment."""
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import ledger as lg
+
+SOURCE = lg.Source(publisher="World Bank", title="terms", date=date(2020, 1, 15))
+TINY = lg.Terms(interest="2%", maturity_years=3, disbursed=date(2020, 1, 15))
+
+
+def claim(terms=None, amount="300 EUR"):
+    return lg.Claim(
+        id="tiny",
+        as_of=date(2020, 1, 15),
+        source=SOURCE,
+        creditor="org:ida",
+        debtor="TJ",
+        asserted_by="org:ida",
+        amount=amount,
+        terms=terms,
+    )
+
+
+def settlement(sid, day, amount):
+    return lg.Settlement(
+        id=sid, as_of=day, source=SOURCE, claim="tiny", amount=amount, method="write_off"
+    )
+
+
+# -- a tiny loan by hand: 300 EUR at 2%, equal principal over 3 years, discounted at 5% -------
+# payments 100+6, 100+4, 100+2; factors 1/1.05**k; present values 106/1.05 = 100.952..,
+# 104/1.1025 = 94.331.., 102/1.157625 = 88.111..; sum 283.3948.. -> about 283.39 EUR
+
+
+def hand_pv():
+    return sum(
+        (Fraction(p) / Fraction(105, 100) ** k for k, p in ((1, 106), (2, 104), (3, 102))),
+        Fraction(0),
+    )
+
+
+def test_the_tiny_loan_explains_each_payment_line_by_line():
+    assert f"{float(hand_pv()):.2f}" == "283.39"
+    lines = lg.present_value(TINY, principal="300 EUR").explain().splitlines()
+    assert lines[0] == "present value on 2020-01-15 at 5% a year: about 283.39 EUR"
+    assert lines[1] == (
+        "  date         years               payment          factor         present value"
+    )
+    assert lines[2] == (
+        "  2021-01-15       1                   106    0.9523809524                100.95"
+        "  principal 100.00 + interest 6.00"
+    )
+    assert lines[3] == (
+        "  2022-01-15       2                   104    0.9070294785                 94.33"
+        "  principal 100.00 + interest 4.00"
+    )
+    assert lines[4] == (
+        "  2023-01-15       3                   102    0.8638375985                 88.11"
+        "  principal 100.00 + interest 2.00"
+    )
+    assert lines[5] == "  undiscounted: 312 EUR; discounted: about 283.39 EUR"
+    assert lines[6].startswith("  (the payments of the terms, exact: each shown to the cent")
+    assert len(lines) == 7
+
+
+def test_the_tiny_loan_per_period_and_a_claim_give_the_same_lines():
+    pv = lg.present_value(claim(TINY), compounding="per_period")
+    lines = pv.explain("debt service").splitlines()
+    assert lines[0] == "present value on 2020-01-15 at 5% a year, per period: about 283.39 EUR"
+    assert "debt service" in lines[1]
+    assert pv.on == date(2020, 1, 15)
+    assert [line.amount for line in pv.lines] == [Decimal(106), Decimal(104), Decimal(102)]
+    assert [line.years for line in pv.lines] == [1, 2, 3]
+    assert [line.value for line in pv.lines] == [
+        Decimal("100.95"),
+        Decimal("94.33"),
+        Decimal("88.11"),
+    ]
+
+
+def test_a_schedule_is_discounted_without_the_exact_payments_note():
+    lines = lg.present_value(lg.schedule(TINY, principal="300 EUR")).explain().splitlines()
+    assert len(lines) == 6
+    assert lines[2].endswith("  payment 1")
+
+
+def test_the_tiny_loan_valued_a_year_later_carries_nothing_forward():
+    pv = lg.present_value(TINY, on=date(2021, 1, 15), principal="300 EUR")
+    # 106 on the day itself, 104/1.05, 102/1.1025 = 106 + 99.0476.. + 92.5170.. = 297.5646..
+    expected = 106 + Fraction(104) / Fraction(105, 100) + Fraction(102) / Fraction(105, 100) ** 2
+    assert f"{float(expected):.2f}" == "297.56"
+    assert str(pv.value) == "about 297.56 EUR"
+    assert [line.years for line in pv.lines] == [0, 1, 2]
+
+
+def test_a_payment_before_the_day_is_said_to_be_carried_forward():
+    pv = lg.present_value(TINY, on=date(2022, 1, 15), principal="300 EUR")
+    lines = pv.explain().splitlines()
+    assert lines[2].endswith("(before the day: carried forward, not discounted)")
+    assert "carried forward" not in lines[3] and "carried forward" not in lines[4]
+    assert "     -1" in lines[2]
+
+
+def test_the_grant_element_of_the_tiny_loan_by_hand():
+    ge = lg.grant_element(TINY, principal="300 EUR")
+    exact = 1 - hand_pv() / 300  # 0.055350394..
+    assert f"{float(exact):.6f}" == "0.055350"  # written without the trailing zero
+    assert str(ge.value) == "about 0.05535"
+    assert ge.explain().splitlines()[0] == (
+        "grant element: about 0.05535 = (face 300 EUR - present value about 283.39 EUR) "
+        "/ face 300 EUR"
+    )
+
+
+def test_a_free_loan_discounted_at_nothing_has_no_grant_element_exactly():
+    free = lg.Terms(interest="0%", maturity_years=2, disbursed=date(2020, 1, 15))
+    ge = lg.grant_element(free, "0%", principal="300 EUR")
+    assert str(ge.value) == "0"
+    pv = lg.present_value(free, "0%", principal="300 EUR")
+    assert str(pv.value) == "300 EUR"
+    assert str(pv.undiscounted) == "300 EUR"
+
+
+def test_settlements_are_discounted_from_the_first_one():
+    cuts = [
+        settlement("b", date(2022, 1, 15), "105 EUR"),
+        settlement("a", date(2021, 1, 15), "100 EUR"),
+    ]
+    pv = lg.present_value(cuts)
+    assert pv.on == date(2021, 1, 15)
+    assert str(pv.value) == "200 EUR"  # 100 + 105 / 1.05, exactly
+    assert str(pv.undiscounted) == "205 EUR"
+    assert [line.what for line in pv.lines] == ["b (write_off)", "a (write_off)"]
+    assert [line.years for line in pv.lines] == [1, 0]
+
+
+def test_rough_settlements_give_an_about():
+    cuts = [settlement("a", date(2021, 1, 15), "about 100 EUR")]
+    assert str(lg.present_value(cuts).value) == "about 100 EUR"
+
+
+# -- refusals ---------------------------------------------------------------------------------
+
+PAYMENTS = tuple(lg.schedule(TINY, principal="300 EUR"))
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: lg.present_value([]), "no payments: pass a claim with terms"),
+        (lambda: lg.present_value(PAYMENTS), "payments alone have no currency"),
+        (lambda: lg.present_value([3]), "int is not a payment; pass a claim with terms"),
+        (
+            lambda: lg.present_value(
+                [
+                    settlement("a", date(2021, 1, 1), "1 EUR"),
+                    settlement("b", date(2021, 1, 1), "1 USD"),
+                ]
+            ),
+            r"the payments are in EUR, USD: convert them to one currency first",
+        ),
+        (lambda: lg.present_value(TINY), "principal: terms alone have no amount"),
+        (lambda: lg.grant_element(TINY), "principal: terms alone have no amount"),
+        (lambda: lg.present_value(claim()), "claim tiny has no terms; give it terms="),
+        (lambda: lg.grant_element(claim()), "claim tiny has no terms"),
+        (lambda: lg.grant_element("x"), "str is not a claim with terms nor lg.Terms"),
+        (
+            lambda: lg.present_value(TINY, principal="300"),
+            r"principal: 300 is not one amount of money; a loan's principal is",
+        ),
+        (
+            lambda: lg.present_value(TINY, principal="more than 300 EUR"),
+            "is not one amount of money",
+        ),
+        (
+            lambda: lg.present_value(TINY, principal="0 EUR"),
+            r"principal: 0 EUR is not positive; a loan's principal is",
+        ),
+        (
+            lambda: lg.present_value(claim(TINY), principal="0 EUR"),
+            r"claim tiny: 0 EUR is not positive",
+        ),
+        (
+            lambda: lg.present_value(TINY, "between 1% and 2%", principal="300 EUR"),
+            "is not one rate; a discount rate is one number",
+        ),
+        (
+            lambda: lg.present_value(TINY, principal="300 EUR", compounding="daily"),
+            r"compounding 'daily' is not known; accepted: 'annual', 'per_period'",
+        ),
+        (
+            lambda: lg.present_value(
+                lg.Terms(interest="2%", maturity_years=3), on=date(2021, 1, 1), principal="3 EUR"
+            ),
+            "on: the terms give no disbursement day, so the payments have no dates",
+        ),
+        (lambda: lg.schedule(TINY), "principal: terms alone have no amount"),
+        (lambda: lg.schedule(claim()), "claim tiny has no terms; give it terms="),
+        (lambda: lg.schedule(3), "int is not a claim nor terms; pass a Claim with terms"),
+        (
+            lambda: lg.schedule(TINY, principal="300"),
+            r"principal: 300 is not an amount of money; write e.g. '1000 USD'",
+        ),
+        (
+            lambda: lg.schedule(TINY, principal="300 EUR/year"),
+            "is not an amount of money",
+        ),
+        (
+            lambda: lg.schedule(TINY, principal="more than 300 EUR"),
+            r"is not one amount; a schedule needs one principal",
+        ),
+        (
+            lambda: lg.schedule(TINY, principal="0 EUR"),
+            r"principal: 0 EUR is not positive; a loan's principal is",
+        ),
+        (
+            lambda: lg.schedule(claim(TINY), principal="0 EUR"),
+            r"claim tiny: 0 EUR is not positive",
+        ),
+        (
+            lambda: lg.schedule(
+                lg.Terms(interest="between 1% and 2%", maturity_years=3), principal="3 EUR"
+            ),
+            "is not one rate; a schedule needs one",
+        ),
+    ],
+)
+def test_wrong_input_is_refused_with_words_saying_what_is_wrong(call, words):
+    with pytest.raises(lg.LedgerError, match=words):
+        call()
+
+
+# -- outstanding on the days around the payments ----------------------------------------------
+
+PLAN = lg.schedule(TINY, principal="300 EUR")
+
+
+@pytest.mark.parametrize(
+    ("day", "left"),
+    [
+        (date(2020, 1, 15), "300 EUR"),  # the principal as given
+        (date(2021, 1, 14), "300 EUR"),
+        (date(2021, 1, 15), "200.00 EUR"),
+        (date(2021, 1, 16), "200.00 EUR"),
+        (date(2022, 1, 14), "200.00 EUR"),
+        (date(2022, 1, 15), "100.00 EUR"),
+        (date(2023, 1, 15), "0 EUR"),
+        (date(2030, 1, 1), "0 EUR"),
+    ],
+)
+def test_the_outstanding_principal_falls_on_each_payment_day(day, left):
+    assert str(PLAN.outstanding_on(day)) == left
+
+
+def test_outstanding_refuses_days_it_cannot_answer():
+    with pytest.raises(lg.LedgerError, match=r"day: str '2021' is not a date"):
+        PLAN.outstanding_on("2021")
+    with pytest.raises(lg.LedgerError, match=r"2020-01-14 is before the loan was disbursed"):
+        PLAN.outstanding_on(date(2020, 1, 14))
+    undated = lg.schedule(lg.Terms(interest="2%", maturity_years=3), principal="300 EUR")
+    with pytest.raises(lg.LedgerError, match="this schedule has no dates"):
+        undated.outstanding_on(date(2021, 1, 1))
