@@ -3,6 +3,7 @@
 each refusal checked by its class and distinctive words, explain() lines of a tiny loan
 written out by hand, the outstanding principal on the days around each payment."""
 
+import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -331,3 +332,60 @@ def test_outstanding_refuses_days_it_cannot_answer():
     undated = lg.schedule(lg.Terms(interest="2%", maturity_years=3), principal="300 EUR")
     with pytest.raises(lg.LedgerError, match="this schedule has no dates"):
         undated.outstanding_on(date(2021, 1, 1))
+
+
+# -- ranges, exact points, principals given other ways ----------------------------------------
+
+
+def test_a_range_of_interest_gives_a_range_rounded_outwards():
+    ranged = lg.Terms(interest="between 1% and 3%", maturity_years=3, disbursed=date(2020, 1, 15))
+    v = Fraction(105, 100)
+    low = 103 / v + 102 / v**2 + 101 / v**3  # 277.8598..
+    high = 109 / v + 106 / v**2 + 103 / v**3  # 288.9299..
+    assert (math.floor(low * 100), math.ceil(high * 100)) == (27785, 28893)
+    pv = lg.present_value(ranged, principal="300 EUR")
+    assert str(pv.value) == "between about 277.85 and 288.93 EUR"
+    assert str(pv.undiscounted) == "between 306 and 318 EUR"
+    assert pv.explain().splitlines()[2].endswith("principal 100.00 + interest 3.00")
+    # grant element: 1 - high / 300 = 0.0369002.. down, 1 - low / 300 = 0.0738005.. up
+    assert math.floor((1 - high / 300) * 10**6) == 36900
+    assert math.ceil((1 - low / 300) * 10**6) == 73801
+    assert str(lg.grant_element(ranged, principal="300 EUR").value) == (
+        "between about 0.0369 and 0.073801"
+    )
+
+
+def test_an_exact_grant_element_is_not_about():
+    # 300 EUR free for a year, paid at once, discounted at 25%: 300 / 1.25 = 240, 1 - 0.8
+    bullet = lg.Terms(
+        interest="0%", maturity_years=1, profile="lump_sum", disbursed=date(2020, 1, 15)
+    )
+    ge = lg.grant_element(bullet, "25%", principal="300 EUR")
+    assert str(ge.value) == "0.2"
+    assert str(ge.present_value.value) == "240 EUR"
+    assert str(ge.face) == "300 EUR"
+
+
+def test_a_principal_given_as_a_figure_or_overriding_the_claim():
+    undated = lg.Terms(interest="2%", maturity_years=3)
+    half = "about 141.70 EUR"  # 283.3948.. / 2 = 141.697..
+    assert str(lg.present_value(undated, principal=lg.Figure.of("150 EUR")).value) == half
+    assert str(lg.present_value(claim(TINY), principal="150 EUR").value) == half
+    assert str(lg.present_value(claim(TINY), principal=lg.Figure.of("150 EUR")).value) == half
+    assert str(lg.grant_element(claim(TINY), principal="150 EUR").face) == "150 EUR"
+
+
+def test_a_claim_whose_terms_give_no_day_is_disbursed_on_its_date():
+    pv = lg.present_value(claim(lg.Terms(interest="2%", maturity_years=3)))
+    assert pv.on == date(2020, 1, 15)
+    assert [line.date for line in pv.lines] == [date(2021 + k, 1, 15) for k in range(3)]
+    later = lg.present_value(claim(lg.Terms(interest="2%", maturity_years=3)), on=date(2021, 1, 15))
+    assert str(later.value) == "about 297.56 EUR"
+
+
+def test_a_wrong_day_names_the_on_argument():
+    with pytest.raises(lg.LedgerError) as caught:
+        lg.present_value(TINY, on="x", principal="3 EUR")
+    assert str(caught.value) == (
+        "on: str 'x' is not a date; pass a datetime.date, e.g. date(2004, 3, 15), or None for today"
+    )
