@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 import ledger as lg
+from ledger.loans import Tranches
 
 SOURCE = lg.Source(publisher="World Bank", title="terms", date=date(2020, 1, 15))
 TINY = lg.Terms(interest="2%", maturity_years=3, disbursed=date(2020, 1, 15))
@@ -389,3 +390,98 @@ def test_a_wrong_day_names_the_on_argument():
     assert str(caught.value) == (
         "on: str 'x' is not a date; pass a datetime.date, e.g. date(2004, 3, 15), or None for today"
     )
+
+
+# -- principals with a qualifier, a half-yearly loan, tranche tables -------------------------
+
+
+@pytest.mark.parametrize("qualifier", ["about", "estimated"])
+def test_a_rough_principal_is_accepted_and_stays_rough(qualifier):
+    assert str(lg.present_value(TINY, principal=f"{qualifier} 300 EUR").value) == (
+        "about 283.39 EUR"
+    )
+    plan = lg.schedule(TINY, principal=f"{qualifier} 300 EUR")
+    assert str(plan.outstanding_on(date(2021, 1, 15))) == "about 200.00 EUR"
+
+
+def test_a_half_yearly_loan_pays_every_six_months():
+    # 300 EUR at 2% a year (1% a half-year), two halves: 150 + 3, then 150 + 1.50
+    half = lg.Terms(
+        interest="2%", maturity_years=1, frequency="semiannual", disbursed=date(2020, 1, 15)
+    )
+    pv = lg.present_value(half, principal="300 EUR", compounding="per_period")
+    assert [line.date for line in pv.lines] == [date(2020, 7, 15), date(2021, 1, 15)]
+    assert [line.years for line in pv.lines] == [Fraction(1, 2), 1]
+    assert [line.what for line in pv.lines] == [
+        "principal 150.00 + interest 3.00",
+        "principal 150.00 + interest 1.50",
+    ]
+    # 153 / 1.025 + 151.5 / 1.025**2 = 149.268.. + 144.199.. = 293.467..
+    exact = Fraction(153) / Fraction(1025, 1000) + Fraction(1515, 10) / Fraction(1025, 1000) ** 2
+    assert f"{float(exact):.2f}" == "293.47"
+    assert str(pv.value) == "about 293.47 EUR"
+    assert [line.amount for line in pv.lines] == [Decimal(153), Decimal("151.50")]
+
+
+CUT = settlement("w", date(2020, 1, 15), "300 EUR")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            ["x"],
+            "['x'] is not a table; write schedule = { tranches = 10 } (and optionally frequency = 'annual' and residue = 'last')",
+        ),
+        (
+            {"tranches": 10, "zeta": 1, "alpha": 2},
+            "alpha: unknown key in a schedule; accepted: tranches, frequency, residue",
+        ),
+        ({}, "tranches: missing; write the number of tranches, e.g. 10"),
+        ({"tranches": True}, "tranches: True is not accepted; a whole number from 1 to 1200"),
+        ({"tranches": 0}, "tranches: 0 is not accepted; a whole number from 1 to 1200"),
+        ({"tranches": 1201}, "tranches: 1201 is not accepted; a whole number from 1 to 1200"),
+        ({"tranches": 2.0}, "tranches: 2.0 is not accepted; a whole number from 1 to 1200"),
+        (
+            {"tranches": 2, "frequency": "monthly"},
+            "frequency: 'monthly' is not known; accepted: annual, semiannual, quarterly",
+        ),
+        (
+            {"tranches": 2, "residue": "middle"},
+            "residue: 'middle' is not known; accepted: last, largest_remainder",
+        ),
+    ],
+)
+def test_a_wrong_tranche_table_is_refused_word_for_word(table, message):
+    with pytest.raises(lg.LedgerError) as caught:
+        Tranches.from_table(CUT, table)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [
+        ({"tranches": 1}, {"tranches": 1}),
+        (
+            {"tranches": 1200, "frequency": "quarterly"},
+            {"tranches": 1200, "frequency": "quarterly"},
+        ),
+        ({"tranches": 3, "frequency": "annual"}, {"tranches": 3, "frequency": "annual"}),
+        ({"residue": "last", "tranches": 3}, {"tranches": 3, "residue": "last"}),
+        (
+            {"residue": "largest_remainder", "frequency": "semiannual", "tranches": 7},
+            {"tranches": 7, "frequency": "semiannual", "residue": "largest_remainder"},
+        ),
+    ],
+)
+def test_a_tranche_table_is_written_back_as_it_was_read(table, written):
+    plan = Tranches.from_table(CUT, table)
+    assert plan.table() == written
+    assert plan.count == table["tranches"]
+    assert plan.frequency == table.get("frequency", "annual")
+    assert plan.residue == table.get("residue", "last")
+
+
+def test_one_tranche_is_the_settlement_itself():
+    (only,) = Tranches.from_table(CUT, {"tranches": 1}).settlements()
+    assert (only.id, only.as_of, str(only.amount)) == ("w-1", date(2020, 1, 15), "300 EUR")
