@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 import ledger as lg
+from ledger.concessional import years_between
 from ledger.loans import Tranches
 
 SOURCE = lg.Source(publisher="World Bank", title="terms", date=date(2020, 1, 15))
@@ -485,3 +486,50 @@ def test_a_tranche_table_is_written_back_as_it_was_read(table, written):
 def test_one_tranche_is_the_settlement_itself():
     (only,) = Tranches.from_table(CUT, {"tranches": 1}).settlements()
     assert (only.id, only.as_of, str(only.amount)) == ("w-1", date(2020, 1, 15), "300 EUR")
+
+
+# -- times in years, ties to the even cent, undated terms -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "day", "years"),
+    [
+        (date(2020, 1, 15), date(2020, 1, 15), Fraction(0)),
+        (date(2020, 1, 15), date(2020, 2, 15), Fraction(1, 12)),
+        (date(2020, 1, 15), date(2020, 2, 14), Fraction(30, 365)),
+        (date(2020, 1, 15), date(2021, 3, 16), Fraction(14, 12) + Fraction(1, 365)),
+        (date(2020, 3, 16), date(2020, 1, 15), -(Fraction(2, 12) + Fraction(1, 365))),
+        (date(2019, 11, 30), date(2020, 2, 1), Fraction(2, 12) + Fraction(2, 365)),
+    ],
+)
+def test_years_between_counts_months_then_days(start, day, years):
+    assert years_between(start, day) == years
+
+
+@pytest.mark.parametrize(
+    ("principal", "what", "amount"),
+    [
+        # 0.5% of 1 EUR is half a cent: to the even cent, 0.00; of 3 EUR, 1.5 cents: 0.02
+        ("1 EUR", "principal 1.00 + interest 0.00", Decimal("1.00")),
+        ("3 EUR", "principal 3.00 + interest 0.02", Decimal("3.02")),
+    ],
+)
+def test_half_cents_go_to_the_even_cent(principal, what, amount):
+    tiny = lg.Terms(interest="0.5%", maturity_years=1, disbursed=date(2020, 1, 15))
+    (line,) = lg.present_value(tiny, "0%", principal=principal).lines
+    assert (line.what, line.amount) == (what, amount)
+
+
+def test_undated_terms_are_valued_on_the_disbursement_day():
+    pv = lg.present_value(lg.Terms(interest="2%", maturity_years=3), principal="300 EUR")
+    lines = pv.explain().splitlines()
+    assert lines[0] == "present value on the disbursement day at 5% a year: about 283.39 EUR"
+    assert lines[2].startswith("                   1                   106")
+
+
+def test_a_rate_that_is_not_a_rate_names_the_rate():
+    with pytest.raises(lg.LedgerError, match=r"^rate: "):
+        lg.present_value(TINY, "fast", principal="300 EUR")
+    with pytest.raises(lg.LedgerError) as caught:
+        lg.present_value(TINY, "about 5%", principal="300 EUR")
+    assert "e.g. '5%' or Decimal('0.05')" in str(caught.value)
