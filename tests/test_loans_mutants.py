@@ -533,3 +533,18 @@ def test_a_rate_that_is_not_a_rate_names_the_rate():
     with pytest.raises(lg.LedgerError) as caught:
         lg.present_value(TINY, "about 5%", principal="300 EUR")
     assert "e.g. '5%' or Decimal('0.05')" in str(caught.value)
+
+
+def test_what_was_given_up_is_explained_as_written_off():
+    lines = lg.forgiven(lg.example("kg-ru-2012"), "ru-claim-kg-2012").explain().splitlines()
+    assert lines[0] == (
+        "given up on ru-claim-kg-2012 (RU's claim on KG): 488900000 USD written off at face "
+        "value, about 417191587.12 USD in present value"
+    )
+    assert lines[2] == (
+        "  date         years           written off          factor         present value"
+    )
+    # 2012-09-20 to 2013-05-08: 7 months and 18 days, 7/12 + 18/365 = 0.63265..
+    assert f"{float(Fraction(7, 12) + Fraction(18, 365)):.3f}" == "0.633"
+    assert lines[3].startswith("  2013-05-08   0.633           188,900,000")
+    assert lines[3].endswith("  ru-kg-write-off-188.9m (write_off)")
