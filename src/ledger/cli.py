@@ -456,8 +456,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Add a Rate entry dated on or before that day(?! to the file)",
             "Add a Rate entry dated on or before that day to the file, or give --rates FILE",
         ),
-        (r"\{\{", "{"),
-        (r"\}\}", "}"),
         (r"\bvia=(['\"]?)([A-Z]{3})\1", r"--via \2"),
         *(
             rewrite
