@@ -64,6 +64,7 @@ from .yearly import from_source
 __all__ = [
     "COMMANDS",
     "Command",
+    "amount_argument",
     "command",
     "example_path",
     "figure_from_json",
@@ -213,6 +214,67 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         "places": data.get("places"),
     }
     return figure_from_data({key: value for key, value in table.items() if value is not None})
+
+
+# -- amounts typed on the command line ---------------------------------------------------------
+
+#: A range as people write it: "between 1 and 2 billion USD", "between about 1 and 2 billion USD".
+_BETWEEN = re.compile(
+    r"\s*between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and\s+(\S.*?)\s*\Z", re.I | re.S
+)
+#: One end of a range: a number, its scale word and its unit, each but the number optional.
+_END = re.compile(r"(\S+)(?:\s+(thousand|million|billion|trillion)\b)?(?:\s+(\S.*))?\Z", re.I | re.S)
+
+
+def amount_argument(text: str) -> Figure:
+    """An amount typed on the command line, read as a file reads a figure: text with its word
+    (``about 2 billion USD``, ``more than 300 million USD``, ``at most 2 billion USD``), a range
+    (``between 1 and 2 billion USD``: the low end takes the high end's scale word and unit where
+    it gives none, as people write it), or a table as files write one, in TOML or JSON
+    (``{low = "1 billion USD", high = "2 billion USD"}``).
+
+    >>> print(amount_argument("between 1 and 2 billion USD"))
+    between 1000000000 and 2000000000 USD
+    >>> print(amount_argument("between about 1 billion USD and 2 billion USD"))
+    between about 1000000000 and 2000000000 USD
+    >>> print(amount_argument('{amount = "2 billion USD", qualifier = "at_most"}'))
+    at most 2000000000 USD
+    """
+    if text.lstrip().startswith("{"):
+        return figure_from_data(_table(text))
+    between = _BETWEEN.match(text)
+    if between is None:
+        return figure_from_data(text)  # as files read it: "about 2 billion USD"
+    word, low, high = between.groups()
+    top = _END.match(high)
+    bottom = _END.match(low)
+    if top is None or bottom is None or top[3] is None:
+        raise LedgerError(
+            f"{text!r}: a range names its unit at its high end, e.g. 'between 1 and 2 billion USD'"
+        )
+    if bottom[3] is None:  # "between 1 and 2 billion USD": the low end in the high end's terms
+        low = " ".join(part for part in (bottom[1], bottom[2] or top[2], top[3]) if part)
+    return Figure.range(low, high, approximate=word is not None)
+
+
+def _table(text: str) -> dict[str, Any]:
+    """A figure's table typed as JSON or as a TOML inline table, refused in words."""
+    import tomllib
+
+    try:
+        table = json.loads(text)
+    except ValueError:
+        try:
+            table = tomllib.loads(f"figure = {text}")["figure"]
+        except tomllib.TOMLDecodeError as error:
+            why = re.sub(r" \(at line \d+, column \d+\)", "", str(error))  # one line, typed
+            raise LedgerError(
+                f"{text!r} is not a table as files write a figure ({why}); write e.g. "
+                "'{low = \"1 billion USD\", high = \"2 billion USD\"}'"
+            ) from None
+    if not isinstance(table, dict):
+        raise LedgerError(f"{text!r} is not a table; write e.g. '{{low = \"1 billion USD\"}}'")
+    return table
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
@@ -1060,7 +1122,9 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
 
 def _convert_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "amount", help="a figure as files write it, e.g. '300 million USD' or 'about 2 billion USD'"
+        "amount",
+        help="a figure as files write it, with its word or as a range, e.g. '300 million USD', "
+        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD'",
     )
     parser.add_argument("to", help="an ISO 4217 code, e.g. RUB")
 
@@ -1076,8 +1140,8 @@ def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_currency(args.to, "currency")
     rates, via = _rates(book, args), _via(args)
-    amount = figure_from_data(args.amount)  # as files read it: "about 2 billion USD"
     with _worded(rates, via):
+        amount = amount_argument(args.amount)
         conversion = convert(amount, args.to, rates=rates, on=args.on, via=via)
     if args.json:
         return {
