@@ -49,7 +49,7 @@ from .entries import (
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, MissingRateError
-from .figures import Figure
+from .figures import Figure, shown
 from .formatting import describe, format_figure, format_ratio, label, locale_of, party_name
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
@@ -152,7 +152,9 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     never floats; a bound or value the figure lacks is ``null``, and so is whether it is
     reached (a point "about" a value is bounded by that value, marked approximate); ``places``
     is the decimal places a computed figure is shown to where its inputs set them (else
-    ``null``), so that :func:`figure_from_json` gives the figure back whole.
+    ``null``), so that :func:`figure_from_json` gives the figure back whole. ``value`` claims
+    no more precision than the figure: a computed figure's value is given to its ``places``
+    (the digits its text shows), its bounds as they are.
 
     >>> import json
     >>> print(json.dumps(figure_json(Figure.of("300 million USD", "about")), indent=1))
@@ -172,8 +174,12 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     >>> shown = figure_json(Figure.range("250 million USD/year", "300 million USD/year"))
     >>> shown["value"], shown["low"], shown["high"], shown["unit"], shown["qualifier"]
     (None, '250000000', '300000000', 'USD/year', 'range')
+    >>> ratio = figure_json(Figure.of("300 million USD", "about") / Figure.of("360 million USD"))
+    >>> ratio["value"], ratio["places"], ratio["text"], ratio["low"][:12]
+    ('0.833', 3, 'about 0.83×', '0.8333333333')
     """
-    value, low, high = figure.magnitudes
+    value = shown(figure)[0]  # to the places its inputs carry, as the text says it
+    _, low, high = figure.magnitudes
     return {
         "value": _number(value),
         "currency": currency_of(figure.unit),
@@ -192,10 +198,15 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
 def figure_from_json(data: dict[str, Any]) -> Figure:
     """The figure a :func:`figure_json` object gives back, whole: value, bounds, whether each
     is reached, the qualifier, the approximate mark and the places (``text`` is for readers,
-    and unread).
+    and unread). A value given to its places that falls outside the bounds (a computed point
+    whose bounds differ only in the 60th digit) stands for the bound it was rounded from, so
+    that the figure read back gives the same JSON again.
 
     >>> figure = Figure.range("250 million USD/year", "300 million USD/year", approximate=True)
     >>> figure_from_json(figure_json(figure)) == figure
+    True
+    >>> ratio = Figure.of("300 million USD", "about") / Figure.of("360 million USD")
+    >>> figure_json(figure_from_json(figure_json(ratio))) == figure_json(ratio)
     True
     """
     unit = data["unit"]
@@ -204,7 +215,7 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         return None if data.get(key) is None else f"{data[key]} {unit}".strip()
 
     table = {
-        "amount": amount("value"),
+        "amount": amount(_value_key(data)),
         "low": amount("low"),
         "high": amount("high"),
         "qualifier": data["qualifier"],
@@ -275,6 +286,20 @@ def _table(text: str) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise LedgerError(f"{text!r} is not a table; write e.g. '{{low = \"1 billion USD\"}}'")
     return table
+
+
+def _value_key(data: dict[str, Any]) -> str:
+    """Where a figure's value is read from: ``value``, or the bound nearest to it where the
+    value, rounded to its places, fell outside them."""
+    value, low, high = (data.get(key) for key in ("value", "low", "high"))
+    if value is None:
+        return "value"
+    number = Decimal(value)
+    if low is not None and number < Decimal(low):
+        return "low"
+    if high is not None and number > Decimal(high):
+        return "high"
+    return "value"
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
