@@ -948,6 +948,7 @@ def _check_via(args: argparse.Namespace, prog: str = "debt-ledger") -> None:
 def _report_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
     sub.add_argument("--no-charts", action="store_true", help="leave the charts out")
+    _source_option(sub)
 
 
 @command(
@@ -957,8 +958,14 @@ def _report_arguments(sub: argparse.ArgumentParser) -> None:
     day="the day the report is for: entries dated on or before it count",
 )
 def cmd_report(args: argparse.Namespace) -> Any:
+    book = _book(args)
     path = write_report(
-        _book(args), args.output, as_of=args.on, locale=args.locale, charts=not args.no_charts
+        book,
+        args.output,
+        as_of=args.on,
+        locale=args.locale,
+        charts=not args.no_charts,
+        source=_source(args, book),
     )
     size = path.stat().st_size
     if args.json:
