@@ -3,12 +3,12 @@ qualifiers, case hints, --json everywhere in one shape, refusals as JSON, any te
 encoding, hostile text from files shown escaped, counted words, examples from any folder."""
 
 import json
-from decimal import Decimal
 import os
 import re
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest

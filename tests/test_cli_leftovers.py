@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import date
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -46,7 +46,8 @@ def test_convert_takes_a_range_and_keeps_it_in_json(amount, capsys):
     assert code == 0, err
     data = json.loads(out)
     given, got = data["from"], data["to"]
-    assert (given["qualifier"], given["low"], given["high"]) == ("range", "1000000000", "2000000000")
+    bounds = ("range", "1000000000", "2000000000")
+    assert (given["qualifier"], given["low"], given["high"]) == bounds
     assert given["value"] is None and given["approximate"] is False
     assert got["qualifier"] == "range" and got["currency"] == "KGS"
     assert Decimal(got["low"]) == Decimal("48619700000")
@@ -81,9 +82,7 @@ def test_convert_keeps_an_approximate_range_approximate(capsys):
         ("about 2 billion USD", "about", "97239400000", "97239400000", "about KGS97.2B"),
     ],
 )
-def test_convert_keeps_the_qualifier_in_text_and_json(
-    amount, qualifier, low, high, words, capsys
-):
+def test_convert_keeps_the_qualifier_in_text_and_json(amount, qualifier, low, high, words, capsys):
     code, out, err = cli(capsys, "convert", "--example", KG, amount, "KGS")
     assert code == 0, err
     assert out.splitlines()[0] == words
@@ -166,7 +165,7 @@ def test_the_report_command_takes_source(tmp_path, capsys):
     code, _, err = cli(capsys, *args, "--source", "World Bank")
     assert code == 0, err
     assert "2 GDP entries" not in out.read_text()
-    code, out_text, err = cli(capsys, *args, "--source", "Nobody")
+    code, _, err = cli(capsys, *args, "--source", "Nobody")
     assert code == 1 and "Nobody" in err and re.search(_PYTHON_WORDS, err) is None
 
 

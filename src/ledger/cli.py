@@ -234,7 +234,9 @@ _BETWEEN = re.compile(
     r"\s*between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and\s+(\S.*?)\s*\Z", re.I | re.S
 )
 #: One end of a range: a number, its scale word and its unit, each but the number optional.
-_END = re.compile(r"(\S+)(?:\s+(thousand|million|billion|trillion)\b)?(?:\s+(\S.*))?\Z", re.I | re.S)
+_END = re.compile(
+    r"(\S+)(?:\s+(thousand|million|billion|trillion)\b)?(?:\s+(\S.*))?\Z", re.I | re.S
+)
 
 
 def amount_argument(text: str) -> Figure:
@@ -281,7 +283,7 @@ def _table(text: str) -> dict[str, Any]:
             why = re.sub(r" \(at line \d+, column \d+\)", "", str(error))  # one line, typed
             raise LedgerError(
                 f"{text!r} is not a table as files write a figure ({why}); write e.g. "
-                "'{low = \"1 billion USD\", high = \"2 billion USD\"}'"
+                '\'{low = "1 billion USD", high = "2 billion USD"}\''
             ) from None
     if not isinstance(table, dict):
         raise LedgerError(f"{text!r} is not a table; write e.g. '{{low = \"1 billion USD\"}}'")

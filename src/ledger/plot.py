@@ -3,8 +3,8 @@
 Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
 than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
 the currency as the chart's labels write it, and the unit ("$ millions per year" beside
-"$300M per year"; "млн KGS в год", "жылына млн сом"); a legend keys only what is drawn; labels and tick
-numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
+"$300M per year"; "млн KGS в год", "жылына млн сом"); a legend keys only what is drawn; labels
+and tick numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
 keeps room above it. matplotlib is imported only when a plot is drawn. Each chart is made by
 ``pyplot.figure``, so pyplot knows it (``plt.get_fignums()``, ``plt.show()``, a notebook's
 inline display); close it with ``plt.close(chart)`` when done.

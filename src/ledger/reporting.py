@@ -171,9 +171,7 @@ def _parties(book: Ledger) -> list[str]:
     return sorted(parties)
 
 
-def _answers(
-    book: Ledger, as_of: date | None, locale: str, source: str | None = None
-) -> _Found:
+def _answers(book: Ledger, as_of: date | None, locale: str, source: str | None = None) -> _Found:
     def name(party: str) -> str:
         return party_name(party, locale, book.parties)
 
