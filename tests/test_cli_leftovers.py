@@ -232,3 +232,28 @@ def test_figure_json_of_a_file_figure_gives_the_figure_back_whole():
         lg.Figure.of("0.0075"),
     ):
         assert figure_from_json(figure_json(figure)) == figure
+
+
+@pytest.mark.parametrize("name", [KG, "tj-ru-2004"])
+@pytest.mark.parametrize("day", [date(2004, 3, 15), date(2012, 12, 31), date(2013, 12, 31)])
+def test_no_report_says_a_python_keyword_in_its_unanswered_list(name, day):
+    page = lg.report(lg.example(name), as_of=day, charts=False)
+    listed = _unanswered(page)
+    assert re.search(_PYTHON_WORDS, listed) is None, listed
+
+
+def test_readers_words_leave_no_keyword_in_any_library_hint():
+    from ledger.reporting import readers_words
+
+    hints = [
+        "keep one, or pass rates= with the one to use",
+        "ask as of a later day, or with year=2013",
+        "2 budgets; keep one, or narrow the question (fiscal_year=, as_of=)",
+        "claims are in USD, RUB; pass currency='...' to net one of them, or "
+        "convert_to='...' with dated rates",
+        "no rate; give via='USD'",
+        "add a debt_stock entry and ask with measure='external'",
+        "an unknown hint with some_word=3",
+    ]
+    for hint in hints:
+        assert re.search(_PYTHON_WORDS, readers_words(hint)) is None, readers_words(hint)

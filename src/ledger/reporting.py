@@ -511,7 +511,8 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
         try:
             svg = _svg(draw())
         except (LedgerError, ValueError) as error:
-            found.unanswered.append((html_word("chart of", locale, what=what), str(error)))
+            chart = html_word("chart of", locale, what=what)
+            found.unanswered.append((chart, readers_words(str(error))))
             continue
         caption = html_text(html_word("chart of", locale, what=what))
         out.append(f'<figure role="group">{svg}<figcaption>{caption}</figcaption></figure>')
