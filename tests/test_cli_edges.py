@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -159,9 +160,12 @@ def test_amounts_give_the_number_and_currency_apart(capsys):
         "places": None,
         "text": "about $2B",
     }
-    # 2,000M × 48.6197 KGS/USD = 97,239.4M som, "about", shown to the digits the input carries
+    # 2,000M × 48.6197 KGS/USD = 97,239.4M som, "about", given to the places the figure
+    # carries (hundred millions: 97,200M), as its text says it (issue 15)
     assert (data["to"]["currency"], data["to"]["qualifier"]) == ("KGS", "about")
-    assert data["to"]["value"] == "97239400000.0000" and data["to"]["text"] == "about KGS97.2B"
+    assert (data["to"]["value"], data["to"]["places"]) == ("97200000000", -8)
+    assert data["to"]["text"] == "about KGS97.2B"
+    assert data["to"]["low"] == data["to"]["high"] == "97239400000.0000"
 
 
 def test_summary_balances_say_their_currency(capsys):
@@ -536,7 +540,18 @@ def _captured(args):
 def test_a_figures_json_gives_the_figure_back(figure):
     shown = figure_json(figure)
     assert set(shown) == AMOUNT_KEYS
-    assert figure_from_json(json.loads(json.dumps(shown))) == figure
+    back = figure_from_json(json.loads(json.dumps(shown)))
+    assert figure_json(back) == shown  # what the JSON says, it says again
+    value, _, _ = figure.magnitudes
+    if value is None or figure.places is None or value == round(value, figure.places):
+        assert back == figure  # a value at its own places: the figure back whole
+    else:  # a computed value is given to its places (issue 15): the same bounds and flags,
+        # and a value within half a step of its places of the figure's own
+        assert (back.low, back.high, back.places) == (figure.low, figure.high, figure.places)
+        assert (back.qualifier, back.approximate) == (figure.qualifier, figure.approximate)
+        assert back.low_inclusive == figure.low_inclusive
+        assert back.high_inclusive == figure.high_inclusive
+        assert abs(back.magnitudes[0] - value) <= Decimal(1).scaleb(-figure.places) / 2
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback():

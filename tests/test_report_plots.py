@@ -49,12 +49,12 @@ def test_a_legend_in_russian():
 def test_the_value_axis_names_the_currency_and_the_unit():
     chart = lg.plot.netting(lg.example(), "TJ", "RU", as_of=DAY)
     # The currency as the bars' labels write it ("$300M"): one form on a chart.
-    assert chart.axes[0].get_ylabel() == "millions of $"
+    assert chart.axes[0].get_ylabel() == "$ millions"
     flows, years = lg.plot.against_budget(lg.example(), "TJ", as_of=DAY).axes
-    assert flows.get_xlabel() == "millions of $ per year"
+    assert flows.get_xlabel() == "$ millions per year"
     assert years.get_xlabel() == "years of budget"
     kg = lg.plot.against_budget(lg.example("kg-ru-2012"), "KG", as_of=date(2013, 10, 1))
-    assert kg.axes[0].get_xlabel() == "millions of KGS per year"
+    assert kg.axes[0].get_xlabel() == "KGS millions per year"
 
 
 def test_russian_ticks_use_one_decimal_separator():

@@ -399,7 +399,7 @@ def test_plot_draws_bands_for_ranges_and_crosses_for_missing_years(book):
     assert len(ax.collections) == 1  # the band of 2006's range
     labels = ax.get_legend_handles_labels()[1]
     assert labels == ["budget (expenditure), Tajikistan", "missing (no figure for the year)"]
-    assert ax.get_ylabel() == "millions of USD per year"  # as the other charts say it
+    assert ax.get_ylabel() == "$ millions per year"  # as the other charts say it
 
 
 def test_plot_refuses_series_of_two_units():

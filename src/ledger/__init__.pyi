@@ -33,6 +33,7 @@ from .concessional import PresentValue as PresentValue
 from .concessional import forgiven as forgiven
 from .concessional import grant_element as grant_element
 from .concessional import present_value as present_value
+from .concessional import years_between as years_between
 from .entries import GDP as GDP
 from .entries import Budget as Budget
 from .entries import Claim as Claim

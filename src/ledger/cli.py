@@ -49,7 +49,7 @@ from .entries import (
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, MissingRateError
-from .figures import Figure
+from .figures import Figure, shown
 from .formatting import describe, format_figure, format_ratio, label, locale_of, party_name
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
@@ -64,6 +64,7 @@ from .yearly import from_source
 __all__ = [
     "COMMANDS",
     "Command",
+    "amount_argument",
     "command",
     "example_path",
     "figure_from_json",
@@ -151,7 +152,9 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     never floats; a bound or value the figure lacks is ``null``, and so is whether it is
     reached (a point "about" a value is bounded by that value, marked approximate); ``places``
     is the decimal places a computed figure is shown to where its inputs set them (else
-    ``null``), so that :func:`figure_from_json` gives the figure back whole.
+    ``null``), so that :func:`figure_from_json` gives the figure back whole. ``value`` claims
+    no more precision than the figure: a computed figure's value is given to its ``places``
+    (the digits its text shows), its bounds as they are.
 
     >>> import json
     >>> print(json.dumps(figure_json(Figure.of("300 million USD", "about")), indent=1))
@@ -171,8 +174,12 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     >>> shown = figure_json(Figure.range("250 million USD/year", "300 million USD/year"))
     >>> shown["value"], shown["low"], shown["high"], shown["unit"], shown["qualifier"]
     (None, '250000000', '300000000', 'USD/year', 'range')
+    >>> ratio = figure_json(Figure.of("300 million USD", "about") / Figure.of("360 million USD"))
+    >>> ratio["value"], ratio["places"], ratio["text"], ratio["low"][:12]
+    ('0.833', 3, 'about 0.83×', '0.8333333333')
     """
-    value, low, high = figure.magnitudes
+    value = shown(figure)[0]  # to the places its inputs carry, as the text says it
+    _, low, high = figure.magnitudes
     return {
         "value": _number(value),
         "currency": currency_of(figure.unit),
@@ -191,10 +198,15 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
 def figure_from_json(data: dict[str, Any]) -> Figure:
     """The figure a :func:`figure_json` object gives back, whole: value, bounds, whether each
     is reached, the qualifier, the approximate mark and the places (``text`` is for readers,
-    and unread).
+    and unread). A value given to its places that falls outside the bounds (a computed point
+    whose bounds differ only in the 60th digit) stands for the bound it was rounded from, so
+    that the figure read back gives the same JSON again.
 
     >>> figure = Figure.range("250 million USD/year", "300 million USD/year", approximate=True)
     >>> figure_from_json(figure_json(figure)) == figure
+    True
+    >>> ratio = Figure.of("300 million USD", "about") / Figure.of("360 million USD")
+    >>> figure_json(figure_from_json(figure_json(ratio))) == figure_json(ratio)
     True
     """
     unit = data["unit"]
@@ -203,7 +215,7 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         return None if data.get(key) is None else f"{data[key]} {unit}".strip()
 
     table = {
-        "amount": amount("value"),
+        "amount": amount(_value_key(data)),
         "low": amount("low"),
         "high": amount("high"),
         "qualifier": data["qualifier"],
@@ -213,6 +225,83 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         "places": data.get("places"),
     }
     return figure_from_data({key: value for key, value in table.items() if value is not None})
+
+
+# -- amounts typed on the command line ---------------------------------------------------------
+
+#: A range as people write it: "between 1 and 2 billion USD", "between about 1 and 2 billion USD".
+_BETWEEN = re.compile(
+    r"\s*between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and\s+(\S.*?)\s*\Z", re.I | re.S
+)
+#: One end of a range: a number, its scale word and its unit, each but the number optional.
+_END = re.compile(
+    r"(\S+)(?:\s+(thousand|million|billion|trillion)\b)?(?:\s+(\S.*))?\Z", re.I | re.S
+)
+
+
+def amount_argument(text: str) -> Figure:
+    """An amount typed on the command line, read as a file reads a figure: text with its word
+    (``about 2 billion USD``, ``more than 300 million USD``, ``at most 2 billion USD``), a range
+    (``between 1 and 2 billion USD``: the low end takes the high end's scale word and unit where
+    it gives none, as people write it), or a table as files write one, in TOML or JSON
+    (``{low = "1 billion USD", high = "2 billion USD"}``).
+
+    >>> print(amount_argument("between 1 and 2 billion USD"))
+    between 1000000000 and 2000000000 USD
+    >>> print(amount_argument("between about 1 billion USD and 2 billion USD"))
+    between about 1000000000 and 2000000000 USD
+    >>> print(amount_argument('{amount = "2 billion USD", qualifier = "at_most"}'))
+    at most 2000000000 USD
+    """
+    if text.lstrip().startswith("{"):
+        return figure_from_data(_table(text))
+    between = _BETWEEN.match(text)
+    if between is None:
+        return figure_from_data(text)  # as files read it: "about 2 billion USD"
+    word, low, high = between.groups()
+    top = _END.match(high)
+    bottom = _END.match(low)
+    if top is None or bottom is None or top[3] is None:
+        raise LedgerError(
+            f"{text!r}: a range names its unit at its high end, e.g. 'between 1 and 2 billion USD'"
+        )
+    if bottom[3] is None:  # "between 1 and 2 billion USD": the low end in the high end's terms
+        low = " ".join(part for part in (bottom[1], bottom[2] or top[2], top[3]) if part)
+    return Figure.range(low, high, approximate=word is not None)
+
+
+def _table(text: str) -> dict[str, Any]:
+    """A figure's table typed as JSON or as a TOML inline table, refused in words."""
+    import tomllib
+
+    try:
+        table = json.loads(text)
+    except ValueError:
+        try:
+            table = tomllib.loads(f"figure = {text}")["figure"]
+        except tomllib.TOMLDecodeError as error:
+            why = re.sub(r" \(at line \d+, column \d+\)", "", str(error))  # one line, typed
+            raise LedgerError(
+                f"{text!r} is not a table as files write a figure ({why}); write e.g. "
+                '\'{low = "1 billion USD", high = "2 billion USD"}\''
+            ) from None
+    if not isinstance(table, dict):
+        raise LedgerError(f"{text!r} is not a table; write e.g. '{{low = \"1 billion USD\"}}'")
+    return table
+
+
+def _value_key(data: dict[str, Any]) -> str:
+    """Where a figure's value is read from: ``value``, or the bound nearest to it where the
+    value, rounded to its places, fell outside them."""
+    value, low, high = (data.get(key) for key in ("value", "low", "high"))
+    if value is None:
+        return "value"
+    number = Decimal(value)
+    if low is not None and number < Decimal(low):
+        return "low"
+    if high is not None and number > Decimal(high):
+        return "high"
+    return "value"
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
@@ -861,6 +950,7 @@ def _check_via(args: argparse.Namespace, prog: str = "debt-ledger") -> None:
 def _report_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
     sub.add_argument("--no-charts", action="store_true", help="leave the charts out")
+    _source_option(sub)
 
 
 @command(
@@ -870,8 +960,14 @@ def _report_arguments(sub: argparse.ArgumentParser) -> None:
     day="the day the report is for: entries dated on or before it count",
 )
 def cmd_report(args: argparse.Namespace) -> Any:
+    book = _book(args)
     path = write_report(
-        _book(args), args.output, as_of=args.on, locale=args.locale, charts=not args.no_charts
+        book,
+        args.output,
+        as_of=args.on,
+        locale=args.locale,
+        charts=not args.no_charts,
+        source=_source(args, book),
     )
     size = path.stat().st_size
     if args.json:
@@ -1060,7 +1156,9 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
 
 def _convert_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "amount", help="a figure as files write it, e.g. '300 million USD' or 'about 2 billion USD'"
+        "amount",
+        help="a figure as files write it, with its word or as a range, e.g. '300 million USD', "
+        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD'",
     )
     parser.add_argument("to", help="an ISO 4217 code, e.g. RUB")
 
@@ -1076,8 +1174,8 @@ def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_currency(args.to, "currency")
     rates, via = _rates(book, args), _via(args)
-    amount = figure_from_data(args.amount)  # as files read it: "about 2 billion USD"
     with _worded(rates, via):
+        amount = amount_argument(args.amount)
         conversion = convert(amount, args.to, rates=rates, on=args.on, via=via)
     if args.json:
         return {

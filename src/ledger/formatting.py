@@ -101,6 +101,7 @@ from .words import (
     say_in,
     words_locale,
 )
+from .words import catalog as words_catalog
 from .words import say as words_say
 
 if TYPE_CHECKING:
@@ -320,7 +321,7 @@ def format_figure(
         if not figure.approximate:
             return say(value, qualified=False)
         word = "estimated" if qualifier == "estimated" else "about"
-        return words_say(where, QUALIFIED[word], amount=say(value))
+        return _qualified(where, word, say(value))
     text = _bounds_text(figure, low, high, where, say)
     if value is not None:
         text = words_say(where, CENTRAL, value=say(value, False), range=text)
@@ -347,13 +348,36 @@ def _bounds_text(
     sides = []
     if low is not None:
         word = "at_least" if figure.low_inclusive else "more_than"
-        sides.append(words_say(where, QUALIFIED[word], amount=say(low, True)))
+        sides.append(_qualified(where, word, say(low, True)))
     if high is not None:
         word = "at_most" if figure.high_inclusive else "less_than"
-        sides.append(words_say(where, QUALIFIED[word], amount=say(high, True)))
+        sides.append(_qualified(where, word, say(high, True)))
     if len(sides) == 2:
         return words_say(where, BOTH, first=sides[0], second=sides[1])
     return sides[0] if sides else words_say(where, UNKNOWN)
+
+
+#: A case ending a catalog glues to the amount ("{amount}dan ortiq").
+_GLUED = re.compile(r"\{amount\}\w")
+
+
+def _qualified(where: Locale, word: str, amount: str) -> str:
+    """An amount with the source's word (``QUALIFIED[word]``). Where the catalog glues a case
+    ending to the amount, as Uzbek does ("{amount}dan ortiq": "2 yildan ortiq", "1 martadan
+    ortiq"), an amount that ends in a sign or a digit takes it after a hyphen, as Uzbek writes
+    endings after signs and figures ("50%-dan ortiq", "300 mln US$-dan ortiq").
+
+    >>> _qualified(Locale.parse("uz_Latn_UZ"), "more_than", "2 yil")
+    '2 yildan ortiq'
+    >>> _qualified(Locale.parse("uz_Latn_UZ"), "more_than", "50%")
+    '50%-dan ortiq'
+    >>> _qualified(Locale.parse("en_US"), "more_than", "50%")
+    'more than 50%'
+    """
+    pattern = words_catalog(where).gettext(QUALIFIED[word])
+    if amount and not amount[-1].isalpha() and _GLUED.search(pattern):
+        amount += "-"
+    return pattern.format(amount=amount)
 
 
 #: The first number in an amount's text, with its sign and the locale's separators.

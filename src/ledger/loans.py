@@ -34,7 +34,7 @@ from .arithmetic import owned
 from .entries import Settlement
 from .errors import LedgerError
 from .figures import Figure
-from .terms import FREQUENCIES, Frequency, Terms
+from .terms import FREQUENCIES, Frequency, Terms, rate_text
 from .units import Amount, currency_of, is_stock
 
 __all__ = [
@@ -127,7 +127,10 @@ class Schedule:
         return self.payments[index]
 
     def _figure(self, number: Decimal) -> Figure:
-        return Figure.of(f"{number} {self.currency}", "about" if self.approximate else "exact")
+        """An amount of the schedule, to its currency's minor unit as every payment is
+        ("300.00 EUR" beside "200.00 EUR", never "300 EUR")."""
+        cents = number.quantize(Decimal(1).scaleb(-minor_unit(self.currency)))
+        return Figure.of(f"{cents} {self.currency}", "about" if self.approximate else "exact")
 
     @property
     def total_principal(self) -> Figure:
@@ -258,8 +261,8 @@ def _rate(terms: Terms) -> tuple[Decimal, bool]:
     value = terms.interest.magnitudes[0]
     if value is None or terms.interest.qualifier not in ("exact", "about", "estimated"):
         raise LedgerError(
-            f"interest {terms.interest} is not one rate; a schedule needs one (give the terms "
-            "with interest='1.5%', say); lg.grant_element takes a range of rates"
+            f"interest {rate_text(terms.interest)} is not one rate; a schedule needs one (give "
+            "the terms with interest='1.5%', say); lg.grant_element takes a range of rates"
         )
     return value, terms.interest.approximate
 
@@ -299,7 +302,7 @@ def _resolve(
             label = getattr(claim_or_terms, "id", "?")
             raise LedgerError(
                 f"claim {label} has no terms; give it terms=lg.Terms(interest=..., "
-                "maturity_years=...) (in a file, a [entries.terms] table)"
+                "maturity_years=...) (in a file, an [entries.terms] table)"
             )
         raise LedgerError(f"{what} is not a claim nor terms; pass a Claim with terms or lg.Terms")
     claim: HasTerms = claim_or_terms  # type: ignore[assignment]

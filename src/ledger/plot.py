@@ -2,9 +2,9 @@
 
 Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
 than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
-the currency as the chart's labels write it, and the unit ("millions of $ per year" beside
-"$300M per year"; "млн KGS в год"); a legend keys only what is drawn; labels and tick
-numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
+the currency as the chart's labels write it, and the unit ("$ millions per year" beside
+"$300M per year"; "млн KGS в год", "жылына млн сом"); a legend keys only what is drawn; labels
+and tick numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
 keeps room above it. matplotlib is imported only when a plot is drawn. Each chart is made by
 ``pyplot.figure``, so pyplot knows it (``plt.get_fignums()``, ``plt.show()``, a notebook's
 inline display); close it with ``plt.close(chart)`` when done.
@@ -541,11 +541,12 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
 
 
 def _axis_words(unit: Unit, locale: str) -> str:
-    """The value axis of a series in the words of the other charts: "millions of USD per
-    year" for a flow, "millions of USD" for a stock; other units as files write them."""
+    """The value axis of a series in the words of the other charts: "$ millions per year"
+    for a flow, "$ millions" for a stock; other units as files write them."""
     code = currency_of(unit)
     if code is not None and (is_flow(unit) or is_stock(unit)):
-        return html_word("axis flow" if is_flow(unit) else "axis stock", locale, currency=code)
+        money = _money_words(code, locale)  # as the other charts' axes and bars write it
+        return html_word("axis flow" if is_flow(unit) else "axis stock", locale, currency=money)
     if code is not None:  # money per something else (per person): millions, and the unit
         return label("millions", locale, currency=unit_text(unit))
     return unit_text(unit)

@@ -39,11 +39,12 @@ from .formatting import describe, format_figure, format_ratio, format_reduction,
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, questions
 from .words import html_word, locale_of, party_name
+from .yearly import from_source
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as Chart
 
-__all__ = ["report", "write_report"]
+__all__ = ["readers_words", "report", "write_report"]
 
 _STYLE = """
 :root{color-scheme:light}
@@ -98,12 +99,59 @@ class _Found:
     unanswered: list[tuple[str, str]] = field(default_factory=list)
 
     def ask(self, question: Callable[[], Any], what: str) -> Any:
-        """The answer, or ``None`` with why not noted."""
+        """The answer, or ``None`` with why not noted (in a reader's words: no keyword)."""
         try:
             return question()
         except LedgerError as error:
-            self.unanswered.append((what, str(error)))
+            self.unanswered.append((what, readers_words(str(error))))
             return None
+
+
+# The library's refusals end with a hint for a Python caller (``source='...'``); a page is read
+# by people who call nothing. Each rewrite says the same in plain words.
+_READERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"choose with source='\.\.\.' \(a source id or publisher\)",
+            "choose the source to keep (its id in the file, or its publisher)",
+        ),
+        (r" \(this ledger has no source ids: .*? keeps them\)", ""),
+        (r"; convert one first with lg\.convert\([^)]*\) and", "; convert one first with"),
+        (r"keep one, or pass rates= with the one to use", "keep one of them"),
+        (r"ask as of a later day, or with year=\d+", "ask about a later day"),
+        (r"\byear=, ", ""),
+        (r"ask with measure='(\w+)'", r"its \1 debt stock is weighed against GDP apart"),
+        (r"a debt_stock entry and ask with measure=", "a debt_stock entry"),
+        (
+            r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
+            "keep one, or ask about another day",
+        ),
+        (
+            r"pass currency='\.\.\.' to net one of them, or convert_to='\.\.\.' with dated rates",
+            "net one currency at a time, or convert them with dated rates",
+        ),
+        (r" \(or pass format='\w+'\)", ""),
+        (r"\bvia=(['\"]?)([A-Z]{3})\1", r"through \2"),
+        (r"\b(?:as_of|on)=(?=\S)", "on "),
+        (r"\b([a-z]+)_([a-z]+)=", r"\1 \2 "),  # any keyword left: its name in words
+        (r"\b([a-z]+)=", r"\1 "),
+    )
+)
+
+
+def readers_words(message: str) -> str:
+    """A library refusal as a page's reader gets it: the hints a Python caller is given
+    (``source='...'``) said in words.
+
+    >>> readers_words("2 GDP entries for KG speak for 2012; keep one, or choose with "
+    ...               "source='...' (a source id or publisher)")
+    '2 GDP entries for KG speak for 2012; keep one, or choose the source to keep (its id in \
+the file, or its publisher)'
+    """
+    for pattern, replacement in _READERS:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def _pairs(book: Ledger, as_of: date | None) -> list[tuple[str, str, str]]:
@@ -123,11 +171,12 @@ def _parties(book: Ledger) -> list[str]:
     return sorted(parties)
 
 
-def _answers(book: Ledger, as_of: date | None, locale: str) -> _Found:
+def _answers(book: Ledger, as_of: date | None, locale: str, source: str | None = None) -> _Found:
     def name(party: str) -> str:
         return party_name(party, locale, book.parties)
 
     found = _Found()
+    chosen = {} if source is None else {"source": source}  # among entries that compete
     for a, b, code in _pairs(book, as_of):
         balance = found.ask(
             partial(net_balance, book, a, b, as_of=as_of, currency=code),
@@ -138,7 +187,7 @@ def _answers(book: Ledger, as_of: date | None, locale: str) -> _Found:
     for party in _parties(book):
         for question in questions(book, party):
             ratio = found.ask(
-                partial(question.ask, book, party, as_of=as_of),
+                partial(question.ask, book, party, as_of=as_of, **chosen),
                 html_word(f"question {question.key}", locale, party=name(party)),
             )
             if ratio is not None:
@@ -462,7 +511,8 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
         try:
             svg = _svg(draw())
         except (LedgerError, ValueError) as error:
-            found.unanswered.append((html_word("chart of", locale, what=what), str(error)))
+            chart = html_word("chart of", locale, what=what)
+            found.unanswered.append((chart, readers_words(str(error))))
             continue
         caption = html_text(html_word("chart of", locale, what=what))
         out.append(f'<figure role="group">{svg}<figcaption>{caption}</figcaption></figure>')
@@ -488,17 +538,22 @@ def report(
     locale: str = "en_US",
     title: str | None = None,
     charts: bool = True,
+    source: str | None = None,
 ) -> str:
     """The ledger as one self-contained HTML page in the locale's words and numbers: the
     sentences, net balances with each reduction, ratios, positions and a settlement, charts
     as inline SVG (``charts=False``, or without matplotlib, none: the page says so), every
     entry with its quote, and the sources; every figure linked to its entries and sources.
-    ``as_of`` is the day asked (entries dated on or before it count; by default today)."""
+    ``as_of`` is the day asked (entries dated on or before it count; by default today);
+    ``source`` (a source id or publisher) chooses among entries that compete for one year, as
+    the ratio helpers' ``source=`` does (an unknown source is refused, the ledger's named)."""
     if not isinstance(book, Ledger):
         raise LedgerError(f"report() takes a Ledger (lg.load(...)), not {type(book).__name__}")
     where = locale_of(locale)
     day = day_asked(as_of)
-    found = _answers(book, day, locale)
+    if source is not None:
+        from_source(book, source)  # refuses a source the ledger does not hold, naming its own
+    found = _answers(book, day, locale, source)
     anchors = _Anchors(book)
     heading = title or book.title or html_word("report", locale)
     sections = [

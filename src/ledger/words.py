@@ -614,8 +614,8 @@ def _name_in(given: object, locale: Locale, any_language: bool = False) -> str |
 #: headings, axes and legends), looked up by :func:`html_word`.
 HTML_WORDS = {
     # the charts
-    "axis stock": _("millions of {currency}"),
-    "axis flow": _("millions of {currency} per year"),
+    "axis stock": _("{currency} millions"),
+    "axis flow": _("{currency} millions per year"),
     "legend approximate": _("approximate (hatched)"),
     "legend range": _("range: from its low to its high end"),
     "legend open": _("open end: more than, or at most (arrow)"),
