@@ -59,6 +59,7 @@ def _amount(value, qualifier="exact", text=None, currency="USD", unit=None, low=
         "approximate": qualifier in ("about", "estimated"),
         "places": None,
         "text": text,
+        "full": None,
     }
 
 

@@ -232,6 +232,7 @@ def test_net_json_names_the_rate_of_a_conversion():
                 "approximate": False,
                 "places": None,
                 "text": "48.6197 KGS/USD",
+                "full": None,
             },
             "basis": "spot",
             "as_of": "2013-09-30",

@@ -152,9 +152,11 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
     never floats; a bound or value the figure lacks is ``null``, and so is whether it is
     reached (a point "about" a value is bounded by that value, marked approximate); ``places``
     is the decimal places a computed figure is shown to where its inputs set them (else
-    ``null``), so that :func:`figure_from_json` gives the figure back whole. ``value`` claims
-    no more precision than the figure: a computed figure's value is given to its ``places``
-    (the digits its text shows), its bounds as they are.
+    ``null``). ``value``, ``low`` and ``high`` claim no more precision than the figure: a
+    computed figure's value is given to its ``places`` (the digits its text shows) and its
+    bounds rounded outwards to them, so that each statement stays true; where that rounding
+    changed a number, ``full`` holds the value and bounds with every digit the library keeps
+    (else it is ``null``), so that :func:`figure_from_json` gives the figure back whole.
 
     >>> import json
     >>> print(json.dumps(figure_json(Figure.of("300 million USD", "about")), indent=1))
@@ -169,17 +171,20 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
      "high_inclusive": true,
      "approximate": true,
      "places": null,
-     "text": "about $300M"
+     "text": "about $300M",
+     "full": null
     }
     >>> shown = figure_json(Figure.range("250 million USD/year", "300 million USD/year"))
     >>> shown["value"], shown["low"], shown["high"], shown["unit"], shown["qualifier"]
     (None, '250000000', '300000000', 'USD/year', 'range')
     >>> ratio = figure_json(Figure.of("300 million USD", "about") / Figure.of("360 million USD"))
-    >>> ratio["value"], ratio["places"], ratio["text"], ratio["low"][:12]
-    ('0.833', 3, 'about 0.83×', '0.8333333333')
+    >>> ratio["value"], ratio["low"], ratio["high"], ratio["places"], ratio["text"]
+    ('0.833', '0.833', '0.834', 3, 'about 0.83×')
+    >>> ratio["full"]["low"][:12]
+    '0.8333333333'
     """
-    value = shown(figure)[0]  # to the places its inputs carry, as the text says it
-    _, low, high = figure.magnitudes
+    held = figure.magnitudes
+    value, low, high = shown(figure)  # to the places its inputs carry, bounds outwards
     return {
         "value": _number(value),
         "currency": currency_of(figure.unit),
@@ -192,30 +197,32 @@ def figure_json(figure: Figure, locale: str = "en_US", text: str | None = None) 
         "approximate": figure.approximate,
         "places": figure.places,
         "text": format_figure(figure, locale) if text is None else text,
+        "full": None
+        if (value, low, high) == held
+        else dict(zip(("value", "low", "high"), map(_number, held), strict=True)),
     }
 
 
 def figure_from_json(data: dict[str, Any]) -> Figure:
     """The figure a :func:`figure_json` object gives back, whole: value, bounds, whether each
     is reached, the qualifier, the approximate mark and the places (``text`` is for readers,
-    and unread). A value given to its places that falls outside the bounds (a computed point
-    whose bounds differ only in the 60th digit) stands for the bound it was rounded from, so
-    that the figure read back gives the same JSON again.
+    and unread); the numbers from ``full`` where it is given.
 
     >>> figure = Figure.range("250 million USD/year", "300 million USD/year", approximate=True)
     >>> figure_from_json(figure_json(figure)) == figure
     True
     >>> ratio = Figure.of("300 million USD", "about") / Figure.of("360 million USD")
-    >>> figure_json(figure_from_json(figure_json(ratio))) == figure_json(ratio)
+    >>> figure_from_json(figure_json(ratio)) == ratio
     True
     """
     unit = data["unit"]
+    numbers = data.get("full") or data
 
     def amount(key: str) -> str | None:
-        return None if data.get(key) is None else f"{data[key]} {unit}".strip()
+        return None if numbers.get(key) is None else f"{numbers[key]} {unit}".strip()
 
     table = {
-        "amount": amount(_value_key(data)),
+        "amount": amount("value"),
         "low": amount("low"),
         "high": amount("high"),
         "qualifier": data["qualifier"],
@@ -288,20 +295,6 @@ def _table(text: str) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise LedgerError(f"{text!r} is not a table; write e.g. '{{low = \"1 billion USD\"}}'")
     return table
-
-
-def _value_key(data: dict[str, Any]) -> str:
-    """Where a figure's value is read from: ``value``, or the bound nearest to it where the
-    value, rounded to its places, fell outside them."""
-    value, low, high = (data.get(key) for key in ("value", "low", "high"))
-    if value is None:
-        return "value"
-    number = Decimal(value)
-    if low is not None and number < Decimal(low):
-        return "low"
-    if high is not None and number > Decimal(high):
-        return "high"
-    return "value"
 
 
 def _ratio_json(ratio: Ratio, locale: str) -> dict[str, Any]:
