@@ -58,7 +58,7 @@ from .ratios import Question, Ratio, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
-from .words import ENTRIES, VALID, counted, html_word, say
+from .words import ENTRIES, VALID, counted, html_word, reason, reason_language, say
 from .yearly import from_source
 
 __all__ = [
@@ -548,6 +548,14 @@ class _Unanswered:
     #: The question's key (``net_debt_to_gdp``), for its words; ``None`` for a balance or
     #: the positions.
     key: str | None = None
+    #: The refusal, whose reason a reader's language can say (``words.reason``).
+    error: Exception | None = None
+
+    def why(self, locale: str, names: dict[str, str]) -> str:
+        """Why, in the reader's language where the catalogs say it; else the command's words."""
+        if self.error is None or reason_language(self.error, locale) == "en":
+            return self.reason
+        return reason(self.error, locale, names)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -561,9 +569,10 @@ class _Unanswered:
     def line(self, locale: str, names: dict[str, str]) -> str:
         if self.key is not None and self.party is not None:
             who = party_name(self.party, locale, names)
-            return f"  - {html_word(f'question {self.key}', locale, party=who)}: {self.reason}"
+            question = html_word(f"question {self.key}", locale, party=who)
+            return f"  - {question}: {self.why(locale, names)}"
         heading = html_word("balances" if self.question == "balance" else "positions", locale)
-        return f"  - {heading}: {self.reason}"
+        return f"  - {heading}: {self.why(locale, names)}"
 
 
 def _check_party(book: Ledger, party: str, role: str) -> None:
@@ -624,7 +633,7 @@ def _ratios(
         except LedgerError as error:
             net = dict(question.options).get("net") is True
             why = _words(error, rates, via)
-            missing.append(_Unanswered(question.helper, party, why, net, question.key))
+            missing.append(_Unanswered(question.helper, party, why, net, question.key, error))
     return found, missing
 
 
@@ -772,12 +781,12 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         balances = _balances(book, day)
     except LedgerError as error:
         balances = []
-        missing.append(_Unanswered("balance", None, in_words(str(error))))
+        missing.append(_Unanswered("balance", None, in_words(str(error)), error=error))
     try:
         positions = net_positions(book, as_of=day, progress=_on_terminal())
     except LedgerError as error:
         positions = {}
-        missing.append(_Unanswered("positions", None, in_words(str(error))))
+        missing.append(_Unanswered("positions", None, in_words(str(error)), error=error))
     ratios: list[Ratio] = []
     own, source = _party_books(book), _source(args, book)
     for party in _about(book):

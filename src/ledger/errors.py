@@ -61,7 +61,16 @@ class UnknownEntryError(LedgerError, KeyError):
 
 
 class MissingFigureError(LedgerError, LookupError):
-    """A question the ledger cannot answer: a figure is missing, or two compete."""
+    """A question the ledger cannot answer: a figure is missing, or two compete.
+
+    The message is English, for callers; ``reason``, where the refusal gives one, says why
+    for a reader in any language: a key of ``ledger.words.REASONS`` and the values of its
+    blanks (``ledger.words.reason`` says it in a locale).
+    """
+
+    def __init__(self, message: str, reason: tuple[str, dict[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -286,7 +286,8 @@ def _yearly(
             book, party, against, years=years, prefer=source, rates=rates, via=via, max_age=max_age
         )
     except MissingFigureError as error:  # the ratio takes no measure=: never offer it
-        raise MissingFigureError(str(error).replace(_BUDGET_MEASURE_HINT, "")) from None
+        text = str(error).replace(_BUDGET_MEASURE_HINT, "")
+        raise MissingFigureError(text, error.reason) from None
     top = series(
         book,
         party,
@@ -340,10 +341,12 @@ def _latest(
             later = f"; the ledger's {many} for {party} start {first.isoformat()}"
             raise MissingFigureError(
                 f"no {what} for {party} dated on or before {day.isoformat()}{later}: ask as "
-                "of a later day, or add an earlier entry"
+                "of a later day, or add an earlier entry",
+                _reason("none yet", what=what, party=party, day=day, first=first),
             )
         raise MissingFigureError(
-            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger"
+            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger",
+            _reason("none", what=what, party=party, day=day),
         )
     latest = max(entry.as_of for entry in entries)
     newest = [entry for entry in entries if entry.as_of == latest]
@@ -351,9 +354,19 @@ def _latest(
         ids = ", ".join(sorted(entry.id for entry in newest))
         raise MissingFigureError(
             f"{len(newest)} {what} entries for {party} compete as of {latest.isoformat()} "
-            f"({ids}); keep one, or narrow the question ({narrow})"
+            f"({ids}); keep one, or narrow the question ({narrow})",
+            _reason("compete", what=what, party=party, day=latest, ids=ids),
         )
     return newest[0]
+
+
+def _reason(key: str, **values: object) -> tuple[str, dict[str, str]]:
+    """Why a question has no answer, for a reader in any language: a key of
+    ``ledger.words.REASONS`` and its values as text (days in ISO form)."""
+    return key, {
+        name: value.isoformat() if isinstance(value, date) else str(value)
+        for name, value in values.items()
+    }
 
 
 Keep = Callable[[EntryBase], bool]
@@ -400,19 +413,24 @@ def _of_year(
     if len(known) == 1:
         return known[0]
     if known:
+        ids = ", ".join(sorted(e.id for e in known))
         raise MissingFigureError(
             f"{len(known)} {what} entries for {party} speak for {year} ({named(book, known)}); "
-            "keep one, or choose with source='...' (a source id or publisher)"
+            "keep one, or choose with source='...' (a source id or publisher)",
+            _reason("compete in year", what=what, party=party, year=year, ids=ids),
         )
     if mine:
         assert day is not None
+        dated = ", ".join(f"{e.id}: {e.as_of.isoformat()}" for e in mine)
         raise MissingFigureError(
             f"no {what} for {party} for {year} dated on or before {day.isoformat()} "
             f"({', '.join(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
-            f"of a later day{'' if asked else f', or with year={year}'}"
+            f"of a later day{'' if asked else f', or with year={year}'}",
+            _reason("later in year", what=what, party=party, year=year, day=day, ids=dated),
         )
     raise MissingFigureError(
-        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger"
+        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger",
+        _reason("none in year", what=what, party=party, year=year),
     )
 
 
@@ -573,7 +591,14 @@ def _remittances_and_budget(
             f"{', '.join(map(str, sorted(sent_years)))} and its budgets for "
             f"{', '.join(map(str, sorted(budget_years)))}: no year has both, and figures of "
             "different years are not weighed against each other; add the remittances or the "
-            "budget of one year"
+            "budget of one year",
+            _reason(
+                "no common year",
+                party=party,
+                day=day,
+                sent=", ".join(map(str, sorted(sent_years))),
+                budgets=", ".join(map(str, sorted(budget_years))),
+            ),
         )
     year = max(both)
     return (
@@ -696,7 +721,8 @@ def _claims_debt(
     claims = preferred(claims, keep)  # a source chooses among claims, where it has any
     if not claims:
         raise MissingFigureError(
-            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}"
+            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}",
+            _reason("no claims", party=party, day=day),
         )
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements(as_of=day):
@@ -1022,7 +1048,8 @@ def per_migrant(
     if remittance.migrants is None:
         raise MissingFigureError(
             f"remittances {remittance.id!r} to {party} give no number of migrants; add "
-            "migrants = { amount = '...', qualifier = '...' } to the entry"
+            "migrants = { amount = '...', qualifier = '...' } to the entry",
+            _reason("no migrants", party=party, ids=remittance.id),
         )
     yearly = remittance.amount.to(f"{currency_of(remittance.amount.unit)}/year")
     return Ratio.of(

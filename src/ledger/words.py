@@ -718,3 +718,95 @@ def html_word(key: str, locale: str | Locale = "en_US", **values: object) -> str
     if key not in HTML_WORDS:
         raise LedgerError(f"no HTML word {key!r}; words: {', '.join(map(repr, HTML_WORDS))}")
     return say(locale_of(locale), HTML_WORDS[key], **{k: str(v) for k, v in values.items()})
+
+
+# -- why a question has no answer -------------------------------------------------------------
+
+#: Why a question has no answer, for a reader in any language: the keys a refusal's
+#: ``reason`` names (``ledger.errors.MissingFigureError``), said by :func:`reason`. English
+#: readers read the refusal's own message, which says more (the keyword to pass).
+REASONS = {
+    "none": _("{what}, {party}: none as of {day}; add one to the ledger"),
+    "none yet": _(
+        "{what}, {party}: none as of {day}, the first is dated {first}; ask as of a later day, "
+        "or add an earlier entry"
+    ),
+    "compete": _("{what}, {party}: several entries compete as of {day} ({ids}); keep one"),
+    "compete in year": _(
+        "{what}, {party}, {year}: several entries compete ({ids}); keep one, or choose a source"
+    ),
+    "later in year": _("{what}, {party}, {year}: none as of {day} ({ids}); ask as of a later day"),
+    "none in year": _("{what}, {party}, {year}: none; add one to the ledger"),
+    "no common year": _(
+        "{party}: remittances for {sent}, budget for {budgets}: no year has both; add the "
+        "remittances or the budget of one year"
+    ),
+    "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
+    "no migrants": _("{ids} ({party}): no number of migrants; add it to the entry"),
+    "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
+}
+
+
+#: What a refusal says is missing (its ``what``), by the words of a heading.
+_MISSING_WHAT = {
+    "budget": ("label", "budget"),
+    "remittances": ("label", "remittances"),
+    "GDP": ("html", "gdp"),
+}
+
+
+def reason(
+    error: BaseException, locale: str | Locale = "en_US", names: PartyNames | None = None
+) -> str:
+    """Why a question has no answer, in the reader's language: the refusal's own (English)
+    message for English, or where the refusal gives no reason a reader's language can say
+    (see :func:`reason_language`); else its reason in the locale's words, parties by name.
+
+    >>> from ledger.errors import MissingFigureError
+    >>> refused = MissingFigureError("no budget for TJ ...", ("none", {"what": "budget",
+    ...     "party": "TJ", "day": "2004-03-15"}))
+    >>> reason(refused, "ru_RU")
+    'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
+    >>> reason(refused, "en_US")
+    'no budget for TJ ...'
+    """
+    where = locale_of(locale)
+    said = _reason_of(error)
+    if said is None or language_of(where) == "en":
+        return str(error)
+    key, values = said
+    shown = dict(values)
+    if "party" in shown:
+        shown["party"] = party_name(shown["party"], where, names)
+    if "what" in shown:
+        shown["what"] = _what_in(shown["what"], where)
+    return say(where, REASONS[key], **shown)
+
+
+def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str:
+    """The language :func:`reason` says a refusal in: the locale's catalog, or ``"en"`` for
+    a refusal that gives no reason the catalogs hold (its English message)."""
+    where = locale_of(locale)
+    if _reason_of(error) is None:
+        return "en"
+    return language_of(where) or "en"
+
+
+def _reason_of(error: BaseException) -> tuple[str, dict[str, str]] | None:
+    said = getattr(error, "reason", None)
+    if isinstance(said, tuple) and len(said) == 2 and said[0] in REASONS:
+        return said[0], dict(said[1])
+    source, target, on = (getattr(error, name, None) for name in ("source", "target", "on"))
+    if isinstance(source, str) and isinstance(target, str) and on is not None:  # a missing rate
+        return "no rate", {"pair": f"{source}/{target}", "day": on.isoformat()}
+    return None
+
+
+def _what_in(what: str, where: Locale) -> str:
+    """A refusal's ``what`` (``budget``, ``GDP``, ``external debt stock``) in the locale."""
+    table, key = _MISSING_WHAT.get(what, ("html", "debt_stock" if "debt" in what else ""))
+    if table == "label":
+        return say(where, LABELS[key])
+    if key in HTML_WORDS:
+        return say(where, HTML_WORDS[key])
+    return what
