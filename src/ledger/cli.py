@@ -58,7 +58,16 @@ from .ratios import Question, Ratio, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
-from .words import ENTRIES, VALID, counted, html_word, reason, reason_language, say
+from .words import (
+    ENTRIES,
+    VALID,
+    counted,
+    html_word,
+    language_of,
+    reason,
+    reason_language,
+    say,
+)
 from .yearly import from_source
 
 __all__ = [
@@ -964,10 +973,16 @@ def cmd_net(args: argparse.Namespace) -> Any:
     if args.json:
         return {
             **_balance_json(balance, args.locale, book.parties),
-            **({"explanation": balance.explain()} if args.explain else {}),
+            **({"explanation": balance.explain(_explaining(args))} if args.explain else {}),
         }
     text = describe(balance, args.locale, book.parties)
-    return f"{text}\n\n{balance.explain()}" if args.explain else text
+    return f"{text}\n\n{balance.explain(_explaining(args))}" if args.explain else text
+
+
+def _explaining(args: argparse.Namespace) -> Any:
+    """The locale ``explain()`` speaks for a command: none (the library's English, party
+    codes and plain digits, as ever) where the words are English, else the reader's."""
+    return None if language_of(locale_of(args.locale)) == "en" else args.locale
 
 
 @command(
@@ -1094,9 +1109,10 @@ def cmd_convert(args: argparse.Namespace) -> Any:
             "to": figure_json(conversion.figure, args.locale),
             "rate": conversion.rate.id if conversion.rate else None,
             "rates": [_rate_json(rate, args.locale) for rate in conversion.rates],
-            "explanation": conversion.explain(),
+            "explanation": conversion.explain(_explaining(args)),
         }
-    return f"{format_figure(conversion.figure, args.locale)}\n{conversion.explain()}"
+    explained = conversion.explain(_explaining(args))
+    return f"{format_figure(conversion.figure, args.locale)}\n{explained}"
 
 
 @command("validate", "check a ledger file")

@@ -30,7 +30,7 @@ from .entries import GDP, Budget, DebtMeasure, DebtStock, EntryBase, Rate, Remit
 from .errors import LedgerError, MissingFigureError
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
+from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
 from .yearly import Point, Series, divided, from_source, named, preferred, series, year_of
@@ -147,35 +147,11 @@ class Ratio:
         """Each rate the ratio used, once, in the order first used."""
         return tuple(dict.fromkeys(rate for c in self.conversions for rate in c.rates))
 
-    def explain(self) -> str:
-        """The division, each entry with its source's words, and each rate it used."""
-        when = f"as of {self.as_of.isoformat()}"
-        if self.year is not None and self.as_of != date(self.year, 12, 31):
-            when = f"figures for {self.year}, {when}"
-        out = [
-            f"{_asked(self.question)} for {self.party}, {when}: {self.value}",
-            *self._sign_note(),
-            f"  {self.numerator_label}: {self.numerator}",
-        ]
-        out += [_cite(entry) for entry in self.numerator_entries]
-        out += [f"      converted: {c.explain()}" for c in self.conversions]
-        out.append(f"  {self.denominator_label}: {self.denominator}")
-        out += [_cite(entry) for entry in self.denominator_entries]
-        if self.rates:
-            out.append("  rates:")
-            out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in self.rates]
-        out.append(f"  = {self.numerator} / {self.denominator} = {self.value}")
-        return "\n".join(out)
-
-    def _sign_note(self) -> list[str]:
-        """What a net debt below zero means, said where the arithmetic shows one."""
-        _, low, high = self.value.magnitudes
-        if not self.net or (low is not None and low >= 0):
-            return []  # (no lower bound: it may be below zero, and is said so below)
-        what = f"{self.party} is owed more than it owes (a net creditor)"
-        if high is None or high > 0:
-            return [f"  direction unknown: below zero, {what}"]
-        return [f"  below zero: {what}"]
+    def explain(self, locale: str | None = None) -> str:
+        """The division, each entry with its source's words, and each rate it used; in
+        English by default, in a locale's words and numbers when given one."""
+        text: str = call("explain.ratio", self, locale)  # the text face, ledger.explaining
+        return text
 
     def __str__(self) -> str:
         return f"{_asked(self.question)} for {self.party}: {self.value}"
@@ -303,24 +279,6 @@ def _yearly(
         max_age=max_age,
     )
     return by_year(question, top, bottom, net=net)
-
-
-_DONE = {"payment": "paid", "write_off": "written off"}
-
-
-def _cite(entry: EntryBase) -> str:
-    if isinstance(entry, Settlement):
-        done = _DONE.get(entry.method, entry.method.replace("_", " "))
-        return (
-            f"      less {entry.amount} {done} ({entry.as_of.isoformat()}): "
-            + _cited(entry).lstrip()
-        )
-    return _cited(entry)
-
-
-def _cited(entry: EntryBase) -> str:
-    words = f'"{entry.quote}" ' if entry.quote else ""
-    return f"      {entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
 
 
 def _latest(

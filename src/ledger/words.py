@@ -47,6 +47,8 @@ __all__ = [
     "languages",
     "locale_of",
     "party_name",
+    "reason",
+    "reason_language",
     "root_locale",
     "say",
     "say_chained",
@@ -704,6 +706,13 @@ HTML_WORDS = {
     "question public_external_debt_to_gdp": _("{party}: public external debt / GDP"),
     "none": _("none"),
     "published": _("{publisher}, {date}"),
+    # a series
+    "series caption": _("{question} for {party}"),
+    "year": _("year"),
+    "figure": _("figure"),
+    "entries column": _("entries"),
+    "sources column": _("sources"),
+    "missing": _("missing"),
     "quoted in": _("quoted in"),
 }
 
@@ -810,3 +819,105 @@ def _what_in(what: str, where: Locale) -> str:
     if key in HTML_WORDS:
         return say(where, HTML_WORDS[key])
     return what
+
+
+# -- explain(): the arithmetic, line by line ----------------------------------------------------
+
+#: The words of ``explain()`` (a balance, a conversion, a ratio, a series, a present value),
+#: said by ``ledger.explaining``. English is the text explain() has always given; in another
+#: locale short label-and-value forms, figures in its numbers.
+EXPLAIN = {
+    # a net balance
+    "owes": _("{debtor} owes {creditor}, net, as of {day}: {amount}"),
+    "unknown": _(
+        "direction unknown, as of {day}: {debtor} may owe {creditor}, net, {owed}; or "
+        "{creditor} may owe {debtor} {back}"
+    ),
+    "claim on": _("{creditor}'s claim on {debtor}, asserted by {asserted_by}"),
+    "counter to": _("{claim}, counter to {counter}"),
+    "counts as zero": _("{claim}, status {status}: counts as zero"),
+    "as asserted": _("as asserted: {amount}"),
+    "outstanding": _("{amount} outstanding"),
+    "converted": _("converted: {conversion}"),
+    "net in": _("net in {currency}: {conversion}"),
+    # a conversion and its rate
+    "already in": _("{amount} (already in {currency})"),
+    "then": _("{first}, then {second}"),
+    "rate": _("rate {id}, {how}, {publisher}"),
+    "basis spot": _("spot from {date}"),
+    "basis end_of_period": _("end of period from {date}"),
+    "basis average": _("average from {date}"),
+    "average over": _("average over {start}..{end}"),
+    # a ratio
+    "ratio head": _("{question} for {party}, {when}: {value}"),
+    "as of": _("as of {day}"),
+    "figures for": _("figures for {year}, {when}"),
+    "net creditor": _("{party} is owed more than it owes (a net creditor)"),
+    "below zero": _("below zero: {what}"),
+    "maybe below zero": _("direction unknown: below zero, {what}"),
+    "label": _("{label}: {figure}"),
+    "rates": _("rates:"),
+    "less": _("less {reduction}"),
+    # a series
+    "series head": _("{question} for {party}, {span}:"),
+    "no years": _("no years"),
+    "missing": _("missing: {why}"),
+    "maybe below zero series": _("direction unknown: may be below zero, {what}"),
+    # a present value, a grant element, what a restructuring gave up
+    "present value": _("present value on {day} at {rate} {per}: {value}"),
+    "the disbursement day": _("the disbursement day"),
+    "a year": _("a year"),
+    "a year, per period": _("a year, per period"),
+    "date": _("date"),
+    "years": _("years"),
+    "payment": _("payment"),
+    "factor": _("factor"),
+    "present value column": _("present value"),
+    "written off": _("written off"),
+    "carried forward": _("(before the day: carried forward, not discounted)"),
+    "sums": _("undiscounted: {undiscounted}; discounted: {discounted}"),
+    "exact payments": _(
+        "(the payments of the terms, exact: each shown to the cent, summed unrounded; "
+        "lg.present_value(lg.schedule(...)) discounts the cent-rounded payments a borrower "
+        "makes, and may differ by cents)"
+    ),
+    "principal and interest": _("principal {principal} + interest {interest}"),
+    "payment number": _("payment {number}"),
+    "grant element": _(
+        "grant element: {value} = (face {face} - present value {present}) / face {face}"
+    ),
+    "given up": _(
+        "given up on {id} ({creditor}'s claim on {debtor}): {face} written off at face value, "
+        "{value} in present value"
+    ),
+}
+
+
+#: What a ratio or a series weighs, as explain() names it (the English is the label itself).
+EXPLAIN_LABELS = {
+    "remittances": _("remittances"),
+    "budget": _("budget"),
+    "debt": _("debt"),
+    "net debt": _("net debt"),
+    "GDP": _("GDP"),
+    "GDP of a year": _("GDP of a year"),
+    "migrants": _("migrants"),
+    "external debt stock": _("external debt stock"),
+    "public debt stock": _("public debt stock"),
+    "public external debt stock": _("public external debt stock"),
+    "external debt": _("external debt"),
+    "public debt": _("public debt"),
+    "public external debt": _("public external debt"),
+    "budget (revenue)": _("budget (revenue)"),
+    "budget (expenditure)": _("budget (expenditure)"),
+    "debt to {party}": _("debt to {party}"),
+    "net debt to {party}": _("net debt to {party}"),
+    "{top} / {bottom}": _("{top} / {bottom}"),
+    # the questions, by the helper that asks them
+    "remittances_to_budget": _("remittances to budget"),
+    "debt_to_budget": _("debt to budget"),
+    "remittances_to_gdp": _("remittances to GDP"),
+    "debt_to_gdp": _("debt to GDP"),
+    "per_migrant": _("per migrant"),
+    "ratio": _("ratio"),
+}

@@ -50,7 +50,7 @@ from .entries import GDP, Budget, Claim, DebtMeasure, DebtStock, Remittance, Set
 from .errors import LedgerError, MissingFigureError, RateError, UnitMismatchError
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
+from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Unit, check_currency, currency_of, is_flow
 
@@ -85,7 +85,7 @@ _MEASURES = {
 class Explained(Protocol):
     """What a point may carry besides its figure: anything that explains itself (a ratio)."""
 
-    def explain(self) -> str: ...
+    def explain(self, locale: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -226,25 +226,12 @@ class Series:
         found = (e for p in self.points for e in (*p.entries, *p.rates))
         return tuple(dict.fromkeys(found))
 
-    def explain(self) -> str:
+    def explain(self, locale: str | None = None) -> str:
         """Each year's figure with the entries behind it (each with its source's words), the
-        conversions it took, or why it is missing."""
-        span = f"{self.years[0]}-{self.years[-1]}" if self.points else "no years"
-        out = [f"{self.question} for {self.party}, {span}:"]
-        for p in self.points:
-            if p.detail is not None:
-                lines = p.detail.explain().splitlines()
-                out.append(f"  {p.year}: {lines[0]}")
-                out += [f"  {line}" for line in lines[1:]]
-            elif p.figure is None:
-                out.append(f"  {p.year}: missing: {p.missing}")
-            else:
-                out.append(f"  {p.year}: {p.figure}")
-                out += [f"      {p.note}"] if p.note else []
-                out += [_cite(e) for e in p.entries]
-                out += [f"      converted: {c.explain()}" for c in p.conversions]
-                out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in p.rates]
-        return "\n".join(out)
+        conversions it took, or why it is missing; in English by default, in a locale's
+        words and numbers when given one."""
+        text: str = call("explain.series", self, locale)  # the text face, ledger.explaining
+        return text
 
     def to_frame(self) -> pandas.DataFrame:
         """A tidy frame, one row per year: ``year, value, low, high, low_inclusive,
@@ -266,20 +253,6 @@ class Series:
     def _repr_html_(self) -> str:
         html: str = call("html.series", self)  # the notebook face, loaded on first display
         return html
-
-
-_DONE = {"payment": "paid", "write_off": "written off"}
-
-
-def _cite(entry: EntryBase) -> str:
-    """One line naming an entry, its source's words, publisher and date (a settlement with
-    what it took off)."""
-    words = f'"{entry.quote}" ' if entry.quote else ""
-    said = f"{entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
-    if isinstance(entry, Settlement):
-        done = _DONE.get(entry.method, entry.method.replace("_", " "))
-        return f"      less {entry.amount} {done} ({entry.as_of.isoformat()}): {said}"
-    return f"      {said}"
 
 
 # -- choosing entries -----------------------------------------------------------------------
