@@ -179,3 +179,145 @@ def test_a_series_table_speaks_the_readers_language(language):
     ):
         text = _own(html_text(display.series_html(series, LOCALES[language])), kg)
         assert text.strip() and not mixed(text, language), text
+
+
+#: A ledger that leaves most questions unanswered, each for another reason: a missing rate,
+#: no number of migrants, no GDP for the year, competing budgets, no year with both figures.
+REFUSALS = """
+title = "Refusals"
+
+[sources.s]
+publisher = "P"
+title = "T"
+date = 2013-01-01
+
+[[entries]]
+kind = "budget"
+id = "kg-budget"
+as_of = 2012-01-01
+source = "s"
+party = "KG"
+fiscal_year = 2012
+amount = "80 billion KGS/year"
+
+[[entries]]
+kind = "remittance"
+id = "kg-remit"
+as_of = 2012-12-31
+source = "s"
+origin = ["RU"]
+destination = "KG"
+period = "2012"
+amount = "2 billion USD/year"
+
+[[entries]]
+kind = "budget"
+id = "tj-budget-a"
+as_of = 2012-01-01
+source = "s"
+party = "TJ"
+fiscal_year = 2012
+amount = "1 billion USD/year"
+
+[[entries]]
+kind = "budget"
+id = "tj-budget-b"
+as_of = 2012-01-01
+source = "s"
+party = "TJ"
+fiscal_year = 2012
+amount = "2 billion USD/year"
+
+[[entries]]
+kind = "claim"
+id = "ru-tj"
+as_of = 2012-01-01
+source = "s"
+creditor = "RU"
+debtor = "TJ"
+asserted_by = "RU"
+amount = "300 million USD"
+
+[[entries]]
+kind = "remittance"
+id = "uz-remit"
+as_of = 2010-12-31
+source = "s"
+origin = ["RU"]
+destination = "UZ"
+period = "2010"
+amount = "5 billion USD/year"
+
+[[entries]]
+kind = "budget"
+id = "uz-budget"
+as_of = 2011-01-01
+source = "s"
+party = "UZ"
+fiscal_year = 2011
+amount = "9 billion USD/year"
+
+[[entries]]
+kind = "gdp"
+id = "kz-gdp"
+as_of = 2012-06-01
+source = "s"
+party = "KZ"
+year = 2011
+amount = "180 billion USD/year"
+
+[[entries]]
+kind = "remittance"
+id = "kz-remit"
+as_of = 2012-12-31
+source = "s"
+origin = ["RU"]
+destination = "KZ"
+period = "2012"
+amount = "1 billion USD/year"
+"""
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_kind_of_refusal_is_said_in_the_readers_language(language, tmp_path, capsys):
+    book = lg.loads(REFUSALS, format="toml")
+    page = lg.report(book, locale=LOCALES[language], as_of=date(2013, 1, 1), charts=False)
+    text = _unanswered(page)
+    assert text.count(":") >= 8  # each question with why
+    assert not mixed(_own(text, book), language), text
+    assert 'lang="en"' not in page.split("<body", 1)[1]
+    path = tmp_path / "refusals.toml"
+    path.write_text(REFUSALS, encoding="utf-8")
+    main(["summary", str(path), "--on", "2013-01-01", "--locale", LOCALES[language]])
+    tail = capsys.readouterr().out.split("\n\n")[-1]
+    assert tail.count("\n  - ") >= 7
+    assert not mixed(_own(tail, book), language), tail
+
+
+# -- word order: Tajik, Kyrgyz, Kazakh and Uzbek put the verb last ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "done"),
+    [
+        ("tg_TJ", "бахшида шуд"),
+        ("ky_KG", "эсептен чыгарылган"),
+        ("kk_KZ", "есептен шығарылған"),
+        ("uz_UZ", "hisobdan chiqarilgan"),
+        ("uz_Cyrl_UZ", "ҳисобдан чиқарилган"),
+    ],
+)
+def test_a_write_off_puts_the_amount_first_and_the_verb_last(locale, done):
+    """ "189 млн. US$ бахшида шуд", not "бахшида шуд 189 млн. US$": these languages are
+    verb-final, the date after the verb in brackets."""
+    write_off = lg.example("kg-ru-2012")["ru-kg-write-off-188.9m"]
+    text = lg.format_reduction(write_off, locale)
+    assert text.startswith("189") and text.endswith(f"{done} (2013-05-08)"), text
+
+
+@pytest.mark.parametrize("method", ["payment", "write_off", "asset_transfer", "debt_swap"])
+def test_every_tajik_reduction_is_verb_final(method):
+    from ledger.words import REDUCTION, locale_of, say
+
+    text = say(locale_of("tg_TJ"), REDUCTION[method], amount="AMOUNT", dates="DATES")
+    assert text.startswith("AMOUNT ") and text.endswith(" шуд (DATES)"), text
