@@ -321,3 +321,15 @@ def test_every_tajik_reduction_is_verb_final(method):
 
     text = say(locale_of("tg_TJ"), REDUCTION[method], amount="AMOUNT", dates="DATES")
     assert text.startswith("AMOUNT ") and text.endswith(" шуд (DATES)"), text
+
+
+def test_a_missing_year_says_why_in_the_readers_language():
+    kg = lg.example("kg-ru-2012")
+    debt = lg.series(kg, "KG", "debt", years=[2011]).explain(locale="ru_RU")
+    assert debt.splitlines()[1] == (
+        "  2011: нет данных: Кыргызстан: нет требований на 2011-12-31; нечего соотносить"
+    )
+    share = lg.debt_to_budget(kg, "KG", years=[2012]).explain(locale="ky_KG")
+    assert "2012-12-31 карата USD/KGS курсу жок" in share  # the rate the year lacks
+    english = lg.debt_to_budget(kg, "KG", years=[2012]).explain()
+    assert "not converted: no USD/KGS rate in force on 2012-12-31" in english  # as before

@@ -37,7 +37,7 @@ from .entries import (
     url_error,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
-from .explaining import weighed, year_note
+from .explaining import weighed, why_missing, year_note
 from .faces import provide
 from .figures import Figure
 from .formatting import (
@@ -715,6 +715,8 @@ def _series_row(point: Point, series: Series, locale: str) -> str:
         missing = f"<em>{escape(html_word('missing', locale))}</em>"
         if language_of(locale_of(locale)) == "en":
             missing += f": {escape(point.missing or '')}"
+        elif point.reasons:
+            missing += f": {escape(why_missing(point, locale, series.names))}"
         return f"<tr><td>{point.year}</td><td>{missing}</td><td></td><td></td></tr>"
     ids = ", ".join(escape(entry.id) for entry in (*point.entries, *point.rates))
     sources = "; ".join(dict.fromkeys(_source(e) for e in (*point.entries, *point.rates)))

@@ -48,9 +48,10 @@ from .words import (
     PartyNames,
     locale_of,
     party_name,
+    reason_text,
 )
 from .words import say as words_say
-from .yearly import Series
+from .yearly import Point, Series
 
 __all__ = [
     "balance_text",
@@ -61,6 +62,7 @@ __all__ = [
     "ratio_text",
     "series_text",
     "weighed",
+    "why_missing",
     "year_note",
 ]
 
@@ -358,9 +360,8 @@ def series_text(series: Series, locale: str | Locale | None = None) -> str:
             lines = p.detail.explain().splitlines()
             out.append(f"  {p.year}: {lines[0]}")
             out += [f"  {line}" for line in lines[1:]]
-        elif p.figure is None:  # why, in English (yearly's words); elsewhere that it is
-            why = say("missing", why=p.missing) if say.where is None else _missing(say)
-            out.append(f"  {p.year}: {why}")
+        elif p.figure is None:
+            out.append(f"  {p.year}: {_missing(p, say)}")
         else:
             out.append(f"  {p.year}: {say.figure(p.figure)}")
             out += [f"      {_note(p.note, series.party, say)}"] if p.note else []
@@ -382,6 +383,15 @@ def weighed(text: str, locale: str | Locale | None = None, names: PartyNames | N
     return _Speaker(locale, names).label(text)
 
 
+def why_missing(point: Point, locale: str | Locale, names: PartyNames | None = None) -> str:
+    """Why a series' year is missing, in the locale's words ("missing" alone where the year
+    gives no reason a catalog holds)."""
+    say = _Speaker(locale, names)
+    if not point.reasons:
+        return say.message(HTML_WORDS["missing"])
+    return _reasons(point, say)
+
+
 def year_note(
     note: str, party: str, locale: str | Locale | None = None, names: PartyNames | None = None
 ) -> str:
@@ -389,9 +399,22 @@ def year_note(
     return _note(note, party, _Speaker(locale, names))
 
 
-def _missing(say: _Speaker) -> str:
+def _missing(point: Point, say: _Speaker) -> str:
+    """Why a year is missing: yearly's English words, or its reasons in the locale's (where
+    it gives none, that it is missing)."""
+    if say.where is None:
+        return say("missing", why=point.missing)
+    if not point.reasons:
+        return words_say(say.where, LABELS["missing"])
+    return say("missing", why=_reasons(point, say))
+
+
+def _reasons(point: Point, say: _Speaker) -> str:
     assert say.where is not None
-    return words_say(say.where, LABELS["missing"])
+    return "; ".join(
+        (f"{say.label(label)}: " if label else "") + reason_text(said, say.where, say.names)
+        for label, said in point.reasons
+    )
 
 
 def _note(note: str, party: str, say: _Speaker) -> str:

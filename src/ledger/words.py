@@ -49,6 +49,7 @@ __all__ = [
     "party_name",
     "reason",
     "reason_language",
+    "reason_text",
     "root_locale",
     "say",
     "say_chained",
@@ -761,6 +762,7 @@ _MISSING_WHAT = {
     "budget": ("label", "budget"),
     "remittances": ("label", "remittances"),
     "GDP": ("html", "gdp"),
+    "gdp": ("html", "gdp"),
 }
 
 
@@ -783,6 +785,21 @@ def reason(
     said = _reason_of(error)
     if said is None or language_of(where) == "en":
         return str(error)
+    return reason_text(said, where, names)
+
+
+def reason_text(
+    said: tuple[str, Mapping[str, str]],
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+) -> str:
+    """A reason (a key of :data:`REASONS` and its values) in the locale's words, parties by
+    name (what :func:`reason` says of a refusal; a series' missing year carries its own).
+
+    >>> reason_text(("no claims", {"party": "KG", "day": "2011-12-31"}), "kk_KZ")
+    'Қырғызстан: 2011-12-31 бойынша талаптар жоқ; салыстыратын ештеңе жоқ'
+    """
+    where = locale_of(locale)
     key, values = said
     shown = dict(values)
     if "party" in shown:

@@ -40,14 +40,20 @@ no claim on KG dated on or before 2011-12-31
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, get_args
 
 from .arithmetic import owned
 from .book import Ledger, as_set, book_asked, party_asked
 from .entries import GDP, Budget, Claim, DebtMeasure, DebtStock, Remittance, Settlement
-from .errors import LedgerError, MissingFigureError, RateError, UnitMismatchError
+from .errors import (
+    LedgerError,
+    MissingFigureError,
+    MissingRateError,
+    RateError,
+    UnitMismatchError,
+)
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
@@ -102,6 +108,10 @@ class Point:
     missing: str | None = None
     detail: Explained | None = None
     note: str | None = None
+    #: Why the year is missing, for a reader in any language: (the series' label, or "" for
+    #: its own; a key of ``ledger.words.REASONS`` and its values), one for each side missing;
+    #: empty where ``missing`` has no such words.
+    reasons: tuple[tuple[str, tuple[str, dict[str, str]]], ...] = field(default=(), compare=False)
 
     @property
     def rates(self) -> tuple[Rate, ...]:
@@ -456,7 +466,10 @@ def _flow_points(
     points = []
     for year in years:
         if not chosen[year]:
-            points.append(Point(year, None, missing=f"no {words} {party} for {year}"))
+            said = ("none in year", {"what": what, "party": party, "year": str(year)})
+            points.append(
+                Point(year, None, missing=f"no {words} {party} for {year}", reasons=(("", said),))
+            )
             continue
         entry = chosen[year][0]
         assert isinstance(entry, Remittance | Budget | GDP | DebtStock)
@@ -466,7 +479,15 @@ def _flow_points(
         try:
             conversion = policy.to(entry.amount, target, day, period)
         except RateError as error:
-            points.append(Point(year, None, (entry,), missing=_no_rate(entry.amount, error)))
+            points.append(
+                Point(
+                    year,
+                    None,
+                    (entry,),
+                    missing=_no_rate(entry.amount, error),
+                    reasons=_rate_reason(error),
+                )
+            )
             continue
         yearly = conversion.figure
         code = currency_of(yearly.unit)
@@ -489,7 +510,13 @@ def _debt_point(
     day = date(year, 12, 31)
     counted = [c for c in claims if c.as_of <= day]
     if not counted:
-        return Point(year, None, missing=f"no claim on {party} dated on or before {day}")
+        said = ("no claims", {"party": party, "day": day.isoformat()})
+        return Point(
+            year,
+            None,
+            missing=f"no claim on {party} dated on or before {day}",
+            reasons=(("", said),),
+        )
     in_currency: dict[str, Figure] = {}
     reductions: list[Settlement] = []
     # Netted in each claim's own currency first, then converted once per currency (one rate
@@ -506,7 +533,13 @@ def _debt_point(
             policy.to(in_currency[code], target, day, None) for code in sorted(in_currency)
         ]
     except RateError as error:
-        return Point(year, None, tuple(counted), missing=_no_rate(claims[0].amount, error))
+        return Point(
+            year,
+            None,
+            tuple(counted),
+            missing=_no_rate(claims[0].amount, error),
+            reasons=_rate_reason(error),
+        )
     total = conversions[0].figure
     for more in conversions[1:]:
         total = total + more.figure
@@ -529,6 +562,14 @@ def _sign_note(party: str, net: Figure) -> str | None:
 def _no_rate(figure: Figure, error: RateError) -> str:
     """Why a year is missing when its figure cannot be converted: the rate policy's words."""
     return f"{figure} not converted: {error}"
+
+
+def _rate_reason(error: RateError) -> tuple[tuple[str, tuple[str, dict[str, str]]], ...]:
+    """A missing rate as a reason any language can say (other rate refusals: none)."""
+    if not isinstance(error, MissingRateError):
+        return ()
+    pair = f"{error.source}/{error.target}"
+    return (("", ("no rate", {"pair": pair, "day": error.on.isoformat()})),)
 
 
 def _by_day(settlement: Settlement) -> tuple[date, str]:
@@ -730,9 +771,14 @@ def divided(
         )
     points = []
     for up, down in zip(top.points, bottom.points, strict=True):
-        gaps = [f"{s.label}: {p.missing}" for s, p in ((top, up), (bottom, down)) if p.missing]
-        if gaps:
-            points.append(Point(up.year, None, missing="; ".join(gaps)))
+        sides = [(s, p) for s, p in ((top, up), (bottom, down)) if p.missing]
+        if sides:
+            gaps = [f"{s.label}: {p.missing}" for s, p in sides]
+            reasons = tuple((s.label, said) for s, p in sides for _, said in p.reasons)
+            whole = all(p.reasons for _, p in sides)  # every side says why, or none is said
+            points.append(
+                Point(up.year, None, missing="; ".join(gaps), reasons=reasons if whole else ())
+            )
             continue
         answer = make(up.year, up, down)
         points.append(
