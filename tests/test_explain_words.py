@@ -55,6 +55,15 @@ def test_the_report_marks_no_part_as_english_in_another_language(language):
     assert 'lang="en"' not in page.split("<body", 1)[1]
 
 
+@pytest.mark.parametrize("language", [code for code in LOCALES if code != "en"])
+def test_whole_reports_speak_only_their_own_language(language):
+    for name in lg.examples():
+        book = lg.example(name)
+        page = lg.report(book, locale=LOCALES[language], as_of=date(2026, 1, 1), charts=False)
+        text = _library_words(page, book)
+        assert not mixed(text, language), text
+
+
 def test_the_kyrgyz_report_says_what_is_missing_in_kyrgyz():
     page = lg.report(lg.example("kg-ru-2012"), locale="ky_KG", charts=False)
     text = _unanswered(page)
