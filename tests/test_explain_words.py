@@ -13,7 +13,16 @@ from datetime import date
 
 import pytest
 from fixtures import example_with_rate
-from test_locales import LOCALES, SHAPES, _balances, _file_texts, _ratios, html_text, mixed
+from test_locales import (
+    LOCALES,
+    SHAPES,
+    _balances,
+    _file_texts,
+    _library_words,
+    _ratios,
+    html_text,
+    mixed,
+)
 
 import ledger as lg
 from ledger.cli import main
