@@ -90,9 +90,16 @@ def test_the_summarys_not_answered_lines_speak_the_readers_language(language, ca
     assert not mixed(text, language), text
 
 
-def test_english_reasons_are_the_librarys_own_words_as_before():
-    page = lg.report(lg.example("kg-ru-2012"), locale="en_US", charts=False)
-    assert "give no number of migrants" in _unanswered(page)
+def test_an_english_report_says_why_in_words_a_reader_can_act_on():
+    """The report is for readers: no Python keyword (``source='...'``, ``fiscal_year=``) in
+    its reasons, parties by name; the refusal raised to Python keeps its own message."""
+    book = lg.loads(REFUSALS, format="toml")
+    text = _unanswered(lg.report(book, locale="en_US", as_of=date(2013, 1, 1), charts=False))
+    assert "kg-remit (Kyrgyzstan): no number of migrants; add it to the entry" in text
+    assert "budget, Tajikistan: several entries compete as of 2012-01-01" in text
+    assert "=" not in text and "source='" not in text
+    with pytest.raises(lg.MissingFigureError, match="narrow the question"):
+        lg.debt_to_budget(book, "TJ", as_of=date(2013, 1, 1))
 
 
 @pytest.mark.parametrize("language", LOCALES)
