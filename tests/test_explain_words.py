@@ -358,3 +358,55 @@ def test_a_missing_year_says_why_in_the_readers_language():
     assert "2012-12-31 карата USD/KGS курсу жок" in share  # the rate the year lacks
     english = lg.debt_to_budget(kg, "KG", years=[2012]).explain()
     assert "not converted: no USD/KGS rate in force on 2012-12-31" in english  # as before
+
+
+# -- any ledger ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ledger import strategies as lst  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    book=lst.ledgers(
+        min_entries=1, kinds=("claim", "settlement", "budget", "remittance", "gdp", "rate")
+    ),
+    language=st.sampled_from(sorted(LOCALES)),
+)
+def test_any_ledgers_explanations_and_refusals_speak_only_the_readers_language(book, language):
+    """Every balance's and ratio's explain(), and every question's refusal, of a generated
+    ledger: no word of another catalog once the file's own texts are out."""
+    locale = LOCALES[language]
+    claims = book.claims()
+    said = []
+    for claim in claims[:3]:
+        balance = lg.net_balance(book, claim.debtor, claim.creditor, currency=claim.currency)
+        said.append(balance.explain(locale=locale))
+    for party in sorted({c.debtor for c in claims} | {r.destination for r in book.remittances()}):
+        for question in lg.ratios.questions(book, party):
+            try:
+                said.append(question.ask(book, party).explain(locale=locale))
+            except lg.LedgerError as refused:
+                said.append(lg.reason(refused, locale, book.parties, words=True))
+    for text in said:
+        assert not mixed(_own(text, book), language), text
+
+
+def test_a_divisor_that_may_be_zero_is_said_in_the_readers_language():
+    text = (
+        REFUSALS.replace(
+            'amount = "9 billion USD/year"', 'amount = "9 billion USD/year"\nqualifier = "at_most"'
+        )
+        .replace('period = "2010"', 'period = "2011"')
+        .replace("2010-12-31", "2011-12-31")
+    )
+    book = lg.loads(text, format="toml")
+    with pytest.raises(lg.FigureError) as refused:
+        lg.remittances_to_budget(book, "UZ", as_of=date(2013, 1, 1))
+    assert "cannot divide by" in str(refused.value)  # the caller's message, as before
+    for language, locale in LOCALES.items():
+        said = lg.reason(refused.value, locale, book.parties, words=True)
+        assert said.strip() and not mixed(_own(said, book), language), said
+    assert lg.reason(refused.value, "ru_RU").startswith("бюджет, Узбекистан: показатель может")

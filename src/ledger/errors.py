@@ -27,6 +27,10 @@ __all__ = [
 class LedgerError(Exception):
     """The root of every refusal debt-ledger makes."""
 
+    #: Why, for a reader in any language, where the refusal gives it: a key of
+    #: ``ledger.words.REASONS`` and the values of its blanks (see :class:`MissingFigureError`).
+    reason: tuple[str, dict[str, str]] | None = None
+
 
 class AmountError(LedgerError, ValueError):
     """An amount could not be read or built: bad text, a float, an unknown currency."""

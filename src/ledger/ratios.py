@@ -27,7 +27,7 @@ from typing import Any, TypeVar, overload
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
 from .entries import GDP, Budget, DebtMeasure, DebtStock, EntryBase, Rate, Remittance, Settlement
-from .errors import LedgerError, MissingFigureError
+from .errors import FigureError, LedgerError, MissingFigureError
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
@@ -119,12 +119,17 @@ class Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
         bottom, bottom_label, bottom_entries = denominator
+        try:
+            value = top / bottom
+        except FigureError as error:  # a divisor that may be zero: said so to any reader
+            error.reason = _reason("divisor may be zero", what=bottom_label, party=party)
+            raise
         return cls(
             question=question,
             party=party,
             numerator=top,
             denominator=bottom,
-            value=top / bottom,
+            value=value,
             as_of=as_of,
             numerator_entries=top_entries,
             denominator_entries=bottom_entries,

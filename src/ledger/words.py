@@ -754,6 +754,9 @@ REASONS = {
     "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
     "no migrants": _("{ids} ({party}): no number of migrants; add it to the entry"),
     "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
+    "divisor may be zero": _(
+        "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
+    ),
 }
 
 
@@ -763,6 +766,8 @@ _MISSING_WHAT = {
     "remittances": ("label", "remittances"),
     "GDP": ("html", "gdp"),
     "gdp": ("html", "gdp"),
+    "GDP of a year": ("html", "gdp"),
+    "migrants": ("html", "migrants count"),
 }
 
 
@@ -840,6 +845,8 @@ def _reason_of(error: BaseException) -> tuple[str, dict[str, str]] | None:
 
 def _what_in(what: str, where: Locale) -> str:
     """A refusal's ``what`` (``budget``, ``GDP``, ``external debt stock``) in the locale."""
+    if what not in _MISSING_WHAT and what in EXPLAIN_LABELS:
+        return say(where, EXPLAIN_LABELS[what])
     table, key = _MISSING_WHAT.get(what, ("html", "debt_stock" if "debt" in what else ""))
     if table == "label":
         return say(where, LABELS[key])
