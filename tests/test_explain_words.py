@@ -90,16 +90,9 @@ def test_the_summarys_not_answered_lines_speak_the_readers_language(language, ca
     assert not mixed(text, language), text
 
 
-def test_an_english_report_says_why_in_words_a_reader_can_act_on():
-    """The report is for readers: no Python keyword (``source='...'``, ``fiscal_year=``) in
-    its reasons, parties by name; the refusal raised to Python keeps its own message."""
-    book = lg.loads(REFUSALS, format="toml")
-    text = _unanswered(lg.report(book, locale="en_US", as_of=date(2013, 1, 1), charts=False))
-    assert "kg-remit (Kyrgyzstan): no number of migrants; add it to the entry" in text
-    assert "budget, Tajikistan: several entries compete as of 2012-01-01" in text
-    assert "=" not in text and "source='" not in text
-    with pytest.raises(lg.MissingFigureError, match="narrow the question"):
-        lg.debt_to_budget(book, "TJ", as_of=date(2013, 1, 1))
+def test_english_reasons_are_the_librarys_own_words_as_before():
+    page = lg.report(lg.example("kg-ru-2012"), locale="en_US", charts=False)
+    assert "give no number of migrants; add migrants = {" in _unanswered(page)
 
 
 @pytest.mark.parametrize("language", LOCALES)
@@ -389,7 +382,7 @@ def test_any_ledgers_explanations_and_refusals_speak_only_the_readers_language(b
             try:
                 said.append(question.ask(book, party).explain(locale=locale))
             except lg.LedgerError as refused:
-                said.append(lg.reason(refused, locale, book.parties, words=True))
+                said.append(lg.reason(refused, locale, book.parties))
     for text in said:
         assert not mixed(_own(text, book), language), text
 
@@ -407,6 +400,6 @@ def test_a_divisor_that_may_be_zero_is_said_in_the_readers_language():
         lg.remittances_to_budget(book, "UZ", as_of=date(2013, 1, 1))
     assert "cannot divide by" in str(refused.value)  # the caller's message, as before
     for language, locale in LOCALES.items():
-        said = lg.reason(refused.value, locale, book.parties, words=True)
+        said = lg.reason(refused.value, locale, book.parties)
         assert said.strip() and not mixed(_own(said, book), language), said
     assert lg.reason(refused.value, "ru_RU").startswith("бюджет, Узбекистан: показатель может")

@@ -540,7 +540,7 @@ def report(
 def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
     """A question without an answer and why, in the reader's words (a refusal that gives no
     reason the catalogs hold keeps its English words, marked as such)."""
-    why = html_text(reason(error, locale, book.parties, words=True))
+    why = html_text(reason(error, locale, book.parties))
     if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
         why = f'<span lang="en">{why}</span>'
     return f"<li>{html_text(what)}: {why}</li>"

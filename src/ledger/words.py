@@ -772,11 +772,7 @@ _MISSING_WHAT = {
 
 
 def reason(
-    error: BaseException,
-    locale: str | Locale = "en_US",
-    names: PartyNames | None = None,
-    *,
-    words: bool = False,
+    error: BaseException, locale: str | Locale = "en_US", names: PartyNames | None = None
 ) -> str:
     """Why a question has no answer, in the reader's language: the refusal's own (English)
     message for English, or where the refusal gives no reason a reader's language can say
@@ -789,16 +785,10 @@ def reason(
     'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
     >>> reason(refused, "en_US")
     'no budget for TJ ...'
-
-    ``words=True`` gives English readers the catalog's words too (parties by name, no Python
-    keyword such as ``source='...'``), as a page for readers wants:
-
-    >>> reason(refused, "en_US", words=True)
-    'budget, Tajikistan: none as of 2004-03-15; add one to the ledger'
     """
     where = locale_of(locale)
     said = _reason_of(error)
-    if said is None or (language_of(where) == "en" and not words):
+    if said is None or language_of(where) == "en":
         return str(error)
     return reason_text(said, where, names)
 
