@@ -35,6 +35,7 @@ LAYERS = {
     "display": 15,
     "frames": 15,
     "plain": 15,
+    "explaining": 15,  # explain() in the reader's words: a face of the results
     "plot": 15,
     "cli": 16,  # registers the report and import commands
     "reporting": 15,  # a face of faces: the page holds the HTML tables and the plots

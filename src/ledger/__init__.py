@@ -51,3 +51,4 @@ def __getattr__(name: str) -> object:
 _faces.on_first_use(lambda: importlib.import_module(".plain", __name__), "text.")
 _faces.on_first_use(lambda: importlib.import_module(".display", __name__), "html.")
 _faces.on_first_use(lambda: importlib.import_module(".display", __name__), "frame.")
+_faces.on_first_use(lambda: importlib.import_module(".explaining", __name__), "explain.")

@@ -115,6 +115,7 @@ from .units import quantity as quantity
 from .units import quantity_text as quantity_text
 from .units import to_units as to_units
 from .units import ureg as ureg
+from .words import reason as reason
 from .yearly import Point as Point
 from .yearly import Series as Series
 from .yearly import series as series

@@ -58,7 +58,16 @@ from .ratios import Question, Ratio, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe
 from .units import CURRENCIES, check_currency, currency_of, unit_text
-from .words import ENTRIES, VALID, counted, html_word, say
+from .words import (
+    ENTRIES,
+    VALID,
+    counted,
+    html_word,
+    language_of,
+    reason,
+    reason_language,
+    say,
+)
 from .yearly import from_source
 
 __all__ = [
@@ -630,6 +639,14 @@ class _Unanswered:
     #: The question's key (``net_debt_to_gdp``), for its words; ``None`` for a balance or
     #: the positions.
     key: str | None = None
+    #: The refusal, whose reason a reader's language can say (``words.reason``).
+    error: Exception | None = None
+
+    def why(self, locale: str, names: dict[str, str]) -> str:
+        """Why, in the reader's language where the catalogs say it; else the command's words."""
+        if self.error is None or reason_language(self.error, locale) == "en":
+            return self.reason
+        return reason(self.error, locale, names)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -643,9 +660,10 @@ class _Unanswered:
     def line(self, locale: str, names: dict[str, str]) -> str:
         if self.key is not None and self.party is not None:
             who = party_name(self.party, locale, names)
-            return f"  - {html_word(f'question {self.key}', locale, party=who)}: {self.reason}"
+            question = html_word(f"question {self.key}", locale, party=who)
+            return f"  - {question}: {self.why(locale, names)}"
         heading = html_word("balances" if self.question == "balance" else "positions", locale)
-        return f"  - {heading}: {self.reason}"
+        return f"  - {heading}: {self.why(locale, names)}"
 
 
 def _check_party(book: Ledger, party: str, role: str) -> None:
@@ -706,7 +724,7 @@ def _ratios(
         except LedgerError as error:
             net = dict(question.options).get("net") is True
             why = _words(error, rates, via)
-            missing.append(_Unanswered(question.helper, party, why, net, question.key))
+            missing.append(_Unanswered(question.helper, party, why, net, question.key, error))
     return found, missing
 
 
@@ -854,12 +872,12 @@ def cmd_summary(args: argparse.Namespace) -> Any:
         balances = _balances(book, day)
     except LedgerError as error:
         balances = []
-        missing.append(_Unanswered("balance", None, in_words(str(error))))
+        missing.append(_Unanswered("balance", None, in_words(str(error)), error=error))
     try:
         positions = net_positions(book, as_of=day, progress=_on_terminal())
     except LedgerError as error:
         positions = {}
-        missing.append(_Unanswered("positions", None, in_words(str(error))))
+        missing.append(_Unanswered("positions", None, in_words(str(error)), error=error))
     ratios: list[Ratio] = []
     own, source = _party_books(book), _source(args, book)
     for party in _about(book):
@@ -1044,10 +1062,16 @@ def cmd_net(args: argparse.Namespace) -> Any:
     if args.json:
         return {
             **_balance_json(balance, args.locale, book.parties),
-            **({"explanation": balance.explain()} if args.explain else {}),
+            **({"explanation": balance.explain(_explaining(args))} if args.explain else {}),
         }
     text = describe(balance, args.locale, book.parties)
-    return f"{text}\n\n{balance.explain()}" if args.explain else text
+    return f"{text}\n\n{balance.explain(_explaining(args))}" if args.explain else text
+
+
+def _explaining(args: argparse.Namespace) -> Any:
+    """The locale ``explain()`` speaks for a command: none (the library's English, party
+    codes and plain digits, as ever) where the words are English, else the reader's."""
+    return None if language_of(locale_of(args.locale)) == "en" else args.locale
 
 
 @command(
@@ -1176,9 +1200,10 @@ def cmd_convert(args: argparse.Namespace) -> Any:
             "to": figure_json(conversion.figure, args.locale),
             "rate": conversion.rate.id if conversion.rate else None,
             "rates": [_rate_json(rate, args.locale) for rate in conversion.rates],
-            "explanation": conversion.explain(),
+            "explanation": conversion.explain(_explaining(args)),
         }
-    return f"{format_figure(conversion.figure, args.locale)}\n{conversion.explain()}"
+    explained = conversion.explain(_explaining(args))
+    return f"{format_figure(conversion.figure, args.locale)}\n{explained}"
 
 
 @command("validate", "check a ledger file")

@@ -32,6 +32,7 @@ from .arithmetic import CONTEXT, owned
 from .book import Ledger, book_asked, day_asked
 from .entries import Claim, Settlement
 from .errors import LedgerError
+from .faces import call
 from .figures import Figure
 from .loans import HasTerms, Payment, Schedule, add_months, minor_unit, principal_shares
 from .terms import Terms, rate_figure, rate_text
@@ -91,6 +92,9 @@ class Discounted:
     amount: Decimal
     factor: Decimal
     value: Decimal
+    #: What the payment is, for explain() in any language: ``("payment number", "3")``,
+    #: ``("principal and interest", principal, interest)``, ``("settlement", id, method)``.
+    said: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,31 +114,12 @@ class PresentValue:
     #: summed unrounded), rather than the cent-rounded payments of a schedule.
     exact_payments: bool = False
 
-    def explain(self, column: str = "payment") -> str:
+    def explain(self, column: str = "payment", locale: str | None = None) -> str:
         """Each discounted payment (``column`` names what they are), then the sum; a payment
-        dated before the reference day is said to be carried forward, not discounted."""
-        day = self.on.isoformat() if self.on is not None else "the disbursement day"
-        per = "a year" if self.compounding == "annual" else "a year, per period"
-        out = [
-            f"present value on {day} at {rate_text(self.rate)} {per}: {self.value}",
-            f"  {'date':<10}  {'years':>6}  {column:>20}  {'factor':>14}  {'present value':>20}",
-        ]
-        for line in self.lines:
-            shown = line.date.isoformat() if line.date is not None else ""
-            years = f"{_to_decimal(line.years, 3, ROUND_HALF_EVEN).normalize():f}"
-            out.append(
-                f"  {shown:<10}  {years:>6}  {line.amount:>20,}  {line.factor:>14.10f}  "
-                f"{line.value:>20,}  {line.what}"
-                + (" (before the day: carried forward, not discounted)" if line.years < 0 else "")
-            )
-        out.append(f"  undiscounted: {self.undiscounted}; discounted: {self.value}")
-        if self.exact_payments:
-            out.append(
-                "  (the payments of the terms, exact: each shown to the cent, summed unrounded; "
-                "lg.present_value(lg.schedule(...)) discounts the cent-rounded payments a "
-                "borrower makes, and may differ by cents)"
-            )
-        return "\n".join(out)
+        dated before the reference day is said to be carried forward, not discounted. In
+        English by default, in a locale's words and numbers when given one."""
+        text: str = call("explain.present_value", self, locale, column)  # the text face
+        return text
 
 
 @dataclass(frozen=True)
@@ -146,11 +131,10 @@ class GrantElement:
     face: Figure
     present_value: PresentValue
 
-    def explain(self) -> str:
-        return (
-            f"grant element: {self.value} = (face {self.face} - present value "
-            f"{self.present_value.value}) / face {self.face}\n{self.present_value.explain()}"
-        )
+    def explain(self, locale: str | None = None) -> str:
+        """The grant element's arithmetic, then each discounted payment."""
+        text: str = call("explain.grant_element", self, locale)  # the text face
+        return text
 
 
 @dataclass(frozen=True)
@@ -169,13 +153,10 @@ class Forgiven:
         """The present value of what was given up."""
         return self.present_value.value
 
-    def explain(self) -> str:
-        head = (
-            f"given up on {self.claim.id} ({self.claim.creditor}'s claim on "
-            f"{self.claim.debtor}): {self.face} written off at face value, {self.value} in "
-            "present value"
-        )
-        return f"{head}\n{self.present_value.explain('written off')}"
+    def explain(self, locale: str | None = None) -> str:
+        """What was given up, at face and in present value, then each write-off discounted."""
+        text: str = call("explain.forgiven", self, locale)  # the text face
+        return text
 
 
 # -- cash flows ---------------------------------------------------------------------------
@@ -189,6 +170,7 @@ class _Flow:
     years: Fraction
     what: str
     amounts: _Bounds
+    said: tuple[str, ...] = ()  # what it is, for explain() in any language (see Discounted)
 
 
 def _rate_asked(rate: object) -> Fraction:
@@ -257,6 +239,7 @@ def _flows_of_terms(
                 Fraction(k + 1, m),
                 f"principal {_shown(part, places)} + interest {_shown(interest, places)}",
                 amounts,  # type: ignore[arg-type]
+                ("principal and interest", *(_plain(x, places) for x in (part, interest))),
             )
         )
     return flows
@@ -264,6 +247,10 @@ def _flows_of_terms(
 
 def _shown(number: Fraction, places: int) -> str:
     return f"{_to_decimal(number, places, ROUND_HALF_EVEN):,}"
+
+
+def _plain(number: Fraction, places: int) -> str:
+    return f"{_to_decimal(number, places, ROUND_HALF_EVEN)}"
 
 
 def _to_decimal(number: Fraction, places: int, rounding: str) -> Decimal:
@@ -336,6 +323,7 @@ def _discount(
                 else Decimal(central.numerator),
                 _SHOWN.divide(Decimal(factor.numerator), Decimal(factor.denominator)),
                 _to_decimal(central * factor, places, ROUND_HALF_EVEN),
+                flow.said,
             )
         )
     return tuple(sums), tuple(faces), lines, exact  # type: ignore[return-value]
@@ -469,7 +457,13 @@ def _present(
             plan.approximate,
         )
         flows = [
-            _Flow(p.date, p.years, f"payment {p.number}", (Fraction(p.total),) * 3)
+            _Flow(
+                p.date,
+                p.years,
+                f"payment {p.number}",
+                (Fraction(p.total),) * 3,
+                ("payment number", str(p.number)),
+            )
             for p in plan.payments
             if p.total
         ]
@@ -516,16 +510,22 @@ def _dated_flows(items: list[object]) -> tuple[list[_Flow], str, Figure, bool, d
             amount = item.amount
             codes.add(currency_of(amount.unit))
             flows.append(
-                _Flow(item.as_of, Fraction(0), f"{item.id} ({item.method})", _bounds(amount))
+                _Flow(
+                    item.as_of,
+                    Fraction(0),
+                    f"{item.id} ({item.method})",
+                    _bounds(amount),
+                    ("settlement", item.id, item.method),
+                )
             )
             rough = rough or amount.approximate
             template = template or amount
         elif isinstance(item, Payment):
             if item.date is None:
                 raise LedgerError(f"payment {item.number} has no date; pass the Schedule itself")
-            flows.append(
-                _Flow(item.date, item.years, f"payment {item.number}", (Fraction(item.total),) * 3)
-            )
+            total = (Fraction(item.total),) * 3
+            said = ("payment number", str(item.number))
+            flows.append(_Flow(item.date, item.years, f"payment {item.number}", total, said))
         else:
             raise LedgerError(
                 f"{type(item).__name__} is not a payment; pass a claim with terms, a schedule, "
@@ -540,7 +540,7 @@ def _dated_flows(items: list[object]) -> tuple[list[_Flow], str, Figure, bool, d
         raise LedgerError("payments alone have no currency; pass the Schedule itself")
     start = min(flow.date for flow in flows if flow.date is not None)
     flows = [
-        _Flow(f.date, years_between(start, f.date), f.what, f.amounts)  # type: ignore[arg-type]
+        _Flow(f.date, years_between(start, f.date), f.what, f.amounts, f.said)  # type: ignore[arg-type]
         for f in flows
     ]
     return flows, codes.pop(), template or Figure.of("0"), rough, start  # type: ignore[return-value]

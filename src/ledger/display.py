@@ -37,6 +37,7 @@ from .entries import (
     url_error,
 )
 from .errors import AmountError, LedgerError, LedgerFileError, Problem
+from .explaining import weighed, why_missing, year_note
 from .faces import provide
 from .figures import Figure
 from .formatting import (
@@ -50,7 +51,7 @@ from .formatting import (
 )
 from .ratios import Ratio
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
-from .words import html_word
+from .words import html_word, language_of, locale_of
 
 if TYPE_CHECKING:
     import pandas
@@ -695,26 +696,37 @@ def _as_date(value: Any) -> date:
 def series_html(series: Series, locale: str = "en_US") -> str:
     """A series as a table, one row per year asked: the figure in words, the entries behind it
     with their sources; a missing year says "missing" and why, never a zero."""
-    rows = "".join(_series_row(point, locale) for point in series.points)
-    caption = escape(f"{series.question} for {party_name(series.party, locale)}")
+    rows = "".join(_series_row(point, series, locale) for point in series.points)
+    question = weighed(series.question, locale, series.names)
+    party = party_name(series.party, locale, series.names)
+    caption = escape(html_word("series caption", locale, question=question, party=party))
+    heads = "".join(
+        f"<th>{escape(html_word(key, locale))}</th>"
+        for key in ("year", "figure", "entries column", "sources column")
+    )
     return (
         f'{_STYLE}<table class="debt-ledger"><caption>{caption}</caption>'
-        "<thead><tr><th>year</th><th>figure</th><th>entries</th><th>sources</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+        f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def _series_row(point: Point, locale: str) -> str:
-    if point.figure is None:
-        why = escape(point.missing or "")
-        return f"<tr><td>{point.year}</td><td><em>missing</em>: {why}</td><td></td><td></td></tr>"
+def _series_row(point: Point, series: Series, locale: str) -> str:
+    if point.figure is None:  # why: the library's English words, said in English only
+        missing = f"<em>{escape(html_word('missing', locale))}</em>"
+        if language_of(locale_of(locale)) == "en":
+            missing += f": {escape(point.missing or '')}"
+        elif point.reasons:
+            missing += f": {escape(why_missing(point, locale, series.names))}"
+        return f"<tr><td>{point.year}</td><td>{missing}</td><td></td><td></td></tr>"
     ids = ", ".join(escape(entry.id) for entry in (*point.entries, *point.rates))
     sources = "; ".join(dict.fromkeys(_source(e) for e in (*point.entries, *point.rates)))
     text = format_ratio(point.figure, locale)
     if isinstance(point.detail, Ratio):  # the year's sentence: a net creditor said as one
         text = describe(point.detail, locale)
-    elif point.note:
-        text += f" ({point.note})"
+    elif point.note:  # English keeps the library's own words (party codes), as ever
+        english = language_of(locale_of(locale)) == "en"
+        note = point.note if english else year_note(point.note, series.party, locale, series.names)
+        text += f" ({note})"
     return f"<tr><td>{point.year}</td><td>{escape(text)}</td><td>{ids}</td><td>{sources}</td></tr>"
 
 

@@ -27,6 +27,10 @@ __all__ = [
 class LedgerError(Exception):
     """The root of every refusal debt-ledger makes."""
 
+    #: Why, for a reader in any language, where the refusal gives it: a key of
+    #: ``ledger.words.REASONS`` and the values of its blanks (see :class:`MissingFigureError`).
+    reason: tuple[str, dict[str, str]] | None = None
+
 
 class AmountError(LedgerError, ValueError):
     """An amount could not be read or built: bad text, a float, an unknown currency."""
@@ -61,7 +65,16 @@ class UnknownEntryError(LedgerError, KeyError):
 
 
 class MissingFigureError(LedgerError, LookupError):
-    """A question the ledger cannot answer: a figure is missing, or two compete."""
+    """A question the ledger cannot answer: a figure is missing, or two compete.
+
+    The message is English, for callers; ``reason``, where the refusal gives one, says why
+    for a reader in any language: a key of ``ledger.words.REASONS`` and the values of its
+    blanks (``ledger.words.reason`` says it in a locale).
+    """
+
+    def __init__(self, message: str, reason: tuple[str, dict[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

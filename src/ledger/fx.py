@@ -109,16 +109,11 @@ class Conversion:
         mine = () if self.rate is None else (self.rate,)
         return mine + (self.via.rates if self.via is not None else ())
 
-    def explain(self) -> str:
+    def explain(self, locale: str | None = None) -> str:
         """The conversion as one line of arithmetic, with each rate's id, basis, date and
-        source."""
-        if self.rate is None:
-            return f"{self.original} (already in {currency_of(self.figure.unit)})"
-        op = "÷" if self.inverted else "×"
-        first = f"{self.original} {op} {self.rate.rate} ({describe_rate(self.rate)})"
-        if self.via is not None:
-            return f"{first}, then {self.via.explain()}"
-        return f"{first} = {self.figure}"
+        source; in English by default, in a locale's words and numbers when given one."""
+        text: str = call("explain.conversion", self, locale)  # the text face
+        return text
 
     def __str__(self) -> str:
         return str(self.figure)

@@ -168,53 +168,15 @@ class NetBalance:
             return -1
         return 0
 
-    def explain(self) -> str:
+    def explain(self, locale: str | None = None) -> str:
         """The arithmetic, line by line, each with the entry id, who asserted it and the
         source's own words. The headline says who owes whom only where the amount's sign is
         known (turned round when the creditor owes); "direction unknown" when it spans zero,
-        with at most what each side may owe: never a negative amount owed."""
-        if self.direction < 0:
-            return (-self).explain()
-        out = [self._headline()]
-        for line in self.lines:
-            claim = line.claim
-            sign = "+" if line.sign > 0 else "-"
-            what = f"{claim.creditor}'s claim on {claim.debtor}, asserted by {claim.asserted_by}"
-            if claim.counter_to:
-                what += f", counter to {claim.counter_to}"
-            if claim.status in ZERO_STATUSES:
-                what += f", status {claim.status}: counts as zero"
-            out.append(f"  {sign} {line.counted}  {claim.id}: {what}")
-            out.append(f"      {_cited(claim)}")
-            if line.settlements or _said_otherwise(line):
-                out.append(f"      as asserted: {claim.amount}")
-            if line.settlements:
-                for s in line.reductions:
-                    out.append(
-                        f"      - {s.amount}  {s.id}: {s.method}, {s.as_of.isoformat()} "
-                        f"{_cited(s, quote=False)}"
-                    )
-                out.append(f"      = {line.outstanding} outstanding")
-            if line.conversion is not None and line.conversion.rate is not None:
-                out.append(f"      converted: {line.conversion.explain()}")
-        if any(conversion.rate is not None for conversion in self.conversions):
-            for conversion in self.conversions:
-                code = currency_of(conversion.original.unit)
-                out.append(f"  net in {code}: {conversion.explain()}")
-        out.append(f"  = {self.amount}")
-        return "\n".join(out)
-
-    def _headline(self) -> str:
-        day = self.as_of.isoformat()
-        if self.direction > 0:
-            return f"{self.debtor} owes {self.creditor}, net, as of {day}: {self.amount}"
-        amount = self.amount
-        owed = _at_most(amount, amount.high, amount.high_inclusive)
-        back = _at_most(amount, None if amount.low is None else -amount.low, amount.low_inclusive)
-        return (
-            f"direction unknown, as of {day}: {self.debtor} may owe {self.creditor}, net, "
-            f"{owed}; or {self.creditor} may owe {self.debtor} {back}"
-        )
+        with at most what each side may owe: never a negative amount owed. English by
+        default (party codes, plain digits); ``locale`` (``"ru_RU"``) says it in the
+        locale's words and numbers."""
+        text: str = call("explain.balance", self, locale)  # the text face, ledger.explaining
+        return text
 
     def __str__(self) -> str:
         return f"{self.debtor} owes {self.creditor} {self.amount} net"
@@ -234,34 +196,6 @@ def _turned(conversion: Conversion) -> Conversion:
     return Conversion(
         -conversion.original, -conversion.figure, conversion.rate, conversion.inverted, via
     )
-
-
-def _said_otherwise(line: NetLine) -> bool:
-    """Whether a claim's count reads otherwise than its source said it: clamped at zero ("at
-    most 12B" counts for 0 to 12B) or converted."""
-    return line.conversion is not None or line.counted != line.claim.amount
-
-
-def _at_most(amount: Figure, bound: Quantity | None, inclusive: bool) -> str:
-    """At most what one side of a balance spanning zero may owe, or "an unknown amount"."""
-    if bound is None:
-        return "an unknown amount"
-    side = Figure(
-        None,
-        high=bound,
-        high_inclusive=inclusive,
-        approximate=amount.approximate,
-        places=amount.places,
-    )
-    return str(side)
-
-
-def _cited(entry: EntryBase, quote: bool = True) -> str:
-    """An entry's source as explain() cites it: its words, if any, then publisher and date."""
-    source = entry.source
-    cite = f"({source.publisher}, {source.date.isoformat()})"
-    words = getattr(entry, "quote", None) if quote else None
-    return f'"{words}" {cite}' if words else cite
 
 
 @dataclass(frozen=True)

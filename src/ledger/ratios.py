@@ -27,10 +27,10 @@ from typing import Any, TypeVar, overload
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
 from .entries import GDP, Budget, DebtMeasure, DebtStock, EntryBase, Rate, Remittance, Settlement
-from .errors import LedgerError, MissingFigureError
+from .errors import FigureError, LedgerError, MissingFigureError
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
+from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Amount, currency_of
 from .yearly import Point, Series, divided, from_source, named, preferred, series, year_of
@@ -119,12 +119,17 @@ class Ratio:
         """The ratio of two figures, each given with its label and the entries behind it."""
         top, top_label, top_entries = numerator
         bottom, bottom_label, bottom_entries = denominator
+        try:
+            value = top / bottom
+        except FigureError as error:  # a divisor that may be zero: said so to any reader
+            error.reason = _reason("divisor may be zero", what=bottom_label, party=party)
+            raise
         return cls(
             question=question,
             party=party,
             numerator=top,
             denominator=bottom,
-            value=top / bottom,
+            value=value,
             as_of=as_of,
             numerator_entries=top_entries,
             denominator_entries=bottom_entries,
@@ -147,35 +152,11 @@ class Ratio:
         """Each rate the ratio used, once, in the order first used."""
         return tuple(dict.fromkeys(rate for c in self.conversions for rate in c.rates))
 
-    def explain(self) -> str:
-        """The division, each entry with its source's words, and each rate it used."""
-        when = f"as of {self.as_of.isoformat()}"
-        if self.year is not None and self.as_of != date(self.year, 12, 31):
-            when = f"figures for {self.year}, {when}"
-        out = [
-            f"{_asked(self.question)} for {self.party}, {when}: {self.value}",
-            *self._sign_note(),
-            f"  {self.numerator_label}: {self.numerator}",
-        ]
-        out += [_cite(entry) for entry in self.numerator_entries]
-        out += [f"      converted: {c.explain()}" for c in self.conversions]
-        out.append(f"  {self.denominator_label}: {self.denominator}")
-        out += [_cite(entry) for entry in self.denominator_entries]
-        if self.rates:
-            out.append("  rates:")
-            out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in self.rates]
-        out.append(f"  = {self.numerator} / {self.denominator} = {self.value}")
-        return "\n".join(out)
-
-    def _sign_note(self) -> list[str]:
-        """What a net debt below zero means, said where the arithmetic shows one."""
-        _, low, high = self.value.magnitudes
-        if not self.net or (low is not None and low >= 0):
-            return []  # (no lower bound: it may be below zero, and is said so below)
-        what = f"{self.party} is owed more than it owes (a net creditor)"
-        if high is None or high > 0:
-            return [f"  direction unknown: below zero, {what}"]
-        return [f"  below zero: {what}"]
+    def explain(self, locale: str | None = None) -> str:
+        """The division, each entry with its source's words, and each rate it used; in
+        English by default, in a locale's words and numbers when given one."""
+        text: str = call("explain.ratio", self, locale)  # the text face, ledger.explaining
+        return text
 
     def __str__(self) -> str:
         return f"{_asked(self.question)} for {self.party}: {self.value}"
@@ -286,7 +267,8 @@ def _yearly(
             book, party, against, years=years, prefer=source, rates=rates, via=via, max_age=max_age
         )
     except MissingFigureError as error:  # the ratio takes no measure=: never offer it
-        raise MissingFigureError(str(error).replace(_BUDGET_MEASURE_HINT, "")) from None
+        text = str(error).replace(_BUDGET_MEASURE_HINT, "")
+        raise MissingFigureError(text, error.reason) from None
     top = series(
         book,
         party,
@@ -302,24 +284,6 @@ def _yearly(
         max_age=max_age,
     )
     return by_year(question, top, bottom, net=net)
-
-
-_DONE = {"payment": "paid", "write_off": "written off"}
-
-
-def _cite(entry: EntryBase) -> str:
-    if isinstance(entry, Settlement):
-        done = _DONE.get(entry.method, entry.method.replace("_", " "))
-        return (
-            f"      less {entry.amount} {done} ({entry.as_of.isoformat()}): "
-            + _cited(entry).lstrip()
-        )
-    return _cited(entry)
-
-
-def _cited(entry: EntryBase) -> str:
-    words = f'"{entry.quote}" ' if entry.quote else ""
-    return f"      {entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
 
 
 def _latest(
@@ -340,10 +304,12 @@ def _latest(
             later = f"; the ledger's {many} for {party} start {first.isoformat()}"
             raise MissingFigureError(
                 f"no {what} for {party} dated on or before {day.isoformat()}{later}: ask as "
-                "of a later day, or add an earlier entry"
+                "of a later day, or add an earlier entry",
+                _reason("none yet", what=what, party=party, day=day, first=first),
             )
         raise MissingFigureError(
-            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger"
+            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger",
+            _reason("none", what=what, party=party, day=day),
         )
     latest = max(entry.as_of for entry in entries)
     newest = [entry for entry in entries if entry.as_of == latest]
@@ -351,9 +317,19 @@ def _latest(
         ids = ", ".join(sorted(entry.id for entry in newest))
         raise MissingFigureError(
             f"{len(newest)} {what} entries for {party} compete as of {latest.isoformat()} "
-            f"({ids}); keep one, or narrow the question ({narrow})"
+            f"({ids}); keep one, or narrow the question ({narrow})",
+            _reason("compete", what=what, party=party, day=latest, ids=ids),
         )
     return newest[0]
+
+
+def _reason(key: str, **values: object) -> tuple[str, dict[str, str]]:
+    """Why a question has no answer, for a reader in any language: a key of
+    ``ledger.words.REASONS`` and its values as text (days in ISO form)."""
+    return key, {
+        name: value.isoformat() if isinstance(value, date) else str(value)
+        for name, value in values.items()
+    }
 
 
 Keep = Callable[[EntryBase], bool]
@@ -400,19 +376,24 @@ def _of_year(
     if len(known) == 1:
         return known[0]
     if known:
+        ids = ", ".join(sorted(e.id for e in known))
         raise MissingFigureError(
             f"{len(known)} {what} entries for {party} speak for {year} ({named(book, known)}); "
-            "keep one, or choose with source='...' (a source id or publisher)"
+            "keep one, or choose with source='...' (a source id or publisher)",
+            _reason("compete in year", what=what, party=party, year=year, ids=ids),
         )
     if mine:
         assert day is not None
+        dated = ", ".join(f"{e.id}: {e.as_of.isoformat()}" for e in mine)
         raise MissingFigureError(
             f"no {what} for {party} for {year} dated on or before {day.isoformat()} "
             f"({', '.join(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
-            f"of a later day{'' if asked else f', or with year={year}'}"
+            f"of a later day{'' if asked else f', or with year={year}'}",
+            _reason("later in year", what=what, party=party, year=year, day=day, ids=dated),
         )
     raise MissingFigureError(
-        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger"
+        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger",
+        _reason("none in year", what=what, party=party, year=year),
     )
 
 
@@ -573,7 +554,14 @@ def _remittances_and_budget(
             f"{', '.join(map(str, sorted(sent_years)))} and its budgets for "
             f"{', '.join(map(str, sorted(budget_years)))}: no year has both, and figures of "
             "different years are not weighed against each other; add the remittances or the "
-            "budget of one year"
+            "budget of one year",
+            _reason(
+                "no common year",
+                party=party,
+                day=day,
+                sent=", ".join(map(str, sorted(sent_years))),
+                budgets=", ".join(map(str, sorted(budget_years))),
+            ),
         )
     year = max(both)
     return (
@@ -696,7 +684,8 @@ def _claims_debt(
     claims = preferred(claims, keep)  # a source chooses among claims, where it has any
     if not claims:
         raise MissingFigureError(
-            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}"
+            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}",
+            _reason("no claims", party=party, day=day),
         )
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements(as_of=day):
@@ -1022,7 +1011,8 @@ def per_migrant(
     if remittance.migrants is None:
         raise MissingFigureError(
             f"remittances {remittance.id!r} to {party} give no number of migrants; add "
-            "migrants = { amount = '...', qualifier = '...' } to the entry"
+            "migrants = { amount = '...', qualifier = '...' } to the entry",
+            _reason("no migrants", party=party, ids=remittance.id),
         )
     yearly = remittance.amount.to(f"{currency_of(remittance.amount.unit)}/year")
     return Ratio.of(

@@ -38,7 +38,7 @@ from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, label
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, questions
-from .words import html_word, locale_of, party_name
+from .words import html_word, language_of, locale_of, party_name, reason, reason_language
 from .yearly import from_source
 
 if TYPE_CHECKING:
@@ -95,15 +95,16 @@ class _Found:
     ratios: list[Ratio] = field(default_factory=list)
     positions: dict[str, dict[str, Figure]] = field(default_factory=dict)
     transfers: list[Any] = field(default_factory=list)
-    #: (the question in the reader's words, why it has no answer: the library's English words)
-    unanswered: list[tuple[str, str]] = field(default_factory=list)
+    #: (the question in the reader's words, the refusal: said by ``words.reason``)
+    unanswered: list[tuple[str, Exception]] = field(default_factory=list)
 
     def ask(self, question: Callable[[], Any], what: str) -> Any:
-        """The answer, or ``None`` with why not noted (in a reader's words: no keyword)."""
+        """The answer, or ``None`` with the refusal noted (said in a reader's words, with no
+        keyword, by :func:`_unanswered`)."""
         try:
             return question()
         except LedgerError as error:
-            self.unanswered.append((what, readers_words(str(error))))
+            self.unanswered.append((what, error))
             return None
 
 
@@ -511,8 +512,7 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
         try:
             svg = _svg(draw())
         except (LedgerError, ValueError) as error:
-            chart = html_word("chart of", locale, what=what)
-            found.unanswered.append((chart, readers_words(str(error))))
+            found.unanswered.append((html_word("chart of", locale, what=what), error))
             continue
         caption = html_text(html_word("chart of", locale, what=what))
         out.append(f'<figure role="group">{svg}<figcaption>{caption}</figcaption></figure>')
@@ -585,14 +585,20 @@ def report(
         ("sources", html_word("sources", locale), _sources(book, locale, anchors)),
     ]
     if found.unanswered:
-        items = "".join(  # the reasons are the library's own words, in English
-            f'<li>{html_text(what)}: <span lang="en">{html_text(why)}</span></li>'
-            for what, why in found.unanswered
-        )
+        items = "".join(_unanswered(what, why, locale, book) for what, why in found.unanswered)
         sections.append(("unanswered", html_word("unanswered", locale), f"<ul>{items}</ul>"))
     language = "-".join(part for part in (where.language, where.script) if part)  # BCP 47
     direction = "rtl" if where.character_order == "right-to-left" else "ltr"
     return _page(book, heading, sections, (language, direction), day, locale)
+
+
+def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
+    """A question without an answer and why, in the reader's words (a refusal that gives no
+    reason the catalogs hold keeps its English words, marked as such)."""
+    why = html_text(readers_words(reason(error, locale, book.parties)))
+    if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
+        why = f'<span lang="en">{why}</span>'
+    return f"<li>{html_text(what)}: {why}</li>"
 
 
 def _page(

@@ -47,6 +47,9 @@ __all__ = [
     "languages",
     "locale_of",
     "party_name",
+    "reason",
+    "reason_language",
+    "reason_text",
     "root_locale",
     "say",
     "say_chained",
@@ -704,6 +707,13 @@ HTML_WORDS = {
     "question public_external_debt_to_gdp": _("{party}: public external debt / GDP"),
     "none": _("none"),
     "published": _("{publisher}, {date}"),
+    # a series
+    "series caption": _("{question} for {party}"),
+    "year": _("year"),
+    "figure": _("figure"),
+    "entries column": _("entries"),
+    "sources column": _("sources"),
+    "missing": _("missing"),
     "quoted in": _("quoted in"),
 }
 
@@ -718,3 +728,220 @@ def html_word(key: str, locale: str | Locale = "en_US", **values: object) -> str
     if key not in HTML_WORDS:
         raise LedgerError(f"no HTML word {key!r}; words: {', '.join(map(repr, HTML_WORDS))}")
     return say(locale_of(locale), HTML_WORDS[key], **{k: str(v) for k, v in values.items()})
+
+
+# -- why a question has no answer -------------------------------------------------------------
+
+#: Why a question has no answer, for a reader in any language: the keys a refusal's
+#: ``reason`` names (``ledger.errors.MissingFigureError``), said by :func:`reason`. English
+#: readers read the refusal's own message, which says more (the keyword to pass).
+REASONS = {
+    "none": _("{what}, {party}: none as of {day}; add one to the ledger"),
+    "none yet": _(
+        "{what}, {party}: none as of {day}, the first is dated {first}; ask as of a later day, "
+        "or add an earlier entry"
+    ),
+    "compete": _("{what}, {party}: several entries compete as of {day} ({ids}); keep one"),
+    "compete in year": _(
+        "{what}, {party}, {year}: several entries compete ({ids}); keep one, or choose a source"
+    ),
+    "later in year": _("{what}, {party}, {year}: none as of {day} ({ids}); ask as of a later day"),
+    "none in year": _("{what}, {party}, {year}: none; add one to the ledger"),
+    "no common year": _(
+        "{party}: remittances for {sent}, budget for {budgets}: no year has both; add the "
+        "remittances or the budget of one year"
+    ),
+    "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
+    "no migrants": _("{ids} ({party}): no number of migrants; add it to the entry"),
+    "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
+    "divisor may be zero": _(
+        "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
+    ),
+}
+
+
+#: What a refusal says is missing (its ``what``), by the words of a heading.
+_MISSING_WHAT = {
+    "budget": ("label", "budget"),
+    "remittances": ("label", "remittances"),
+    "GDP": ("html", "gdp"),
+    "gdp": ("html", "gdp"),
+    "GDP of a year": ("html", "gdp"),
+    "migrants": ("html", "migrants count"),
+}
+
+
+def reason(
+    error: BaseException, locale: str | Locale = "en_US", names: PartyNames | None = None
+) -> str:
+    """Why a question has no answer, in the reader's language: the refusal's own (English)
+    message for English, or where the refusal gives no reason a reader's language can say
+    (see :func:`reason_language`); else its reason in the locale's words, parties by name.
+
+    >>> from ledger.errors import MissingFigureError
+    >>> refused = MissingFigureError("no budget for TJ ...", ("none", {"what": "budget",
+    ...     "party": "TJ", "day": "2004-03-15"}))
+    >>> reason(refused, "ru_RU")
+    'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
+    >>> reason(refused, "en_US")
+    'no budget for TJ ...'
+    """
+    where = locale_of(locale)
+    said = _reason_of(error)
+    if said is None or language_of(where) == "en":
+        return str(error)
+    return reason_text(said, where, names)
+
+
+def reason_text(
+    said: tuple[str, Mapping[str, str]],
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+) -> str:
+    """A reason (a key of :data:`REASONS` and its values) in the locale's words, parties by
+    name (what :func:`reason` says of a refusal; a series' missing year carries its own).
+
+    >>> reason_text(("no claims", {"party": "KG", "day": "2011-12-31"}), "kk_KZ")
+    'Қырғызстан: 2011-12-31 бойынша талаптар жоқ; салыстыратын ештеңе жоқ'
+    """
+    where = locale_of(locale)
+    key, values = said
+    shown = dict(values)
+    if "party" in shown:
+        shown["party"] = party_name(shown["party"], where, names)
+    if "what" in shown:
+        shown["what"] = _what_in(shown["what"], where)
+    return say(where, REASONS[key], **shown)
+
+
+def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str:
+    """The language :func:`reason` says a refusal in: the locale's catalog, or ``"en"`` for
+    a refusal that gives no reason the catalogs hold (its English message)."""
+    where = locale_of(locale)
+    if _reason_of(error) is None:
+        return "en"
+    return language_of(where) or "en"
+
+
+def _reason_of(error: BaseException) -> tuple[str, dict[str, str]] | None:
+    said = getattr(error, "reason", None)
+    if isinstance(said, tuple) and len(said) == 2 and said[0] in REASONS:
+        return said[0], dict(said[1])
+    source, target, on = (getattr(error, name, None) for name in ("source", "target", "on"))
+    if isinstance(source, str) and isinstance(target, str) and on is not None:  # a missing rate
+        return "no rate", {"pair": f"{source}/{target}", "day": on.isoformat()}
+    return None
+
+
+def _what_in(what: str, where: Locale) -> str:
+    """A refusal's ``what`` (``budget``, ``GDP``, ``external debt stock``) in the locale."""
+    if what not in _MISSING_WHAT and what in EXPLAIN_LABELS:
+        return say(where, EXPLAIN_LABELS[what])
+    table, key = _MISSING_WHAT.get(what, ("html", "debt_stock" if "debt" in what else ""))
+    if table == "label":
+        return say(where, LABELS[key])
+    if key in HTML_WORDS:
+        return say(where, HTML_WORDS[key])
+    return what
+
+
+# -- explain(): the arithmetic, line by line ----------------------------------------------------
+
+#: The words of ``explain()`` (a balance, a conversion, a ratio, a series, a present value),
+#: said by ``ledger.explaining``. English is the text explain() has always given; in another
+#: locale short label-and-value forms, figures in its numbers.
+EXPLAIN = {
+    # a net balance
+    "owes": _("{debtor} owes {creditor}, net, as of {day}: {amount}"),
+    "unknown": _(
+        "direction unknown, as of {day}: {debtor} may owe {creditor}, net, {owed}; or "
+        "{creditor} may owe {debtor} {back}"
+    ),
+    "claim on": _("{creditor}'s claim on {debtor}, asserted by {asserted_by}"),
+    "counter to": _("{claim}, counter to {counter}"),
+    "counts as zero": _("{claim}, status {status}: counts as zero"),
+    "as asserted": _("as asserted: {amount}"),
+    "outstanding": _("{amount} outstanding"),
+    "converted": _("converted: {conversion}"),
+    "net in": _("net in {currency}: {conversion}"),
+    # a conversion and its rate
+    "already in": _("{amount} (already in {currency})"),
+    "then": _("{first}, then {second}"),
+    "rate": _("rate {id}, {how}, {publisher}"),
+    "basis spot": _("spot from {date}"),
+    "basis end_of_period": _("end of period from {date}"),
+    "basis average": _("average from {date}"),
+    "average over": _("average over {start}..{end}"),
+    # a ratio
+    "ratio head": _("{question} for {party}, {when}: {value}"),
+    "as of": _("as of {day}"),
+    "figures for": _("figures for {year}, {when}"),
+    "net creditor": _("{party} is owed more than it owes (a net creditor)"),
+    "below zero": _("below zero: {what}"),
+    "maybe below zero": _("direction unknown: below zero, {what}"),
+    "label": _("{label}: {figure}"),
+    "rates": _("rates:"),
+    "less": _("less {reduction}"),
+    # a series
+    "series head": _("{question} for {party}, {span}:"),
+    "no years": _("no years"),
+    "missing": _("missing: {why}"),
+    "maybe below zero series": _("direction unknown: may be below zero, {what}"),
+    # a present value, a grant element, what a restructuring gave up
+    "present value": _("present value on {day} at {rate} {per}: {value}"),
+    "the disbursement day": _("the disbursement day"),
+    "a year": _("a year"),
+    "a year, per period": _("a year, per period"),
+    "date": _("date"),
+    "years": _("years"),
+    "payment": _("payment"),
+    "factor": _("factor"),
+    "present value column": _("present value"),
+    "written off": _("written off"),
+    "carried forward": _("(before the day: carried forward, not discounted)"),
+    "sums": _("undiscounted: {undiscounted}; discounted: {discounted}"),
+    "exact payments": _(
+        "(the payments of the terms, exact: each shown to the cent, summed unrounded; "
+        "lg.present_value(lg.schedule(...)) discounts the cent-rounded payments a borrower "
+        "makes, and may differ by cents)"
+    ),
+    "principal and interest": _("principal {principal} + interest {interest}"),
+    "payment number": _("payment {number}"),
+    "grant element": _(
+        "grant element: {value} = (face {face} - present value {present}) / face {face}"
+    ),
+    "given up": _(
+        "given up on {id} ({creditor}'s claim on {debtor}): {face} written off at face value, "
+        "{value} in present value"
+    ),
+}
+
+
+#: What a ratio or a series weighs, as explain() names it (the English is the label itself).
+EXPLAIN_LABELS = {
+    "remittances": _("remittances"),
+    "budget": _("budget"),
+    "debt": _("debt"),
+    "net debt": _("net debt"),
+    "GDP": _("GDP"),
+    "GDP of a year": _("GDP of a year"),
+    "migrants": _("migrants"),
+    "external debt stock": _("external debt stock"),
+    "public debt stock": _("public debt stock"),
+    "public external debt stock": _("public external debt stock"),
+    "external debt": _("external debt"),
+    "public debt": _("public debt"),
+    "public external debt": _("public external debt"),
+    "budget (revenue)": _("budget (revenue)"),
+    "budget (expenditure)": _("budget (expenditure)"),
+    "debt to {party}": _("debt to {party}"),
+    "net debt to {party}": _("net debt to {party}"),
+    "{top} / {bottom}": _("{top} / {bottom}"),
+    # the questions, by the helper that asks them
+    "remittances_to_budget": _("remittances to budget"),
+    "debt_to_budget": _("debt to budget"),
+    "remittances_to_gdp": _("remittances to GDP"),
+    "debt_to_gdp": _("debt to GDP"),
+    "per_migrant": _("per migrant"),
+    "ratio": _("ratio"),
+}

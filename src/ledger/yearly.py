@@ -40,17 +40,23 @@ no claim on KG dated on or before 2011-12-31
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, get_args
 
 from .arithmetic import owned
 from .book import Ledger, as_set, book_asked, party_asked
 from .entries import GDP, Budget, Claim, DebtMeasure, DebtStock, Remittance, Settlement
-from .errors import LedgerError, MissingFigureError, RateError, UnitMismatchError
+from .errors import (
+    LedgerError,
+    MissingFigureError,
+    MissingRateError,
+    RateError,
+    UnitMismatchError,
+)
 from .faces import call
 from .figures import Figure
-from .fx import Conversion, MaxAge, Rates, convert, describe_rate, flow_period, max_age_asked
+from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
 from .netting import outstanding
 from .units import Unit, check_currency, currency_of, is_flow
 
@@ -85,7 +91,7 @@ _MEASURES = {
 class Explained(Protocol):
     """What a point may carry besides its figure: anything that explains itself (a ratio)."""
 
-    def explain(self) -> str: ...
+    def explain(self, locale: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,10 @@ class Point:
     missing: str | None = None
     detail: Explained | None = None
     note: str | None = None
+    #: Why the year is missing, for a reader in any language: (the series' label, or "" for
+    #: its own; a key of ``ledger.words.REASONS`` and its values), one for each side missing;
+    #: empty where ``missing`` has no such words.
+    reasons: tuple[tuple[str, tuple[str, dict[str, str]]], ...] = field(default=(), compare=False)
 
     @property
     def rates(self) -> tuple[Rate, ...]:
@@ -226,25 +236,12 @@ class Series:
         found = (e for p in self.points for e in (*p.entries, *p.rates))
         return tuple(dict.fromkeys(found))
 
-    def explain(self) -> str:
+    def explain(self, locale: str | None = None) -> str:
         """Each year's figure with the entries behind it (each with its source's words), the
-        conversions it took, or why it is missing."""
-        span = f"{self.years[0]}-{self.years[-1]}" if self.points else "no years"
-        out = [f"{self.question} for {self.party}, {span}:"]
-        for p in self.points:
-            if p.detail is not None:
-                lines = p.detail.explain().splitlines()
-                out.append(f"  {p.year}: {lines[0]}")
-                out += [f"  {line}" for line in lines[1:]]
-            elif p.figure is None:
-                out.append(f"  {p.year}: missing: {p.missing}")
-            else:
-                out.append(f"  {p.year}: {p.figure}")
-                out += [f"      {p.note}"] if p.note else []
-                out += [_cite(e) for e in p.entries]
-                out += [f"      converted: {c.explain()}" for c in p.conversions]
-                out += [f"      {rate.rate}: {describe_rate(rate)}" for rate in p.rates]
-        return "\n".join(out)
+        conversions it took, or why it is missing; in English by default, in a locale's
+        words and numbers when given one."""
+        text: str = call("explain.series", self, locale)  # the text face, ledger.explaining
+        return text
 
     def to_frame(self) -> pandas.DataFrame:
         """A tidy frame, one row per year: ``year, value, low, high, low_inclusive,
@@ -266,20 +263,6 @@ class Series:
     def _repr_html_(self) -> str:
         html: str = call("html.series", self)  # the notebook face, loaded on first display
         return html
-
-
-_DONE = {"payment": "paid", "write_off": "written off"}
-
-
-def _cite(entry: EntryBase) -> str:
-    """One line naming an entry, its source's words, publisher and date (a settlement with
-    what it took off)."""
-    words = f'"{entry.quote}" ' if entry.quote else ""
-    said = f"{entry.id}: {words}({entry.source.publisher}, {entry.source.date.isoformat()})"
-    if isinstance(entry, Settlement):
-        done = _DONE.get(entry.method, entry.method.replace("_", " "))
-        return f"      less {entry.amount} {done} ({entry.as_of.isoformat()}): {said}"
-    return f"      {said}"
 
 
 # -- choosing entries -----------------------------------------------------------------------
@@ -483,7 +466,10 @@ def _flow_points(
     points = []
     for year in years:
         if not chosen[year]:
-            points.append(Point(year, None, missing=f"no {words} {party} for {year}"))
+            said = ("none in year", {"what": what, "party": party, "year": str(year)})
+            points.append(
+                Point(year, None, missing=f"no {words} {party} for {year}", reasons=(("", said),))
+            )
             continue
         entry = chosen[year][0]
         assert isinstance(entry, Remittance | Budget | GDP | DebtStock)
@@ -493,7 +479,15 @@ def _flow_points(
         try:
             conversion = policy.to(entry.amount, target, day, period)
         except RateError as error:
-            points.append(Point(year, None, (entry,), missing=_no_rate(entry.amount, error)))
+            points.append(
+                Point(
+                    year,
+                    None,
+                    (entry,),
+                    missing=_no_rate(entry.amount, error),
+                    reasons=_rate_reason(error),
+                )
+            )
             continue
         yearly = conversion.figure
         code = currency_of(yearly.unit)
@@ -516,7 +510,13 @@ def _debt_point(
     day = date(year, 12, 31)
     counted = [c for c in claims if c.as_of <= day]
     if not counted:
-        return Point(year, None, missing=f"no claim on {party} dated on or before {day}")
+        said = ("no claims", {"party": party, "day": day.isoformat()})
+        return Point(
+            year,
+            None,
+            missing=f"no claim on {party} dated on or before {day}",
+            reasons=(("", said),),
+        )
     in_currency: dict[str, Figure] = {}
     reductions: list[Settlement] = []
     # Netted in each claim's own currency first, then converted once per currency (one rate
@@ -533,7 +533,13 @@ def _debt_point(
             policy.to(in_currency[code], target, day, None) for code in sorted(in_currency)
         ]
     except RateError as error:
-        return Point(year, None, tuple(counted), missing=_no_rate(claims[0].amount, error))
+        return Point(
+            year,
+            None,
+            tuple(counted),
+            missing=_no_rate(claims[0].amount, error),
+            reasons=_rate_reason(error),
+        )
     total = conversions[0].figure
     for more in conversions[1:]:
         total = total + more.figure
@@ -556,6 +562,14 @@ def _sign_note(party: str, net: Figure) -> str | None:
 def _no_rate(figure: Figure, error: RateError) -> str:
     """Why a year is missing when its figure cannot be converted: the rate policy's words."""
     return f"{figure} not converted: {error}"
+
+
+def _rate_reason(error: RateError) -> tuple[tuple[str, tuple[str, dict[str, str]]], ...]:
+    """A missing rate as a reason any language can say (other rate refusals: none)."""
+    if not isinstance(error, MissingRateError):
+        return ()
+    pair = f"{error.source}/{error.target}"
+    return (("", ("no rate", {"pair": pair, "day": error.on.isoformat()})),)
 
 
 def _by_day(settlement: Settlement) -> tuple[date, str]:
@@ -757,9 +771,14 @@ def divided(
         )
     points = []
     for up, down in zip(top.points, bottom.points, strict=True):
-        gaps = [f"{s.label}: {p.missing}" for s, p in ((top, up), (bottom, down)) if p.missing]
-        if gaps:
-            points.append(Point(up.year, None, missing="; ".join(gaps)))
+        sides = [(s, p) for s, p in ((top, up), (bottom, down)) if p.missing]
+        if sides:
+            gaps = [f"{s.label}: {p.missing}" for s, p in sides]
+            reasons = tuple((s.label, said) for s, p in sides for _, said in p.reasons)
+            whole = all(p.reasons for _, p in sides)  # every side says why, or none is said
+            points.append(
+                Point(up.year, None, missing="; ".join(gaps), reasons=reasons if whole else ())
+            )
             continue
         answer = make(up.year, up, down)
         points.append(
