@@ -34,14 +34,15 @@ never falls below zero; the answer is the object path's on the same data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from .arithmetic import CONTEXT
+from .arithmetic import CONTEXT, LARGEST
 from .book import day_asked
 from .entries import Status, party_error
 from .errors import FigureError, LedgerError
@@ -120,6 +121,13 @@ class _Kind:
         if self.scale is None:
             return nw.Int64()
         return nw.Decimal(_PRECISION, self.scale)
+
+    @property
+    def widest(self) -> Any:
+        """The type of a sum of amounts of this kind."""
+        import narwhals as nw
+
+        return nw.Int64() if self.scale is None else nw.Decimal(38, self.scale)
 
     @property
     def zero(self) -> Decimal | int:
@@ -319,21 +327,23 @@ def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
         open_low.alias("_lo_open"),
         open_high.alias("_hi_open"),
         approximate.alias("_ap"),
-        _unwritten(names, bounded).alias("_bad"),
+        _unwritten(names, bounded, kind.scale is not None).alias("_bad"),
     ]
 
 
-def _unwritten(names: Collection[str], bounded: Any) -> Any:
+def _unwritten(names: Collection[str], bounded: Any, decimal: bool = True) -> Any:
     """Whether a row holds what no source could write: no amount nor bounds, a negative
-    number, a lower bound above the upper one, a word that is not a qualifier."""
+    number, a decimal of 10**30 or more (as the object path refuses it), a lower bound above
+    the upper one, a word that is not a qualifier."""
     import narwhals as nw
 
     amount = nw.col("amount")
     bad = amount.is_null() if bounded is None else amount.is_null() & ~bounded
-    bad = bad | (amount < 0).fill_null(False)
+    bad = bad | (amount < 0).fill_null(False) | _too_large(amount, decimal)
     for bound in ("low", "high"):
         if bound in names:
-            bad = bad | (nw.col(bound) < 0).fill_null(False)
+            column = nw.col(bound)
+            bad = bad | (column < 0).fill_null(False) | _too_large(column, decimal)
     if "low" in names and "high" in names:
         bad = bad | (nw.col("low") > nw.col("high")).fill_null(False)
     if "low" in names:
@@ -349,6 +359,17 @@ def _unwritten(names: Collection[str], bounded: Any) -> Any:
         status = nw.col("status")
         bad = bad | ~(status.is_in(list(_STATUSES)) | status.is_null())
     return bad
+
+
+#: Amounts are below this in size, as on the object path (:data:`ledger.arithmetic.LARGEST`).
+_TOO_LARGE = Decimal(10) ** LARGEST
+
+
+def _too_large(column: Any, decimal: bool) -> Any:
+    """Whether a decimal amount is 10**30 or more (whole minor units in 64 bits never are)."""
+    import narwhals as nw
+
+    return (column >= _TOO_LARGE).fill_null(False) if decimal else nw.lit(False)
 
 
 def _indicator(expression: Any) -> Any:
@@ -447,7 +468,7 @@ def _check_columns(plan: _Plan) -> None:
     column's nulls are counted already), no column made per row; the row is found only then."""
     frame = plan.whole
     amount, debtor, creditor = frame["amount"], frame["debtor"], frame["creditor"]
-    lowest = amount.min() if len(amount) else None
+    lowest, top = (amount.min(), amount.max()) if len(amount) else (None, None)
     if "id" in frame.columns and frame["id"].n_unique() < len(frame):
         _unique_ids(plan.full)
     if (
@@ -455,9 +476,11 @@ def _check_columns(plan: _Plan) -> None:
         or debtor.null_count()
         or creditor.null_count()
         or (lowest is not None and lowest < 0)
+        or (plan.kind.scale is not None and top is not None and top >= _TOO_LARGE)
         or (debtor == creditor).any()
     ):
         _refuse_rows(plan, "claims")
+    _fits_sums(plan.kind, len(frame), top, ["amount"])
 
 
 def _first(frame: Any) -> dict[str, Any] | None:
@@ -527,13 +550,19 @@ class _Plan:
     """A frame of claims made ready: the lazy rows and what they hold."""
 
     rows: Any  # a narwhals LazyFrame: parties, currency and each claim's count
-    full: Any  # the same rows with every column of the caller's, to show a bad one
+    full_of: Callable[[], Any]  # makes ``full`` (planned only when needed)
     kind: _Kind
     simple: bool  # exact amounts only: the central value is the whole figure
     eager: Any  # the caller's eager implementation, or None for a lazy frame
     implementation: Any
     paid: Any = None  # the settlement rows with their parts, to show a bad one
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
+
+    @cached_property
+    def full(self) -> Any:
+        """The rows with every column of the caller's and the ``_bad`` mark, to show a bad
+        one (narwhals plans it in about a millisecond: not on the way to a good answer)."""
+        return self.full_of()
 
 
 def _plan(
@@ -578,8 +607,12 @@ def _plan(
         # on itself nets to nothing, exactly.
         amount = nw.col("amount")
         unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
-        full = lazy.with_columns(unwritten.alias("_bad"))
-        return _Plan(lazy, full, kind, simple, eager, implementation, whole=whole)
+        unwritten = unwritten | _too_large(amount, kind.scale is not None)
+
+        def marked() -> Any:
+            return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
+
+        return _Plan(lazy, marked, kind, simple, eager, implementation, whole=whole)
     sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -593,11 +626,13 @@ def _plan(
         if "status" in names:
             rows = _zeroed(rows, kind)
         rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
-        return rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+        rows = rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+        # The largest part of each row: with the rows' count, it bounds every sum.
+        return rows.with_columns(nw.max_horizontal("_v", "_lo", "_hi").alias("_top"))
 
     full = _each_row(lazy, counted)
-    rows = full.select(*keep, *_PART_COLUMNS)
-    return _Plan(rows, full, kind, simple, eager, implementation, paid)
+    rows = full.select(*keep, *_PART_COLUMNS, "_top")
+    return _Plan(rows, lambda: full, kind, simple, eager, implementation, paid)
 
 
 def _claims_that_count(
@@ -727,8 +762,15 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         amount = nw.col("amount")
         if plan.whole is not None:
             _check_columns(plan)
-        elif plan.full.select(_indicator(nw.col("_bad")).sum()).collect().item():
-            _refuse_rows(plan, "claims")
+        else:
+            marks = plan.full.select(
+                _indicator(nw.col("_bad")).sum().alias("_bad"),
+                nw.len().alias("_len"),
+                amount.max().alias("_top"),
+            ).collect()
+            if marks["_bad"].item():
+                _refuse_rows(plan, "claims")
+            _fits_sums(plan.kind, int(marks["_len"].item()), marks["_top"].item(), ["amount"])
         owed = rows.group_by("creditor", "currency").agg(amount.sum().alias("_v"))
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
         owing = owing.select(nw.col("debtor").alias("party"), "currency", -nw.col("_v"))
@@ -740,6 +782,7 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         owed = owed.group_by("creditor", "currency").agg(
             amount.sum().alias("_v"),
             amount.min().alias("_min"),
+            amount.max().alias("_top"),
             amount.count().alias("_count"),
             nw.len().alias("_len"),
             nw.col("_self").sum(),
@@ -747,7 +790,12 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         bad = (nw.col("_min") < 0).fill_null(False) | (nw.col("_count") < nw.col("_len"))
         bad = bad | (nw.col("_self") > 0)
         owed = owed.select(
-            nw.col("creditor").alias("party"), "currency", "_v", _indicator(bad).alias("_bad")
+            nw.col("creditor").alias("party"),
+            "currency",
+            "_v",
+            _indicator(bad).alias("_bad"),
+            nw.col("_len").cast(nw.Int64),
+            _widest(plan, nw.col("_top")),
         )
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
         owing = owing.select(
@@ -755,10 +803,16 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
             "currency",
             (-nw.col("_v")).alias("_v"),
             nw.lit(0).cast(nw.Int64).alias("_bad"),
+            nw.lit(0).cast(nw.Int64).alias("_len"),
+            _widest(plan, plan.kind.nought("_v")).alias("_top"),
         )
-        return owed, owing, ["_v", "_bad"]
-    owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
-    owed = owed.rename({"creditor": "party"})
+        return owed, owing, ["_v", "_bad", "_len", "_top"]
+    owed = rows.group_by("creditor", "currency").agg(
+        *_sums(_PART_COLUMNS), nw.len().alias("_len"), nw.col("_top").max()
+    )
+    owed = owed.with_columns(nw.col("_len").cast(nw.Int64), _widest(plan, nw.col("_top"))).rename(
+        {"creditor": "party"}
+    )
     owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
     # Owing turns a figure round: its lower bound is minus the upper one, and so on.
     owing = owing.select(
@@ -774,9 +828,21 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         nw.col("_lo_open").alias("_hi_open"),
         "_ap",
         "_bad",
+        nw.lit(0).cast(nw.Int64).alias("_len"),
+        _widest(plan, plan.kind.nought("_v")).alias("_top"),
     )
-    parts = list(_PART_COLUMNS)
+    parts = [*_PART_COLUMNS, "_len", "_top"]
     return owed.select("party", "currency", *parts), owing, parts
+
+
+def _widest(plan: _Plan, column: Any) -> Any:
+    """``column`` as the type of a sum of amounts, so that both sides concatenate (Dask's are
+    added here, not concatenated, and it cannot cast to a decimal)."""
+    import narwhals as nw
+
+    if plan.implementation == nw.Implementation.DASK:
+        return column
+    return column.cast(plan.kind.widest)
 
 
 def _summed_sides(plan: _Plan) -> Any:
@@ -784,9 +850,7 @@ def _summed_sides(plan: _Plan) -> Any:
     engine in one query (polars streams it, scanning a file once), or for Dask, both sides
     computed together and added here (a few rows per party; Dask's planner takes seconds
     over a concatenation)."""
-    import narwhals as nw
 
-    _fits_int64(plan)
     try:
         summed = _both_sides(plan)
     except Exception as error:
@@ -798,55 +862,108 @@ def _summed_sides(plan: _Plan) -> Any:
             f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
             "split the frame"
         ) from None
+    if "_len" in summed.columns:
+        top = summed["_top"].max() if len(summed) else None
+        _fits_sums(plan.kind, int(summed["_len"].sum()), top, _amount_columns(plan))
+    _check_summed(plan, summed)
+    return summed
+
+
+def _check_summed(plan: _Plan, summed: Any) -> None:
+    """Refuses what shows in the summed rows: a bad row's mark, a missing party, a
+    currency babel does not know, a party code the object path refuses."""
+    import narwhals as nw
+
     # One look at the few summed rows (a row per party and currency) checks them all.
-    marks = ["_bad"] if "_bad" in summed.columns else []
-    seen = [  # a party or currency that is not text is missing (None, pandas' NA)
-        (party if isinstance(party, str) else None, code if isinstance(code, str) else None, *bad)
-        for party, code, *bad in summed.select("party", "currency", *marks).rows()
-    ]
-    if any(p is None or any(int(b or 0) for b in bad) for p, _, *bad in seen):
+    parties, codes = summed["party"].to_list(), summed["currency"].to_list()
+    marked = "_bad" in summed.columns and any(int(b or 0) for b in summed["_bad"].to_list())
+    # A party or currency that is not text is missing (None, pandas' NA).
+    if marked or not all(isinstance(party, str) for party in parties):
         _refuse_rows(plan, "claims")
-    for code in sorted({code for _, code, *_ in seen}, key=str):
+    for code in sorted({c if isinstance(c, str) else None for c in codes}, key=str):
         if code not in CURRENCIES:
             row = _first(plan.full.filter(nw.col("currency") == code))
             raise FrameError(
                 f"claims row {_label(row or {})}: currency {code!r} is not an ISO 4217 code "
                 "babel knows (write USD, RUB, TJS, ...)"
             )
-    for party in sorted({party for party, *_ in seen}):  # a few thousand at most
+    for party in sorted(set(parties)):  # a few thousand at most
         why = party_error(party)
         if why is not None:
             named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
             row = _first(plan.full.filter(named))
             raise FrameError(f"claims row {_label(row or {})}: {why}")
-    return summed
+
+
+def _amount_columns(plan: _Plan) -> list[str]:
+    names = plan.full.collect_schema().names()
+    return [name for name in _AMOUNTS if name in names]
 
 
 _ENGINES = ("polars", "pyarrow", "duckdb", "pandas", "dask", "narwhals", "_duckdb")
 _INT64_TOP = 2**63 - 1
 
 
-def _fits_int64(plan: _Plan) -> None:
-    """For whole minor units in memory: refuses amounts whose sums could pass what a 64-bit
-    integer holds (an engine's integer sum wraps round silently). The test is the rows
-    times the largest amount: sure, and one aggregation."""
-    import narwhals as nw
-
-    if plan.kind.scale is not None or plan.eager is None:
+def _fits_sums(kind: _Kind, rows: int, top: Any, columns: Sequence[str]) -> None:
+    """Refuses amounts whose sums could pass what the engine's type holds: a 64-bit integer
+    for whole minor units, :data:`_PRECISION` digits for decimals (an engine's sum may wrap
+    round silently: polars' grouped sums do). The test is the rows times the largest amount:
+    sure, from numbers every query has at hand (the sums it made are then not used)."""
+    if not rows or top is None:
         return
-    names = plan.full.collect_schema().names()
-    largest = [nw.col(n).abs().max().alias(n) for n in _AMOUNTS if n in names]
-    row = _first(plan.full.select(nw.len().alias("_rows"), *largest)) or {}
-    rows, top = (
-        int(row.pop("_rows", 0) or 0),
-        max([int(v) for v in row.values() if v is not None] or [0]),
-    )
-    if rows and top > _INT64_TOP // rows:
+    top = int(top) if kind.scale is None else Decimal(top)
+    limit = _INT64_TOP if kind.scale is None else Decimal(10) ** (_PRECISION - kind.scale)
+    if rows * top < limit:
+        return
+    named = ", ".join(map(repr, columns))
+    if kind.scale is None:
         raise FrameError(
-            f"claims: amounts too large to sum as whole minor units: {rows} rows of up to {top} "
-            f"could pass {_INT64_TOP}, what a 64-bit integer holds; give the amounts as a "
-            "decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
+            f"claims column {named}: amounts too large to sum as whole minor units: {rows} rows "
+            f"of up to {top} could pass {_INT64_TOP}, what a 64-bit integer holds; give the "
+            "amounts as a decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
         )
+    raise FrameError(
+        f"claims column {named}: amounts too large to sum exactly: {rows} rows of up to {top} "
+        f"could pass the {_PRECISION} digits a decimal sum holds ({kind.scale} of them "
+        "places); give fewer decimal places, or split the frame"
+    )
+
+
+def _polars_positions(plan: _Plan) -> Any:
+    """The positions of a polars frame in memory whose every row is an exact claim: checked
+    by looks at whole columns (:func:`_check_columns`), then summed by the query one would
+    write by hand, in one collect that also shapes the result (through narwhals, the same
+    query costs a few milliseconds more of planning at a million rows)."""
+    import narwhals as nw
+    import polars as pl
+
+    _check_columns(plan)
+    amount = pl.col("amount")
+    dtype = pl.Int64 if plan.kind.scale is None else pl.Decimal(38, plan.kind.scale)
+    rows = (
+        plan.whole.to_native().lazy().select("debtor", "creditor", "currency", amount.cast(dtype))
+    )
+    owed = rows.group_by("creditor", "currency").agg(amount.sum())
+    owing = rows.group_by("debtor", "currency").agg(-amount.sum())
+    sides = [owed.rename({"creditor": "party"}), owing.rename({"debtor": "party"})]
+    summed = pl.concat(sides).group_by("party", "currency").agg(amount.sum())
+    value = amount.cast(dtype)
+    positions = (
+        summed.select(
+            "party",
+            "currency",
+            value,
+            value.alias("low"),
+            value.alias("high"),
+            low_inclusive=pl.lit(True),
+            high_inclusive=pl.lit(True),
+            approximate=pl.lit(False),
+        )
+        .sort("party", "currency")
+        .collect(engine="streaming")
+    )
+    _check_summed(plan, nw.from_native(positions))
+    return positions
 
 
 def _both_sides(plan: _Plan) -> Any:
@@ -872,7 +989,7 @@ def _both_sides(plan: _Plan) -> Any:
             "currency": pa.array([k[1] for k in total], pa.string()),
         }
         for name in parts:
-            numbers = name in ("_v", "_lo", "_hi")
+            numbers = name in ("_v", "_lo", "_hi", "_top")
             values = [v[name] for v in total.values()]
             columns[name] = pa.array(values, amount if numbers else pa.int64())
         return nw.from_native(pa.table(columns))
@@ -1068,6 +1185,11 @@ def _why(row: dict[str, Any], scale: int | None = None) -> str:
         for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
         if v is not None and v < 0
     )
+    reasons.extend(
+        f"{n}={v} is too large: amounts are below 10**{LARGEST} in size"
+        for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
+        if isinstance(v, Decimal) and v >= _TOO_LARGE
+    )
     if amount is None and low is None and high is None:
         reasons.append("it has no amount nor bounds")
     if low is not None and high is not None and low > high:
@@ -1207,6 +1329,8 @@ def net_positions(
         for p in _positions(plan):
             held[p.party][p.currency] = _figure(plan.kind, p)
         return dict(held)
+    if plan.whole is not None and plan.implementation.is_polars():
+        return _polars_positions(plan)
     return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
 
 
