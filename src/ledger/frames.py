@@ -857,13 +857,16 @@ def _summed_sides(plan: _Plan) -> Any:
         if type(error).__module__.split(".")[0] not in _ENGINES:
             raise
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        named = ", ".join(map(repr, _amount_columns(plan)))
         raise FrameError(
-            f"claims: amounts too large for the engine's decimal sums ({first}); a decimal "
-            f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
-            "split the frame"
+            f"claims column {named}: amounts too large to sum exactly in the engine's decimals "
+            f"({first}); a decimal column holds {_PRECISION} digits in all, places included: "
+            "give fewer places, or split the frame"
         ) from None
     if "_len" in summed.columns:
         top = summed["_top"].max() if len(summed) else None
+        if plan.kind.scale is not None and top is not None and top >= _TOO_LARGE:
+            _refuse_rows(plan, "claims")  # a row of 10**30 or more, as the object path says
         _fits_sums(plan.kind, int(summed["_len"].sum()), top, _amount_columns(plan))
     _check_summed(plan, summed)
     return summed
@@ -1186,7 +1189,7 @@ def _why(row: dict[str, Any], scale: int | None = None) -> str:
         if v is not None and v < 0
     )
     reasons.extend(
-        f"{n}={v} is too large: amounts are below 10**{LARGEST} in size"
+        f"{n}={v.normalize(CONTEXT)} is too large: amounts are below 10**{LARGEST} in size"
         for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
         if isinstance(v, Decimal) and v >= _TOO_LARGE
     )
@@ -1502,9 +1505,9 @@ def scan(
     Parquet files carry their own types. In CSV text the amount columns (``amount``, ``low``,
     ``high``) are read as decimals with ``scale`` places, exactly: a row with more places (or
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
-    whole minor units by currency (cents for USD). With polars, each row also keeps its file
-    (``_file``) and the amounts' text (``_raw_amount``, ...), so that a refused value is shown
-    with its file, line and text.
+    whole minor units by currency (cents for USD). Each row also keeps its file (``_file``) and
+    the amounts' text (``_raw_amount``, ...), so that a refused value is shown with its file,
+    line and text.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -1589,11 +1592,15 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
 
     header = duckdb.read_csv(paths[0], all_varchar=True).columns
     amounts = [name for name in _AMOUNTS if name in header]
-    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"))
+    # Each row keeps its file (``_file``) and its amounts' text, as with polars.
+    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"), filename="_file")
+    if not amounts:
+        return relation
     sql_type = "BIGINT" if scale is None else f"DECIMAL(38, {scale})"
     replaced = ", ".join(
         f"CASE WHEN regexp_full_match({name}, '{_number_pattern(scale)}') "
         f"THEN CAST(trim({name}) AS {sql_type}) END AS {name}"
         for name in amounts
     )
-    return relation.project(f"* REPLACE ({replaced})") if amounts else relation
+    raw = ", ".join(f"{name} AS _raw_{name}" for name in amounts)
+    return relation.project(f"* REPLACE ({replaced}), {raw}")
