@@ -72,6 +72,40 @@ def test_large_integer_sums_within_64_bits_net_exactly(engine):
     assert got == {("KG", "USD"): -(2**61), ("RU", "USD"): 2**62, ("TJ", "USD"): -(2**61)}
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_integer_sums_past_64_bits_on_one_side_net_exactly(engine):
+    # RU is owed 2**63 cents (past 64 bits) and owes 2**62: its position, 2**62, fits.
+    big = 2**62
+    table = claims([big, big, big], pa.int64(), debtors=["TJ", "KG", "RU"])
+    table = table.set_column(1, "creditor", pa.array(["RU", "RU", "UZ"]))
+    got = rows(frames.net_positions(engine_frame(table, engine)))
+    assert got == {("KG", "USD"): -big, ("RU", "USD"): big, ("TJ", "USD"): -big, ("UZ", "USD"): big}
+    figures = frames.net_positions(engine_frame(table, engine), figures=True)
+    assert str(figures["RU"]["USD"]) == f"{Decimal(big) / 100} USD"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_integer_sums_past_64_bits_with_settlements_net_exactly(engine):
+    big = 2**62
+    table = claims([big, big], pa.int64(), debtors=["TJ", "KG"], id=["a", "b"])
+    paid = pa.table({"claim": ["a", "a"], "amount": pa.array([big // 2, big // 4], pa.int64())})
+    got = rows(
+        frames.net_positions(engine_frame(table, engine), settlements=engine_frame(paid, engine))
+    )
+    left = big - big // 2 - big // 4
+    assert got == {("KG", "USD"): -big, ("RU", "USD"): big + left, ("TJ", "USD"): -left}
+    transfers = frames.settle(engine_frame(table, engine), settlements=engine_frame(paid, engine))
+    assert sorted(rows_of(transfers)) == [("KG", "RU", "USD", big), ("TJ", "RU", "USD", left)]
+
+
+def rows_of(native):
+    import narwhals as nw
+
+    frame = nw.from_native(native)
+    frame = frame.collect() if hasattr(frame, "collect") else frame
+    return list(frame.select("payer", "payee", "currency", "amount").iter_rows())
+
+
 # -- decimals: 10**30 and the engine's 38 digits ----------------------------------------------
 
 

@@ -40,7 +40,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from .arithmetic import CONTEXT, LARGEST
 from .book import day_asked
@@ -110,9 +110,16 @@ class FrameError(LedgerError):
 
 @dataclass(frozen=True)
 class _Kind:
-    """What the amounts are: decimals with ``scale`` places, or whole minor units."""
+    """What the amounts are: decimals with ``scale`` places, or whole minor units (summed as
+    64-bit integers, or ``widened``: as decimals of no places, where 64 bits could overflow)."""
 
     scale: int | None  # None: integers, minor units by currency
+    widened: bool = False  # minor units held as decimals of scale 0 while summed
+
+    @property
+    def minor(self) -> bool:
+        """Whether the caller's amounts are whole minor units (and so are the answers)."""
+        return self.scale is None or self.widened
 
     @property
     def dtype(self) -> Any:
@@ -398,7 +405,7 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     names = schema.names()
     _required(names, ("claim", "amount"), "settlements")
     their = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "settlements")
-    if (their.scale is None) != (kind.scale is None):
+    if (their.scale is None) != kind.minor:
         raise FrameError(
             "settlements give amounts as "
             + ("whole minor units" if their.scale is None else "decimals")
@@ -573,9 +580,11 @@ def _plan(
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
     among: Any = None,
+    widen: bool = False,
 ) -> _Plan:
     """The claims made ready to net; ``among`` (a filter) keeps the claims netted, while
-    settlements are checked against every claim of the frame."""
+    settlements are checked against every claim of the frame. ``widen``: whole minor units
+    summed as decimals of no places (see :class:`_Wider`)."""
     import narwhals as nw
 
     frame = _native_frame(native, "claims")
@@ -586,13 +595,16 @@ def _plan(
     names = schema.names()
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
+    if widen and kind.scale is None:
+        kind = _Kind(0, widened=True)
+        lazy = _retyped(lazy, [n for n in _AMOUNTS if n in names], kind)
     as_of = day_asked(as_of)  # today by default, as on the object path
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     every = lazy
     lazy = lazy if among is None else lazy.filter(among)
     lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
     # Exact claims in memory that all count are checked column by column (see _sides).
-    whole = frame if simple and eager is not None and lazy is every else None
+    whole = frame if simple and eager is not None and lazy is every and not widen else None
     if "id" in names and whole is None and (settlements is not None or eager is not None):
         # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
         # without settlements is not read twice for ids that change no number.
@@ -869,6 +881,7 @@ def _summed_sides(plan: _Plan) -> Any:
             _refuse_rows(plan, "claims")  # a row of 10**30 or more, as the object path says
         _fits_sums(plan.kind, int(summed["_len"].sum()), top, _amount_columns(plan))
     _check_summed(plan, summed)
+    _fits_answers(plan, summed)
     return summed
 
 
@@ -920,16 +933,36 @@ def _fits_sums(kind: _Kind, rows: int, top: Any, columns: Sequence[str]) -> None
         return
     named = ", ".join(map(repr, columns))
     if kind.scale is None:
-        raise FrameError(
-            f"claims column {named}: amounts too large to sum as whole minor units: {rows} rows "
-            f"of up to {top} could pass {_INT64_TOP}, what a 64-bit integer holds; give the "
-            "amounts as a decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
-        )
+        raise _Wider  # summed again as decimals of no places: exactly
     raise FrameError(
         f"claims column {named}: amounts too large to sum exactly: {rows} rows of up to {top} "
         f"could pass the {_PRECISION} digits a decimal sum holds ({kind.scale} of them "
         "places); give fewer decimal places, or split the frame"
     )
+
+
+class _Wider(Exception):  # not an error: a signal to sum again, wider
+    """Sums of whole minor units could pass 64 bits: net again with the amounts as decimals
+    of no places (exact to 37 digits), and give back 64-bit answers where they fit."""
+
+
+def _fits_answers(plan: _Plan, summed: Any) -> None:
+    """For minor units summed as decimals: refuses a position a 64-bit integer cannot hold
+    (the sums were exact; only the answer's type is too narrow)."""
+    if not plan.kind.widened:
+        return
+    for part in ("_v", "_lo", "_hi"):
+        if part not in summed.columns:
+            continue
+        for party, code, number in summed.select("party", "currency", part).iter_rows():
+            if number is not None and abs(int(number)) > _INT64_TOP:
+                named = ", ".join(map(repr, _amount_columns(plan)))
+                raise FrameError(
+                    f"claims column {named}: {party}'s position in {code}, {number} minor "
+                    f"units, is too large for a 64-bit integer (at most {_INT64_TOP}); give the "
+                    "amounts as a decimal column (pyarrow decimal128(38, 2), polars "
+                    "pl.Decimal(38, 2))"
+                )
 
 
 def _polars_positions(plan: _Plan) -> Any:
@@ -986,7 +1019,8 @@ def _both_sides(plan: _Plan) -> Any:
                     held[name] += row[name]
         import pyarrow as pa
 
-        amount = _amount_type(plan.kind)
+        # Added here exactly; held as decimals until checked to fit the answer's type.
+        amount = pa.decimal128(38, plan.kind.scale or 0)
         columns = {
             "party": pa.array([k[0] for k in total], pa.string()),
             "currency": pa.array([k[1] for k in total], pa.string()),
@@ -1043,7 +1077,8 @@ def _position_columns(plan: _Plan, summed: Any) -> Any:
             (nw.col("_him") > 0) | (nw.col("_hi_open") == 0),
             nw.col("_ap") > 0,
         ]
-    dtype = nw.Int64() if plan.kind.scale is None else nw.Decimal(38, plan.kind.scale)
+    scale = plan.kind.scale
+    dtype = nw.Int64() if plan.kind.minor or scale is None else nw.Decimal(38, scale)
     named = [
         part.cast(dtype if i < 3 else nw.Boolean()).alias(name)
         for i, (part, name) in enumerate(zip(parts, POSITION_COLUMNS[2:], strict=True))
@@ -1082,7 +1117,7 @@ def _from_arrow(frame: Any, backend: Any) -> Any:
 
 def _position(row: dict[str, Any], plan: _Plan) -> _Position:
     def number(x: Any) -> Decimal | int:
-        return int(x) if plan.kind.scale is None else Decimal(x)
+        return int(x) if plan.kind.minor else Decimal(x)
 
     value = number(row["_v"] or 0)
     if plan.simple:
@@ -1108,11 +1143,12 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     import narwhals as nw
 
     bad = nw.col("_bad").fill_null(False)
+    read = None if plan.kind.minor else plan.kind.scale  # how scan read the text
     if plan.paid is not None:
         row = _first(plan.paid.filter(bad))
         if row is not None:
             raise FrameError(
-                f"settlements row {_label(row, 'claim')}: {_why(row, plan.kind.scale)}; a "
+                f"settlements row {_label(row, 'claim')}: {_why(row, read)}; a "
                 f"settlement is in its claim's currency, with {_WRITTEN}"
             )
     row = _first(plan.full.filter(bad)) or {}
@@ -1120,7 +1156,7 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     if settled:
         raise FrameError(settled)
     raise FrameError(
-        f"{what} row {_label(row)}: {_why(row, plan.kind.scale)}; every claim names two "
+        f"{what} row {_label(row)}: {_why(row, read)}; every claim names two "
         f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
 
@@ -1242,7 +1278,7 @@ def _decimal(kind: _Kind, code: str, number: Decimal | int | None) -> Decimal | 
     """A column's number as the Decimal it stands for, in its shortest form."""
     if number is None:
         return None
-    if kind.scale is None:
+    if kind.minor:
         from babel.numbers import get_currency_precision
 
         number = Decimal(int(number)).scaleb(-get_currency_precision(code), CONTEXT)
@@ -1292,7 +1328,7 @@ def _frame(plan: _Plan, data: dict[str, list[Any]], types: dict[str, Any]) -> An
 def _amount_type(kind: _Kind) -> Any:
     import pyarrow as pa
 
-    return pa.int64() if kind.scale is None else pa.decimal128(38, kind.scale)
+    return pa.int64() if kind.minor else pa.decimal128(38, kind.scale)
 
 
 def net_positions(
@@ -1324,17 +1360,40 @@ def net_positions(
     >>> print(net_positions(claims, figures=True)["RU"]["USD"])
     500.25 USD
     """
-    plan = _plan(
-        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
-    )
-    if figures:
-        held: dict[str, dict[str, Figure]] = defaultdict(dict)
-        for p in _positions(plan):
-            held[p.party][p.currency] = _figure(plan.kind, p)
-        return dict(held)
-    if plan.whole is not None and plan.implementation.is_polars():
-        return _polars_positions(plan)
-    return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            widen=widen,
+        )
+
+    def use(plan: _Plan) -> Any:
+        if figures:
+            held: dict[str, dict[str, Figure]] = defaultdict(dict)
+            for p in _positions(plan):
+                held[p.party][p.currency] = _figure(plan.kind, p)
+            return dict(held)
+        if plan.whole is not None and plan.implementation.is_polars():
+            return _polars_positions(plan)
+        return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+
+    return _widening(make, use)
+
+
+_T = TypeVar("_T")
+
+
+def _widening(make: Callable[[bool], _Plan], use: Callable[[_Plan], _T]) -> _T:
+    """``use`` of the plan ``make`` makes; again with whole minor units summed as decimals
+    where their 64-bit sums could overflow (:class:`_Wider`)."""
+    try:
+        return use(make(False))
+    except _Wider:
+        return use(make(True))
 
 
 def net_balance(
@@ -1393,18 +1452,26 @@ def net_balance(
     between = nw.col("debtor").is_in(pair) & nw.col("creditor").is_in(pair)
     if currency is not None:
         between = between & (nw.col("currency") == currency)
-    plan = _plan(
-        claims,
-        settlements=settlements,
-        as_of=as_of,
-        statuses=statuses,
-        asserted_by=asserted_by,
-        among=between,
-    )
-    if figures:
-        return {p.currency: _figure(plan.kind, p) for p in _positions(plan) if p.party == creditor}
-    frame = _position_columns(plan, _summed_sides(plan))
-    return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            among=between,
+            widen=widen,
+        )
+
+    def use(plan: _Plan) -> Any:
+        if figures:
+            found = _positions(plan)
+            return {p.currency: _figure(plan.kind, p) for p in found if p.party == creditor}
+        frame = _position_columns(plan, _summed_sides(plan))
+        return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
+
+    return _widening(make, use)
 
 
 def settle(
@@ -1427,11 +1494,20 @@ def settle(
     >>> [str(t) for t in settle(claims, figures=True)]
     ['TJ pays RU 2 USD', 'KG pays RU 1 USD']
     """
-    plan = _plan(
-        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
-    )
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            widen=widen,
+        )
+
+    plan, found = _widening(make, lambda plan: (plan, _positions(plan)))
     by_currency: dict[str, list[_Position]] = defaultdict(list)
-    for position in _positions(plan):
+    for position in found:
         if position.value is None:
             shown = _figure(plan.kind, position)
             raise FigureError(
