@@ -475,19 +475,30 @@ def _check_columns(plan: _Plan) -> None:
     column's nulls are counted already), no column made per row; the row is found only then."""
     frame = plan.whole
     amount, debtor, creditor = frame["amount"], frame["debtor"], frame["creditor"]
-    lowest, top = (amount.min(), amount.max()) if len(amount) else (None, None)
-    if "id" in frame.columns and frame["id"].n_unique() < len(frame):
+    empty = not len(amount)
+    marks = {
+        "_ids": frame["id"].n_unique() if "id" in frame.columns else len(frame),
+        "_nulls": amount.null_count() + debtor.null_count() + creditor.null_count(),
+        "_min": None if empty else amount.min(),
+        "_top": None if empty else amount.max(),
+        "_self": False if empty else bool((debtor == creditor).any()),
+    }
+    _judge_columns(plan, len(frame), marks)
+
+
+def _judge_columns(plan: _Plan, rows: int, marks: dict[str, Any]) -> None:
+    """Refuses what the looks at whole columns of :func:`_check_columns` found."""
+    lowest, top = marks["_min"], marks["_top"]
+    if marks["_ids"] < rows:
         _unique_ids(plan.full)
     if (
-        amount.null_count()
-        or debtor.null_count()
-        or creditor.null_count()
+        marks["_nulls"]
         or (lowest is not None and lowest < 0)
         or (plan.kind.scale is not None and top is not None and top >= _TOO_LARGE)
-        or (debtor == creditor).any()
+        or marks["_self"]
     ):
         _refuse_rows(plan, "claims")
-    _fits_sums(plan.kind, len(frame), top, ["amount"])
+    _fits_sums(plan.kind, rows, top, ["amount"])
 
 
 def _first(frame: Any) -> dict[str, Any] | None:
@@ -966,38 +977,47 @@ def _fits_answers(plan: _Plan, summed: Any) -> None:
 
 
 def _polars_positions(plan: _Plan) -> Any:
-    """The positions of a polars frame in memory whose every row is an exact claim: checked
-    by looks at whole columns (:func:`_check_columns`), then summed by the query one would
-    write by hand, in one collect that also shapes the result (through narwhals, the same
-    query costs a few milliseconds more of planning at a million rows)."""
+    """The positions of a polars frame in memory whose every row is an exact claim: summed by
+    the query one would write by hand, which also shapes the result, while polars takes the
+    looks at whole columns of :func:`_check_columns` beside it, in one ``collect_all`` (through
+    narwhals, the same query costs a few milliseconds more of planning at a million rows; the
+    looks, run before it, as long again on a quiet machine). The sums are used only once the
+    looks found nothing wrong."""
     import narwhals as nw
     import polars as pl
 
-    _check_columns(plan)
-    amount = pl.col("amount")
-    dtype = pl.Int64 if plan.kind.scale is None else pl.Decimal(38, plan.kind.scale)
-    rows = (
-        plan.whole.to_native().lazy().select("debtor", "creditor", "currency", amount.cast(dtype))
+    native = plan.whole.to_native()
+    amount, debtor, creditor = pl.col("amount"), pl.col("debtor"), pl.col("creditor")
+    ids = pl.col("id").n_unique() if "id" in native.columns else pl.len()
+    looks = native.lazy().select(
+        ids.alias("_ids"),
+        (amount.null_count() + debtor.null_count() + creditor.null_count()).alias("_nulls"),
+        amount.min().alias("_min"),
+        amount.max().alias("_top"),
+        (debtor == creditor).any().alias("_self"),
     )
+    dtype = pl.Int64 if plan.kind.scale is None else pl.Decimal(38, plan.kind.scale)
+    rows = native.lazy().select("debtor", "creditor", "currency", amount.cast(dtype))
     owed = rows.group_by("creditor", "currency").agg(amount.sum())
     owing = rows.group_by("debtor", "currency").agg(-amount.sum())
     sides = [owed.rename({"creditor": "party"}), owing.rename({"debtor": "party"})]
     summed = pl.concat(sides).group_by("party", "currency").agg(amount.sum())
     value = amount.cast(dtype)
-    positions = (
-        summed.select(
-            "party",
-            "currency",
-            value,
-            value.alias("low"),
-            value.alias("high"),
-            low_inclusive=pl.lit(True),
-            high_inclusive=pl.lit(True),
-            approximate=pl.lit(False),
-        )
-        .sort("party", "currency")
-        .collect(engine="streaming")
-    )
+    positions = summed.select(
+        "party",
+        "currency",
+        value,
+        value.alias("low"),
+        value.alias("high"),
+        low_inclusive=pl.lit(True),
+        high_inclusive=pl.lit(True),
+        approximate=pl.lit(False),
+    ).sort("party", "currency")
+    try:
+        positions, marks = pl.collect_all([positions, looks], engine="streaming")
+    except pl.exceptions.PolarsError:  # said in words by the general path
+        return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+    _judge_columns(plan, native.height, marks.row(0, named=True))
     _check_summed(plan, nw.from_native(positions))
     return positions
 
