@@ -98,6 +98,17 @@ def test_integer_sums_past_64_bits_with_settlements_net_exactly(engine):
     assert sorted(rows_of(transfers)) == [("KG", "RU", "USD", big), ("TJ", "RU", "USD", left)]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_settlements_summing_past_64_bits_are_refused_not_wrapped(engine):
+    # Four settlements of 2**62 cents on a claim of 5 cents: their sum, 2**64, wraps to 0 in
+    # 64 bits (the claim would look unsettled); exactly, it is more than the claim.
+    big = 2**62
+    table = claims([5, 5], pa.int64(), debtors=["TJ", "KG"], id=["a", "b"])
+    paid = pa.table({"claim": ["a"] * 4, "amount": pa.array([big] * 4, pa.int64())})
+    with pytest.raises(frames.FrameError, match=r"settlements of claim 'a' sum to .*more than"):
+        frames.net_positions(engine_frame(table, engine), settlements=engine_frame(paid, engine))
+
+
 def rows_of(native):
     import narwhals as nw
 

@@ -427,11 +427,13 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     def counted(rows: Any) -> Any:
         rows = parted(rows).with_columns(*_summable(kind))
         dates = ["as_of"] if both_dated else []
-        return rows.select(*keys, *dates, *_PART_COLUMNS, nw.lit(1).alias("_n"))
+        top = nw.max_horizontal("_v", "_lo", "_hi").alias("_top")
+        return rows.select(*keys, *dates, *_PART_COLUMNS, top, nw.lit(1).alias("_n"))
 
-    parts = _sums([*_PART_COLUMNS, "_n"])
+    parts = [*_sums([*_PART_COLUMNS, "_n"]), nw.col("_top").max()]
     sums = _each_row(frame, counted).group_by(*keys).agg(*parts, *first)
-    sums = sums.rename({name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn"})
+    renamed = {name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn", "_top": "_s_top"}
+    sums = sums.rename(renamed)
     sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
     # Dask joins each partition of claims with the sums, brought here (a row per claim).
     if frame.implementation == nw.Implementation.DASK:
@@ -650,11 +652,19 @@ def _plan(
             rows = _zeroed(rows, kind)
         rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
         rows = rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
-        # The largest part of each row: with the rows' count, it bounds every sum.
-        return rows.with_columns(nw.max_horizontal("_v", "_lo", "_hi").alias("_top"))
+        # The largest part of each row and of its settlements, and how many rows they are:
+        # the rows times the largest bound every sum, the settlements' too.
+        tops = [nw.col("_v"), nw.col("_lo"), nw.col("_hi")]
+        count = nw.lit(1)
+        if sums is not None:
+            tops.append(nw.col("_s_top").fill_null(kind.zero))
+            count = nw.col("_sn").fill_null(0) + 1
+        return rows.with_columns(
+            nw.max_horizontal(*tops).alias("_top"), count.cast(nw.Int64).alias("_rows")
+        )
 
     full = _each_row(lazy, counted)
-    rows = full.select(*keep, *_PART_COLUMNS, "_top")
+    rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
     return _Plan(rows, lambda: full, kind, simple, eager, implementation, paid)
 
 
@@ -702,7 +712,7 @@ def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
     settlements' upper bound, the upper less their lower; a part either lacks is lacking."""
     import narwhals as nw
 
-    sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi"], kind)
+    sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi", "_s_top"], kind)
     if isinstance(rows, nw.DataFrame) and isinstance(sums, nw.LazyFrame):
         sums = sums.collect()
     joined = rows.join(sums, left_on="id", right_on="claim", how="left")
@@ -831,7 +841,7 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         )
         return owed, owing, ["_v", "_bad", "_len", "_top"]
     owed = rows.group_by("creditor", "currency").agg(
-        *_sums(_PART_COLUMNS), nw.len().alias("_len"), nw.col("_top").max()
+        *_sums(_PART_COLUMNS), nw.col("_rows").sum().alias("_len"), nw.col("_top").max()
     )
     owed = owed.with_columns(nw.col("_len").cast(nw.Int64), _widest(plan, nw.col("_top"))).rename(
         {"creditor": "party"}
@@ -879,6 +889,8 @@ def _summed_sides(plan: _Plan) -> Any:
     except Exception as error:
         if type(error).__module__.split(".")[0] not in _ENGINES:
             raise
+        if plan.kind.scale is None:  # a 64-bit sum out of range (DuckDB's HUGEINT cast back)
+            raise _Wider from None
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         named = ", ".join(map(repr, _amount_columns(plan)))
         raise FrameError(
