@@ -12,7 +12,7 @@ Side-by-side lines alternate their runs and print medians of 5. Goals (issue 14)
 - 10M claims from Parquet, polars and DuckDB: time and peak RSS (goal < 1 GB), each in a child
   process of its own (its ``VmHWM`` on Linux, which is ``ru_maxrss`` of its own memory: Linux
   carries ``resource.getrusage().ru_maxrss`` over fork and exec from the parent);
-- a Dask LocalCluster (2 worker processes) on the Parquet file: time;
+- a Dask LocalCluster (2 worker processes; extra `cluster`) on the Parquet file: time;
 - ``lg.load`` (JSON) + ``lg.net_positions`` next to ``ledger.frames`` on the same claims.
 
 Never asserts: tests do not time anything.

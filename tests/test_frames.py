@@ -22,7 +22,11 @@ pa = pytest.importorskip("pyarrow")
 pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")
 duckdb = pytest.importorskip("duckdb")
-dd = pytest.importorskip("dask.dataframe")
+try:  # Dask comes with the `cluster` extra; without it, only its lines are skipped
+    import dask.dataframe as dd
+except ImportError:
+    dd = None
+needs_dask = pytest.mark.skipif(dd is None, reason="Dask is in the `cluster` extra")
 
 frames = lg.frames
 pytestmark = pytest.mark.filterwarnings("ignore:.*narwhals-dask:FutureWarning")
@@ -157,8 +161,9 @@ ENGINES = {
     "polars-lazy": lambda table: pl.from_arrow(table).lazy(),
     "pandas": lambda table: table.to_pandas(types_mapper=pd.ArrowDtype),
     "duckdb": lambda table: duckdb.from_arrow(table),  # one connection for both frames
-    "dask": lambda table: dd.from_pandas(table.to_pandas(types_mapper=pd.ArrowDtype), 2),
 }
+if dd is not None:
+    ENGINES["dask"] = lambda table: dd.from_pandas(table.to_pandas(types_mapper=pd.ArrowDtype), 2)
 
 
 def parts(figure):
@@ -213,6 +218,7 @@ def test_positions_equal_the_object_path_on_every_engine(engine, book, day, chos
     positions_agree(engine, book, day, chosen)
 
 
+@needs_dask
 @settings(max_examples=8)  # Dask plans each call in about a second: fewer, as in the cluster
 @given(book=ledgers, day=days, chosen=choices)
 def test_positions_equal_the_object_path_on_dask(book, day, chosen):
@@ -311,7 +317,7 @@ def test_the_result_is_a_frame_of_the_callers_engine():
         "polars-lazy": pl.LazyFrame,
         "pandas": pd.DataFrame,
         "duckdb": duckdb.DuckDBPyRelation,
-        "dask": dd.DataFrame,
+        "dask": dd.DataFrame if dd is not None else None,
     }
     for engine, make in ENGINES.items():
         assert isinstance(frames.net_positions(make(table)), kinds[engine]), engine
@@ -482,6 +488,7 @@ def test_scan_refuses_what_it_cannot_read(tmp_path):
 
 
 @pytest.mark.cluster
+@needs_dask
 @settings(max_examples=5, deadline=None)
 @given(book=ledgers)
 def test_a_dask_cluster_gives_the_same_positions(book, cluster_client):
@@ -516,6 +523,20 @@ def test_import_ledger_loads_no_frame_engine():
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert shown.stdout.strip() == "[]", shown.stderr
+
+
+def test_dask_is_an_extra_of_its_own_that_ci_installs():
+    # With Dask installed, pint imports dask.base on `import ledger` (~80 ms): the `frames`
+    # extra leaves it out; `cluster` brings it, and `test` (what CI installs) takes `cluster`,
+    # so that the LocalCluster test runs there.
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    extras = project["project"]["optional-dependencies"]
+    assert not [d for d in extras["frames"] if d.startswith("dask")]
+    assert [d for d in extras["cluster"] if d.startswith("dask[distributed")]
+    assert any("cluster" in d for d in extras["test"] if d.startswith("debt-ledger["))
 
 
 @pytest.mark.parametrize("engine", ["polars", "polars-lazy", "pandas", "duckdb"])

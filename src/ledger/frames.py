@@ -34,14 +34,15 @@ never falls below zero; the answer is the object path's on the same data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
-from .arithmetic import CONTEXT
+from .arithmetic import CONTEXT, LARGEST
 from .book import day_asked
 from .entries import Status, party_error
 from .errors import FigureError, LedgerError
@@ -109,9 +110,16 @@ class FrameError(LedgerError):
 
 @dataclass(frozen=True)
 class _Kind:
-    """What the amounts are: decimals with ``scale`` places, or whole minor units."""
+    """What the amounts are: decimals with ``scale`` places, or whole minor units (summed as
+    64-bit integers, or ``widened``: as decimals of no places, where 64 bits could overflow)."""
 
     scale: int | None  # None: integers, minor units by currency
+    widened: bool = False  # minor units held as decimals of scale 0 while summed
+
+    @property
+    def minor(self) -> bool:
+        """Whether the caller's amounts are whole minor units (and so are the answers)."""
+        return self.scale is None or self.widened
 
     @property
     def dtype(self) -> Any:
@@ -120,6 +128,13 @@ class _Kind:
         if self.scale is None:
             return nw.Int64()
         return nw.Decimal(_PRECISION, self.scale)
+
+    @property
+    def widest(self) -> Any:
+        """The type of a sum of amounts of this kind."""
+        import narwhals as nw
+
+        return nw.Int64() if self.scale is None else nw.Decimal(38, self.scale)
 
     @property
     def zero(self) -> Decimal | int:
@@ -319,21 +334,23 @@ def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
         open_low.alias("_lo_open"),
         open_high.alias("_hi_open"),
         approximate.alias("_ap"),
-        _unwritten(names, bounded).alias("_bad"),
+        _unwritten(names, bounded, kind.scale is not None).alias("_bad"),
     ]
 
 
-def _unwritten(names: Collection[str], bounded: Any) -> Any:
+def _unwritten(names: Collection[str], bounded: Any, decimal: bool = True) -> Any:
     """Whether a row holds what no source could write: no amount nor bounds, a negative
-    number, a lower bound above the upper one, a word that is not a qualifier."""
+    number, a decimal of 10**30 or more (as the object path refuses it), a lower bound above
+    the upper one, a word that is not a qualifier."""
     import narwhals as nw
 
     amount = nw.col("amount")
     bad = amount.is_null() if bounded is None else amount.is_null() & ~bounded
-    bad = bad | (amount < 0).fill_null(False)
+    bad = bad | (amount < 0).fill_null(False) | _too_large(amount, decimal)
     for bound in ("low", "high"):
         if bound in names:
-            bad = bad | (nw.col(bound) < 0).fill_null(False)
+            column = nw.col(bound)
+            bad = bad | (column < 0).fill_null(False) | _too_large(column, decimal)
     if "low" in names and "high" in names:
         bad = bad | (nw.col("low") > nw.col("high")).fill_null(False)
     if "low" in names:
@@ -349,6 +366,17 @@ def _unwritten(names: Collection[str], bounded: Any) -> Any:
         status = nw.col("status")
         bad = bad | ~(status.is_in(list(_STATUSES)) | status.is_null())
     return bad
+
+
+#: Amounts are below this in size, as on the object path (:data:`ledger.arithmetic.LARGEST`).
+_TOO_LARGE = Decimal(10) ** LARGEST
+
+
+def _too_large(column: Any, decimal: bool) -> Any:
+    """Whether a decimal amount is 10**30 or more (whole minor units in 64 bits never are)."""
+    import narwhals as nw
+
+    return (column >= _TOO_LARGE).fill_null(False) if decimal else nw.lit(False)
 
 
 def _indicator(expression: Any) -> Any:
@@ -377,7 +405,7 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     names = schema.names()
     _required(names, ("claim", "amount"), "settlements")
     their = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "settlements")
-    if (their.scale is None) != (kind.scale is None):
+    if (their.scale is None) != kind.minor:
         raise FrameError(
             "settlements give amounts as "
             + ("whole minor units" if their.scale is None else "decimals")
@@ -399,11 +427,13 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     def counted(rows: Any) -> Any:
         rows = parted(rows).with_columns(*_summable(kind))
         dates = ["as_of"] if both_dated else []
-        return rows.select(*keys, *dates, *_PART_COLUMNS, nw.lit(1).alias("_n"))
+        top = nw.max_horizontal("_v", "_lo", "_hi").alias("_top")
+        return rows.select(*keys, *dates, *_PART_COLUMNS, top, nw.lit(1).alias("_n"))
 
-    parts = _sums([*_PART_COLUMNS, "_n"])
+    parts = [*_sums([*_PART_COLUMNS, "_n"]), nw.col("_top").max()]
     sums = _each_row(frame, counted).group_by(*keys).agg(*parts, *first)
-    sums = sums.rename({name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn"})
+    renamed = {name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn", "_top": "_s_top"}
+    sums = sums.rename(renamed)
     sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
     # Dask joins each partition of claims with the sums, brought here (a row per claim).
     if frame.implementation == nw.Implementation.DASK:
@@ -447,17 +477,30 @@ def _check_columns(plan: _Plan) -> None:
     column's nulls are counted already), no column made per row; the row is found only then."""
     frame = plan.whole
     amount, debtor, creditor = frame["amount"], frame["debtor"], frame["creditor"]
-    lowest = amount.min() if len(amount) else None
-    if "id" in frame.columns and frame["id"].n_unique() < len(frame):
+    empty = not len(amount)
+    marks = {
+        "_ids": frame["id"].n_unique() if "id" in frame.columns else len(frame),
+        "_nulls": amount.null_count() + debtor.null_count() + creditor.null_count(),
+        "_min": None if empty else amount.min(),
+        "_top": None if empty else amount.max(),
+        "_self": False if empty else bool((debtor == creditor).any()),
+    }
+    _judge_columns(plan, len(frame), marks)
+
+
+def _judge_columns(plan: _Plan, rows: int, marks: dict[str, Any]) -> None:
+    """Refuses what the looks at whole columns of :func:`_check_columns` found."""
+    lowest, top = marks["_min"], marks["_top"]
+    if marks["_ids"] < rows:
         _unique_ids(plan.full)
     if (
-        amount.null_count()
-        or debtor.null_count()
-        or creditor.null_count()
+        marks["_nulls"]
         or (lowest is not None and lowest < 0)
-        or (debtor == creditor).any()
+        or (plan.kind.scale is not None and top is not None and top >= _TOO_LARGE)
+        or marks["_self"]
     ):
         _refuse_rows(plan, "claims")
+    _fits_sums(plan.kind, rows, top, ["amount"])
 
 
 def _first(frame: Any) -> dict[str, Any] | None:
@@ -527,13 +570,19 @@ class _Plan:
     """A frame of claims made ready: the lazy rows and what they hold."""
 
     rows: Any  # a narwhals LazyFrame: parties, currency and each claim's count
-    full: Any  # the same rows with every column of the caller's, to show a bad one
+    full_of: Callable[[], Any]  # makes ``full`` (planned only when needed)
     kind: _Kind
     simple: bool  # exact amounts only: the central value is the whole figure
     eager: Any  # the caller's eager implementation, or None for a lazy frame
     implementation: Any
     paid: Any = None  # the settlement rows with their parts, to show a bad one
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
+
+    @cached_property
+    def full(self) -> Any:
+        """The rows with every column of the caller's and the ``_bad`` mark, to show a bad
+        one (narwhals plans it in about a millisecond: not on the way to a good answer)."""
+        return self.full_of()
 
 
 def _plan(
@@ -544,9 +593,11 @@ def _plan(
     statuses: str | Collection[str] | None,
     asserted_by: str | Collection[str] | None,
     among: Any = None,
+    widen: bool = False,
 ) -> _Plan:
     """The claims made ready to net; ``among`` (a filter) keeps the claims netted, while
-    settlements are checked against every claim of the frame."""
+    settlements are checked against every claim of the frame. ``widen``: whole minor units
+    summed as decimals of no places (see :class:`_Wider`)."""
     import narwhals as nw
 
     frame = _native_frame(native, "claims")
@@ -557,13 +608,16 @@ def _plan(
     names = schema.names()
     _required(names, _REQUIRED, "claims")
     kind = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "claims")
+    if widen and kind.scale is None:
+        kind = _Kind(0, widened=True)
+        lazy = _retyped(lazy, [n for n in _AMOUNTS if n in names], kind)
     as_of = day_asked(as_of)  # today by default, as on the object path
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     every = lazy
     lazy = lazy if among is None else lazy.filter(among)
     lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
     # Exact claims in memory that all count are checked column by column (see _sides).
-    whole = frame if simple and eager is not None and lazy is every else None
+    whole = frame if simple and eager is not None and lazy is every and not widen else None
     if "id" in names and whole is None and (settlements is not None or eager is not None):
         # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
         # without settlements is not read twice for ids that change no number.
@@ -578,8 +632,12 @@ def _plan(
         # on itself nets to nothing, exactly.
         amount = nw.col("amount")
         unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
-        full = lazy.with_columns(unwritten.alias("_bad"))
-        return _Plan(lazy, full, kind, simple, eager, implementation, whole=whole)
+        unwritten = unwritten | _too_large(amount, kind.scale is not None)
+
+        def marked() -> Any:
+            return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
+
+        return _Plan(lazy, marked, kind, simple, eager, implementation, whole=whole)
     sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -593,11 +651,21 @@ def _plan(
         if "status" in names:
             rows = _zeroed(rows, kind)
         rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
-        return rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+        rows = rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+        # The largest part of each row and of its settlements, and how many rows they are:
+        # the rows times the largest bound every sum, the settlements' too.
+        tops = [nw.col("_v"), nw.col("_lo"), nw.col("_hi")]
+        count = nw.lit(1)
+        if sums is not None:
+            tops.append(nw.col("_s_top").fill_null(kind.zero))
+            count = nw.col("_sn").fill_null(0) + 1
+        return rows.with_columns(
+            nw.max_horizontal(*tops).alias("_top"), count.cast(nw.Int64).alias("_rows")
+        )
 
     full = _each_row(lazy, counted)
-    rows = full.select(*keep, *_PART_COLUMNS)
-    return _Plan(rows, full, kind, simple, eager, implementation, paid)
+    rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
+    return _Plan(rows, lambda: full, kind, simple, eager, implementation, paid)
 
 
 def _claims_that_count(
@@ -644,7 +712,7 @@ def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
     settlements' upper bound, the upper less their lower; a part either lacks is lacking."""
     import narwhals as nw
 
-    sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi"], kind)
+    sums = _retyped(sums, ["_s_v", "_s_lo", "_s_hi", "_s_top"], kind)
     if isinstance(rows, nw.DataFrame) and isinstance(sums, nw.LazyFrame):
         sums = sums.collect()
     joined = rows.join(sums, left_on="id", right_on="claim", how="left")
@@ -727,8 +795,15 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         amount = nw.col("amount")
         if plan.whole is not None:
             _check_columns(plan)
-        elif plan.full.select(_indicator(nw.col("_bad")).sum()).collect().item():
-            _refuse_rows(plan, "claims")
+        else:
+            marks = plan.full.select(
+                _indicator(nw.col("_bad")).sum().alias("_bad"),
+                nw.len().alias("_len"),
+                amount.max().alias("_top"),
+            ).collect()
+            if marks["_bad"].item():
+                _refuse_rows(plan, "claims")
+            _fits_sums(plan.kind, int(marks["_len"].item()), marks["_top"].item(), ["amount"])
         owed = rows.group_by("creditor", "currency").agg(amount.sum().alias("_v"))
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
         owing = owing.select(nw.col("debtor").alias("party"), "currency", -nw.col("_v"))
@@ -740,6 +815,7 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         owed = owed.group_by("creditor", "currency").agg(
             amount.sum().alias("_v"),
             amount.min().alias("_min"),
+            amount.max().alias("_top"),
             amount.count().alias("_count"),
             nw.len().alias("_len"),
             nw.col("_self").sum(),
@@ -747,7 +823,12 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         bad = (nw.col("_min") < 0).fill_null(False) | (nw.col("_count") < nw.col("_len"))
         bad = bad | (nw.col("_self") > 0)
         owed = owed.select(
-            nw.col("creditor").alias("party"), "currency", "_v", _indicator(bad).alias("_bad")
+            nw.col("creditor").alias("party"),
+            "currency",
+            "_v",
+            _indicator(bad).alias("_bad"),
+            nw.col("_len").cast(nw.Int64),
+            _widest(plan, nw.col("_top")),
         )
         owing = rows.group_by("debtor", "currency").agg(amount.sum().alias("_v"))
         owing = owing.select(
@@ -755,10 +836,16 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
             "currency",
             (-nw.col("_v")).alias("_v"),
             nw.lit(0).cast(nw.Int64).alias("_bad"),
+            nw.lit(0).cast(nw.Int64).alias("_len"),
+            _widest(plan, plan.kind.nought("_v")).alias("_top"),
         )
-        return owed, owing, ["_v", "_bad"]
-    owed = rows.group_by("creditor", "currency").agg(*_sums(_PART_COLUMNS))
-    owed = owed.rename({"creditor": "party"})
+        return owed, owing, ["_v", "_bad", "_len", "_top"]
+    owed = rows.group_by("creditor", "currency").agg(
+        *_sums(_PART_COLUMNS), nw.col("_rows").sum().alias("_len"), nw.col("_top").max()
+    )
+    owed = owed.with_columns(nw.col("_len").cast(nw.Int64), _widest(plan, nw.col("_top"))).rename(
+        {"creditor": "party"}
+    )
     owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
     # Owing turns a figure round: its lower bound is minus the upper one, and so on.
     owing = owing.select(
@@ -774,9 +861,21 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         nw.col("_lo_open").alias("_hi_open"),
         "_ap",
         "_bad",
+        nw.lit(0).cast(nw.Int64).alias("_len"),
+        _widest(plan, plan.kind.nought("_v")).alias("_top"),
     )
-    parts = list(_PART_COLUMNS)
+    parts = [*_PART_COLUMNS, "_len", "_top"]
     return owed.select("party", "currency", *parts), owing, parts
+
+
+def _widest(plan: _Plan, column: Any) -> Any:
+    """``column`` as the type of a sum of amounts, so that both sides concatenate (Dask's are
+    added here, not concatenated, and it cannot cast to a decimal)."""
+    import narwhals as nw
+
+    if plan.implementation == nw.Implementation.DASK:
+        return column
+    return column.cast(plan.kind.widest)
 
 
 def _summed_sides(plan: _Plan) -> Any:
@@ -784,69 +883,155 @@ def _summed_sides(plan: _Plan) -> Any:
     engine in one query (polars streams it, scanning a file once), or for Dask, both sides
     computed together and added here (a few rows per party; Dask's planner takes seconds
     over a concatenation)."""
-    import narwhals as nw
 
-    _fits_int64(plan)
     try:
         summed = _both_sides(plan)
     except Exception as error:
         if type(error).__module__.split(".")[0] not in _ENGINES:
             raise
+        if plan.kind.scale is None:  # a 64-bit sum out of range (DuckDB's HUGEINT cast back)
+            raise _Wider from None
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        named = ", ".join(map(repr, _amount_columns(plan)))
         raise FrameError(
-            f"claims: amounts too large for the engine's decimal sums ({first}); a decimal "
-            f"column holds {_PRECISION} digits in all, places included: give fewer places, or "
-            "split the frame"
+            f"claims column {named}: amounts too large to sum exactly in the engine's decimals "
+            f"({first}); a decimal column holds {_PRECISION} digits in all, places included: "
+            "give fewer places, or split the frame"
         ) from None
+    if "_len" in summed.columns:
+        top = summed["_top"].max() if len(summed) else None
+        if plan.kind.scale is not None and top is not None and top >= _TOO_LARGE:
+            _refuse_rows(plan, "claims")  # a row of 10**30 or more, as the object path says
+        _fits_sums(plan.kind, int(summed["_len"].sum()), top, _amount_columns(plan))
+    _check_summed(plan, summed)
+    _fits_answers(plan, summed)
+    return summed
+
+
+def _check_summed(plan: _Plan, summed: Any) -> None:
+    """Refuses what shows in the summed rows: a bad row's mark, a missing party, a
+    currency babel does not know, a party code the object path refuses."""
+    import narwhals as nw
+
     # One look at the few summed rows (a row per party and currency) checks them all.
-    marks = ["_bad"] if "_bad" in summed.columns else []
-    seen = [  # a party or currency that is not text is missing (None, pandas' NA)
-        (party if isinstance(party, str) else None, code if isinstance(code, str) else None, *bad)
-        for party, code, *bad in summed.select("party", "currency", *marks).rows()
-    ]
-    if any(p is None or any(int(b or 0) for b in bad) for p, _, *bad in seen):
+    parties, codes = summed["party"].to_list(), summed["currency"].to_list()
+    marked = "_bad" in summed.columns and any(int(b or 0) for b in summed["_bad"].to_list())
+    # A party or currency that is not text is missing (None, pandas' NA).
+    if marked or not all(isinstance(party, str) for party in parties):
         _refuse_rows(plan, "claims")
-    for code in sorted({code for _, code, *_ in seen}, key=str):
+    for code in sorted({c if isinstance(c, str) else None for c in codes}, key=str):
         if code not in CURRENCIES:
             row = _first(plan.full.filter(nw.col("currency") == code))
             raise FrameError(
                 f"claims row {_label(row or {})}: currency {code!r} is not an ISO 4217 code "
                 "babel knows (write USD, RUB, TJS, ...)"
             )
-    for party in sorted({party for party, *_ in seen}):  # a few thousand at most
+    for party in sorted(set(parties)):  # a few thousand at most
         why = party_error(party)
         if why is not None:
             named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
             row = _first(plan.full.filter(named))
             raise FrameError(f"claims row {_label(row or {})}: {why}")
-    return summed
+
+
+def _amount_columns(plan: _Plan) -> list[str]:
+    names = plan.full.collect_schema().names()
+    return [name for name in _AMOUNTS if name in names]
 
 
 _ENGINES = ("polars", "pyarrow", "duckdb", "pandas", "dask", "narwhals", "_duckdb")
 _INT64_TOP = 2**63 - 1
 
 
-def _fits_int64(plan: _Plan) -> None:
-    """For whole minor units in memory: refuses amounts whose sums could pass what a 64-bit
-    integer holds (an engine's integer sum wraps round silently). The test is the rows
-    times the largest amount: sure, and one aggregation."""
-    import narwhals as nw
-
-    if plan.kind.scale is not None or plan.eager is None:
+def _fits_sums(kind: _Kind, rows: int, top: Any, columns: Sequence[str]) -> None:
+    """Refuses amounts whose sums could pass what the engine's type holds: a 64-bit integer
+    for whole minor units, :data:`_PRECISION` digits for decimals (an engine's sum may wrap
+    round silently: polars' grouped sums do). The test is the rows times the largest amount:
+    sure, from numbers every query has at hand (the sums it made are then not used)."""
+    if not rows or top is None:
         return
-    names = plan.full.collect_schema().names()
-    largest = [nw.col(n).abs().max().alias(n) for n in _AMOUNTS if n in names]
-    row = _first(plan.full.select(nw.len().alias("_rows"), *largest)) or {}
-    rows, top = (
-        int(row.pop("_rows", 0) or 0),
-        max([int(v) for v in row.values() if v is not None] or [0]),
+    top = int(top) if kind.scale is None else Decimal(top)
+    limit = _INT64_TOP if kind.scale is None else Decimal(10) ** (_PRECISION - kind.scale)
+    if rows * top < limit:
+        return
+    named = ", ".join(map(repr, columns))
+    if kind.scale is None:
+        raise _Wider  # summed again as decimals of no places: exactly
+    raise FrameError(
+        f"claims column {named}: amounts too large to sum exactly: {rows} rows of up to {top} "
+        f"could pass the {_PRECISION} digits a decimal sum holds ({kind.scale} of them "
+        "places); give fewer decimal places, or split the frame"
     )
-    if rows and top > _INT64_TOP // rows:
-        raise FrameError(
-            f"claims: amounts too large to sum as whole minor units: {rows} rows of up to {top} "
-            f"could pass {_INT64_TOP}, what a 64-bit integer holds; give the amounts as a "
-            "decimal column (pyarrow decimal128(38, 2), polars pl.Decimal(38, 2))"
-        )
+
+
+class _Wider(Exception):  # not an error: a signal to sum again, wider
+    """Sums of whole minor units could pass 64 bits: net again with the amounts as decimals
+    of no places (exact to 37 digits), and give back 64-bit answers where they fit."""
+
+
+def _fits_answers(plan: _Plan, summed: Any) -> None:
+    """For minor units summed as decimals: refuses a position a 64-bit integer cannot hold
+    (the sums were exact; only the answer's type is too narrow)."""
+    if not plan.kind.widened:
+        return
+    for part in ("_v", "_lo", "_hi"):
+        if part not in summed.columns:
+            continue
+        for party, code, number in summed.select("party", "currency", part).iter_rows():
+            if number is not None and abs(int(number)) > _INT64_TOP:
+                named = ", ".join(map(repr, _amount_columns(plan)))
+                raise FrameError(
+                    f"claims column {named}: {party}'s position in {code}, {number} minor "
+                    f"units, is too large for a 64-bit integer (at most {_INT64_TOP}); give the "
+                    "amounts as a decimal column (pyarrow decimal128(38, 2), polars "
+                    "pl.Decimal(38, 2))"
+                )
+
+
+def _polars_positions(plan: _Plan) -> Any:
+    """The positions of a polars frame in memory whose every row is an exact claim: summed by
+    the query one would write by hand, which also shapes the result, while polars takes the
+    looks at whole columns of :func:`_check_columns` beside it, in one ``collect_all`` (through
+    narwhals, the same query costs a few milliseconds more of planning at a million rows; the
+    looks, run before it, as long again on a quiet machine). The sums are used only once the
+    looks found nothing wrong."""
+    import narwhals as nw
+    import polars as pl
+
+    native = plan.whole.to_native()
+    amount, debtor, creditor = pl.col("amount"), pl.col("debtor"), pl.col("creditor")
+    ids = pl.col("id").n_unique() if "id" in native.columns else pl.len()
+    looks = native.lazy().select(
+        ids.alias("_ids"),
+        (amount.null_count() + debtor.null_count() + creditor.null_count()).alias("_nulls"),
+        amount.min().alias("_min"),
+        amount.max().alias("_top"),
+        (debtor == creditor).any().alias("_self"),
+    )
+    dtype = pl.Int64 if plan.kind.scale is None else pl.Decimal(38, plan.kind.scale)
+    rows = native.lazy().select("debtor", "creditor", "currency", amount.cast(dtype))
+    owed = rows.group_by("creditor", "currency").agg(amount.sum())
+    owing = rows.group_by("debtor", "currency").agg(-amount.sum())
+    sides = [owed.rename({"creditor": "party"}), owing.rename({"debtor": "party"})]
+    summed = pl.concat(sides).group_by("party", "currency").agg(amount.sum())
+    value = amount.cast(dtype)
+    positions = summed.select(
+        "party",
+        "currency",
+        value,
+        value.alias("low"),
+        value.alias("high"),
+        low_inclusive=pl.lit(True),
+        high_inclusive=pl.lit(True),
+        approximate=pl.lit(False),
+    ).sort("party", "currency")
+    try:
+        positions, marks = pl.collect_all([positions, looks], engine="streaming")
+    except pl.exceptions.PolarsError:  # said in words by the general path
+        return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+    _judge_columns(plan, native.height, marks.row(0, named=True))
+    _check_summed(plan, nw.from_native(positions))
+    return positions
 
 
 def _both_sides(plan: _Plan) -> Any:
@@ -866,13 +1051,14 @@ def _both_sides(plan: _Plan) -> Any:
                     held[name] += row[name]
         import pyarrow as pa
 
-        amount = _amount_type(plan.kind)
+        # Added here exactly; held as decimals until checked to fit the answer's type.
+        amount = pa.decimal128(38, plan.kind.scale or 0)
         columns = {
             "party": pa.array([k[0] for k in total], pa.string()),
             "currency": pa.array([k[1] for k in total], pa.string()),
         }
         for name in parts:
-            numbers = name in ("_v", "_lo", "_hi")
+            numbers = name in ("_v", "_lo", "_hi", "_top")
             values = [v[name] for v in total.values()]
             columns[name] = pa.array(values, amount if numbers else pa.int64())
         return nw.from_native(pa.table(columns))
@@ -923,7 +1109,8 @@ def _position_columns(plan: _Plan, summed: Any) -> Any:
             (nw.col("_him") > 0) | (nw.col("_hi_open") == 0),
             nw.col("_ap") > 0,
         ]
-    dtype = nw.Int64() if plan.kind.scale is None else nw.Decimal(38, plan.kind.scale)
+    scale = plan.kind.scale
+    dtype = nw.Int64() if plan.kind.minor or scale is None else nw.Decimal(38, scale)
     named = [
         part.cast(dtype if i < 3 else nw.Boolean()).alias(name)
         for i, (part, name) in enumerate(zip(parts, POSITION_COLUMNS[2:], strict=True))
@@ -962,7 +1149,7 @@ def _from_arrow(frame: Any, backend: Any) -> Any:
 
 def _position(row: dict[str, Any], plan: _Plan) -> _Position:
     def number(x: Any) -> Decimal | int:
-        return int(x) if plan.kind.scale is None else Decimal(x)
+        return int(x) if plan.kind.minor else Decimal(x)
 
     value = number(row["_v"] or 0)
     if plan.simple:
@@ -988,11 +1175,12 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     import narwhals as nw
 
     bad = nw.col("_bad").fill_null(False)
+    read = None if plan.kind.minor else plan.kind.scale  # how scan read the text
     if plan.paid is not None:
         row = _first(plan.paid.filter(bad))
         if row is not None:
             raise FrameError(
-                f"settlements row {_label(row, 'claim')}: {_why(row, plan.kind.scale)}; a "
+                f"settlements row {_label(row, 'claim')}: {_why(row, read)}; a "
                 f"settlement is in its claim's currency, with {_WRITTEN}"
             )
     row = _first(plan.full.filter(bad)) or {}
@@ -1000,7 +1188,7 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     if settled:
         raise FrameError(settled)
     raise FrameError(
-        f"{what} row {_label(row)}: {_why(row, plan.kind.scale)}; every claim names two "
+        f"{what} row {_label(row)}: {_why(row, read)}; every claim names two "
         f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
 
@@ -1068,6 +1256,11 @@ def _why(row: dict[str, Any], scale: int | None = None) -> str:
         for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
         if v is not None and v < 0
     )
+    reasons.extend(
+        f"{n}={v.normalize(CONTEXT)} is too large: amounts are below 10**{LARGEST} in size"
+        for n, v in zip(_AMOUNTS, (amount, low, high), strict=True)
+        if isinstance(v, Decimal) and v >= _TOO_LARGE
+    )
     if amount is None and low is None and high is None:
         reasons.append("it has no amount nor bounds")
     if low is not None and high is not None and low > high:
@@ -1117,7 +1310,7 @@ def _decimal(kind: _Kind, code: str, number: Decimal | int | None) -> Decimal | 
     """A column's number as the Decimal it stands for, in its shortest form."""
     if number is None:
         return None
-    if kind.scale is None:
+    if kind.minor:
         from babel.numbers import get_currency_precision
 
         number = Decimal(int(number)).scaleb(-get_currency_precision(code), CONTEXT)
@@ -1167,7 +1360,7 @@ def _frame(plan: _Plan, data: dict[str, list[Any]], types: dict[str, Any]) -> An
 def _amount_type(kind: _Kind) -> Any:
     import pyarrow as pa
 
-    return pa.int64() if kind.scale is None else pa.decimal128(38, kind.scale)
+    return pa.int64() if kind.minor else pa.decimal128(38, kind.scale)
 
 
 def net_positions(
@@ -1199,15 +1392,40 @@ def net_positions(
     >>> print(net_positions(claims, figures=True)["RU"]["USD"])
     500.25 USD
     """
-    plan = _plan(
-        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
-    )
-    if figures:
-        held: dict[str, dict[str, Figure]] = defaultdict(dict)
-        for p in _positions(plan):
-            held[p.party][p.currency] = _figure(plan.kind, p)
-        return dict(held)
-    return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            widen=widen,
+        )
+
+    def use(plan: _Plan) -> Any:
+        if figures:
+            held: dict[str, dict[str, Figure]] = defaultdict(dict)
+            for p in _positions(plan):
+                held[p.party][p.currency] = _figure(plan.kind, p)
+            return dict(held)
+        if plan.whole is not None and plan.implementation.is_polars():
+            return _polars_positions(plan)
+        return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
+
+    return _widening(make, use)
+
+
+_T = TypeVar("_T")
+
+
+def _widening(make: Callable[[bool], _Plan], use: Callable[[_Plan], _T]) -> _T:
+    """``use`` of the plan ``make`` makes; again with whole minor units summed as decimals
+    where their 64-bit sums could overflow (:class:`_Wider`)."""
+    try:
+        return use(make(False))
+    except _Wider:
+        return use(make(True))
 
 
 def net_balance(
@@ -1266,18 +1484,26 @@ def net_balance(
     between = nw.col("debtor").is_in(pair) & nw.col("creditor").is_in(pair)
     if currency is not None:
         between = between & (nw.col("currency") == currency)
-    plan = _plan(
-        claims,
-        settlements=settlements,
-        as_of=as_of,
-        statuses=statuses,
-        asserted_by=asserted_by,
-        among=between,
-    )
-    if figures:
-        return {p.currency: _figure(plan.kind, p) for p in _positions(plan) if p.party == creditor}
-    frame = _position_columns(plan, _summed_sides(plan))
-    return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            among=between,
+            widen=widen,
+        )
+
+    def use(plan: _Plan) -> Any:
+        if figures:
+            found = _positions(plan)
+            return {p.currency: _figure(plan.kind, p) for p in found if p.party == creditor}
+        frame = _position_columns(plan, _summed_sides(plan))
+        return _native_result(plan, frame.filter(nw.col("party") == creditor).drop("party"))
+
+    return _widening(make, use)
 
 
 def settle(
@@ -1300,11 +1526,20 @@ def settle(
     >>> [str(t) for t in settle(claims, figures=True)]
     ['TJ pays RU 2 USD', 'KG pays RU 1 USD']
     """
-    plan = _plan(
-        claims, settlements=settlements, as_of=as_of, statuses=statuses, asserted_by=asserted_by
-    )
+
+    def make(widen: bool) -> _Plan:
+        return _plan(
+            claims,
+            settlements=settlements,
+            as_of=as_of,
+            statuses=statuses,
+            asserted_by=asserted_by,
+            widen=widen,
+        )
+
+    plan, found = _widening(make, lambda plan: (plan, _positions(plan)))
     by_currency: dict[str, list[_Position]] = defaultdict(list)
-    for position in _positions(plan):
+    for position in found:
         if position.value is None:
             shown = _figure(plan.kind, position)
             raise FigureError(
@@ -1378,9 +1613,9 @@ def scan(
     Parquet files carry their own types. In CSV text the amount columns (``amount``, ``low``,
     ``high``) are read as decimals with ``scale`` places, exactly: a row with more places (or
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
-    whole minor units by currency (cents for USD). With polars, each row also keeps its file
-    (``_file``) and the amounts' text (``_raw_amount``, ...), so that a refused value is shown
-    with its file, line and text.
+    whole minor units by currency (cents for USD). Each row also keeps its file (``_file``) and
+    the amounts' text (``_raw_amount``, ...), so that a refused value is shown with its file,
+    line and text.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -1465,11 +1700,15 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
 
     header = duckdb.read_csv(paths[0], all_varchar=True).columns
     amounts = [name for name in _AMOUNTS if name in header]
-    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"))
+    # Each row keeps its file (``_file``) and its amounts' text, as with polars.
+    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"), filename="_file")
+    if not amounts:
+        return relation
     sql_type = "BIGINT" if scale is None else f"DECIMAL(38, {scale})"
     replaced = ", ".join(
         f"CASE WHEN regexp_full_match({name}, '{_number_pattern(scale)}') "
         f"THEN CAST(trim({name}) AS {sql_type}) END AS {name}"
         for name in amounts
     )
-    return relation.project(f"* REPLACE ({replaced})") if amounts else relation
+    raw = ", ".join(f"{name} AS _raw_{name}" for name in amounts)
+    return relation.project(f"* REPLACE ({replaced}), {raw}")
