@@ -70,6 +70,7 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=EntryBase)
+D = TypeVar("D")
 
 #: A claim's statuses, as the file format names them.
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -141,6 +142,7 @@ class Ledger:
 
     __slots__ = (
         "_by_id",
+        "_derived",
         "_entries",
         "_schedules",
         "_settled",
@@ -149,6 +151,7 @@ class Ledger:
         "parties",
         "title",
     )
+    _derived: dict[str, Any]  # what derived() made, by name; set on first use
 
     def __init__(
         self,
@@ -270,6 +273,24 @@ class Ledger:
                     settled.setdefault(entry.claim, []).append(entry)
             self._settled = settled
         return self._settled
+
+    def derived(self, name: str, build: Callable[[Ledger], D]) -> D:
+        """What ``build`` makes of the ledger, made once, on the first call for ``name``: the
+        ledger never changes, so neither does what is derived from it (netting keeps its
+        columns of the claims here).
+
+        >>> book = example()
+        >>> book.derived("claims", lambda b: len(b.claims())) == len(book.claims())
+        True
+        """
+        try:
+            made = self._derived
+        except AttributeError:  # made by __new__ (from_parts, + an entry): nothing derived yet
+            made = self._derived = {}
+        if name not in made:
+            made[name] = build(self)
+        found: D = made[name]
+        return found
 
     def _extended(self, more: list[EntryBase]) -> Ledger:
         """This ledger and entries checked to fit it (:func:`~ledger.checks.added_pass`)."""

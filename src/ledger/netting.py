@@ -27,14 +27,16 @@ the high Tajik mountains near Nurek." (RFE/RL, 2004-03-15)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Clamped, Decimal, Inexact, Rounded, localcontext
+from itertools import accumulate, compress, islice
 from typing import TYPE_CHECKING, Any
 
-from .arithmetic import DIGITS, SUMS, owned, rounded_total
+from .arithmetic import DIGITS, EXACT, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
@@ -606,78 +608,281 @@ def _positions(
     asserted_by: str | Collection[str] | None,
     bar: Steps | None = None,
 ) -> dict[str, dict[str, Figure]]:
-    """Every party's net position in each currency of its claims, unconverted."""
-    settled = _settlements(book, day)
-    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled, bar)
-    terms: dict[tuple[str, str], tuple[list[Figure], list[bool]]] = {}
-    for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
-        counted = _outstanding(claim, settled.get(claim.id, ()))
-        code = _currency(counted.unit)
-        for party, minus in ((claim.creditor, False), (claim.debtor, True)):
-            kept = terms.get((party, code))
-            if kept is None:
-                kept = terms[party, code] = ([], [])
-            kept[0].append(counted)
-            kept[1].append(minus)
+    """Every party's net position in each currency of its claims, unconverted: plain sums
+    over the ledger's columns (:class:`_Columns`, made once per ledger), a figure made for
+    each position only. What it gives is what the figure path gives (:func:`_by_figures`),
+    to the digit; a position whose sum that path would round, or whose parts it would read
+    otherwise (a term without a central value or a bound, rounded places, a sum that
+    passes through zero), is left to it."""
+    columns = book.derived("netting.columns", lambda book: _Columns(book, bar))
+    chosen, asserters = as_set(statuses), as_set(asserted_by)
+    counted = columns.counted(day, chosen, asserters)
+    changed = columns.changed(day)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
-    for (party, code), total in exact.items():
-        positions[party][code] = _total_figure(total, code)
-    for (party, code), (figures, negated) in terms.items():
-        # What adding them one by one, in this order, gives (the debtor's negated).
-        figure = sum_figures(figures, negated=negated)
-        held = positions[party].get(code)
-        positions[party][code] = figure if held is None else held + figure
+    with localcontext(SUMS):  # exact for any sum of amounts inside the limits
+        for group, (party, code) in enumerate(columns.groups):
+            exact = columns.exact_values[group]
+            if counted is not None:
+                exact = list(compress(exact, map(counted.__getitem__, columns.exact_claims[group])))
+            terms = columns.terms[group]
+            if counted is not None or (changed and columns.touched[group]):
+                exact = list(exact)
+                terms = columns.rebuilt(group, counted, changed, exact)
+            held = _total_figure(sum(exact, _ZERO_SUM), code) if exact else None
+            if not terms:
+                if held is not None:
+                    positions[party][code] = held
+                continue
+            figure = _sum_terms(terms, columns.units[code])
+            positions[party][code] = figure if held is None else held + figure
     return {
         party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
     }
 
 
-def _exact_sums(
-    book: Ledger,
-    day: date,
-    statuses: Collection[str] | None,
-    asserters: Collection[str] | None,
-    convert_to: str | None,
-    settled: dict[str, list[Settlement]],
-    bar: Steps | None = None,
-) -> tuple[dict[tuple[str, str], Decimal], list[Claim]]:
-    """The hot loop of the library (see benchmarks/bench_netting.py): plain Decimal sums for
-    exact, untouched claims, by (party, currency); every other claim is left for the figure
-    way, in the list returned."""
-    exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    slow: list[Claim] = []
-    zero_statuses = ZERO_STATUSES
-    currency_by_unit = _CURRENCY_OF_UNIT
-    everything = statuses is None and asserters is None
-    claim_type = Claim
-    entries = book.entries
-    with localcontext(SUMS):  # exact for any sum of amounts inside the limits
-        for start in range(0, len(entries), _STRETCH):
+_ZERO_SUM = Decimal(0)
+
+#: Exact sums of at most DIGITS digits, as a running sum of figures makes them: a sum that
+#: would round (even dropping zeros) raises, and its position is left to the figure path.
+_WHOLE = EXACT.copy()
+_WHOLE.traps[Rounded] = True
+_WHOLE.traps[Clamped] = True
+
+# One claim's part in a position: its outstanding amount's value, lower and upper bound
+# (negated and swapped for the debtor), whether each end is included, whether approximate,
+# the places its numbers are written with, whether the columns can sum it (all three
+# numbers present, no rounded places, no origin, the currency's one unit), the figure
+# itself and whether it is subtracted.
+_Term = tuple[
+    Decimal | None, Decimal | None, Decimal | None, bool, bool, bool, int, bool, Figure, bool
+]
+
+
+def _term(figure: Figure, minus: bool, unit: Unit) -> _Term:
+    value, low, high = figure.magnitudes
+    ok = (
+        value is not None
+        and low is not None
+        and high is not None
+        and figure.places is None
+        and figure.origin is None
+        and figure.unit is unit
+    )
+    low_in, high_in = figure.low_inclusive, figure.high_inclusive
+    if minus:
+        value, low, high = _negated(value), _negated(high), _negated(low)
+        low_in, high_in = high_in, low_in
+    exponents = [_exponent(x) for x in (value, low, high) if x is not None]
+    places = -min(exponents) if exponents else 0
+    return (value, low, high, low_in, high_in, figure.approximate, places, ok, figure, minus)
+
+
+def _exponent(x: Decimal) -> int:
+    """The exponent of a finite number: ``1.50`` has -2."""
+    return int(x.as_tuple().exponent)
+
+
+def _negated(x: Decimal | None) -> Decimal | None:
+    if x is None:
+        return None
+    return _ZERO_SUM if x.is_zero() else x.copy_negate()
+
+
+def _sum_terms(terms: list[_Term], unit: Unit) -> Figure:
+    """The terms added in their order, as :func:`sum_figures` adds their figures."""
+    if len(terms) == 1:
+        first = terms[0]
+        return -first[8] if first[9] else first[8]
+    values, lows, highs, low_in, high_in, approx, places, ok, figures, minus = zip(
+        *terms, strict=True
+    )
+    made = _summed(values, lows, highs, approx, places) if all(ok) else None
+    if made is None:
+        return sum_figures(figures, negated=minus)
+    value, low, high, least = made
+    quantity = ureg.Quantity
+    if low.as_tuple() == value.as_tuple() == high.as_tuple():
+        return Figure(quantity(value, unit), approximate=any(approx), places=least)
+    return Figure(
+        quantity(value, unit),
+        low=quantity(low, unit),
+        high=quantity(high, unit),
+        low_inclusive=all(low_in),
+        high_inclusive=all(high_in),
+        approximate=any(approx),
+        places=least,
+    )
+
+
+def _summed(
+    values: tuple[Decimal, ...],
+    lows: tuple[Decimal, ...],
+    highs: tuple[Decimal, ...],
+    approx: tuple[bool, ...],
+    places: tuple[int, ...],
+) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
+    """The sums of values, lower and upper bounds, and the places the sum keeps, where a
+    running sum of the figures takes each step exactly and never passes through zero (a
+    zero on the way is written afresh, and the places read after it differ); else None."""
+    try:
+        with localcontext(_WHOLE):
+            running = [list(accumulate(part)) for part in (values, lows, highs)]
+    except (Inexact, Rounded, Clamped):
+        return None
+    if any(_cancels(part, sums) for part, sums in zip((values, lows, highs), running, strict=True)):
+        return None
+    least = None
+    if any(approx):  # the fewest places of an approximate term, if the sum shows more
+        fewest = min(compress(places, approx))
+        least = None if fewest >= max(places) else fewest
+    return running[0][-1], running[1][-1], running[2][-1], least
+
+
+def _cancels(part: tuple[Decimal, ...], sums: list[Decimal]) -> bool:
+    """Whether the running sum of ``part`` passes through a zero that changes how it is
+    written: the figure path writes a zero afresh (``0``, no places), so the terms added
+    before it no longer count for the places of the sum unless they had none either."""
+    if all(islice(sums, 1, None)):
+        return False  # the common case, at C speed
+    least = 0
+    for k, (term, total) in enumerate(zip(part, sums, strict=True)):
+        exponent = _exponent(term)
+        least = exponent if k == 0 else min(least, exponent)
+        if k and not total and least != 0:
+            return True
+    return False
+
+
+class _Columns:
+    """A ledger's claims as netting reads them, made once per ledger (it never changes):
+    for each party and currency, the exact amounts of its untouched claims, signed, and the
+    parts of every other claim's outstanding amount, in the order of their ids."""
+
+    def __init__(self, book: Ledger, bar: Steps | None = None) -> None:
+        claims: list[Claim] = []
+        paid: dict[str, list[Settlement]] = defaultdict(list)
+        for start in range(0, len(book.entries), _STRETCH):
             if bar is not None and start:
                 bar.advance(_STRETCH)
-            for claim in entries[start : start + _STRETCH]:
-                if type(claim) is not claim_type or claim.as_of > day:
+            for entry in book.entries[start : start + _STRETCH]:
+                if type(entry) is Claim:
+                    claims.append(entry)
+                elif type(entry) is Settlement:
+                    paid[entry.claim].append(entry)
+        self.claims = claims
+        self.dates = [claim.as_of for claim in claims]
+        self.statuses = [claim.status for claim in claims]
+        self.asserters = [claim.asserted_by for claim in claims]
+        self.latest = max(self.dates, default=date.min)
+        self.units: dict[str, Unit] = {}
+        index: dict[tuple[str, str], int] = {}
+        self.groups: list[tuple[str, str]] = []
+        self.exact_values: list[list[Decimal]] = []
+        self.exact_claims: list[list[int]] = []
+        slow: list[list[tuple[str, int, bool]]] = []
+        # The settlements of each claim that has any, by date, and their dates.
+        self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
+        self._outstanding: dict[tuple[int, int], Figure] = {}
+        figures: dict[int, Figure] = {}
+        for j, claim in enumerate(claims):
+            amount = claim.amount
+            code = _currency(amount.unit)
+            self.units.setdefault(code, amount.unit)
+            mine = [index.get((party, code)) for party in (claim.creditor, claim.debtor)]
+            for k, party in enumerate((claim.creditor, claim.debtor)):
+                if mine[k] is None:
+                    mine[k] = index[party, code] = len(self.groups)
+                    self.groups.append((party, code))
+                    self.exact_values.append([])
+                    self.exact_claims.append([])
+                    slow.append([])
+            creditor, debtor = mine
+            assert creditor is not None and debtor is not None
+            settlements = paid.get(claim.id)
+            value = amount.exact_magnitude
+            if settlements and claim.status not in ZERO_STATUSES:
+                ordered = sorted(settlements, key=lambda s: s.as_of)
+                self.paid[j] = ([s.as_of for s in ordered], ordered)
+                figures[j] = self.outstanding(j, len(ordered))
+            elif value is not None and claim.status not in ZERO_STATUSES:
+                self.exact_values[creditor].append(value)
+                self.exact_values[debtor].append(_negated(value))  # type: ignore[arg-type]
+                self.exact_claims[creditor].append(j)
+                self.exact_claims[debtor].append(j)
+                continue
+            else:
+                figures[j] = _outstanding(claim, ())
+            slow[creditor].append((claim.id, j, False))
+            slow[debtor].append((claim.id, j, True))
+        self.slow: list[list[tuple[int, bool]]] = []
+        self.terms: list[list[_Term]] = []
+        self.touched: list[bool] = []
+        for group, found in enumerate(slow):
+            found.sort(key=lambda item: item[0])  # one order, by id, as in net_balance
+            self.slow.append([(j, minus) for _, j, minus in found])
+            unit = self.units[self.groups[group][1]]
+            self.terms.append([_term(figures[j], minus, unit) for _, j, minus in found])
+            self.touched.append(any(j in self.paid for _, j, _ in found))
+        self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
+
+    def outstanding(self, j: int, count: int) -> Figure:
+        """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
+        left = self._outstanding.get((j, count))
+        if left is None:
+            counted = self.paid[j][1][:count] if count else ()
+            left = self._outstanding[j, count] = _outstanding(self.claims[j], counted)
+        return left
+
+    def counted(
+        self, day: date, statuses: Collection[str] | None, asserters: Collection[str] | None
+    ) -> list[bool] | None:
+        """Whether each claim counts (dated on or before ``day``, of the statuses and
+        asserters asked); None when every one does."""
+        if statuses is None and asserters is None:
+            if day >= self.latest:
+                return None
+            return [d <= day for d in self.dates]
+        return [
+            d <= day
+            and (statuses is None or s in statuses)
+            and (asserters is None or a in asserters)
+            for d, s, a in zip(self.dates, self.statuses, self.asserters, strict=True)
+        ]
+
+    def changed(self, day: date) -> dict[int, int]:
+        """The claims some of whose settlements are dated after ``day``: how many count."""
+        if day >= self.paid_latest:
+            return {}
+        found = {}
+        for j, (dates, _) in self.paid.items():
+            count = bisect_right(dates, day)
+            if count < len(dates):
+                found[j] = count
+        return found
+
+    def rebuilt(
+        self,
+        group: int,
+        counted: list[bool] | None,
+        changed: dict[int, int],
+        exact: list[Decimal],
+    ) -> list[_Term]:
+        """A group's terms on a day before some of their settlements, or of some claims
+        only; a claim none of whose settlements count yet, exact, joins ``exact``."""
+        terms = []
+        unit = self.units[self.groups[group][1]]
+        for (j, minus), term in zip(self.slow[group], self.terms[group], strict=True):
+            if counted is not None and not counted[j]:
+                continue
+            count = changed.get(j)
+            if count is not None:
+                value = self.claims[j].amount.exact_magnitude
+                if count == 0 and value is not None:
+                    exact.append(_negated(value) if minus else value)  # type: ignore[arg-type]
                     continue
-                if not everything and (
-                    (statuses is not None and claim.status not in statuses)
-                    or (asserters is not None and claim.asserted_by not in asserters)
-                ):
-                    continue
-                amount = claim.amount
-                value = amount.exact_magnitude
-                if (
-                    value is None
-                    or convert_to is not None
-                    or claim.status in zero_statuses
-                    or (settled and claim.id in settled)
-                ):
-                    slow.append(claim)
-                    continue
-                unit = amount.unit
-                code = currency_by_unit.get(id(unit)) or _currency(unit)
-                exact[claim.creditor, code] += value
-                exact[claim.debtor, code] -= value
-    return exact, slow
+                term = _term(self.outstanding(j, count), minus, unit)
+            terms.append(term)
+        return terms
 
 
 # Claims netted between two looks at the progress bar.
