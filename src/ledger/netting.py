@@ -27,16 +27,17 @@ the high Tajik mountains near Nurek." (RFE/RL, 2004-03-15)
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Clamped, Decimal, Inexact, Rounded, localcontext
+from decimal import Decimal
 from itertools import accumulate, compress, islice
 from typing import TYPE_CHECKING, Any
 
-from .arithmetic import DIGITS, EXACT, SUMS, owned, rounded_total
+from .arithmetic import DIGITS, LARGEST, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
@@ -608,145 +609,191 @@ def _positions(
     asserted_by: str | Collection[str] | None,
     bar: Steps | None = None,
 ) -> dict[str, dict[str, Figure]]:
-    """Every party's net position in each currency of its claims, unconverted: plain sums
-    over the ledger's columns (:class:`_Columns`, made once per ledger), a figure made for
-    each position only. What it gives is what the figure path gives (:func:`_by_figures`),
-    to the digit; a position whose sum that path would round, or whose parts it would read
-    otherwise (a term without a central value or a bound, rounded places, a sum that
-    passes through zero), is left to it."""
-    columns = book.derived("netting.columns", lambda book: _Columns(book, bar))
-    chosen, asserters = as_set(statuses), as_set(asserted_by)
-    counted = columns.counted(day, chosen, asserters)
+    """Every party's net position in each currency of its claims, unconverted.
+
+    The sums run over the ledger's columns (:class:`_Columns`, made once per ledger): whole
+    numbers of the currency's smallest step, added at C speed, and one figure made per
+    position. What they give is what adding the claims' figures gives, to the digit: the
+    exact claims summed first, then every other claim's outstanding amount added in the
+    order of their ids; a position whose running sum of figures would round, or would read
+    otherwise (a term without a central value or a bound, rounded places, a sum that passes
+    through zero), is left to the figures (:func:`~ledger.figures.sum_figures`)."""
+    columns = book.derived("netting.columns", lambda book: _made(book, bar))
+    counted = columns.counted(day, as_set(statuses), as_set(asserted_by))
     changed = columns.changed(day)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
-    with localcontext(SUMS):  # exact for any sum of amounts inside the limits
-        for group, (party, code) in enumerate(columns.groups):
-            exact = columns.exact_values[group]
-            if counted is not None:
-                exact = list(compress(exact, map(counted.__getitem__, columns.exact_claims[group])))
-            terms = columns.terms[group]
-            if counted is not None or (changed and columns.touched[group]):
-                exact = list(exact)
-                terms = columns.rebuilt(group, counted, changed, exact)
-            held = _total_figure(sum(exact, _ZERO_SUM), code) if exact else None
-            if not terms:
-                if held is not None:
-                    positions[party][code] = held
-                continue
-            figure = _sum_terms(terms, columns.units[code])
+    for group, (party, code) in enumerate(columns.groups):
+        exact, exponents = columns.exact[group], columns.exact_exponents[group]
+        if counted is not None:
+            kept = list(map(counted.__getitem__, columns.exact_claims[group]))
+            exact, exponents = list(compress(exact, kept)), list(compress(exponents, kept))
+        terms = columns.columns[group]
+        if counted is not None or (changed and columns.touched[group]):
+            exact, exponents = list(exact), list(exponents)
+            rebuilt = columns.rebuilt(group, counted, changed, exact, exponents)
+            terms = list(zip(*rebuilt, strict=True)) if rebuilt else []
+        scale = columns.scales[code]
+        held = None
+        if exact:
+            total = _decimal(sum(exact), scale, min(0, min(exponents)))
+            held = _total_figure(total, code)
+        if terms:
+            figure = _sum_terms(terms, columns.units[code], scale)
             positions[party][code] = figure if held is None else held + figure
+        elif held is not None:
+            positions[party][code] = held
     return {
         party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
     }
 
 
-_ZERO_SUM = Decimal(0)
-
-#: Exact sums of at most DIGITS digits, as a running sum of figures makes them: a sum that
-#: would round (even dropping zeros) raises, and its position is left to the figure path.
-_WHOLE = EXACT.copy()
-_WHOLE.traps[Rounded] = True
-_WHOLE.traps[Clamped] = True
-
-# One claim's part in a position: its outstanding amount's value, lower and upper bound
-# (negated and swapped for the debtor), whether each end is included, whether approximate,
-# the places its numbers are written with, whether the columns can sum it (all three
-# numbers present, no rounded places, no origin, the currency's one unit), the figure
-# itself and whether it is subtracted.
-_Term = tuple[
-    Decimal | None, Decimal | None, Decimal | None, bool, bool, bool, int, bool, Figure, bool
-]
+def _made(book: Ledger, bar: Steps | None) -> _Columns:
+    """The ledger's columns, made with the cyclic collector off: they are many small objects
+    and no cycles, and the collector would rescan the whole ledger again and again while
+    they are made (as :func:`~ledger.book.load` does for the ledger itself)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Columns(book, bar)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
-def _term(figure: Figure, minus: bool, unit: Unit) -> _Term:
+def _decimal(number: int, scale: int, exponent: int) -> Decimal:
+    """``number`` steps of ``10**scale`` as a Decimal written to ``exponent`` (>= scale,
+    and a step of every term of the sum ``number`` is)."""
+    return Decimal(number // 10 ** (exponent - scale)).scaleb(exponent, SUMS)
+
+
+def _scaled(number: Decimal, scale: int) -> int:
+    """A Decimal as a whole number of steps of ``10**scale`` (its exponent is >= scale)."""
+    return int(number.scaleb(-scale, SUMS))
+
+
+#: The largest number of steps a running sum of figures holds exactly (DIGITS digits):
+#: a sum beyond it would round, and its position is left to the figures.
+_MOST = 10**DIGITS
+
+# One claim's part in a position, as whole steps of its currency: its outstanding amount's
+# value, lower and upper bound (negated and swapped for the debtor) and their exponents,
+# whether each end is included, whether approximate, the places it is written with, whether
+# the columns can sum it (all three numbers present, no rounded places, no origin, the
+# currency's one unit), the figure itself and whether it is subtracted.
+_Term = tuple[int, int, int, int, int, int, bool, bool, bool, int, bool, Figure, bool]
+
+
+def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """A claim's outstanding amount as a term of its creditor's position and of its
+    debtor's (negated: each number's sign turned, the ends swapped)."""
     value, low, high = figure.magnitudes
-    ok = (
-        value is not None
-        and low is not None
-        and high is not None
-        and figure.places is None
-        and figure.origin is None
-        and figure.unit is unit
-    )
     low_in, high_in = figure.low_inclusive, figure.high_inclusive
-    if minus:
-        value, low, high = _negated(value), _negated(high), _negated(low)
-        low_in, high_in = high_in, low_in
-    exponents = [_exponent(x) for x in (value, low, high) if x is not None]
-    places = -min(exponents) if exponents else 0
-    return (value, low, high, low_in, high_in, figure.approximate, places, ok, figure, minus)
+    if (
+        value is None
+        or low is None
+        or high is None
+        or figure.places is not None
+        or figure.origin is not None
+        or figure.unit is not unit
+    ):
+        return _unsummed(figure, low_in, high_in)
+    ev = _exponent(value)
+    el = ev if low is value else _exponent(low)
+    eh = ev if high is value else _exponent(high)
+    least = min(ev, el, eh)
+    if least < scale:
+        return _unsummed(figure, low_in, high_in)
+    v = _scaled(value, scale)
+    lo = v if low is value else _scaled(low, scale)
+    hi = v if high is value else _scaled(high, scale)
+    approximate = figure.approximate
+    return (
+        (v, lo, hi, ev, el, eh, low_in, high_in, approximate, -least, True, figure, False),
+        (-v, -hi, -lo, ev, eh, el, high_in, low_in, approximate, -least, True, figure, True),
+    )
+
+
+def _unsummed(figure: Figure, low_in: bool, high_in: bool) -> tuple[_Term, _Term]:
+    """Terms the columns leave to the figures (their position is summed by ``+``)."""
+    return (
+        (0, 0, 0, 0, 0, 0, low_in, high_in, False, 0, False, figure, False),
+        (0, 0, 0, 0, 0, 0, high_in, low_in, False, 0, False, figure, True),
+    )
 
 
 def _exponent(x: Decimal) -> int:
-    """The exponent of a finite number: ``1.50`` has -2."""
-    return int(x.as_tuple().exponent)
+    """The exponent of a finite number: ``1.50`` has -2. The last one found is tried first
+    (a quick test): the amounts of a ledger are mostly written alike."""
+    global _LAST_EXPONENT
+    quantum, exponent = _LAST_EXPONENT
+    if x.same_quantum(quantum):
+        return exponent
+    exponent = int(x.as_tuple().exponent)
+    _LAST_EXPONENT = (Decimal((0, (1,), exponent)), exponent)
+    return exponent
 
 
-def _negated(x: Decimal | None) -> Decimal | None:
-    if x is None:
-        return None
-    return _ZERO_SUM if x.is_zero() else x.copy_negate()
+_LAST_EXPONENT = (Decimal("0.01"), -2)
 
 
-def _sum_terms(terms: list[_Term], unit: Unit) -> Figure:
-    """The terms added in their order, as :func:`sum_figures` adds their figures."""
-    if len(terms) == 1:
-        first = terms[0]
-        return -first[8] if first[9] else first[8]
-    values, lows, highs, low_in, high_in, approx, places, ok, figures, minus = zip(
-        *terms, strict=True
-    )
-    made = _summed(values, lows, highs, approx, places) if all(ok) else None
+def _sum_terms(columns: list[tuple[Any, ...]], unit: Unit, scale: int) -> Figure:
+    """The terms (their columns: :data:`_Term` transposed) added in their order, as
+    :func:`sum_figures` adds their figures."""
+    if len(columns[0]) == 1:
+        alone: Figure = columns[11][0]
+        return -alone if columns[12][0] else alone
+    made = _summed(columns, scale) if all(columns[10]) else None
     if made is None:
-        return sum_figures(figures, negated=minus)
-    value, low, high, least = made
+        return sum_figures(columns[11], negated=columns[12])
+    value, low, high, places = made
     quantity = ureg.Quantity
+    approximate = any(columns[8])
     if low.as_tuple() == value.as_tuple() == high.as_tuple():
-        return Figure(quantity(value, unit), approximate=any(approx), places=least)
+        return Figure(quantity(value, unit), approximate=approximate, places=places)
     return Figure(
         quantity(value, unit),
         low=quantity(low, unit),
         high=quantity(high, unit),
-        low_inclusive=all(low_in),
-        high_inclusive=all(high_in),
-        approximate=any(approx),
-        places=least,
+        low_inclusive=all(columns[6]),
+        high_inclusive=all(columns[7]),
+        approximate=approximate,
+        places=places,
     )
 
 
 def _summed(
-    values: tuple[Decimal, ...],
-    lows: tuple[Decimal, ...],
-    highs: tuple[Decimal, ...],
-    approx: tuple[bool, ...],
-    places: tuple[int, ...],
+    columns: list[tuple[Any, ...]], scale: int
 ) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
     """The sums of values, lower and upper bounds, and the places the sum keeps, where a
-    running sum of the figures takes each step exactly and never passes through zero (a
-    zero on the way is written afresh, and the places read after it differ); else None."""
-    try:
-        with localcontext(_WHOLE):
-            running = [list(accumulate(part)) for part in (values, lows, highs)]
-    except (Inexact, Rounded, Clamped):
-        return None
-    if any(_cancels(part, sums) for part, sums in zip((values, lows, highs), running, strict=True)):
-        return None
+    running sum of the figures takes each step exactly and never passes through a zero that
+    changes how it is written; else None."""
+    parts = []
+    # Whether a running sum may outgrow DIGITS digits: not when every term is below
+    # 10**LARGEST and there are few enough of them (the common case: nothing to look at).
+    bounded = LARGEST - scale + len(str(len(columns[0]))) <= DIGITS
+    for whole, exponents in zip(columns[0:3], columns[3:6], strict=True):
+        running = list(accumulate(whole))
+        if not bounded and (max(running) >= _MOST or min(running) <= -_MOST):
+            return None
+        if _cancels(exponents, running):
+            return None
+        parts.append(_decimal(running[-1], scale, min(exponents)))
+    approx, places = columns[8], columns[9]
     least = None
     if any(approx):  # the fewest places of an approximate term, if the sum shows more
         fewest = min(compress(places, approx))
         least = None if fewest >= max(places) else fewest
-    return running[0][-1], running[1][-1], running[2][-1], least
+    return parts[0], parts[1], parts[2], least
 
 
-def _cancels(part: tuple[Decimal, ...], sums: list[Decimal]) -> bool:
-    """Whether the running sum of ``part`` passes through a zero that changes how it is
-    written: the figure path writes a zero afresh (``0``, no places), so the terms added
-    before it no longer count for the places of the sum unless they had none either."""
-    if all(islice(sums, 1, None)):
+def _cancels(exponents: tuple[int, ...], running: list[int]) -> bool:
+    """Whether a running sum passes through a zero that changes how it is written: a
+    running sum of figures writes a zero afresh (``0``, no places), so the terms before it no
+    longer count for the places of the sum, unless they had none either."""
+    if all(islice(running, 1, None)):
         return False  # the common case, at C speed
     least = 0
-    for k, (term, total) in enumerate(zip(part, sums, strict=True)):
-        exponent = _exponent(term)
+    for k, (exponent, total) in enumerate(zip(exponents, running, strict=True)):
         least = exponent if k == 0 else min(least, exponent)
         if k and not total and least != 0:
             return True
@@ -754,9 +801,12 @@ def _cancels(part: tuple[Decimal, ...], sums: list[Decimal]) -> bool:
 
 
 class _Columns:
-    """A ledger's claims as netting reads them, made once per ledger (it never changes):
-    for each party and currency, the exact amounts of its untouched claims, signed, and the
-    parts of every other claim's outstanding amount, in the order of their ids."""
+    """A ledger's claims as netting reads them, made once per ledger (it never changes).
+    For each party and currency: the exact amounts of its claims that no settlement
+    touches, signed, in whole steps of the currency (the smallest one its amounts are
+    written with); the parts of every other claim's outstanding amount, in the order of
+    their ids. Which of them count on a day, of which statuses and asserters, is asked of
+    the columns of dates, statuses and asserters."""
 
     def __init__(self, book: Ledger, bar: Steps | None = None) -> None:
         claims: list[Claim] = []
@@ -775,55 +825,119 @@ class _Columns:
         self.asserters = [claim.asserted_by for claim in claims]
         self.latest = max(self.dates, default=date.min)
         self.units: dict[str, Unit] = {}
-        index: dict[tuple[str, str], int] = {}
+        self.scales: dict[str, int] = {}
         self.groups: list[tuple[str, str]] = []
-        self.exact_values: list[list[Decimal]] = []
+        self.exact_exponents: list[list[int]] = []
         self.exact_claims: list[list[int]] = []
-        slow: list[list[tuple[str, int, bool]]] = []
         # The settlements of each claim that has any, by date, and their dates.
         self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
         self._outstanding: dict[tuple[int, int], Figure] = {}
-        figures: dict[int, Figure] = {}
-        for j, claim in enumerate(claims):
-            amount = claim.amount
-            code = _currency(amount.unit)
-            self.units.setdefault(code, amount.unit)
-            mine = [index.get((party, code)) for party in (claim.creditor, claim.debtor)]
-            for k, party in enumerate((claim.creditor, claim.debtor)):
-                if mine[k] is None:
-                    mine[k] = index[party, code] = len(self.groups)
-                    self.groups.append((party, code))
-                    self.exact_values.append([])
-                    self.exact_claims.append([])
-                    slow.append([])
-            creditor, debtor = mine
-            assert creditor is not None and debtor is not None
-            settlements = paid.get(claim.id)
-            value = amount.exact_magnitude
-            if settlements and claim.status not in ZERO_STATUSES:
-                ordered = sorted(settlements, key=lambda s: s.as_of)
-                self.paid[j] = ([s.as_of for s in ordered], ordered)
-                figures[j] = self.outstanding(j, len(ordered))
-            elif value is not None and claim.status not in ZERO_STATUSES:
-                self.exact_values[creditor].append(value)
-                self.exact_values[debtor].append(_negated(value))  # type: ignore[arg-type]
-                self.exact_claims[creditor].append(j)
-                self.exact_claims[debtor].append(j)
-                continue
-            else:
-                figures[j] = _outstanding(claim, ())
-            slow[creditor].append((claim.id, j, False))
-            slow[debtor].append((claim.id, j, True))
+        exact, slow, figures = self._read(claims, paid)
+        scales = self.scales
+        self.exact = [
+            [int(x.scaleb(-scales[code], SUMS)) for x in values]
+            for values, (_, code) in zip(exact, self.groups, strict=True)
+        ]
         self.slow: list[list[tuple[int, bool]]] = []
         self.terms: list[list[_Term]] = []
+        self.columns: list[list[tuple[Any, ...]]] = []  # each group's terms, transposed
         self.touched: list[bool] = []
+        both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
         for group, found in enumerate(slow):
             found.sort(key=lambda item: item[0])  # one order, by id, as in net_balance
+            code = self.groups[group][1]
+            unit, scale = self.units[code], scales[code]
+            terms = []
+            for _, j, minus in found:
+                pair = both.get(j)
+                if pair is None:
+                    pair = both[j] = _terms(figures[j], unit, scale)
+                terms.append(pair[minus])
             self.slow.append([(j, minus) for _, j, minus in found])
-            unit = self.units[self.groups[group][1]]
-            self.terms.append([_term(figures[j], minus, unit) for _, j, minus in found])
+            self.terms.append(terms)
+            self.columns.append(list(zip(*terms, strict=True)))
             self.touched.append(any(j in self.paid for _, j, _ in found))
         self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
+
+    def _read(
+        self, claims: list[Claim], paid: dict[str, list[Settlement]]
+    ) -> tuple[list[list[Decimal]], list[list[tuple[str, int, bool]]], dict[int, Figure]]:
+        """One pass over the claims: each one's groups (party and currency), its exact amount
+        or its outstanding figure, the smallest step of each currency."""
+        index: dict[tuple[str, str], int] = {}
+        exact: list[list[Decimal]] = []
+        slow: list[list[tuple[str, int, bool]]] = []
+        figures: dict[int, Figure] = {}
+        units, scales = self.units, self.scales
+        exponents, exact_claims = self.exact_exponents, self.exact_claims
+        zero_statuses, by_unit = ZERO_STATUSES, _CURRENCY_OF_UNIT
+        for j, claim in enumerate(claims):
+            amount = claim.amount
+            unit = amount.unit
+            code = by_unit.get(id(unit)) or _currency(unit)
+            if code not in units:
+                units[code], scales[code] = unit, 0
+            creditor = index.get((claim.creditor, code))
+            if creditor is None:
+                creditor = self._group(index, claim.creditor, code, exact, slow)
+            debtor = index.get((claim.debtor, code))
+            if debtor is None:
+                debtor = self._group(index, claim.debtor, code, exact, slow)
+            value = amount.exact_magnitude
+            if value is None or claim.status in zero_statuses or claim.id in paid:
+                figures[j] = self._figure(j, claim, code, paid.get(claim.id))
+                slow[creditor].append((claim.id, j, False))
+                slow[debtor].append((claim.id, j, True))
+                continue
+            exponent = _exponent(value)
+            if exponent < scales[code]:
+                scales[code] = exponent
+            exact[creditor].append(value)
+            exact[debtor].append(value.copy_negate())
+            exponents[creditor].append(exponent)
+            exponents[debtor].append(exponent)
+            exact_claims[creditor].append(j)
+            exact_claims[debtor].append(j)
+        return exact, slow, figures
+
+    def _group(
+        self,
+        index: dict[tuple[str, str], int],
+        party: str,
+        code: str,
+        exact: list[list[Decimal]],
+        slow: list[list[tuple[str, int, bool]]],
+    ) -> int:
+        """A new group, for ``party`` in ``code``: its number."""
+        group = index[party, code] = len(self.groups)
+        self.groups.append((party, code))
+        for column in (exact, self.exact_exponents, self.exact_claims, slow):
+            column.append([])
+        return group
+
+    def _figure(
+        self, j: int, claim: Claim, code: str, settlements: list[Settlement] | None
+    ) -> Figure:
+        """What is outstanding of a claim the figures count (not exact, settled, written
+        off or reduced by settlements), once every settlement counts."""
+        if settlements and claim.status not in ZERO_STATUSES:
+            ordered = sorted(settlements, key=lambda s: s.as_of)
+            self.paid[j] = ([s.as_of for s in ordered], ordered)
+            for settlement in ordered:
+                self._note(code, settlement.amount)
+            figure = self.outstanding(j, len(ordered))
+        else:
+            figure = _outstanding(claim, ())
+        self._note(code, figure)
+        return figure
+
+    def _note(self, code: str, figure: Figure) -> None:
+        """The currency's step made as small as the figure's numbers are written with."""
+        for x in figure.magnitudes:
+            if x is not None:
+                exponent = _exponent(x)
+                if exponent < self.scales[code]:
+                    self.scales[code] = exponent
 
     def outstanding(self, j: int, count: int) -> Figure:
         """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
@@ -865,12 +979,14 @@ class _Columns:
         group: int,
         counted: list[bool] | None,
         changed: dict[int, int],
-        exact: list[Decimal],
+        exact: list[int],
+        exponents: list[int],
     ) -> list[_Term]:
         """A group's terms on a day before some of their settlements, or of some claims
         only; a claim none of whose settlements count yet, exact, joins ``exact``."""
         terms = []
-        unit = self.units[self.groups[group][1]]
+        code = self.groups[group][1]
+        unit, scale = self.units[code], self.scales[code]
         for (j, minus), term in zip(self.slow[group], self.terms[group], strict=True):
             if counted is not None and not counted[j]:
                 continue
@@ -878,9 +994,11 @@ class _Columns:
             if count is not None:
                 value = self.claims[j].amount.exact_magnitude
                 if count == 0 and value is not None:
-                    exact.append(_negated(value) if minus else value)  # type: ignore[arg-type]
+                    whole = _scaled(value, scale)
+                    exact.append(-whole if minus else whole)
+                    exponents.append(_exponent(value))
                     continue
-                term = _term(self.outstanding(j, count), minus, unit)
+                term = _terms(self.outstanding(j, count), unit, scale)[minus]
             terms.append(term)
         return terms
 
