@@ -34,7 +34,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from itertools import accumulate, compress, islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from .arithmetic import DIGITS, LARGEST, SUMS, owned, rounded_total
@@ -800,6 +802,9 @@ def _cancels(exponents: tuple[int, ...], running: list[int]) -> bool:
     return False
 
 
+_DAY_OF = attrgetter("as_of")
+
+
 class _Columns:
     """A ledger's claims as netting reads them, made once per ledger (it never changes).
     For each party and currency: the exact amounts of its claims that no settlement
@@ -820,10 +825,7 @@ class _Columns:
                 elif type(entry) is Settlement:
                     paid[entry.claim].append(entry)
         self.claims = claims
-        self.dates = [claim.as_of for claim in claims]
-        self.statuses = [claim.status for claim in claims]
-        self.asserters = [claim.asserted_by for claim in claims]
-        self.latest = max(self.dates, default=date.min)
+        self.latest = max(map(_DAY_OF, claims), default=date.min)
         self.units: dict[str, Unit] = {}
         self.scales: dict[str, int] = {}
         self.groups: list[tuple[str, str]] = []
@@ -938,6 +940,18 @@ class _Columns:
                 exponent = _exponent(x)
                 if exponent < self.scales[code]:
                     self.scales[code] = exponent
+
+    @cached_property
+    def dates(self) -> list[date]:
+        return [claim.as_of for claim in self.claims]
+
+    @cached_property
+    def statuses(self) -> list[str]:
+        return [claim.status for claim in self.claims]
+
+    @cached_property
+    def asserters(self) -> list[str]:
+        return [claim.asserted_by for claim in self.claims]
 
     def outstanding(self, j: int, count: int) -> Figure:
         """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
