@@ -33,7 +33,7 @@ def seconds(action: Callable[[], object]) -> float:
 
 def summary(path: Path) -> None:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
-        cli(["summary", str(path), "--as-of", _mix.DAY.isoformat()])
+        cli(["summary", str(path), "--on", _mix.DAY.isoformat()])
 
 
 def measure(n: int, folder: Path, with_summary: bool) -> dict[str, float]:
