@@ -144,6 +144,7 @@ def same(a, b):
         and (a.qualifier, a.places, a.approximate) == (b.qualifier, b.places, b.approximate)
         and (a.low_inclusive, a.high_inclusive) == (b.low_inclusive, b.high_inclusive)
         and str(a) == str(b)
+        and lg.format_figure(a, "ru_RU") == lg.format_figure(b, "ru_RU")
     )
 
 
@@ -260,3 +261,30 @@ def test_settle_on_the_columns_pays_what_the_figure_path_owes():
         "TJ pays RU about 260.50 USD",
         "TJ pays KZ about 10.25 USD",
     ]
+
+
+def test_a_ledger_derives_a_thing_once_and_a_grown_ledger_afresh():
+    def claim(id):
+        return lg.Claim(
+            id=id,
+            as_of=DAY,
+            source=SOURCE,
+            creditor="RU",
+            debtor="TJ",
+            asserted_by="RU",
+            amount=lg.Figure.of(_usd("1")),
+        )
+
+    made = []
+
+    def count(book):
+        made.append(book)
+        return len(book)
+
+    book = lg.Ledger([claim("a")])
+    assert book.derived("count", count) == book.derived("count", count) == 1
+    assert made == [book]
+    grown = book + claim("b")
+    assert grown.derived("count", count) == 2
+    assert lg.net_positions(grown, as_of=DAY)["RU"]["USD"] == lg.Figure.of(_usd("2"))
+    assert lg.net_positions(book, as_of=DAY)["RU"]["USD"] == lg.Figure.of(_usd("1"))
