@@ -33,13 +33,13 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, Inexact
 from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from .arithmetic import DIGITS, LARGEST, SUMS, owned, rounded_total
+from .arithmetic import DIGITS, EXACT, LARGEST, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
@@ -640,8 +640,7 @@ def _positions(
             total = _decimal(sum(exact), scale, min(0, min(exponents)))
             held = _total_figure(total, code)
         if terms:
-            figure = _sum_terms(terms, columns.units[code], scale)
-            positions[party][code] = figure if held is None else held + figure
+            positions[party][code] = _position(held, terms, columns.units[code], scale)
         elif held is not None:
             positions[party][code] = held
     return {
@@ -738,26 +737,77 @@ def _exponent(x: Decimal) -> int:
 _LAST_EXPONENT = (Decimal("0.01"), -2)
 
 
-def _sum_terms(columns: list[tuple[Any, ...]], unit: Unit, scale: int) -> Figure:
-    """The terms (their columns: :data:`_Term` transposed) added in their order, as
-    :func:`sum_figures` adds their figures."""
+def _position(
+    held: Figure | None, columns: list[tuple[Any, ...]], unit: Unit, scale: int
+) -> Figure:
+    """``held`` (the exact claims' sum, if any) plus the terms (their columns: :data:`_Term`
+    transposed) added in their order, as ``held + sum_figures(terms)`` gives it."""
     if len(columns[0]) == 1:
         alone: Figure = columns[11][0]
-        return -alone if columns[12][0] else alone
+        figure = -alone if columns[12][0] else alone
+        return figure if held is None else held + figure
     made = _summed(columns, scale) if all(columns[10]) else None
     if made is None:
-        return sum_figures(columns[11], negated=columns[12])
+        figure = sum_figures(columns[11], negated=columns[12])
+        return figure if held is None else held + figure
+    approximate = any(columns[8])
+    low_in, high_in = all(columns[6]), all(columns[7])
+    if held is not None:
+        joined = _joined(held, made, approximate)
+        if joined is None:
+            return held + _figure(unit, made, low_in, high_in, approximate)
+        made = joined
+    return _figure(unit, made, low_in, high_in, approximate)
+
+
+def _joined(
+    held: Figure, made: tuple[Decimal, Decimal, Decimal, int | None], approximate: bool
+) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
+    """What ``held + figure`` gives (``held`` an exact amount, ``figure`` the parts made),
+    or None where it is not exact: each number the exact sum, and the places the figure
+    keeps (those it was rounded to or, approximate, written with) if the sum shows more:
+    the rule of ``Figure.__add__``."""
+    amount = held.exact_magnitude
+    if amount is None:
+        return None
+    value, low, high, places = made
+    parts = [x if x else _ZERO_SUM for x in (value, low, high)]  # a figure's zero is 0
+    try:
+        total = [EXACT.add(amount, x) for x in parts]
+    except Inexact:
+        return None
+    if places is None and not approximate:
+        return total[0], total[1], total[2], None
+    limit = places if places is not None else _places_written(parts)
+    return total[0], total[1], total[2], None if limit >= _places_written(total) else limit
+
+
+_ZERO_SUM = Decimal(0)
+
+
+def _places_written(parts: list[Decimal]) -> int:
+    """The decimal places the numbers are written with (``250.5`` has 1, ``3E+8`` has -8)."""
+    return max(-_exponent(x) for x in parts)
+
+
+def _figure(
+    unit: Unit,
+    made: tuple[Decimal, Decimal, Decimal, int | None],
+    low_inclusive: bool,
+    high_inclusive: bool,
+    approximate: bool,
+) -> Figure:
+    """A figure of the parts made (one amount where its three numbers are one)."""
     value, low, high, places = made
     quantity = ureg.Quantity
-    approximate = any(columns[8])
     if low.as_tuple() == value.as_tuple() == high.as_tuple():
         return Figure(quantity(value, unit), approximate=approximate, places=places)
     return Figure(
         quantity(value, unit),
         low=quantity(low, unit),
         high=quantity(high, unit),
-        low_inclusive=all(columns[6]),
-        high_inclusive=all(columns[7]),
+        low_inclusive=low_inclusive,
+        high_inclusive=high_inclusive,
         approximate=approximate,
         places=places,
     )
