@@ -307,11 +307,13 @@ def _claims(
     return book.claims(status=as_set(statuses), asserted_by=as_set(asserted_by), as_of=day)
 
 
-def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
+def _settlements_by_claim(book: Ledger) -> dict[str, list[Settlement]]:
+    """The settlements by the id of the claim they settle, in ledger order (made once per
+    ledger: a balance reads only its own claims' settlements)."""
     found: dict[str, list[Settlement]] = defaultdict(list)
-    for settlement in book.settlements(as_of=day):
+    for settlement in book.settlements():
         found[settlement.claim].append(settlement)
-    return found
+    return dict(found)
 
 
 def _zero(unit: Unit) -> Figure:
@@ -383,11 +385,8 @@ def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **na
     asserters = as_set(asserted_by)
     if not named and asserters is None:
         return
-    parties: set[str] = set(book.parties)  # a party the ledger names is known, claims or not
-    speakers: set[str] = set()
-    for claim in book.claims():
-        parties.update((claim.creditor, claim.debtor))
-        speakers.add(claim.asserted_by)
+    in_claims, speakers, _ = book.derived("netting.parties", _who)
+    parties = set(book.parties) | in_claims  # a party the ledger names is known, claims or not
     known = ", ".join(sorted(parties)) or "none (the ledger has no claims)"
     for what, party in named.items():
         if party not in parties:
@@ -407,13 +406,26 @@ def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **na
 def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -> None:
     """Refuses ``currency=`` naming a currency none of the claims between the two is in (on
     any day); two parties with no claims at all are even in any currency."""
-    pair = {debtor, creditor}
-    held = sorted({c.currency for c in book.claims() if {c.creditor, c.debtor} == pair})
+    _, _, currencies = book.derived("netting.parties", _who)
+    held = sorted(currencies.get(frozenset((debtor, creditor)), ()))
     if held and currency not in held:
         raise LedgerError(
             f"currency {currency}: no claim between {debtor} and {creditor} is in {currency}; "
             f"their claims are in {', '.join(held)}"
         )
+
+
+def _who(book: Ledger) -> tuple[set[str], set[str], dict[frozenset[str], set[str]]]:
+    """The parties of a ledger's claims, their asserters, and the currencies of the claims
+    between each two (on any day): made once per ledger."""
+    parties: set[str] = set()
+    speakers: set[str] = set()
+    currencies: dict[frozenset[str], set[str]] = defaultdict(set)
+    for claim in book.claims():
+        parties.update((claim.creditor, claim.debtor))
+        speakers.add(claim.asserted_by)
+        currencies[frozenset((claim.creditor, claim.debtor))].add(claim.currency)
+    return parties, speakers, dict(currencies)
 
 
 def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
@@ -455,7 +467,7 @@ def net_balance(
     _known_parties(book, asserted_by, debtor=debtor, creditor=creditor)
     if currency is not None:
         _currency_between(book, check_currency(currency), debtor, creditor)
-    settled = _settlements(book, day)
+    settled = book.derived("netting.settlements", _settlements_by_claim)
     pair = {debtor, creditor}
     claims = [
         c for c in _claims(book, day, statuses, asserted_by) if {c.creditor, c.debtor} == pair
@@ -479,7 +491,7 @@ def net_balance(
     }
     lines = []
     for claim in claims:
-        reductions = tuple(settled.get(claim.id, ()))
+        reductions = tuple(s for s in settled.get(claim.id, ()) if s.as_of <= day)
         counted = outstanding(claim, reductions)
         conversion = None
         if convert_to is not None:
