@@ -902,9 +902,10 @@ class _Columns:
             [int(x.scaleb(-scales[code], SUMS)) for x in values]
             for values, (_, code) in zip(exact, self.groups, strict=True)
         ]
-        self.slow: list[list[tuple[int, bool]]] = []
-        self.terms: list[list[_Term]] = []
-        self.columns: list[list[tuple[Any, ...]]] = []  # each group's terms, transposed
+        # Each group's terms, transposed (a column of values, one of lower bounds, ...), and
+        # the claims they are of.
+        self.columns: list[list[tuple[Any, ...]]] = []
+        self.slow: list[list[int]] = []
         self.touched: list[bool] = []
         both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
         for group, found in enumerate(slow):
@@ -917,8 +918,7 @@ class _Columns:
                 if pair is None:
                     pair = both[j] = _terms(figures[j], unit, scale)
                 terms.append(pair[minus])
-            self.slow.append([(j, minus) for _, j, minus in found])
-            self.terms.append(terms)
+            self.slow.append([j for _, j, _ in found])
             self.columns.append(list(zip(*terms, strict=True)))
             self.touched.append(any(j in self.paid for _, j, _ in found))
         self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
@@ -1063,9 +1063,11 @@ class _Columns:
         terms = []
         code = self.groups[group][1]
         unit, scale = self.units[code], self.scales[code]
-        for (j, minus), term in zip(self.slow[group], self.terms[group], strict=True):
+        rows = zip(*self.columns[group], strict=True) if self.slow[group] else ()
+        for j, term in zip(self.slow[group], rows, strict=True):
             if counted is not None and not counted[j]:
                 continue
+            minus = term[12]
             count = changed.get(j)
             if count is not None:
                 value = self.claims[j].amount.exact_magnitude
