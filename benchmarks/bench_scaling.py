@@ -6,7 +6,8 @@ told, ``describe`` goes on unless told). The claims are the
 realistic mix of ``_mix.py`` among 200 parties; ``describe`` is of one pair's balance with
 every claim between the two; ``net_positions`` is the first call after the load (the
 ledger's columns are made then), ``net_positions 2`` the next. For each step it prints the
-time and the ratio to the step before: near-linear means at most 12x for ten times the claims. Never asserts.
+time and the ratio to the step before: near-linear means at most 12x for ten times the
+claims. Never asserts.
 """
 
 from __future__ import annotations
