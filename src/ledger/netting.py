@@ -583,6 +583,9 @@ def net_positions(
     party's net in each currency once, at that currency's rate on the day, and adds them.
     ``progress=True`` shows a bar on stderr when netting takes over a second.
 
+    The first call on a ledger makes its columns of claims (kept with the ledger, which never
+    changes); every call then sums those columns, for any day, statuses and asserters.
+
     >>> import ledger as lg
     >>> from datetime import date
     >>> positions = net_positions(lg.example(), as_of=date(2004, 3, 15))
