@@ -27,14 +27,19 @@ the high Tajik mountains near Nurek." (RFE/RL, 2004-03-15)
 
 from __future__ import annotations
 
+import gc
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal, Inexact
+from functools import cached_property
+from itertools import accumulate, compress, islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from .arithmetic import DIGITS, SUMS, owned, rounded_total
+from .arithmetic import DIGITS, EXACT, LARGEST, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
@@ -236,11 +241,13 @@ def _claims(
     return book.claims(status=as_set(statuses), asserted_by=as_set(asserted_by), as_of=day)
 
 
-def _settlements(book: Ledger, day: date) -> dict[str, list[Settlement]]:
+def _settlements_by_claim(book: Ledger) -> dict[str, list[Settlement]]:
+    """The settlements by the id of the claim they settle, in ledger order (made once per
+    ledger: a balance reads only its own claims' settlements)."""
     found: dict[str, list[Settlement]] = defaultdict(list)
-    for settlement in book.settlements(as_of=day):
+    for settlement in book.settlements():
         found[settlement.claim].append(settlement)
-    return found
+    return dict(found)
 
 
 def _zero(unit: Unit) -> Figure:
@@ -312,11 +319,8 @@ def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **na
     asserters = as_set(asserted_by)
     if not named and asserters is None:
         return
-    parties: set[str] = set(book.parties)  # a party the ledger names is known, claims or not
-    speakers: set[str] = set()
-    for claim in book.claims():
-        parties.update((claim.creditor, claim.debtor))
-        speakers.add(claim.asserted_by)
+    in_claims, speakers, _ = book.derived("netting.parties", _who)
+    parties = set(book.parties) | in_claims  # a party the ledger names is known, claims or not
     known = ", ".join(sorted(parties)) or "none (the ledger has no claims)"
     for what, party in named.items():
         if party not in parties:
@@ -336,13 +340,26 @@ def _known_parties(book: Ledger, asserted_by: str | Collection[str] | None, **na
 def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -> None:
     """Refuses ``currency=`` naming a currency none of the claims between the two is in (on
     any day); two parties with no claims at all are even in any currency."""
-    pair = {debtor, creditor}
-    held = sorted({c.currency for c in book.claims() if {c.creditor, c.debtor} == pair})
+    _, _, currencies = book.derived("netting.parties", _who)
+    held = sorted(currencies.get(frozenset((debtor, creditor)), ()))
     if held and currency not in held:
         raise LedgerError(
             f"currency {currency}: no claim between {debtor} and {creditor} is in {currency}; "
             f"their claims are in {', '.join(held)}"
         )
+
+
+def _who(book: Ledger) -> tuple[set[str], set[str], dict[frozenset[str], set[str]]]:
+    """The parties of a ledger's claims, their asserters, and the currencies of the claims
+    between each two (on any day): made once per ledger."""
+    parties: set[str] = set()
+    speakers: set[str] = set()
+    currencies: dict[frozenset[str], set[str]] = defaultdict(set)
+    for claim in book.claims():
+        parties.update((claim.creditor, claim.debtor))
+        speakers.add(claim.asserted_by)
+        currencies[frozenset((claim.creditor, claim.debtor))].add(claim.currency)
+    return parties, speakers, dict(currencies)
 
 
 def _rates_for(book: Ledger, rates: Ledger | Iterable[Rate] | None) -> Ledger | Iterable[Rate]:
@@ -384,7 +401,7 @@ def net_balance(
     _known_parties(book, asserted_by, debtor=debtor, creditor=creditor)
     if currency is not None:
         _currency_between(book, check_currency(currency), debtor, creditor)
-    settled = _settlements(book, day)
+    settled = book.derived("netting.settlements", _settlements_by_claim)
     pair = {debtor, creditor}
     claims = [
         c for c in _claims(book, day, statuses, asserted_by) if {c.creditor, c.debtor} == pair
@@ -408,7 +425,7 @@ def net_balance(
     }
     lines = []
     for claim in claims:
-        reductions = tuple(settled.get(claim.id, ()))
+        reductions = tuple(s for s in settled.get(claim.id, ()) if s.as_of <= day)
         counted = outstanding(claim, reductions)
         conversion = None
         if convert_to is not None:
@@ -500,6 +517,9 @@ def net_positions(
     party's net in each currency once, at that currency's rate on the day, and adds them.
     ``progress=True`` shows a bar on stderr when netting takes over a second.
 
+    The first call on a ledger makes its columns of claims (kept with the ledger, which never
+    changes); every call then sums those columns, for any day, statuses and asserters.
+
     >>> import ledger as lg
     >>> from datetime import date
     >>> positions = net_positions(lg.example(), as_of=date(2004, 3, 15))
@@ -540,78 +560,462 @@ def _positions(
     asserted_by: str | Collection[str] | None,
     bar: Steps | None = None,
 ) -> dict[str, dict[str, Figure]]:
-    """Every party's net position in each currency of its claims, unconverted."""
-    settled = _settlements(book, day)
-    exact, slow = _exact_sums(book, day, as_set(statuses), as_set(asserted_by), None, settled, bar)
-    terms: dict[tuple[str, str], tuple[list[Figure], list[bool]]] = {}
-    for claim in sorted(slow, key=lambda claim: claim.id):  # one order, as in net_balance
-        counted = _outstanding(claim, settled.get(claim.id, ()))
-        code = _currency(counted.unit)
-        for party, minus in ((claim.creditor, False), (claim.debtor, True)):
-            kept = terms.get((party, code))
-            if kept is None:
-                kept = terms[party, code] = ([], [])
-            kept[0].append(counted)
-            kept[1].append(minus)
+    """Every party's net position in each currency of its claims, unconverted.
+
+    The sums run over the ledger's columns (:class:`_Columns`, made once per ledger): whole
+    numbers of the currency's smallest step, added at C speed, and one figure made per
+    position. What they give is what adding the claims' figures gives, to the digit: the
+    exact claims summed first, then every other claim's outstanding amount added in the
+    order of their ids; a position whose running sum of figures would round, or would read
+    otherwise (a term without a central value or a bound, rounded places, a sum that passes
+    through zero), is left to the figures (:func:`~ledger.figures.sum_figures`)."""
+    columns = book.derived("netting.columns", lambda book: _made(book, bar))
+    counted = columns.counted(day, as_set(statuses), as_set(asserted_by))
+    changed = columns.changed(day)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
-    for (party, code), total in exact.items():
-        positions[party][code] = _total_figure(total, code)
-    for (party, code), (figures, negated) in terms.items():
-        # What adding them one by one, in this order, gives (the debtor's negated).
-        figure = sum_figures(figures, negated=negated)
-        held = positions[party].get(code)
-        positions[party][code] = figure if held is None else held + figure
+    for group, (party, code) in enumerate(columns.groups):
+        exact, exponents = columns.exact[group], columns.exact_exponents[group]
+        if counted is not None:
+            kept = list(map(counted.__getitem__, columns.exact_claims[group]))
+            exact, exponents = list(compress(exact, kept)), list(compress(exponents, kept))
+        terms = columns.columns[group]
+        if counted is not None or (changed and columns.touched[group]):
+            exact, exponents = list(exact), list(exponents)
+            rebuilt = columns.rebuilt(group, counted, changed, exact, exponents)
+            terms = list(zip(*rebuilt, strict=True)) if rebuilt else []
+        scale = columns.scales[code]
+        held = None
+        if exact:
+            total = _decimal(sum(exact), scale, min(0, min(exponents)))
+            held = _total_figure(total, code)
+        if terms:
+            positions[party][code] = _position(held, terms, columns.units[code], scale)
+        elif held is not None:
+            positions[party][code] = held
     return {
         party: dict(sorted(by_currency.items())) for party, by_currency in sorted(positions.items())
     }
 
 
-def _exact_sums(
-    book: Ledger,
-    day: date,
-    statuses: Collection[str] | None,
-    asserters: Collection[str] | None,
-    convert_to: str | None,
-    settled: dict[str, list[Settlement]],
-    bar: Steps | None = None,
-) -> tuple[dict[tuple[str, str], Decimal], list[Claim]]:
-    """The hot loop of the library (see benchmarks/bench_netting.py): plain Decimal sums for
-    exact, untouched claims, by (party, currency); every other claim is left for the figure
-    way, in the list returned."""
-    exact: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    slow: list[Claim] = []
-    zero_statuses = ZERO_STATUSES
-    currency_by_unit = _CURRENCY_OF_UNIT
-    everything = statuses is None and asserters is None
-    claim_type = Claim
-    entries = book.entries
-    with localcontext(SUMS):  # exact for any sum of amounts inside the limits
-        for start in range(0, len(entries), _STRETCH):
+def _made(book: Ledger, bar: Steps | None) -> _Columns:
+    """The ledger's columns, made with the cyclic collector off: they are many small objects
+    and no cycles, and the collector would rescan the whole ledger again and again while
+    they are made (as :func:`~ledger.book.load` does for the ledger itself)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Columns(book, bar)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _decimal(number: int, scale: int, exponent: int) -> Decimal:
+    """``number`` steps of ``10**scale`` as a Decimal written to ``exponent`` (>= scale,
+    and a step of every term of the sum ``number`` is)."""
+    return Decimal(number // 10 ** (exponent - scale)).scaleb(exponent, SUMS)
+
+
+def _scaled(number: Decimal, scale: int) -> int:
+    """A Decimal as a whole number of steps of ``10**scale`` (its exponent is >= scale)."""
+    return int(number.scaleb(-scale, SUMS))
+
+
+#: The largest number of steps a running sum of figures holds exactly (DIGITS digits):
+#: a sum beyond it would round, and its position is left to the figures.
+_MOST = 10**DIGITS
+
+# One claim's part in a position, as whole steps of its currency: its outstanding amount's
+# value, lower and upper bound (negated and swapped for the debtor) and their exponents,
+# whether each end is included, whether approximate, the places it is written with, whether
+# the columns can sum it (all three numbers present, no rounded places, no origin, the
+# currency's one unit), the figure itself and whether it is subtracted.
+_Term = tuple[int, int, int, int, int, int, bool, bool, bool, int, bool, Figure, bool]
+
+
+def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """A claim's outstanding amount as a term of its creditor's position and of its
+    debtor's (negated: each number's sign turned, the ends swapped)."""
+    value, low, high = figure.magnitudes
+    low_in, high_in = figure.low_inclusive, figure.high_inclusive
+    if (
+        value is None
+        or low is None
+        or high is None
+        or figure.places is not None
+        or figure.origin is not None
+        or figure.unit is not unit
+    ):
+        return _unsummed(figure, low_in, high_in)
+    ev = _exponent(value)
+    el = ev if low is value else _exponent(low)
+    eh = ev if high is value else _exponent(high)
+    least = min(ev, el, eh)
+    if least < scale:
+        return _unsummed(figure, low_in, high_in)
+    v = _scaled(value, scale)
+    lo = v if low is value else _scaled(low, scale)
+    hi = v if high is value else _scaled(high, scale)
+    approximate = figure.approximate
+    return (
+        (v, lo, hi, ev, el, eh, low_in, high_in, approximate, -least, True, figure, False),
+        (-v, -hi, -lo, ev, eh, el, high_in, low_in, approximate, -least, True, figure, True),
+    )
+
+
+def _unsummed(figure: Figure, low_in: bool, high_in: bool) -> tuple[_Term, _Term]:
+    """Terms the columns leave to the figures (their position is summed by ``+``)."""
+    return (
+        (0, 0, 0, 0, 0, 0, low_in, high_in, False, 0, False, figure, False),
+        (0, 0, 0, 0, 0, 0, high_in, low_in, False, 0, False, figure, True),
+    )
+
+
+def _exponent(x: Decimal) -> int:
+    """The exponent of a finite number: ``1.50`` has -2. The last one found is tried first
+    (a quick test): the amounts of a ledger are mostly written alike."""
+    global _LAST_EXPONENT
+    quantum, exponent = _LAST_EXPONENT
+    if x.same_quantum(quantum):
+        return exponent
+    exponent = int(x.as_tuple().exponent)
+    _LAST_EXPONENT = (Decimal((0, (1,), exponent)), exponent)
+    return exponent
+
+
+_LAST_EXPONENT = (Decimal("0.01"), -2)
+
+
+def _position(
+    held: Figure | None, columns: list[tuple[Any, ...]], unit: Unit, scale: int
+) -> Figure:
+    """``held`` (the exact claims' sum, if any) plus the terms (their columns: :data:`_Term`
+    transposed) added in their order, as ``held + sum_figures(terms)`` gives it."""
+    if len(columns[0]) == 1:
+        alone: Figure = columns[11][0]
+        figure = -alone if columns[12][0] else alone
+        return figure if held is None else held + figure
+    made = _summed(columns, scale) if all(columns[10]) else None
+    if made is None:
+        figure = sum_figures(columns[11], negated=columns[12])
+        return figure if held is None else held + figure
+    approximate = any(columns[8])
+    low_in, high_in = all(columns[6]), all(columns[7])
+    if held is not None:
+        joined = _joined(held, made, approximate)
+        if joined is None:
+            return held + _figure(unit, made, low_in, high_in, approximate)
+        made = joined
+    return _figure(unit, made, low_in, high_in, approximate)
+
+
+def _joined(
+    held: Figure, made: tuple[Decimal, Decimal, Decimal, int | None], approximate: bool
+) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
+    """What ``held + figure`` gives (``held`` an exact amount, ``figure`` the parts made),
+    or None where it is not exact: each number the exact sum, and the places the figure
+    keeps (those it was rounded to or, approximate, written with) if the sum shows more:
+    the rule of ``Figure.__add__``."""
+    amount = held.exact_magnitude
+    if amount is None:
+        return None
+    value, low, high, places = made
+    parts = [x if x else _ZERO_SUM for x in (value, low, high)]  # a figure's zero is 0
+    try:
+        total = [EXACT.add(amount, x) for x in parts]
+    except Inexact:
+        return None
+    if places is None and not approximate:
+        return total[0], total[1], total[2], None
+    limit = places if places is not None else _places_written(parts)
+    return total[0], total[1], total[2], None if limit >= _places_written(total) else limit
+
+
+_ZERO_SUM = Decimal(0)
+
+
+def _places_written(parts: list[Decimal]) -> int:
+    """The decimal places the numbers are written with (``250.5`` has 1, ``3E+8`` has -8)."""
+    return max(-_exponent(x) for x in parts)
+
+
+def _figure(
+    unit: Unit,
+    made: tuple[Decimal, Decimal, Decimal, int | None],
+    low_inclusive: bool,
+    high_inclusive: bool,
+    approximate: bool,
+) -> Figure:
+    """A figure of the parts made (one amount where its three numbers are one)."""
+    value, low, high, places = made
+    quantity = ureg.Quantity
+    if low.as_tuple() == value.as_tuple() == high.as_tuple():
+        return Figure(quantity(value, unit), approximate=approximate, places=places)
+    return Figure(
+        quantity(value, unit),
+        low=quantity(low, unit),
+        high=quantity(high, unit),
+        low_inclusive=low_inclusive,
+        high_inclusive=high_inclusive,
+        approximate=approximate,
+        places=places,
+    )
+
+
+def _summed(
+    columns: list[tuple[Any, ...]], scale: int
+) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
+    """The sums of values, lower and upper bounds, and the places the sum keeps, where a
+    running sum of the figures takes each step exactly and never passes through a zero that
+    changes how it is written; else None."""
+    parts = []
+    # Whether a running sum may outgrow DIGITS digits: not when every term is below
+    # 10**LARGEST and there are few enough of them (the common case: nothing to look at).
+    bounded = LARGEST - scale + len(str(len(columns[0]))) <= DIGITS
+    for whole, exponents in zip(columns[0:3], columns[3:6], strict=True):
+        running = list(accumulate(whole))
+        if not bounded and (max(running) >= _MOST or min(running) <= -_MOST):
+            return None
+        if _cancels(exponents, running):
+            return None
+        parts.append(_decimal(running[-1], scale, min(exponents)))
+    approx, places = columns[8], columns[9]
+    least = None
+    if any(approx):  # the fewest places of an approximate term, if the sum shows more
+        fewest = min(compress(places, approx))
+        least = None if fewest >= max(places) else fewest
+    return parts[0], parts[1], parts[2], least
+
+
+def _cancels(exponents: tuple[int, ...], running: list[int]) -> bool:
+    """Whether a running sum passes through a zero that changes how it is written: a
+    running sum of figures writes a zero afresh (``0``, no places), so the terms before it no
+    longer count for the places of the sum, unless they had none either."""
+    if all(islice(running, 1, None)):
+        return False  # the common case, at C speed
+    least = 0
+    for k, (exponent, total) in enumerate(zip(exponents, running, strict=True)):
+        least = exponent if k == 0 else min(least, exponent)
+        if k and not total and least != 0:
+            return True
+    return False
+
+
+_DAY_OF = attrgetter("as_of")
+
+
+class _Columns:
+    """A ledger's claims as netting reads them, made once per ledger (it never changes).
+    For each party and currency: the exact amounts of its claims that no settlement
+    touches, signed, in whole steps of the currency (the smallest one its amounts are
+    written with); the parts of every other claim's outstanding amount, in the order of
+    their ids. Which of them count on a day, of which statuses and asserters, is asked of
+    the columns of dates, statuses and asserters."""
+
+    def __init__(self, book: Ledger, bar: Steps | None = None) -> None:
+        claims: list[Claim] = []
+        paid: dict[str, list[Settlement]] = defaultdict(list)
+        for start in range(0, len(book.entries), _STRETCH):
             if bar is not None and start:
                 bar.advance(_STRETCH)
-            for claim in entries[start : start + _STRETCH]:
-                if type(claim) is not claim_type or claim.as_of > day:
+            for entry in book.entries[start : start + _STRETCH]:
+                if type(entry) is Claim:
+                    claims.append(entry)
+                elif type(entry) is Settlement:
+                    paid[entry.claim].append(entry)
+        self.claims = claims
+        self.latest = max(map(_DAY_OF, claims), default=date.min)
+        self.units: dict[str, Unit] = {}
+        self.scales: dict[str, int] = {}
+        self.groups: list[tuple[str, str]] = []
+        self.exact_exponents: list[list[int]] = []
+        self.exact_claims: list[list[int]] = []
+        # The settlements of each claim that has any, by date, and their dates.
+        self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
+        self._outstanding: dict[tuple[int, int], Figure] = {}
+        exact, slow, figures = self._read(claims, paid)
+        scales = self.scales
+        self.exact = [
+            [int(x.scaleb(-scales[code], SUMS)) for x in values]
+            for values, (_, code) in zip(exact, self.groups, strict=True)
+        ]
+        # Each group's terms, transposed (a column of values, one of lower bounds, ...), and
+        # the claims they are of.
+        self.columns: list[list[tuple[Any, ...]]] = []
+        self.slow: list[list[int]] = []
+        self.touched: list[bool] = []
+        both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
+        for group, found in enumerate(slow):
+            found.sort(key=lambda item: item[0])  # one order, by id, as in net_balance
+            code = self.groups[group][1]
+            unit, scale = self.units[code], scales[code]
+            terms = []
+            for _, j, minus in found:
+                pair = both.get(j)
+                if pair is None:
+                    pair = both[j] = _terms(figures[j], unit, scale)
+                terms.append(pair[minus])
+            self.slow.append([j for _, j, _ in found])
+            self.columns.append(list(zip(*terms, strict=True)))
+            self.touched.append(any(j in self.paid for _, j, _ in found))
+        self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
+
+    def _read(
+        self, claims: list[Claim], paid: dict[str, list[Settlement]]
+    ) -> tuple[list[list[Decimal]], list[list[tuple[str, int, bool]]], dict[int, Figure]]:
+        """One pass over the claims: each one's groups (party and currency), its exact amount
+        or its outstanding figure, the smallest step of each currency."""
+        index: dict[tuple[str, str], int] = {}
+        exact: list[list[Decimal]] = []
+        slow: list[list[tuple[str, int, bool]]] = []
+        figures: dict[int, Figure] = {}
+        units, scales = self.units, self.scales
+        exponents, exact_claims = self.exact_exponents, self.exact_claims
+        zero_statuses, by_unit = ZERO_STATUSES, _CURRENCY_OF_UNIT
+        for j, claim in enumerate(claims):
+            amount = claim.amount
+            unit = amount.unit
+            code = by_unit.get(id(unit)) or _currency(unit)
+            if code not in units:
+                units[code], scales[code] = unit, 0
+            creditor = index.get((claim.creditor, code))
+            if creditor is None:
+                creditor = self._group(index, claim.creditor, code, exact, slow)
+            debtor = index.get((claim.debtor, code))
+            if debtor is None:
+                debtor = self._group(index, claim.debtor, code, exact, slow)
+            value = amount.exact_magnitude
+            if value is None or claim.status in zero_statuses or claim.id in paid:
+                figures[j] = self._figure(j, claim, code, paid.get(claim.id))
+                slow[creditor].append((claim.id, j, False))
+                slow[debtor].append((claim.id, j, True))
+                continue
+            exponent = _exponent(value)
+            if exponent < scales[code]:
+                scales[code] = exponent
+            exact[creditor].append(value)
+            exact[debtor].append(value.copy_negate())
+            exponents[creditor].append(exponent)
+            exponents[debtor].append(exponent)
+            exact_claims[creditor].append(j)
+            exact_claims[debtor].append(j)
+        return exact, slow, figures
+
+    def _group(
+        self,
+        index: dict[tuple[str, str], int],
+        party: str,
+        code: str,
+        exact: list[list[Decimal]],
+        slow: list[list[tuple[str, int, bool]]],
+    ) -> int:
+        """A new group, for ``party`` in ``code``: its number."""
+        group = index[party, code] = len(self.groups)
+        self.groups.append((party, code))
+        for column in (exact, self.exact_exponents, self.exact_claims, slow):
+            column.append([])
+        return group
+
+    def _figure(
+        self, j: int, claim: Claim, code: str, settlements: list[Settlement] | None
+    ) -> Figure:
+        """What is outstanding of a claim the figures count (not exact, settled, written
+        off or reduced by settlements), once every settlement counts."""
+        if settlements and claim.status not in ZERO_STATUSES:
+            ordered = sorted(settlements, key=lambda s: s.as_of)
+            self.paid[j] = ([s.as_of for s in ordered], ordered)
+            for settlement in ordered:
+                self._note(code, settlement.amount)
+            figure = self.outstanding(j, len(ordered))
+        else:
+            figure = _outstanding(claim, ())
+        self._note(code, figure)
+        return figure
+
+    def _note(self, code: str, figure: Figure) -> None:
+        """The currency's step made as small as the figure's numbers are written with."""
+        for x in figure.magnitudes:
+            if x is not None:
+                exponent = _exponent(x)
+                if exponent < self.scales[code]:
+                    self.scales[code] = exponent
+
+    @cached_property
+    def dates(self) -> list[date]:
+        return [claim.as_of for claim in self.claims]
+
+    @cached_property
+    def statuses(self) -> list[str]:
+        return [claim.status for claim in self.claims]
+
+    @cached_property
+    def asserters(self) -> list[str]:
+        return [claim.asserted_by for claim in self.claims]
+
+    def outstanding(self, j: int, count: int) -> Figure:
+        """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
+        left = self._outstanding.get((j, count))
+        if left is None:
+            counted = self.paid[j][1][:count] if count else ()
+            left = self._outstanding[j, count] = _outstanding(self.claims[j], counted)
+        return left
+
+    def counted(
+        self, day: date, statuses: Collection[str] | None, asserters: Collection[str] | None
+    ) -> list[bool] | None:
+        """Whether each claim counts (dated on or before ``day``, of the statuses and
+        asserters asked); None when every one does."""
+        if statuses is None and asserters is None:
+            if day >= self.latest:
+                return None
+            return [d <= day for d in self.dates]
+        return [
+            d <= day
+            and (statuses is None or s in statuses)
+            and (asserters is None or a in asserters)
+            for d, s, a in zip(self.dates, self.statuses, self.asserters, strict=True)
+        ]
+
+    def changed(self, day: date) -> dict[int, int]:
+        """The claims some of whose settlements are dated after ``day``: how many count."""
+        if day >= self.paid_latest:
+            return {}
+        found = {}
+        for j, (dates, _) in self.paid.items():
+            count = bisect_right(dates, day)
+            if count < len(dates):
+                found[j] = count
+        return found
+
+    def rebuilt(
+        self,
+        group: int,
+        counted: list[bool] | None,
+        changed: dict[int, int],
+        exact: list[int],
+        exponents: list[int],
+    ) -> list[_Term]:
+        """A group's terms on a day before some of their settlements, or of some claims
+        only; a claim none of whose settlements count yet, exact, joins ``exact``."""
+        terms = []
+        code = self.groups[group][1]
+        unit, scale = self.units[code], self.scales[code]
+        rows = zip(*self.columns[group], strict=True) if self.slow[group] else ()
+        for j, term in zip(self.slow[group], rows, strict=True):
+            if counted is not None and not counted[j]:
+                continue
+            minus = term[12]
+            count = changed.get(j)
+            if count is not None:
+                value = self.claims[j].amount.exact_magnitude
+                if count == 0 and value is not None:
+                    whole = _scaled(value, scale)
+                    exact.append(-whole if minus else whole)
+                    exponents.append(_exponent(value))
                     continue
-                if not everything and (
-                    (statuses is not None and claim.status not in statuses)
-                    or (asserters is not None and claim.asserted_by not in asserters)
-                ):
-                    continue
-                amount = claim.amount
-                value = amount.exact_magnitude
-                if (
-                    value is None
-                    or convert_to is not None
-                    or claim.status in zero_statuses
-                    or (settled and claim.id in settled)
-                ):
-                    slow.append(claim)
-                    continue
-                unit = amount.unit
-                code = currency_by_unit.get(id(unit)) or _currency(unit)
-                exact[claim.creditor, code] += value
-                exact[claim.debtor, code] -= value
-    return exact, slow
+                term = _terms(self.outstanding(j, count), unit, scale)[minus]
+            terms.append(term)
+        return terms
 
 
 # Claims netted between two looks at the progress bar.
