@@ -146,7 +146,9 @@ _KEY_GAPS = (" :", "\t:", "\n:", "\r:")
 def _read_json(text: str, label: str) -> Any:
     """Parse with pydantic_core, then make sure no object gave a key twice: counted when the
     counts can show it (see :func:`_keys_counted_unique`), else parsed again by ``_JSON``."""
-    data = pydantic_core.from_json(text)
+    # Keys only in pydantic-core's string cache: it would keep up to 16,384 of the values
+    # (ids, amounts) alive after the load; the repeated values are shared by entries.compacted.
+    data = pydantic_core.from_json(text, cache_strings="keys")
     if _keys_counted_unique(text, data):
         return data
     try:
