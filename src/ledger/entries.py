@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import deque
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Annotated, Any, Literal, TypeAlias, cast
 
 from pydantic import (
@@ -133,10 +136,18 @@ def party_error(text: object) -> str | None:
 
 
 def _check_party(value: str) -> str:
+    if value in _PARTIES_SEEN:  # three parties an entry: the common case in one look-up
+        return value
     problem = party_error(value)
     if problem:
         raise ValueError(problem)
+    if len(_PARTIES_SEEN) < 100_000:
+        _PARTIES_SEEN.add(value)
     return value
+
+
+#: Parties that passed :func:`_check_party`, as exact ``str`` (a party is known for good).
+_PARTIES_SEEN: set[str] = set()
 
 
 Party = Annotated[str, AfterValidator(_check_party)]
@@ -509,6 +520,9 @@ def _non_negative(figure: Figure) -> Figure:
     # The magnitudes directly: building three pint quantities per entry costs more than the
     # rest of the check (see benchmarks/bench_load.py).
     value, low, high = figure.magnitudes
+    if value is not None and low is value and high is value and value >= 0:
+        check_amount(value)  # a point, the common case: one number, checked once
+        return figure
     for name, bound in (("amount", value), ("lower bound", low), ("upper bound", high)):
         if bound is None or (bound is value and name != "amount"):
             continue  # a point holds one number three times: it is checked once
@@ -523,9 +537,18 @@ def _non_negative(figure: Figure) -> Figure:
 
 
 def _kind_check(kind: str, test: Any, example: str) -> Any:
+    # The units that passed, by identity (pint's hash is Python code): each kept here, so
+    # that its id stays its own.
+    passed: dict[int, object] = {}
+
     def check(figure: Figure) -> Figure:
-        if not test(figure.unit):
-            raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
+        unit = figure.unit
+        if id(unit) not in passed:
+            if not test(unit):
+                raise ValueError(
+                    f"{figure} is not a {kind}; a {kind} is written like {example!r}"
+                )
+            passed[id(unit)] = unit
         return _non_negative(figure)
 
     return check
@@ -548,10 +571,15 @@ def _entry_figure(data: object) -> Figure:
 
 
 def _figure_field(kind: str, test: Any, example: str) -> Any:
+    check = _kind_check(kind, test, example)
+
+    def validate(data: object) -> Figure:
+        # One call from pydantic-core an entry, not two: read, then check.
+        return cast(Figure, check(_entry_figure(data)))
+
     return Annotated[
         Figure,
-        PlainValidator(_entry_figure),
-        AfterValidator(_kind_check(kind, test, example)),
+        PlainValidator(validate),
         PlainSerializer(_figure_to_file),
         WithJsonSchema(_FIGURE_SCHEMA),
     ]
@@ -926,6 +954,7 @@ ENTRY_KINDS: dict[str, type[EntryBase]] = {
 
 _new_entry = object.__new__
 _set = object.__setattr__
+_consume = deque
 
 
 def _hold_names_once(kind: type[EntryBase]) -> None:
@@ -978,29 +1007,40 @@ def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
     (True, True)
     """
     shared: dict[object, object] = {}
+    setdefault = shared.setdefault
     given: dict[frozenset[str], set[str]] = {}
-    layouts: dict[type, tuple[tuple[str, bool], ...]] = {}
+    layouts: dict[type, tuple[tuple[str, ...], tuple[str, ...], Any]] = {}
     found: list[EntryBase] = []
     for entry in entries:
         kind = type(entry)
         layout = layouts.get(kind)
         if layout is None:
-            layout = layouts[kind] = tuple(
-                (name, name in _SHARED_FIELDS) for name in kind.model_fields
-            )
+            layout = layouts[kind] = _layout(kind)
+        names, common, pick = layout
         values = entry.__dict__
-        if len(values) != len(layout) or entry.__pydantic_extra__ or entry.__pydantic_private__:
+        if len(values) != len(names) or entry.__pydantic_extra__ or entry.__pydantic_private__:
             found.append(entry)  # not as validation makes them: kept as it is
             continue
+        repeated = pick(values)  # the values of the fields in common, to share
+        values.update(zip(common, map(setdefault, repeated, repeated)))
         light = _new_entry(kind)
-        for name, common in layout:
-            value = values[name]
-            if common and (type(value) is str or type(value) is date):
-                value = shared.setdefault(value, value)
-            _set(light, name, value)
+        _consume(map(_set, repeat(light), names, map(values.__getitem__, names)), 0)
         mine = entry.__pydantic_fields_set__
-        _set(light, "__pydantic_fields_set__", given.setdefault(frozenset(mine), mine))
+        _set(light, "__pydantic_fields_set__", given.get(frozenset(mine)) or _kept(given, mine))
         _set(light, "__pydantic_extra__", None)
         _set(light, "__pydantic_private__", None)
         found.append(light)
     return found
+
+
+def _layout(kind: type[EntryBase]) -> tuple[tuple[str, ...], tuple[str, ...], Any]:
+    """A kind's field names in order, those whose values repeat, and a getter of these."""
+    names = tuple(kind.model_fields)
+    common = tuple(name for name in names if name in _SHARED_FIELDS)
+    pick = itemgetter(*common) if len(common) > 1 else lambda values: (values[common[0]],)
+    return names, common, pick
+
+
+def _kept(given: dict[frozenset[str], set[str]], fields: set[str]) -> set[str]:
+    given[frozenset(fields)] = fields
+    return fields

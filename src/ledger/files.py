@@ -366,6 +366,8 @@ def _prepare(
     kind = row.get("kind")
     model = ENTRY_KINDS.get(kind) if isinstance(kind, str) else None
     # The figure keys beside an entry's figure (a rate's for a rate) belong to that figure.
+    if row.keys().isdisjoint(_FIGURE_FLAT_KEYS):
+        return row  # the common case, an amount alone (one look-up in C)
     flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
     if flat:
         name = _figure_field_of(model)
