@@ -23,12 +23,13 @@ ledger.errors.LedgerFileError: 1 problem in the ledger; nothing was loaded:
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import deque
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import itemgetter
 from typing import Annotated, Any, Literal, TypeAlias, cast
@@ -46,7 +47,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import core_schema
+from pydantic_core import SchemaValidator, core_schema
 
 from .arithmetic import check_amount
 from .errors import AmountError, FigureError, LedgerFileError, Problem, UnitMismatchError
@@ -89,6 +90,7 @@ __all__ = [
     "figure_from_data",
     "figure_to_data",
     "is_party",
+    "light_entries",
     "party_error",
     "url_error",
 ]
@@ -545,9 +547,7 @@ def _kind_check(kind: str, test: Any, example: str) -> Any:
         unit = figure.unit
         if id(unit) not in passed:
             if not test(unit):
-                raise ValueError(
-                    f"{figure} is not a {kind}; a {kind} is written like {example!r}"
-                )
+                raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
             passed[id(unit)] = unit
         return _non_negative(figure)
 
@@ -1006,41 +1006,99 @@ def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
     >>> light == list(book), [repr(e) for e in light] == [repr(e) for e in book]
     (True, True)
     """
-    shared: dict[object, object] = {}
-    setdefault = shared.setdefault
-    given: dict[frozenset[str], set[str]] = {}
-    layouts: dict[type, tuple[tuple[str, ...], tuple[str, ...], Any]] = {}
     found: list[EntryBase] = []
     for entry in entries:
-        kind = type(entry)
-        layout = layouts.get(kind)
-        if layout is None:
-            layout = layouts[kind] = _layout(kind)
-        names, common, pick = layout
         values = entry.__dict__
-        if len(values) != len(names) or entry.__pydantic_extra__ or entry.__pydantic_private__:
+        if (
+            type(entry) not in ENTRY_KINDS.values()
+            or list(values) != list(type(entry).model_fields)
+            or entry.__pydantic_extra__
+            or entry.__pydantic_private__
+        ):
             found.append(entry)  # not as validation makes them: kept as it is
             continue
-        repeated = pick(values)  # the values of the fields in common, to share
-        values.update(zip(common, map(setdefault, repeated, repeated)))
-        light = _new_entry(kind)
-        _consume(map(_set, repeat(light), names, map(values.__getitem__, names)), 0)
-        mine = entry.__pydantic_fields_set__
-        _set(light, "__pydantic_fields_set__", given.get(frozenset(mine)) or _kept(given, mine))
-        _set(light, "__pydantic_extra__", None)
-        _set(light, "__pydantic_private__", None)
-        found.append(light)
+        made = _light(type(entry))((dict(values), None, entry.__pydantic_fields_set__))
+        found.append(made)
+    return found
     return found
 
 
-def _layout(kind: type[EntryBase]) -> tuple[tuple[str, ...], tuple[str, ...], Any]:
-    """A kind's field names in order, those whose values repeat, and a getter of these."""
+@cache
+def _light(kind: type[EntryBase]) -> Any:
+    """What makes an entry of ``kind`` light from pydantic's parts of it (its fields' values
+    in order, its extra fields, the set of fields given): the entry, its fields set one by
+    one in the class's shared layout, the set of fields given shared by every entry that
+    gave the same, and repeated codes and days held once."""
     names = tuple(kind.model_fields)
     common = tuple(name for name in names if name in _SHARED_FIELDS)
-    pick = itemgetter(*common) if len(common) > 1 else lambda values: (values[common[0]],)
-    return names, common, pick
+    assert len(common) > 1  # kind and as_of at least: the getter gives a tuple
+    pick = itemgetter(*common)
+    given: dict[frozenset[str], set[str]] = {}
+    shared = _COMMON.setdefault
+
+    def make(parts: tuple[dict[str, Any], Any, set[str]]) -> EntryBase:
+        values, _, mine = parts
+        repeated = pick(values)
+        values.update(zip(common, map(shared, repeated, repeated), strict=True))
+        light = _new_entry(kind)
+        _consume(map(_set, repeat(light), names, map(values.__getitem__, names)), 0)
+        kept = given.get(frozenset(mine))
+        if kept is None:
+            kept = given[frozenset(mine)] = mine
+        _set(light, "__pydantic_fields_set__", kept)
+        _set(light, "__pydantic_extra__", None)
+        _set(light, "__pydantic_private__", None)
+        if len(_COMMON) > 50_000:
+            _COMMON.clear()  # values repeat by the thousand, or were not worth sharing
+        return light
+
+    return make
 
 
-def _kept(given: dict[frozenset[str], set[str]], fields: set[str]) -> set[str]:
-    given[frozenset(fields)] = fields
-    return fields
+#: Codes, words and days held once across loads (bounded; see ``_light``).
+_COMMON: dict[object, object] = {}
+
+
+@lru_cache(maxsize=1)
+def light_entries() -> SchemaValidator:
+    """A validator of a list of entries' file forms (tables, as dicts) that gives the
+    entries :func:`compacted` gives, in one pass: pydantic-core checks each entry's fields
+    as the model does, and the entry is made light from them at once, never as pydantic's
+    own first (issue 14). Only tables: an entry object given whole is for the model's own
+    validator.
+
+    >>> row = {"kind": "budget", "id": "tj-budget", "as_of": "2004-03-15", "party": "TJ",
+    ...        "amount": "about 560 million USD/year",
+    ...        "source": Source(publisher="RFE/RL", title="Tajikistan", date="2004-03-15")}
+    >>> [budget] = light_entries().validate_python([row])
+    >>> budget == Budget.model_validate(row)
+    True
+    """
+    from pydantic import TypeAdapter
+
+    schema = copy.deepcopy(TypeAdapter(list[Entry]).core_schema)
+    _make_light(schema)
+    return SchemaValidator(schema)
+
+
+def _make_light(node: object) -> None:
+    """Each entry model's node in a core schema turned into its fields' node, then the
+    making of a light entry: the same checks, the same errors at the same places."""
+    if isinstance(node, list):
+        for item in node:
+            _make_light(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, child in node.items():
+        if isinstance(child, dict) and child.get("type") == "model":
+            kind = child["cls"]
+            if kind in ENTRY_KINDS.values() and child["schema"]["type"] == "model-fields":
+                behavior = child.get("config", {}).get("extra_fields_behavior")
+                fields = {**child["schema"], "extra_behavior": behavior or "ignore"}
+                _make_light(fields)
+                node[key] = core_schema.no_info_after_validator_function(
+                    _light(kind), cast(Any, fields), ref=child.get("ref")
+                )
+                continue
+        _make_light(child)

@@ -222,13 +222,13 @@ class Figure:
         places: int | None = None,
     ) -> None:
         given = {
-            name: quantity(v)
+            name: _amount_parts(v)
             for name, v in (("value", value), ("low", low), ("high", high))
             if v is not None
         }
         if not given:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
-        unit = intern_unit(next(iter(given.values())).units)
+        unit = next(iter(given.values()))[1]
         magnitudes, value_exact = _in_one_unit(given, unit)
         for name, flag in (
             ("low_inclusive", low_inclusive),
@@ -894,21 +894,31 @@ class _Sum:
         return True
 
 
-def _in_one_unit(given: dict[str, Quantity], unit: Unit) -> tuple[dict[str, Decimal], bool]:
+def _amount_parts(amount: Amount) -> tuple[Decimal, Unit]:
+    """An amount's magnitude and interned unit: text read without building a pint quantity
+    (a file's ranges are text), anything else as :func:`~ledger.units.quantity` reads it."""
+    if isinstance(amount, str):
+        return amount_parts(amount)
+    q = quantity(amount)
+    return q.magnitude, intern_unit(q.units)
+
+
+def _in_one_unit(
+    given: dict[str, tuple[Decimal, Unit]], unit: Unit
+) -> tuple[dict[str, Decimal], bool]:
     """The parts of a figure in ``unit``, exactly through the rational factor; a bound that
     Decimal cannot hold is rounded outwards (an open end stays open: it is still true), and
     the flag says whether the central value came through exactly."""
     magnitudes: dict[str, Decimal] = {}
     value_exact = True
-    for name, q in given.items():
-        m = q.magnitude
-        if q.units != unit:
-            if q.units.dimensionality != unit.dimensionality:
+    for name, (m, units) in given.items():
+        if units is not unit:  # interned: one object for one unit
+            if units.dimensionality != unit.dimensionality:
                 raise UnitMismatchError(
-                    f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
+                    f"figure {name} is in {unit_text(units)!r} but the figure is in "
                     f"{unit_text(unit)!r}; one figure has one unit"
                 )
-            factor = canonical_unit(q.units)[1] / canonical_unit(unit)[1]
+            factor = canonical_unit(units)[1] / canonical_unit(unit)[1]
             rounding = {"low": ROUND_FLOOR, "high": ROUND_CEILING}.get(name, ROUND_HALF_EVEN)
             m, exact = from_fraction(Fraction(m) * factor, rounding)
             value_exact = value_exact and (exact or name != "value")

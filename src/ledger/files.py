@@ -29,7 +29,17 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from .checks import cross_check, label_text, parties_problems
-from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Settlement, Source, error_message
+from .entries import (
+    ENTRY_KINDS,
+    FIGURE_KEYS,
+    Entry,
+    EntryBase,
+    Settlement,
+    Source,
+    compacted,
+    error_message,
+    light_entries,
+)
 from .errors import LedgerError, LedgerFileError, Problem
 from .figures import QUALIFIERS
 from .loans import Tranches
@@ -663,7 +673,10 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
     schedules: tuple[Tranches, ...] = ()
     entries: list[EntryBase]
     try:
-        entries = list(entries_adapter().validate_python(prepared))
+        if all(type(row) is dict for row in prepared):
+            entries = light_entries().validate_python(prepared)  # light at once (issue 14)
+        else:
+            entries = compacted(entries_adapter().validate_python(prepared))
     except ValidationError as error:
         problems += validation_problems(error, name, rows)
         bad = {e["loc"][0] for e in error.errors() if e["loc"]}
@@ -726,7 +739,7 @@ def _expand(
             key, _, words = str(error).partition(": ")
             problems.append(Problem(name, _label(index, rows[index]), f"schedule.{key}", words))
             continue
-        parts = plan.settlements()
+        parts = compacted(plan.settlements())
         out += parts
         at += [index] * len(parts)
         kept.append(plan)
