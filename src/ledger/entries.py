@@ -31,7 +31,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from functools import cache, lru_cache
 from itertools import repeat
-from operator import itemgetter
 from typing import Annotated, Any, Literal, TypeAlias, cast
 
 from pydantic import (
@@ -138,18 +137,21 @@ def party_error(text: object) -> str | None:
 
 
 def _check_party(value: str) -> str:
-    if value in _PARTIES_SEEN:  # three parties an entry: the common case in one look-up
-        return value
+    known = _PARTIES_SEEN.get(value)
+    if known is not None:  # three parties an entry: the common case in one look-up
+        return known  # and one text for each party however many entries name it (issue 14)
     problem = party_error(value)
     if problem:
         raise ValueError(problem)
-    if len(_PARTIES_SEEN) < 100_000:
-        _PARTIES_SEEN.add(value)
+    if type(value) is str and len(_PARTIES_SEEN) < _HELD_AT_MOST:
+        _PARTIES_SEEN[value] = value
     return value
 
 
-#: Parties that passed :func:`_check_party`, as exact ``str`` (a party is known for good).
-_PARTIES_SEEN: set[str] = set()
+#: Parties that passed :func:`_check_party`, each as one ``str`` (a party is known for good).
+_PARTIES_SEEN: dict[str, str] = {}
+#: The most parties, or days, held for sharing: past it, new ones are checked and kept apart.
+_HELD_AT_MOST = 100_000
 
 
 Party = Annotated[str, AfterValidator(_check_party)]
@@ -198,9 +200,27 @@ _DATE_SCHEMA = core_schema.union_schema(
     custom_error_type="iso_date",
     custom_error_message=f"not a date; {_DATE_ACCEPTED}; never a number, nor a date with a time",
 )
+
+
+def _same_day(day: date) -> date:
+    """One object for each day however many entries are dated so (a file's reader makes a
+    new one each time)."""
+    known = _DAYS.get(day)
+    if known is not None:
+        return known
+    if type(day) is date and len(_DAYS) < _HELD_AT_MOST:
+        _DAYS[day] = day
+    return day
+
+
+_DAYS: dict[date, date] = {}
 IsoDate = Annotated[
     date,
-    GetPydanticSchema(lambda _type, _handler: _DATE_SCHEMA),
+    GetPydanticSchema(
+        lambda _type, _handler: core_schema.no_info_after_validator_function(
+            _same_day, _DATE_SCHEMA
+        )
+    ),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 #: A whole number: strict, so that ``true`` and ``"2004"`` are refused rather than read as 1
@@ -518,12 +538,15 @@ def _figure_to_file(figure: Figure) -> dict[str, Any]:
     return figure_to_data(figure, words=True)
 
 
-def _non_negative(figure: Figure) -> Figure:
+def _non_negative(figure: Figure, read: bool = False) -> Figure:
+    """``figure`` when its parts are not negative and inside the limits of an amount (a
+    point ``read`` from text was checked against the limits as it was read)."""
     # The magnitudes directly: building three pint quantities per entry costs more than the
     # rest of the check (see benchmarks/bench_load.py).
     value, low, high = figure.magnitudes
     if value is not None and low is value and high is value and value >= 0:
-        check_amount(value)  # a point, the common case: one number, checked once
+        if not read:
+            check_amount(value)  # a point, the common case: one number, checked once
         return figure
     for name, bound in (("amount", value), ("lower bound", low), ("upper bound", high)):
         if bound is None or (bound is value and name != "amount"):
@@ -543,13 +566,13 @@ def _kind_check(kind: str, test: Any, example: str) -> Any:
     # that its id stays its own.
     passed: dict[int, object] = {}
 
-    def check(figure: Figure) -> Figure:
+    def check(figure: Figure, read: bool = False) -> Figure:
         unit = figure.unit
         if id(unit) not in passed:
             if not test(unit):
                 raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
             passed[id(unit)] = unit
-        return _non_negative(figure)
+        return _non_negative(figure, read)
 
     return check
 
@@ -575,7 +598,7 @@ def _figure_field(kind: str, test: Any, example: str) -> Any:
 
     def validate(data: object) -> Figure:
         # One call from pydantic-core an entry, not two: read, then check.
-        return cast(Figure, check(_entry_figure(data)))
+        return cast(Figure, check(_entry_figure(data), type(data) is str))
 
     return Annotated[
         Figure,
@@ -970,23 +993,6 @@ for _kind in ENTRY_KINDS.values():
     _hold_names_once(_kind)
 
 
-#: Fields whose values repeat from entry to entry (codes, words, days): held once per ledger.
-_SHARED_FIELDS = frozenset(
-    {
-        "kind",
-        "creditor",
-        "debtor",
-        "asserted_by",
-        "status",
-        "party",
-        "destination",
-        "method",
-        "as_of",
-        "period_start",
-    }
-)
-
-
 def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
     """The same entries, in about a third of the memory (issue 14), for a ledger just loaded.
 
@@ -995,10 +1001,10 @@ def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
     in their order as Python sets an object's attributes: the names are then held once by the
     class and each entry holds its values alone (about 150 bytes), until something asks for
     its ``__dict__`` (pydantic's ``==`` and dumps do), which then costs 64 bytes more. The set
-    of fields given is shared by every entry that gave the same fields, and equal codes and
-    days are held once (a TOML parser makes a new text for every "RU"). Each value is the same
-    or an equal one, so the entries made are equal to those given, hash and show alike, and
-    stay frozen and validated.
+    of fields given is shared by every entry that gave the same fields (validation already
+    gives one text for each party and one object for each day, where a TOML parser makes a
+    new "RU" every time). Each value is the same, so the entries made are equal to those
+    given, hash and show alike, and stay frozen and validated.
 
     >>> import ledger as lg
     >>> book = lg.example()
@@ -1017,9 +1023,8 @@ def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
         ):
             found.append(entry)  # not as validation makes them: kept as it is
             continue
-        made = _light(type(entry))((dict(values), None, entry.__pydantic_fields_set__))
+        made = _light(type(entry))((values, None, entry.__pydantic_fields_set__))
         found.append(made)
-    return found
     return found
 
 
@@ -1028,18 +1033,12 @@ def _light(kind: type[EntryBase]) -> Any:
     """What makes an entry of ``kind`` light from pydantic's parts of it (its fields' values
     in order, its extra fields, the set of fields given): the entry, its fields set one by
     one in the class's shared layout, the set of fields given shared by every entry that
-    gave the same, and repeated codes and days held once."""
+    gave the same."""
     names = tuple(kind.model_fields)
-    common = tuple(name for name in names if name in _SHARED_FIELDS)
-    assert len(common) > 1  # kind and as_of at least: the getter gives a tuple
-    pick = itemgetter(*common)
     given: dict[frozenset[str], set[str]] = {}
-    shared = _COMMON.setdefault
 
     def make(parts: tuple[dict[str, Any], Any, set[str]]) -> EntryBase:
         values, _, mine = parts
-        repeated = pick(values)
-        values.update(zip(common, map(shared, repeated, repeated), strict=True))
         light = _new_entry(kind)
         _consume(map(_set, repeat(light), names, map(values.__getitem__, names)), 0)
         kept = given.get(frozenset(mine))
@@ -1048,15 +1047,9 @@ def _light(kind: type[EntryBase]) -> Any:
         _set(light, "__pydantic_fields_set__", kept)
         _set(light, "__pydantic_extra__", None)
         _set(light, "__pydantic_private__", None)
-        if len(_COMMON) > 50_000:
-            _COMMON.clear()  # values repeat by the thousand, or were not worth sharing
         return light
 
     return make
-
-
-#: Codes, words and days held once across loads (bounded; see ``_light``).
-_COMMON: dict[object, object] = {}
 
 
 @lru_cache(maxsize=1)
