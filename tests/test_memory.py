@@ -192,3 +192,31 @@ def test_a_bad_entry_is_refused_in_the_same_words_as_before():
         "  - mix.json: entries[5] (c4): creditor: party 'ru' is not an ISO 3166 alpha-2 code "
         "known to CLDR (codes are upper-case: 'RU') nor an 'org:' slug such as 'org:imf'"
     )
+
+
+def test_a_figure_with_a_word_places_or_an_origin_of_its_own_is_a_figure_in_all_else():
+    estimated = lg.Figure.of("300 million USD", "estimated")
+    written = lg.Figure("300 million USD", approximate=True, qualifier="estimated")
+    placed = lg.Figure("300.50 USD", places=2)
+    converted = lg.Figure.of("100 USD/year").to("USD/month")  # 8.33...: rounded, so kept
+    assert estimated == written and hash(estimated) == hash(written)
+    assert estimated != lg.Figure.of("300 million USD", "about")
+    assert (estimated.qualifier, placed.places) == ("estimated", 2)
+    assert lg.Figure.of("300 USD").places is None
+    assert lg.Figure.of("300 USD").origin is None
+    assert converted.origin == lg.Figure.of("100 USD/year")
+    assert converted.to("USD/year") == lg.Figure.of("100 USD/year")
+    for figure in (estimated, placed, converted):
+        assert isinstance(figure, lg.Figure)
+        assert type(figure).__name__ == "Figure"
+        assert repr(figure).startswith("<Figure ")
+        again = pickle.loads(pickle.dumps(figure))
+        assert again == figure and hash(again) == hash(figure)
+        assert (again.qualifier, again.places) == (figure.qualifier, figure.places)
+        assert again.origin == figure.origin
+        assert copy.copy(figure) == figure
+        with pytest.raises(AttributeError, match="immutable"):
+            figure._qualifier = None  # type: ignore[misc]
+    assert str(estimated + lg.Figure.of("1 million USD")) == str(
+        written + lg.Figure.of("1 million USD")
+    )
