@@ -13,7 +13,8 @@ Side-by-side lines alternate their runs and print medians of 5. Goals (issue 14)
   process of its own (its ``VmHWM`` on Linux, which is ``ru_maxrss`` of its own memory: Linux
   carries ``resource.getrusage().ru_maxrss`` over fork and exec from the parent);
 - a Dask LocalCluster (2 worker processes; extra `cluster`) on the Parquet file: time;
-- ``lg.load`` (JSON) + ``lg.net_positions`` next to ``ledger.frames`` on the same claims.
+- ``lg.load`` (JSON) + ``lg.net_positions`` next to ``ledger.frames`` on the same claims;
+- the memory step also prints the bytes a loaded ``Ledger`` holds per claim (goal <= 600).
 
 Never asserts: tests do not time anything.
 """
@@ -289,6 +290,14 @@ def objects(folder: Path, n: int) -> None:
     )
 
 
+def held(folder: Path, n: int) -> None:
+    """The memory a Ledger of the realistic mix holds per claim (issue 14: <= 600 bytes),
+    measured by ``bench_load.py`` (its ``--held``)."""
+    import bench_load
+
+    bench_load.held(n, folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -303,7 +312,7 @@ def main() -> None:
         folder = Path(name)
         steps = {
             "files": lambda: files(folder, args.claims),
-            "memory": lambda: in_memory(args.claims),
+            "memory": lambda: (in_memory(args.claims), held(folder, args.claims)),
             "mix": lambda: mix(args.claims),
             "big": lambda: big(folder, args.big),
             "cluster": lambda: cluster(folder, args.claims),

@@ -6,16 +6,21 @@ as a second line, exact unsettled claims only; each from JSON and from TOML. The
 baseline is ``TypeAdapter(list[BareClaim]).validate_json`` of the same claims with
 ``Decimal`` and ``str`` fields. Runs alternate (ours, bare, ours, ...), median of 5; then the
 first ``net_positions`` after a load (the collector's deferred work lands there) and the
-second. Goal (issue 3): ``lg.load`` at most 3x the bare validation. Never asserts.
+second. Goal (issue 3): ``lg.load`` at most 3x the bare validation. Then the memory a loaded
+ledger holds per claim, by ``tracemalloc`` (goal, issue 14: <= 600 bytes), from JSON and from
+TOML, and again once every entry was dumped (pydantic's dumps and ``==`` ask an entry for its
+``__dict__``, which Python then makes). ``--held`` measures the memory only. Never asserts.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -103,11 +108,52 @@ def line(n: int, mix: bool, folder: Path) -> None:
     print(f"  net_positions after the load: first {first:.3f} s, second {second:.3f} s")
 
 
+def _held(load: Callable[[], lg.Ledger]) -> tuple[float, float, int]:
+    """Bytes a loaded ledger holds per claim, before and after its entries are dumped."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        book = load()
+        gc.collect()
+        loaded = tracemalloc.get_traced_memory()[0] - before
+        for entry in book:
+            entry.model_dump()
+        gc.collect()
+        dumped = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    claims = len(book.claims())
+    return loaded / claims, dumped / claims, claims
+
+
+def held(n: int, folder: Path) -> None:
+    """The memory a ledger of the realistic mix holds per claim, from JSON and from TOML."""
+    for fmt in ("json", "toml"):
+        path, other = folder / f"held.{fmt}", folder / f"warm.{fmt}"
+        for target, first in ((path, 0), (other, 10**7)):
+            data = _mix.data(n // 100 if target is other else n)
+            for row in data["entries"]:
+                row["id"] = f"{row['id'][0]}{first + int(row['id'][1:])}"
+                if "claim" in row:
+                    row["claim"] = f"c{first + int(row['claim'][1:])}"
+            lg.from_data(data).save(target)
+        lg.load(other)  # caches warm (units, validators) on entries of other ids
+        loaded, dumped, claims = _held(lambda path=path: lg.load(path))  # type: ignore[misc]
+        print(
+            f"held per claim, {fmt.upper()}-loaded, {claims:,} claims (realistic mix): "
+            f"{loaded:.0f} B; after every entry was dumped {dumped:.0f} B (goal <= 600 B)"
+        )
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 100_000
     with tempfile.TemporaryDirectory() as folder:
-        line(n, True, Path(folder))
-        line(n, False, Path(folder))
+        if "--held" not in sys.argv:
+            line(n, True, Path(folder))
+            line(n, False, Path(folder))
+        held(n, Path(folder))
 
 
 if __name__ == "__main__":

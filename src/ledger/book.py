@@ -14,7 +14,6 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -37,7 +36,6 @@ from .entries import (
     Share,
     Source,
     Status,
-    compacted,
     party_error,
 )
 from .errors import LedgerError, LedgerFileError, Problem, UnknownEntryError
@@ -671,8 +669,7 @@ def _from_data(data: object, name: str | None, owned: bool, bar: Steps) -> Ledge
     try:
         parts = files.read(data, name, owned)
         bar.advance(_READ)
-        # Held in about half the memory, equal (entries.compacted).
-        book = Ledger.from_parts(replace(parts, entries=tuple(compacted(parts.entries))))
+        book = Ledger.from_parts(parts)  # its entries light already (entries.compacted)
         if was_enabled and len(book) >= _COLLECTED_FROM:
             # One full pass now, while the heap is the ledger: left to the first calls after
             # the load, the deferred work costs many times more (1M claims: the first

@@ -90,22 +90,23 @@ def cross_check(
     so an entry naming one is told it was refused, not that it names nothing.
     """
     where = list(positions) if positions is not None else list(range(len(entries)))
-    by_id, problems = _unique_ids(entries, name, where)
-    labels = {
-        id(entry): f"entries[{at}] ({entry.id})" for entry, at in zip(entries, where, strict=True)
-    }
+    by_id, problems, places = _unique_ids(entries, name, where)
     gone = dict(refused or {})
     settled: dict[str, list[Settlement]] = {}
-    for entry in entries:
-        label = labels[id(entry)]
+    # Labels are made for the entries a check concerns only: a ledger of a million claims
+    # has few counterclaims and settlements.
+    for entry, at in zip(entries, where, strict=True):
         if isinstance(entry, Claim) and entry.counter_to is not None:
+            label = f"entries[{at}] ({entry.id})"
             problems += _answer_problems(entry, by_id, name, label, gone)
         elif isinstance(entry, Settlement):
+            label = f"entries[{at}] ({entry.id})"
             problem = _settlement_problem(entry, by_id, name, label, gone)
             if problem is None:
                 settled.setdefault(entry.claim, []).append(entry)
             else:
                 problems.append(problem)
+    labels = {id(by_id[claim]): f"entries[{places[claim]}] ({claim})" for claim in settled}
     return problems + _overpaid(settled, by_id, name, labels)
 
 
@@ -143,7 +144,8 @@ def added_pass(
 
 def _unique_ids(
     entries: list[EntryBase], name: str | None, where: list[int]
-) -> tuple[dict[str, EntryBase], list[Problem]]:
+) -> tuple[dict[str, EntryBase], list[Problem], dict[str, int]]:
+    """Each id's entry and place (the first that has it), and a problem for each other."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     by_id: dict[str, EntryBase] = {}
@@ -161,7 +163,7 @@ def _unique_ids(
         else:
             seen[entry.id] = index
             by_id[entry.id] = entry
-    return by_id, problems
+    return by_id, problems, seen
 
 
 def _answer_problems(

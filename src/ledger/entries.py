@@ -23,11 +23,14 @@ ledger.errors.LedgerFileError: 1 problem in the ledger; nothing was loaded:
 
 from __future__ import annotations
 
+import copy
 import math
 import re
+from collections import deque
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import repeat
 from typing import Annotated, Any, Literal, TypeAlias, cast
 
 from pydantic import (
@@ -43,7 +46,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import core_schema
+from pydantic_core import SchemaValidator, core_schema
 
 from .arithmetic import check_amount
 from .errors import AmountError, FigureError, LedgerFileError, Problem, UnitMismatchError
@@ -86,6 +89,7 @@ __all__ = [
     "figure_from_data",
     "figure_to_data",
     "is_party",
+    "light_entries",
     "party_error",
     "url_error",
 ]
@@ -133,10 +137,21 @@ def party_error(text: object) -> str | None:
 
 
 def _check_party(value: str) -> str:
+    known = _PARTIES_SEEN.get(value)
+    if known is not None:  # three parties an entry: the common case in one look-up
+        return known  # and one text for each party however many entries name it (issue 14)
     problem = party_error(value)
     if problem:
         raise ValueError(problem)
+    if type(value) is str and len(_PARTIES_SEEN) < _HELD_AT_MOST:
+        _PARTIES_SEEN[value] = value
     return value
+
+
+#: Parties that passed :func:`_check_party`, each as one ``str`` (a party is known for good).
+_PARTIES_SEEN: dict[str, str] = {}
+#: The most parties, or days, held for sharing: past it, new ones are checked and kept apart.
+_HELD_AT_MOST = 100_000
 
 
 Party = Annotated[str, AfterValidator(_check_party)]
@@ -185,9 +200,27 @@ _DATE_SCHEMA = core_schema.union_schema(
     custom_error_type="iso_date",
     custom_error_message=f"not a date; {_DATE_ACCEPTED}; never a number, nor a date with a time",
 )
+
+
+def _same_day(day: date) -> date:
+    """One object for each day however many entries are dated so (a file's reader makes a
+    new one each time)."""
+    known = _DAYS.get(day)
+    if known is not None:
+        return known
+    if type(day) is date and len(_DAYS) < _HELD_AT_MOST:
+        _DAYS[day] = day
+    return day
+
+
+_DAYS: dict[date, date] = {}
 IsoDate = Annotated[
     date,
-    GetPydanticSchema(lambda _type, _handler: _DATE_SCHEMA),
+    GetPydanticSchema(
+        lambda _type, _handler: core_schema.no_info_after_validator_function(
+            _same_day, _DATE_SCHEMA
+        )
+    ),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 #: A whole number: strict, so that ``true`` and ``"2004"`` are refused rather than read as 1
@@ -505,10 +538,16 @@ def _figure_to_file(figure: Figure) -> dict[str, Any]:
     return figure_to_data(figure, words=True)
 
 
-def _non_negative(figure: Figure) -> Figure:
+def _non_negative(figure: Figure, read: bool = False) -> Figure:
+    """``figure`` when its parts are not negative and inside the limits of an amount (a
+    point ``read`` from text was checked against the limits as it was read)."""
     # The magnitudes directly: building three pint quantities per entry costs more than the
     # rest of the check (see benchmarks/bench_load.py).
     value, low, high = figure.magnitudes
+    if value is not None and low is value and high is value and value >= 0:
+        if not read:
+            check_amount(value)  # a point, the common case: one number, checked once
+        return figure
     for name, bound in (("amount", value), ("lower bound", low), ("upper bound", high)):
         if bound is None or (bound is value and name != "amount"):
             continue  # a point holds one number three times: it is checked once
@@ -523,10 +562,17 @@ def _non_negative(figure: Figure) -> Figure:
 
 
 def _kind_check(kind: str, test: Any, example: str) -> Any:
-    def check(figure: Figure) -> Figure:
-        if not test(figure.unit):
-            raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
-        return _non_negative(figure)
+    # The units that passed, by identity (pint's hash is Python code): each kept here, so
+    # that its id stays its own.
+    passed: dict[int, object] = {}
+
+    def check(figure: Figure, read: bool = False) -> Figure:
+        unit = figure.unit
+        if id(unit) not in passed:
+            if not test(unit):
+                raise ValueError(f"{figure} is not a {kind}; a {kind} is written like {example!r}")
+            passed[id(unit)] = unit
+        return _non_negative(figure, read)
 
     return check
 
@@ -538,20 +584,22 @@ _FIGURE_SCHEMA = {
 }
 
 
-def _entry_figure(data: object) -> Figure:
-    """:func:`figure_from_data` for a field: a unit mismatch inside one figure (a TypeError,
-    which pydantic would let escape) is a problem of the entry, listed with the others."""
-    try:
-        return figure_from_data(data)
-    except UnitMismatchError as error:
-        raise ValueError(str(error)) from None
-
-
 def _figure_field(kind: str, test: Any, example: str) -> Any:
+    check = _kind_check(kind, test, example)
+
+    def validate(data: object) -> Figure:
+        # One call from pydantic-core an entry, not two: read, then check; text (most
+        # entries' figure) goes straight to Figure.of, as figure_from_data sends it.
+        read = type(data) is str
+        try:
+            figure = Figure.of(cast(str, data)) if read else figure_from_data(data)
+        except UnitMismatchError as error:  # a TypeError, which pydantic would let escape
+            raise ValueError(str(error)) from None
+        return cast(Figure, check(figure, read))
+
     return Annotated[
         Figure,
-        PlainValidator(_entry_figure),
-        AfterValidator(_kind_check(kind, test, example)),
+        PlainValidator(validate),
         PlainSerializer(_figure_to_file),
         WithJsonSchema(_FIGURE_SCHEMA),
     ]
@@ -924,52 +972,123 @@ ENTRY_KINDS: dict[str, type[EntryBase]] = {
 }
 
 
-#: Fields whose values repeat from entry to entry (codes, words, days): held once per ledger.
-_SHARED_FIELDS = frozenset(
-    {
-        "kind",
-        "creditor",
-        "debtor",
-        "asserted_by",
-        "status",
-        "party",
-        "destination",
-        "method",
-        "as_of",
-        "period_start",
-    }
-)
+_new_entry = object.__new__
+_set = object.__setattr__
+_consume = deque
+
+
+def _hold_names_once(kind: type[EntryBase]) -> None:
+    """Teach the class its fields' names, in order, before any entry is made: Python shares
+    one table of names among the objects of a class that set their attributes in the order
+    the class first saw (CPython stops adding names to it once many objects were made)."""
+    first = _new_entry(kind)
+    for name in kind.model_fields:
+        _set(first, name, None)
+
+
+for _kind in ENTRY_KINDS.values():
+    _hold_names_once(_kind)
 
 
 def compacted(entries: Iterable[EntryBase]) -> list[EntryBase]:
-    """The same entries, in about half the memory (issue 14): pydantic's set of the fields
-    given (728 bytes an entry) shared by every entry that gave the same fields, and equal
-    codes and days held once (a TOML parser makes a new text for every "RU"). Loading calls
-    it on entries it has just validated, before anyone holds them: each value is swapped for
-    an equal one, so the entries stay equal, frozen and validated.
+    """The same entries, in about a third of the memory (issue 14), for a ledger just loaded.
+
+    pydantic gives each entry a dict of its own (464 bytes for a claim's 14 fields) and a set
+    of the fields given (728 bytes). Each entry is made again here, its fields set one by one
+    in their order as Python sets an object's attributes: the names are then held once by the
+    class and each entry holds its values alone (about 150 bytes), until something asks for
+    its ``__dict__`` (pydantic's ``==`` and dumps do), which then costs 64 bytes more. The set
+    of fields given is shared by every entry that gave the same fields (validation already
+    gives one text for each party and one object for each day, where a TOML parser makes a
+    new "RU" every time). Each value is the same, so the entries made are equal to those
+    given, hash and show alike, and stay frozen and validated.
 
     >>> import ledger as lg
     >>> book = lg.example()
     >>> light = compacted(book)
-    >>> light == list(book), light[0].model_fields_set is light[1].model_fields_set
-    (True, False)
+    >>> light == list(book), [repr(e) for e in light] == [repr(e) for e in book]
+    (True, True)
     """
-    shared: dict[object, object] = {}
-    given: dict[frozenset[str], set[str]] = {}
-    names: dict[type, tuple[str, ...]] = {}
-    found = list(entries)
-    for entry in found:
-        kind = type(entry)
-        fields = names.get(kind)
-        if fields is None:
-            fields = names[kind] = tuple(n for n in kind.model_fields if n in _SHARED_FIELDS)
+    found: list[EntryBase] = []
+    for entry in entries:
         values = entry.__dict__
-        for name in fields:
-            value = values[name]
-            if type(value) is str or type(value) is date:
-                values[name] = shared.setdefault(value, value)
-        mine = entry.__pydantic_fields_set__
-        object.__setattr__(
-            entry, "__pydantic_fields_set__", given.setdefault(frozenset(mine), mine)
-        )
+        if (
+            type(entry) not in ENTRY_KINDS.values()
+            or list(values) != list(type(entry).model_fields)
+            or entry.__pydantic_extra__
+            or entry.__pydantic_private__
+        ):
+            found.append(entry)  # not as validation makes them: kept as it is
+            continue
+        made = _light(type(entry))((values, None, entry.__pydantic_fields_set__))
+        found.append(made)
     return found
+
+
+@cache
+def _light(kind: type[EntryBase]) -> Any:
+    """What makes an entry of ``kind`` light from pydantic's parts of it (its fields' values
+    in order, its extra fields, the set of fields given): the entry, its fields set one by
+    one in the class's shared layout, the set of fields given shared by every entry that
+    gave the same."""
+    names = tuple(kind.model_fields)
+    given: dict[frozenset[str], set[str]] = {}
+
+    def make(parts: tuple[dict[str, Any], Any, set[str]]) -> EntryBase:
+        values, _, mine = parts
+        light = _new_entry(kind)
+        _consume(map(_set, repeat(light), names, map(values.__getitem__, names)), 0)
+        kept = given.get(frozenset(mine))
+        if kept is None:
+            kept = given[frozenset(mine)] = mine
+        _set(light, "__pydantic_fields_set__", kept)
+        _set(light, "__pydantic_extra__", None)
+        _set(light, "__pydantic_private__", None)
+        return light
+
+    return make
+
+
+@lru_cache(maxsize=1)
+def light_entries() -> SchemaValidator:
+    """A validator of a list of entries' file forms (tables, as dicts) that gives the
+    entries :func:`compacted` gives, in one pass: pydantic-core checks each entry's fields
+    as the model does, and the entry is made light from them at once, never as pydantic's
+    own first (issue 14). Only tables: an entry object given whole is for the model's own
+    validator.
+
+    >>> row = {"kind": "budget", "id": "tj-budget", "as_of": "2004-03-15", "party": "TJ",
+    ...        "amount": "about 560 million USD/year",
+    ...        "source": Source(publisher="RFE/RL", title="Tajikistan", date="2004-03-15")}
+    >>> [budget] = light_entries().validate_python([row])
+    >>> budget == Budget.model_validate(row)
+    True
+    """
+    from pydantic import TypeAdapter
+
+    schema = copy.deepcopy(TypeAdapter(list[Entry]).core_schema)
+    _make_light(schema)
+    return SchemaValidator(schema)
+
+
+def _make_light(node: object) -> None:
+    """Each entry model's node in a core schema turned into its fields' node, then the
+    making of a light entry: the same checks, the same errors at the same places."""
+    if isinstance(node, list):
+        for item in node:
+            _make_light(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, child in node.items():
+        if isinstance(child, dict) and child.get("type") == "model":
+            kind = child["cls"]
+            if kind in ENTRY_KINDS.values() and child["schema"]["type"] == "model-fields":
+                behavior = child.get("config", {}).get("extra_fields_behavior")
+                fields = {**child["schema"], "extra_behavior": behavior or "ignore"}
+                _make_light(fields)
+                node[key] = core_schema.no_info_after_validator_function(
+                    _light(kind), cast(Any, fields), ref=child.get("ref")
+                )
+                continue
+        _make_light(child)

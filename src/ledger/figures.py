@@ -190,9 +190,6 @@ class Figure:
         "_high_inclusive",
         "_low",
         "_low_inclusive",
-        "_origin",
-        "_places",
-        "_qualifier",
         "_unit",
         "_value",
     )
@@ -203,11 +200,19 @@ class Figure:
     _low_inclusive: bool
     _high_inclusive: bool
     _approximate: bool
-    _qualifier: str | None
-    _places: int | None
+    # The rare parts: slots of the figures that have one (``_Marked``), ``None`` for all the
+    # others from here, so that a ledger's figures are 24 bytes lighter each (issue 14).
+    _qualifier: str | None = None
+    _places: int | None = None
     # The figure this one was converted from when a change of unit had to round it: its exact
     # truth, so that a change back, by any road, gives it again.
-    _origin: Figure | None
+    _origin: Figure | None = None
+
+    def __new__(
+        cls, *_: object, qualifier: str | None = None, places: int | None = None, **__: object
+    ) -> Figure:
+        marked = qualifier is not None or places is not None
+        return _new(_Marked if marked and cls is Figure else cls)
 
     def __init__(
         self,
@@ -222,13 +227,13 @@ class Figure:
         places: int | None = None,
     ) -> None:
         given = {
-            name: quantity(v)
+            name: _amount_parts(v)
             for name, v in (("value", value), ("low", low), ("high", high))
             if v is not None
         }
         if not given:
             raise FigureError("a figure needs a value, a lower bound or an upper bound")
-        unit = intern_unit(next(iter(given.values())).units)
+        unit = next(iter(given.values()))[1]
         magnitudes, value_exact = _in_one_unit(given, unit)
         for name, flag in (
             ("low_inclusive", low_inclusive),
@@ -305,10 +310,8 @@ class Figure:
             m, unit = q.magnitude, intern_unit(q.units)
         if qualifier in ("exact", "about", "estimated"):
             approx = qualifier != "exact"
-            figure = _make(unit, m, m, m, True, True, approx)
-            if qualifier == "estimated":
-                object.__setattr__(figure, "_qualifier", "estimated")
-            return figure
+            estimated = "estimated" if qualifier == "estimated" else None
+            return _make(unit, m, m, m, True, True, approx, estimated)
         if qualifier in ("at_least", "more_than"):
             return _make(unit, None, m, None, qualifier == "at_least", True, False)
         if qualifier in ("at_most", "less_than"):
@@ -657,7 +660,7 @@ class Figure:
     __le__ = __gt__ = __ge__ = __lt__
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not Figure:
+        if type(other) is not Figure and type(other) is not _Marked:
             return NotImplemented
         return _key(self) == _key(other)
 
@@ -894,21 +897,31 @@ class _Sum:
         return True
 
 
-def _in_one_unit(given: dict[str, Quantity], unit: Unit) -> tuple[dict[str, Decimal], bool]:
+def _amount_parts(amount: Amount) -> tuple[Decimal, Unit]:
+    """An amount's magnitude and interned unit: text read without building a pint quantity
+    (a file's ranges are text), anything else as :func:`~ledger.units.quantity` reads it."""
+    if isinstance(amount, str):
+        return amount_parts(amount)
+    q = quantity(amount)
+    return q.magnitude, intern_unit(q.units)
+
+
+def _in_one_unit(
+    given: dict[str, tuple[Decimal, Unit]], unit: Unit
+) -> tuple[dict[str, Decimal], bool]:
     """The parts of a figure in ``unit``, exactly through the rational factor; a bound that
     Decimal cannot hold is rounded outwards (an open end stays open: it is still true), and
     the flag says whether the central value came through exactly."""
     magnitudes: dict[str, Decimal] = {}
     value_exact = True
-    for name, q in given.items():
-        m = q.magnitude
-        if q.units != unit:
-            if q.units.dimensionality != unit.dimensionality:
+    for name, (m, units) in given.items():
+        if units is not unit:  # interned: one object for one unit
+            if units.dimensionality != unit.dimensionality:
                 raise UnitMismatchError(
-                    f"figure {name} is in {unit_text(q.units)!r} but the figure is in "
+                    f"figure {name} is in {unit_text(units)!r} but the figure is in "
                     f"{unit_text(unit)!r}; one figure has one unit"
                 )
-            factor = canonical_unit(q.units)[1] / canonical_unit(unit)[1]
+            factor = canonical_unit(units)[1] / canonical_unit(unit)[1]
             rounding = {"low": ROUND_FLOOR, "high": ROUND_CEILING}.get(name, ROUND_HALF_EVEN)
             m, exact = from_fraction(Fraction(m) * factor, rounding)
             value_exact = value_exact and (exact or name != "value")
@@ -937,9 +950,10 @@ def _init(
     setter(figure, "_low_inclusive", low_inclusive or low is None)
     setter(figure, "_high_inclusive", high_inclusive or high is None)
     setter(figure, "_approximate", approximate)
-    setter(figure, "_qualifier", qualifier)
-    setter(figure, "_places", places)
-    setter(figure, "_origin", None)
+    if type(figure) is _Marked:
+        setter(figure, "_qualifier", qualifier)
+        setter(figure, "_places", places)
+        setter(figure, "_origin", None)
 
 
 def _make(
@@ -952,10 +966,12 @@ def _make(
     approximate: bool,
     qualifier: str | None = None,
     places: int | None = None,
+    origin: Figure | None = None,
 ) -> Figure:
     # The slots' own descriptors, bound once: the fastest way past the immutable __setattr__
     # (figures are made by the hundred thousand when a ledger loads).
-    figure = _new(Figure)
+    marked = qualifier is not None or places is not None or origin is not None
+    figure = _new(_Marked if marked else Figure)
     _set_unit(figure, unit)
     # One zero: 0E-28 and -0 are 0, so that a file writes every zero alike.
     _set_value(figure, _ZERO if value is not None and value.is_zero() else value)
@@ -964,14 +980,23 @@ def _make(
     _set_low_inclusive(figure, low_inclusive or low is None)
     _set_high_inclusive(figure, high_inclusive or high is None)
     _set_approximate(figure, approximate)
-    _set_qualifier(figure, qualifier)
-    _set_places(figure, places)
-    _set_origin(figure, None)
+    if marked:
+        _set_qualifier(figure, qualifier)
+        _set_places(figure, places)
+        _set_origin(figure, origin)
     return figure
 
 
+class _Marked(Figure):
+    """A figure with a rare part: a word of its own (``estimated``), places, or the figure it
+    was converted from. It is a :class:`Figure` in all else, named so."""
+
+    __slots__ = ("_origin", "_places", "_qualifier")
+
+
+_Marked.__name__ = _Marked.__qualname__ = "Figure"
 _new = object.__new__
-_SLOTS: dict[str, Any] = dict(Figure.__dict__)
+_SLOTS: dict[str, Any] = {**Figure.__dict__, **_Marked.__dict__}
 _set_unit = _SLOTS["_unit"].__set__
 _set_value = _SLOTS["_value"].__set__
 _set_low = _SLOTS["_low"].__set__
@@ -997,9 +1022,7 @@ def _negated(x: Decimal | None) -> Decimal | None:
 def _unpickle(unit: str, *parts: Any) -> Figure:
     from .units import parse_unit
 
-    figure = _make(parse_unit(unit), *parts[:-1])
-    _set_origin(figure, parts[-1])
-    return figure
+    return _make(parse_unit(unit), *parts)
 
 
 def _key(f: Figure) -> tuple[Any, ...]:
@@ -1053,7 +1076,7 @@ def _greater(a: Figure, b: Figure) -> bool | None:
 
 
 def _as_figure(value: object) -> Figure:
-    if type(value) is Figure:
+    if type(value) is Figure or type(value) is _Marked:
         return value
     if isinstance(value, (int, Decimal, str)) and not isinstance(value, bool):
         q = quantity(value) if isinstance(value, str) else ureg.Quantity(decimal(value), "")
@@ -1120,9 +1143,7 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
     :attr:`Figure.origin`, so that changing back, by any road, gives that figure again.
     """
     if factor == 1:
-        scaled = _make(unit, *_key(f)[1:-1])
-        _set_origin(scaled, f._origin)
-        return scaled
+        return _make(unit, *_key(f)[1:])
     source = f if f._origin is None else f._origin
     if f._origin is not None:
         factor = canonical_unit(source._unit)[1] / canonical_unit(unit)[1]
@@ -1139,7 +1160,7 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
         )
     else:
         places = _places_for(_scaled_digits(source, unit), value, low, high)
-    result = _make(
+    return _make(
         unit,
         value,
         low,
@@ -1149,10 +1170,8 @@ def _scaled(f: Figure, factor: Fraction, unit: Unit) -> Figure:
         source._approximate or not exact[0],
         source._qualifier,
         places,
+        None if all(exact) else _canonical(source),
     )
-    if not all(exact):
-        _set_origin(result, _canonical(source))
-    return result
 
 
 def _scaled_digits(source: Figure, unit: Unit) -> int:

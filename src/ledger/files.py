@@ -29,7 +29,17 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from .checks import cross_check, label_text, parties_problems
-from .entries import ENTRY_KINDS, FIGURE_KEYS, Entry, EntryBase, Settlement, Source, error_message
+from .entries import (
+    ENTRY_KINDS,
+    FIGURE_KEYS,
+    Entry,
+    EntryBase,
+    Settlement,
+    Source,
+    compacted,
+    error_message,
+    light_entries,
+)
 from .errors import LedgerError, LedgerFileError, Problem
 from .figures import QUALIFIERS
 from .loans import Tranches
@@ -146,7 +156,9 @@ _KEY_GAPS = (" :", "\t:", "\n:", "\r:")
 def _read_json(text: str, label: str) -> Any:
     """Parse with pydantic_core, then make sure no object gave a key twice: counted when the
     counts can show it (see :func:`_keys_counted_unique`), else parsed again by ``_JSON``."""
-    data = pydantic_core.from_json(text)
+    # Keys only in pydantic-core's string cache: it would keep up to 16,384 of the values
+    # (ids, amounts) alive after the load; the repeated values are shared by entries.compacted.
+    data = pydantic_core.from_json(text, cache_strings="keys")
     if _keys_counted_unique(text, data):
         return data
     try:
@@ -364,6 +376,8 @@ def _prepare(
     kind = row.get("kind")
     model = ENTRY_KINDS.get(kind) if isinstance(kind, str) else None
     # The figure keys beside an entry's figure (a rate's for a rate) belong to that figure.
+    if row.keys().isdisjoint(_FIGURE_FLAT_KEYS):
+        return row  # the common case, an amount alone (one look-up in C)
     flat = [key for key in _FIGURE_FLAT_KEYS if key in row]
     if flat:
         name = _figure_field_of(model)
@@ -659,7 +673,10 @@ def read(data: object, name: str | None = None, owned: bool = False) -> Parts:
     schedules: tuple[Tranches, ...] = ()
     entries: list[EntryBase]
     try:
-        entries = list(entries_adapter().validate_python(prepared))
+        if all(type(row) is dict for row in prepared):
+            entries = light_entries().validate_python(prepared)  # light at once (issue 14)
+        else:
+            entries = compacted(entries_adapter().validate_python(prepared))
     except ValidationError as error:
         problems += validation_problems(error, name, rows)
         bad = {e["loc"][0] for e in error.errors() if e["loc"]}
@@ -722,7 +739,7 @@ def _expand(
             key, _, words = str(error).partition(": ")
             problems.append(Problem(name, _label(index, rows[index]), f"schedule.{key}", words))
             continue
-        parts = plan.settlements()
+        parts = compacted(plan.settlements())
         out += parts
         at += [index] * len(parts)
         kept.append(plan)
