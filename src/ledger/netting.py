@@ -28,9 +28,10 @@ the high Tajik mountains near Nurek." (RFE/RL, 2004-03-15)
 from __future__ import annotations
 
 import gc
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, Inexact
@@ -574,9 +575,9 @@ def _positions(
     changed = columns.changed(day)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for group, (party, code) in enumerate(columns.groups):
-        exact, exponents = columns.exact[group], columns.exact_exponents[group]
+        exact, exponents = columns.exact[group], columns.exponents_of[group]
         if counted is not None:
-            kept = list(map(counted.__getitem__, columns.exact_claims[group]))
+            kept = list(map(counted.__getitem__, columns.claims_of[group]))
             exact, exponents = list(compress(exact, kept)), list(compress(exponents, kept))
         terms = columns.columns[group]
         if counted is not None or (changed and columns.touched[group]):
@@ -686,9 +687,7 @@ def _exponent(x: Decimal) -> int:
 _LAST_EXPONENT = (Decimal("0.01"), -2)
 
 
-def _position(
-    held: Figure | None, columns: list[tuple[Any, ...]], unit: Unit, scale: int
-) -> Figure:
+def _position(held: Figure | None, columns: list[Sequence[Any]], unit: Unit, scale: int) -> Figure:
     """``held`` (the exact claims' sum, if any) plus the terms (their columns: :data:`_Term`
     transposed) added in their order, as ``held + sum_figures(terms)`` gives it."""
     if len(columns[0]) == 1:
@@ -763,7 +762,7 @@ def _figure(
 
 
 def _summed(
-    columns: list[tuple[Any, ...]], scale: int
+    columns: list[Sequence[Any]], scale: int
 ) -> tuple[Decimal, Decimal, Decimal, int | None] | None:
     """The sums of values, lower and upper bounds, and the places the sum keeps, where a
     running sum of the figures takes each step exactly and never passes through a zero that
@@ -787,7 +786,7 @@ def _summed(
     return parts[0], parts[1], parts[2], least
 
 
-def _cancels(exponents: tuple[int, ...], running: list[int]) -> bool:
+def _cancels(exponents: Sequence[int], running: list[int]) -> bool:
     """Whether a running sum passes through a zero that changes how it is written: a
     running sum of figures writes a zero afresh (``0``, no places), so the terms before it no
     longer count for the places of the sum, unless they had none either."""
@@ -836,12 +835,16 @@ class _Columns:
         exact, slow, figures = self._read(claims, paid)
         scales = self.scales
         self.exact = [
-            [int(x.scaleb(-scales[code], SUMS)) for x in values]
+            _packed([int(x.scaleb(-scales[code], SUMS)) for x in values])
             for values, (_, code) in zip(exact, self.groups, strict=True)
         ]
+        # Machine words, not a Python int each: 8 bytes a number where a list holds 36.
+        self.exponents_of = [_packed(x, "h") for x in self.exact_exponents]
+        self.claims_of = [_packed(x, "l") for x in self.exact_claims]
+        self.exact_exponents = self.exact_claims = []  # read only while made
         # Each group's terms, transposed (a column of values, one of lower bounds, ...), and
         # the claims they are of.
-        self.columns: list[list[tuple[Any, ...]]] = []
+        self.columns: list[list[Sequence[Any]]] = []
         self.slow: list[list[int]] = []
         self.touched: list[bool] = []
         both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
@@ -856,7 +859,7 @@ class _Columns:
                     pair = both[j] = _terms(figures[j], unit, scale)
                 terms.append(pair[minus])
             self.slow.append([j for _, j, _ in found])
-            self.columns.append(list(zip(*terms, strict=True)))
+            self.columns.append(list(map(_column, range(13), zip(*terms, strict=True))))
             self.touched.append(any(j in self.paid for _, j, _ in found))
         self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
 
@@ -1020,6 +1023,34 @@ class _Columns:
 
 # Claims netted between two looks at the progress bar.
 _STRETCH = 1 << 16
+
+
+def _column(index: int, parts: tuple[Any, ...]) -> Sequence[Any]:
+    """A column of terms (:data:`_Term`) as netting keeps it: numbers as 64-bit words where
+    they fit, marks as bytes, figures as they are."""
+    if index in _MARKS:
+        return array("b", parts)
+    return parts if index == _FIGURE else _packed(list(parts))
+
+
+# Which columns of a term are marks (yes or no), and which holds the figure.
+_MARKS = frozenset({6, 7, 8, 10, 12})
+_FIGURE = 11
+
+
+def _packed(numbers: list[int], code: str = "q") -> Sequence[int]:
+    """Whole numbers as an array of machine words (64 bits, or the array ``code``'s size)
+    where each fits in one (sums, slices and reads are the same), else the list itself.
+
+    >>> _packed([1, -2, 3])
+    array('q', [1, -2, 3])
+    >>> _packed([1, 2**70])
+    [1, 1180591620717411303424]
+    """
+    try:
+        return array(code, numbers)
+    except OverflowError:
+        return numbers
 
 
 def _total_figure(total: Decimal, code: str) -> Figure:
