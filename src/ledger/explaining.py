@@ -509,6 +509,7 @@ def forgiven_text(forgiven: Forgiven, locale: str | Locale | None = None) -> str
     return f"{head}\n{present_value_text(forgiven.present_value, locale, 'written off')}"
 
 
+provide("explain.figure", format_figure)  # a figure in a refusal's reason (words.reason)
 provide("explain.balance", balance_text)
 provide("explain.conversion", conversion_text)
 provide("explain.ratio", ratio_text)

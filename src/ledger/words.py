@@ -29,6 +29,8 @@ from babel.core import get_global
 from babel.support import Translations
 
 from .errors import LedgerError
+from .faces import call
+from .figures import Figure
 
 __all__ = [
     "DOMAIN",
@@ -685,6 +687,7 @@ HTML_WORDS = {
     "positions note": _("Positive: the party is owed more than it owes (a net creditor)."),
     "settlement heading": _("Settlement"),
     "settlement note": _("Transfers that would bring every position to zero."),
+    "not settled": _("No settlement could be worked out: {why}"),
     "entries": _("Entries"),
     "sources": _("Sources"),
     "charts": _("Charts"),
@@ -757,7 +760,15 @@ REASONS = {
     "divisor may be zero": _(
         "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
     ),
+    "no central value": _(
+        "{party}: the position in {currency} is {figure}, bounds with no single amount, so no "
+        "transfer can clear it; give the claims an amount, not only bounds"
+    ),
 }
+
+#: Reasons English readers read in these words too (parties by name, figures in their
+#: numbers): the refusal's own message says nothing more a reader can act on.
+_SAID_IN_ENGLISH = frozenset({"no central value"})
 
 
 #: What a refusal says is missing (its ``what``), by the words of a heading.
@@ -788,13 +799,13 @@ def reason(
     """
     where = locale_of(locale)
     said = _reason_of(error)
-    if said is None or language_of(where) == "en":
+    if said is None or (language_of(where) == "en" and said[0] not in _SAID_IN_ENGLISH):
         return str(error)
     return reason_text(said, where, names)
 
 
 def reason_text(
-    said: tuple[str, Mapping[str, str]],
+    said: tuple[str, Mapping[str, object]],
     locale: str | Locale = "en_US",
     names: PartyNames | None = None,
 ) -> str:
@@ -806,12 +817,20 @@ def reason_text(
     """
     where = locale_of(locale)
     key, values = said
-    shown = dict(values)
+    shown = {name: _value_in(value, where) for name, value in values.items()}
     if "party" in shown:
         shown["party"] = party_name(shown["party"], where, names)
     if "what" in shown:
         shown["what"] = _what_in(shown["what"], where)
     return say(where, REASONS[key], **shown)
+
+
+def _value_in(value: object, where: Locale) -> str:
+    """A blank's value as the locale writes it: a figure in its words and numbers (by the
+    face that formats figures, which this layer does not import), anything else as text."""
+    if isinstance(value, Figure):
+        return str(call("explain.figure", value, where))
+    return str(value)
 
 
 def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str:
@@ -823,7 +842,7 @@ def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str
     return language_of(where) or "en"
 
 
-def _reason_of(error: BaseException) -> tuple[str, dict[str, str]] | None:
+def _reason_of(error: BaseException) -> tuple[str, dict[str, object]] | None:
     said = getattr(error, "reason", None)
     if isinstance(said, tuple) and len(said) == 2 and said[0] in REASONS:
         return said[0], dict(said[1])

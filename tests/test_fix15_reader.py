@@ -1,0 +1,142 @@
+"""What a journalist with no view of the code found in the reports and explanations (issue 15,
+the user check in ky, kk, uz, ru, tg): refusals a reader can act on, in the reader's language,
+parties by the file's names, figures in the locale's numbers, and every ratio over a yearly
+budget saying the budget's year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from test_locales import LOCALES, html_text, mixed
+
+import ledger as lg
+
+# A "more than" claim (no central value) and a range with one: the positions have bounds only.
+BOUNDED = """
+title = "Uzbekistan, Kazakhstan and the Aral fund"
+
+[parties.UZ.name]
+ky = "Өзбекстан"
+kk = "Өзбекстан"
+uz = "Oʻzbekiston"
+uz_Cyrl = "Ўзбекистон"
+ru = "Узбекистан"
+tg = "Ӯзбекистон"
+
+[parties."org:aral".name]
+en = "Aral Sea Fund"
+ru = "Фонд спасения Арала"
+ky = "Арал фонду"
+kk = "Арал қоры"
+uz = "Orol jamgʻarmasi"
+uz_Cyrl = "Орол жамғармаси"
+tg = "Фонди Арал"
+
+[sources.gazeta]
+publisher = "Gazeta.uz"
+title = "Долг Узбекистана перед Казахстаном"
+date = 2019-06-01
+
+[[entries]]
+kind = "claim"
+id = "kz-claim-uz"
+as_of = 2019-06-01
+source = "gazeta"
+creditor = "KZ"
+debtor = "UZ"
+asserted_by = "KZ"
+amount = "100 million USD"
+qualifier = "more_than"
+
+[[entries]]
+kind = "claim"
+id = "aral-claim-kz"
+as_of = 2019-06-01
+source = "gazeta"
+creditor = "org:aral"
+debtor = "KZ"
+asserted_by = "org:aral"
+qualifier = "range"
+low = "20 million USD"
+high = "50 million USD"
+
+[[entries]]
+kind = "settlement"
+id = "kz-uz-write-off"
+as_of = 2020-02-01
+source = "gazeta"
+claim = "kz-claim-uz"
+amount = "40 million USD"
+method = "write_off"
+"""
+
+DAY = date(2020, 12, 31)
+OTHERS = [language for language in LOCALES if language != "en"]
+
+
+def _section(page, name):
+    found = re.search(rf'<section id="{name}".*?</section>', page, flags=re.S)
+    assert found, f"the page has no {name} section"
+    return " ".join(html_text(found.group(0)).split())
+
+
+def _refused_settlement(book):
+    with pytest.raises(lg.LedgerError) as refused:
+        lg.settle(book, as_of=DAY)
+    return refused.value
+
+
+# -- A. a settlement refused for a position with bounds only ---------------------------------
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_refused_settlement_is_said_in_the_readers_words(language):
+    book = lg.loads(BOUNDED, format="toml")
+    locale = LOCALES[language]
+    said = lg.reason(_refused_settlement(book), locale, book.parties)
+    position = lg.net_positions(book, as_of=DAY)["KZ"]["USD"]
+    assert lg.party_name("KZ", locale, book.parties) in said, said
+    assert lg.format_figure(position, locale) in said, said  # the locale's numbers
+    assert "KZ" not in said and "10000000" not in said and "settle" not in said, said
+    assert not mixed(said, language), said
+
+
+def test_a_refused_settlement_in_english_names_the_party_and_rounds_the_figure():
+    book = lg.loads(BOUNDED, format="toml")
+    said = lg.reason(_refused_settlement(book), "en_US", book.parties)
+    assert "Kazakhstan" in said and "more than $10M" in said, said
+    assert "KZ's" not in said and "settle needs" not in said, said
+
+
+def test_the_refusal_keeps_its_english_message_for_callers():
+    refused = _refused_settlement(lg.loads(BOUNDED, format="toml"))
+    assert isinstance(refused, lg.FigureError)
+    assert "KZ's position in USD is more than 10000000 USD" in str(refused)
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_reports_settlement_says_it_could_not_settle_and_why(language):
+    book = lg.loads(BOUNDED, format="toml")
+    locale = LOCALES[language]
+    page = lg.report(book, locale=locale, as_of=DAY, charts=False)
+    settlement = _section(page, "settlement")
+    from ledger.words import label
+
+    assert label("nothing to settle", locale) not in settlement, settlement
+    why = " ".join(lg.reason(_refused_settlement(book), locale, book.parties).split())
+    assert why in settlement, settlement
+    unanswered = _section(page, "unanswered")
+    assert why in unanswered, unanswered
+    assert 'lang="en"' not in page.split("<body", 1)[1] or language == "en"
+    if language != "en":
+        assert not mixed(settlement, language), settlement
+
+
+def test_a_ledger_with_nothing_to_settle_still_says_so():
+    book = lg.Ledger([])
+    page = lg.report(book, locale="ru_RU", as_of=DAY, charts=False)
+    from ledger.words import label
+
+    assert label("nothing to settle", "ru_RU") in _section(page, "settlement")
