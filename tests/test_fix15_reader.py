@@ -140,3 +140,44 @@ def test_a_ledger_with_nothing_to_settle_still_says_so():
     from ledger.words import label
 
     assert label("nothing to settle", "ru_RU") in _section(page, "settlement")
+
+
+# -- B. a reason a reader can act on: the file's key, the party named once -------------------
+
+KG = "kg-ru-2012"
+KEY = "migrants = { amount = '...', qualifier = '...' }"
+
+
+def _refused(question):
+    with pytest.raises(lg.LedgerError) as refused:
+        question()
+    return refused.value
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_language_names_the_files_key_to_add(language):
+    kg = lg.example(KG)
+    refused = _refused(lambda: lg.per_migrant(kg, "KG", as_of=date(2013, 12, 31)))
+    said = lg.reason(refused, LOCALES[language], kg.parties)
+    assert KEY in said, said  # the key as written in the file, untranslated
+    assert "kg-migrant-remittances-2012" in said, said
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_reports_not_answered_line_names_the_party_once(language):
+    kg = lg.example(KG)
+    locale = LOCALES[language]
+    page = lg.report(kg, locale=locale, as_of=date(2013, 12, 31), charts=False)
+    lines = re.findall(r"<li>(.*?)</li>", page.split('id="unanswered"', 1)[1], flags=re.S)
+    migrants = [html_text(line) for line in lines if "kg-migrant-remittances-2012" in line]
+    assert len(migrants) == 1, lines
+    name = lg.party_name("KG", locale, kg.parties)
+    assert migrants[0].count(name) == 1, migrants[0]
+    assert KEY in migrants[0], migrants[0]
+
+
+def test_the_report_shows_the_files_key_as_code():
+    page = lg.report(lg.example(KG), locale="ky_KG", as_of=date(2013, 12, 31), charts=False)
+    assert "<code>migrants = { amount = &#x27;...&#x27;, qualifier = &#x27;...&#x27; }</code>" in (
+        page
+    )

@@ -607,9 +607,16 @@ def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
     return f"<li>{html_text(what)}: {_why(error, locale, book)}</li>"
 
 
+#: A file's key and its value in a reason (``migrants = { amount = '...' }``, ``fiscal_year =
+#: 2011``), escaped: code a reader writes into the file as it stands, in every language.
+_FILE_KEY = re.compile(r"\b[a-z]+(?:_[a-z]+)* = (?:\{ [^{}]* \}|\d+)")
+
+
 def _why(error: Exception, locale: str, book: Ledger) -> str:
-    """A refusal's reason as HTML, in the reader's words (English words marked as such)."""
+    """A refusal's reason as HTML, in the reader's words (English words marked as such), the
+    file's keys as code."""
     why = html_text(readers_words(reason(error, locale, book.parties)))
+    why = _FILE_KEY.sub(lambda key: f"<code>{key.group(0)}</code>", why)
     if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
         why = f'<span lang="en">{why}</span>'
     return why

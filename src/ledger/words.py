@@ -755,7 +755,11 @@ REASONS = {
         "remittances or the budget of one year"
     ),
     "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
-    "no migrants": _("{ids} ({party}): no number of migrants; add it to the entry"),
+    # the file's key, as written in the file, in every language
+    "no migrants": _(
+        "{ids}: no number of migrants; add migrants = {{ amount = '...', qualifier = '...' }} "
+        "to the entry"
+    ),
     "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
     "divisor may be zero": _(
         "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
