@@ -181,3 +181,48 @@ def test_the_report_shows_the_files_key_as_code():
     assert "<code>migrants = { amount = &#x27;...&#x27;, qualifier = &#x27;...&#x27; }</code>" in (
         page
     )
+
+
+# -- C. a fiscal year the ledger has no budget for -----------------------------------------------
+
+ASKED = [
+    (
+        lambda kg: lg.remittances_to_budget(kg, "KG", as_of=date(2013, 12, 31), fiscal_year=2011),
+        2011,
+    ),
+    (lambda kg: lg.debt_to_budget(kg, "KG", as_of=date(2013, 12, 31), fiscal_year=2016), 2016),
+]
+
+
+@pytest.mark.parametrize(("question", "year"), ASKED)
+def test_a_missing_fiscal_year_says_the_year_and_the_years_there_are(question, year):
+    kg = lg.example(KG)  # holds the budget of fiscal year 2012 only
+    refused = _refused(lambda: question(kg))
+    assert isinstance(refused, lg.MissingFigureError)
+    message = str(refused)
+    assert f"fiscal year {year}" in message and "2012" in message, message
+    assert "dated on or before" not in message, message
+    assert f"fiscal_year = {year}" in message, message
+
+
+@pytest.mark.parametrize(("question", "year"), ASKED)
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_language_says_the_missing_fiscal_year(question, year, language):
+    kg = lg.example(KG)
+    locale = LOCALES[language]
+    said = lg.reason(_refused(lambda: question(kg)), locale, kg.parties)
+    assert str(year) in said and "2012" in said and f"fiscal_year = {year}" in said, said
+    assert "2013-12-31" not in said, said
+    assert lg.party_name("KG", locale, kg.parties) in said, said
+    assert not mixed(said, language), said
+
+
+def test_a_fiscal_year_of_a_party_with_no_budget_at_all():
+    book = lg.example()  # no budget for RU
+    refused = _refused(
+        lambda: lg.debt_to_budget(book, "RU", as_of=date(2004, 3, 15), fiscal_year=2003)
+    )
+    assert "fiscal year 2003" in str(refused) and "fiscal_year = 2003" in str(refused)
+    for language in OTHERS:
+        said = lg.reason(refused, LOCALES[language], book.parties)
+        assert "2003" in said and not mixed(said, language), said

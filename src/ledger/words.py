@@ -755,6 +755,13 @@ REASONS = {
         "remittances or the budget of one year"
     ),
     "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
+    "no budget of year": _(
+        "{party}: no budget for fiscal year {year}; add a budget with fiscal_year = {year}"
+    ),
+    "no budget of year, others": _(
+        "{party}: no budget for fiscal year {year}; the budgets are for {years}: ask about one "
+        "of those years, or add a budget with fiscal_year = {year}"
+    ),
     # the file's key, as written in the file, in every language
     "no migrants": _(
         "{ids}: no number of migrants; add migrants = {{ amount = '...', qualifier = '...' }} "
