@@ -226,3 +226,22 @@ def test_a_fiscal_year_of_a_party_with_no_budget_at_all():
     for language in OTHERS:
         said = lg.reason(refused, LOCALES[language], book.parties)
         assert "2003" in said and not mixed(said, language), said
+
+
+# -- D. what a restructuring gave up, parties by the ledger's names ---------------------------
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_what_was_forgiven_names_the_parties_as_the_ledger_does(language):
+    kg = lg.example(KG)  # names KG "Кыргызстан" in Russian, where CLDR says "Киргизия"
+    locale = LOCALES[language]
+    said = lg.forgiven(kg, "ru-claim-kg-2012").explain(locale=locale).splitlines()[0]
+    assert lg.party_name("KG", locale, kg.parties) in said, said
+    assert lg.party_name("RU", locale, kg.parties) in said, said
+    if language == "ru":
+        assert "Кыргызстан" in said and "Киргизия" not in said, said
+
+
+def test_what_was_forgiven_in_english_keeps_its_codes():
+    said = lg.forgiven(lg.example(KG), "ru-claim-kg-2012").explain().splitlines()[0]
+    assert said.startswith("given up on ru-claim-kg-2012 (RU's claim on KG)"), said

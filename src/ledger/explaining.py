@@ -496,7 +496,7 @@ def grant_element_text(grant: GrantElement, locale: str | Locale | None = None) 
 
 def forgiven_text(forgiven: Forgiven, locale: str | Locale | None = None) -> str:
     """What a restructuring gave up, at face and in present value, then each write-off."""
-    say = _Speaker(locale)
+    say = _Speaker(locale, forgiven.names)
     claim = forgiven.claim
     head = say(
         "given up",
