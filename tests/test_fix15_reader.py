@@ -245,3 +245,50 @@ def test_what_was_forgiven_names_the_parties_as_the_ledger_does(language):
 def test_what_was_forgiven_in_english_keeps_its_codes():
     said = lg.forgiven(lg.example(KG), "ru-claim-kg-2012").explain().splitlines()[0]
     assert said.startswith("given up on ru-claim-kg-2012 (RU's claim on KG)"), said
+
+
+# -- E. a ratio over a yearly budget says the budget's year ---------------------------------
+
+LATER = date(2013, 12, 31)  # the file's only budget is for 2012
+
+
+@pytest.mark.parametrize("net", [False, True])
+def test_a_debt_over_a_budget_of_another_year_holds_the_budgets_year(net):
+    ratio = lg.debt_to_budget(lg.example(KG), "KG", as_of=LATER, net=net)
+    assert ratio.year == 2012
+    assert lg.describe(ratio).endswith("of its budget (2012)."), lg.describe(ratio)
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_language_says_the_budgets_year_of_a_debt_ratio(language):
+    kg = lg.example(KG)
+    locale = LOCALES[language]
+    ratio = lg.debt_to_budget(kg, "KG", as_of=LATER)
+    assert "2012" in lg.describe(ratio, locale), lg.describe(ratio, locale)
+    head = ratio.explain(locale=locale).splitlines()[0]
+    assert "2012" in head and "2013-12-31" in head, head
+    assert not mixed(head, language), head
+
+
+def test_the_english_explanation_says_whose_year_it_is():
+    head = lg.debt_to_budget(lg.example(KG), "KG", as_of=LATER).explain().splitlines()[0]
+    assert "the budget of 2012" in head, head
+
+
+def test_a_debt_ratio_in_the_budgets_own_year_adds_no_year():
+    ratio = lg.debt_to_budget(lg.example(), "TJ", as_of=date(2004, 3, 15))  # a 2004 budget
+    assert ratio.year == 2004
+    assert "2004)" not in lg.describe(ratio)
+    assert "budget of" not in ratio.explain().splitlines()[0]
+
+
+def test_the_json_of_a_debt_ratio_holds_the_budgets_year(capsys):
+    import json
+
+    from ledger.cli import main
+
+    main(["ratios", "--example", KG, "KG", "--on", "2013-12-31", "--json"])
+    answers = json.loads(capsys.readouterr().out)
+    years = {a["question"]: a["year"] for a in answers if a.get("answered", True)}
+    assert years["debt_to_budget"] == 2012, answers
+    assert years["remittances_to_budget"] == 2012

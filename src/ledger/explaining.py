@@ -281,7 +281,10 @@ def _ratio_value(ratio: Ratio, say: _Speaker) -> str:
 
 def _ratio_lines(ratio: Ratio, say: _Speaker) -> list[str]:
     when = say("as of", day=ratio.as_of.isoformat())
-    if ratio.year is not None and ratio.as_of != date(ratio.year, 12, 31):
+    if ratio.numerator.is_stock and ratio.denominator_label.startswith("budget"):
+        if ratio.year is not None and ratio.year != ratio.as_of.year:  # a debt that day
+            when = say("budget of", year=ratio.year, when=when)
+    elif ratio.year is not None and ratio.as_of != date(ratio.year, 12, 31):
         when = say("figures for", year=ratio.year, when=when)
     value = _ratio_value(ratio, say)
     question = say.label(_asked(ratio.question))

@@ -680,7 +680,7 @@ def debt_to_budget(
         net=net,
         conversions=conversions,
         names=book.parties,
-        year=fiscal_year,
+        year=year_of(budget),  # the budget's, said wherever the debt's day is of another year
     )
 
 

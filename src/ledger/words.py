@@ -906,6 +906,7 @@ EXPLAIN = {
     "ratio head": _("{question} for {party}, {when}: {value}"),
     "as of": _("as of {day}"),
     "figures for": _("figures for {year}, {when}"),
+    "budget of": _("the budget of {year}, {when}"),
     "net creditor": _("{party} is owed more than it owes (a net creditor)"),
     "below zero": _("below zero: {what}"),
     "maybe below zero": _("direction unknown: below zero, {what}"),
