@@ -292,3 +292,18 @@ def test_the_json_of_a_debt_ratio_holds_the_budgets_year(capsys):
     years = {a["question"]: a["year"] for a in answers if a.get("answered", True)}
     assert years["debt_to_budget"] == 2012, answers
     assert years["remittances_to_budget"] == 2012
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_settle_command_says_the_refusal_in_the_readers_words(language, tmp_path, capsys):
+    from ledger.cli import main
+
+    path = tmp_path / "bounded.toml"
+    path.write_text(BOUNDED, encoding="utf-8")
+    locale = LOCALES[language]
+    code = main(["settle", str(path), "--on", "2020-12-31", "--locale", locale])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 1
+    book = lg.loads(BOUNDED, format="toml")
+    assert " ".join(lg.reason(_refused_settlement(book), locale, book.parties).split()) in err
+    assert "KZ's" not in err and "settle needs" not in err, err

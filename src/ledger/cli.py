@@ -1115,14 +1115,20 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
-        transfers = settle(
-            book,
-            as_of=args.on,
-            convert_to=args.convert_to,
-            rates=rates,
-            via=via,
-            progress=_on_terminal(),
-        )
+        try:
+            transfers = settle(
+                book,
+                as_of=args.on,
+                convert_to=args.convert_to,
+                rates=rates,
+                via=via,
+                progress=_on_terminal(),
+            )
+        except errors.FigureError as error:  # a position with bounds only: the reader's words
+            if error.reason is None:
+                raise
+            said = reason(error, args.locale, book.parties)
+            raise _Said(said, _error_details(error)) from None
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": figure_json(t.amount, args.locale)}
