@@ -307,3 +307,43 @@ def test_the_settle_command_says_the_refusal_in_the_readers_words(language, tmp_
     book = lg.loads(BOUNDED, format="toml")
     assert " ".join(lg.reason(_refused_settlement(book), locale, book.parties).split()) in err
     assert "KZ's" not in err and "settle needs" not in err, err
+
+
+def _named_twice(lines, names):
+    return [line for line in lines for name in names if line.count(name) > 1]
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_no_not_answered_line_names_a_party_twice(language):
+    book = lg.loads(BOUNDED, format="toml")  # no budget: every budget question is refused
+    locale = LOCALES[language]
+    page = lg.report(book, locale=locale, as_of=DAY, charts=False)
+    section = page.split('id="unanswered"', 1)[1]
+    lines = [" ".join(html_text(li).split()) for li in re.findall(r"<li>.*?</li>", section)]
+    assert len(lines) >= 4, lines
+    names = [lg.party_name(code, locale, book.parties) for code in ("KZ", "UZ")]
+    assert _named_twice(lines, names) == []
+    assert all(any(name in line for name in names) for line in lines), lines  # but once
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_no_line_of_the_summary_names_a_party_twice(language, tmp_path, capsys):
+    from ledger.cli import main
+
+    path = tmp_path / "bounded.toml"
+    path.write_text(BOUNDED, encoding="utf-8")
+    locale = LOCALES[language]
+    main(["summary", str(path), "--on", "2020-12-31", "--locale", locale])
+    tail = capsys.readouterr().out.split("\n\n")[-1]
+    lines = [line for line in tail.splitlines() if line.startswith("  - ")]
+    assert len(lines) >= 3, tail
+    book = lg.loads(BOUNDED, format="toml")
+    names = [lg.party_name(code, locale, book.parties) for code in ("KZ", "UZ")]
+    assert _named_twice(lines, names) == []
+
+
+def test_a_reason_on_its_own_still_names_its_party():
+    book = lg.loads(BOUNDED, format="toml")
+    with pytest.raises(lg.MissingFigureError) as refused:
+        lg.debt_to_budget(book, "UZ", as_of=DAY)
+    assert "Узбекистан" in lg.reason(refused.value, "ru_RU", book.parties)

@@ -642,11 +642,12 @@ class _Unanswered:
     #: The refusal, whose reason a reader's language can say (``words.reason``).
     error: Exception | None = None
 
-    def why(self, locale: str, names: dict[str, str]) -> str:
-        """Why, in the reader's language where the catalogs say it; else the command's words."""
+    def why(self, locale: str, names: dict[str, str], after: str = "") -> str:
+        """Why, in the reader's language where the catalogs say it; else the command's words
+        (a party ``after``, the question, names is not named again)."""
         if self.error is None or reason_language(self.error, locale) == "en":
             return self.reason
-        return reason(self.error, locale, names)
+        return reason(self.error, locale, names, after=after)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -661,7 +662,7 @@ class _Unanswered:
         if self.key is not None and self.party is not None:
             who = party_name(self.party, locale, names)
             question = html_word(f"question {self.key}", locale, party=who)
-            return f"  - {question}: {self.why(locale, names)}"
+            return f"  - {question}: {self.why(locale, names, question)}"
         heading = html_word("balances" if self.question == "balance" else "positions", locale)
         return f"  - {heading}: {self.why(locale, names)}"
 

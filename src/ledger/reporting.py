@@ -604,7 +604,7 @@ def report(
 def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
     """A question without an answer and why, in the reader's words (a refusal that gives no
     reason the catalogs hold keeps its English words, marked as such)."""
-    return f"<li>{html_text(what)}: {_why(error, locale, book)}</li>"
+    return f"<li>{html_text(what)}: {_why(error, locale, book, what)}</li>"
 
 
 #: A file's key and its value in a reason (``migrants = { amount = '...' }``, ``fiscal_year =
@@ -612,10 +612,10 @@ def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
 _FILE_KEY = re.compile(r"\b[a-z]+(?:_[a-z]+)* = (?:\{ [^{}]* \}|\d+)")
 
 
-def _why(error: Exception, locale: str, book: Ledger) -> str:
+def _why(error: Exception, locale: str, book: Ledger, after: str = "") -> str:
     """A refusal's reason as HTML, in the reader's words (English words marked as such), the
-    file's keys as code."""
-    why = html_text(readers_words(reason(error, locale, book.parties)))
+    file's keys as code; a party ``after`` (the question) names is not named again."""
+    why = html_text(readers_words(reason(error, locale, book.parties, after=after)))
     why = _FILE_KEY.sub(lambda key: f"<code>{key.group(0)}</code>", why)
     if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
         why = f'<span lang="en">{why}</span>'

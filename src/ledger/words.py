@@ -794,7 +794,11 @@ _MISSING_WHAT = {
 
 
 def reason(
-    error: BaseException, locale: str | Locale = "en_US", names: PartyNames | None = None
+    error: BaseException,
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+    *,
+    after: str = "",
 ) -> str:
     """Why a question has no answer, in the reader's language: the refusal's own (English)
     message for English, or where the refusal gives no reason a reader's language can say
@@ -807,21 +811,30 @@ def reason(
     'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
     >>> reason(refused, "en_US")
     'no budget for TJ ...'
+
+    ``after`` is the text the reason follows (a question, ``Таджикистан: долг / бюджет``):
+    a party it names already is not named again.
+
+    >>> reason(refused, "ru_RU", after="Таджикистан: долг / бюджет")
+    'бюджет: нет данных на 2004-03-15; добавьте запись в файл'
     """
     where = locale_of(locale)
     said = _reason_of(error)
     if said is None or (language_of(where) == "en" and said[0] not in _SAID_IN_ENGLISH):
         return str(error)
-    return reason_text(said, where, names)
+    return reason_text(said, where, names, after=after)
 
 
 def reason_text(
     said: tuple[str, Mapping[str, object]],
     locale: str | Locale = "en_US",
     names: PartyNames | None = None,
+    *,
+    after: str = "",
 ) -> str:
     """A reason (a key of :data:`REASONS` and its values) in the locale's words, parties by
-    name (what :func:`reason` says of a refusal; a series' missing year carries its own).
+    name (what :func:`reason` says of a refusal; a series' missing year carries its own), the
+    party left out where ``after``, the text it follows, names it already.
 
     >>> reason_text(("no claims", {"party": "KG", "day": "2011-12-31"}), "kk_KZ")
     'Қырғызстан: 2011-12-31 бойынша талаптар жоқ; салыстыратын ештеңе жоқ'
@@ -833,7 +846,24 @@ def reason_text(
         shown["party"] = party_name(shown["party"], where, names)
     if "what" in shown:
         shown["what"] = _what_in(shown["what"], where)
-    return say(where, REASONS[key], **shown)
+    name = shown.get("party")
+    if not name or not after or name not in after:
+        return say(where, REASONS[key], **shown)
+    return _unnamed(say(where, REASONS[key], **{**shown, "party": _PARTY}), name)
+
+
+#: Where a reason names its party, when the text before it may name it already.
+_PARTY = "\x00"
+
+
+def _unnamed(text: str, name: str) -> str:
+    """A reason with its party (marked ``_PARTY``) left out where the catalogs put it, at its
+    head (``{party}: ...``, ``{what}, {party}: ...``, ``{what}, {party}, {year}: ...``);
+    named anywhere else."""
+    for named, unnamed in ((f", {_PARTY}:", ":"), (f", {_PARTY},", ",")):
+        text = text.replace(named, unnamed, 1)
+    text = text.removeprefix(f"{_PARTY}: ")
+    return text.replace(_PARTY, name)
 
 
 def _value_in(value: object, where: Locale) -> str:
