@@ -28,7 +28,7 @@ def test_summary_of_the_bundled_example():
     out = run("summary", check_code=0).stdout
     assert "Tajikistan owes Russia about $250M net" in out
     assert "Remittances to Tajikistan are more than 1× its budget (2004)." in out
-    assert "Tajikistan's net debt is about 0.83 years of its budget." in out
+    assert "Tajikistan's net debt is about 0.83 years of its budget (2004)." in out
 
 
 def test_summary_in_russian_and_tajik():

@@ -206,7 +206,7 @@ def test_via_answers_through_the_third_currency(through_usd, capsys):
     # about 10,000M RUB ÷ 32.7 RUB/USD × 47 KGS/USD = about 14,373M KGS; / 100,000M KGS a year.
     code, out, err = cli(capsys, "ratios", through_usd, "KG", "--on", "2014-06-01", "--via", "USD")
     assert code == 0, err
-    assert "Kyrgyzstan's debt is about 0.14 years of its budget." in out
+    assert "Kyrgyzstan's debt is about 0.14 years of its budget (2013)." in out
     assert "--via" not in out  # nothing left unanswered for want of a rate
 
 

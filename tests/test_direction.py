@@ -121,7 +121,7 @@ def test_a_net_debt_ratio_spanning_zero_says_the_direction_is_unknown():
     assert lg.describe(ratio) == (
         "Direction unknown: Kyrgyzstan's net debt may be at most 0.1 years (approximate) of its "
         "budget, or Kyrgyzstan may be a net creditor by at most 0.07 years (approximate) of "
-        "its budget."
+        "its budget (2013)."  # a debt of 2014-06-01 against the budget of 2013
     )
     for locale in LOCALES:
         text = lg.describe(ratio, locale)
@@ -135,7 +135,9 @@ def test_a_net_debt_ratio_spanning_zero_says_the_direction_is_unknown():
 def test_explain_of_a_net_debt_ratio_says_what_a_negative_net_debt_means():
     spanning = lg.debt_to_budget(mine(), "KG", net=True, as_of=DAY, via="USD").explain()
     first, second = spanning.splitlines()[:2]
-    assert first.startswith("debt to budget for KG, as of 2014-06-01: between about -0.072")
+    assert first.startswith(
+        "debt to budget for KG, the budget of 2013, as of 2014-06-01: between about -0.072"
+    )
     assert second == (
         "  direction unknown: below zero, KG is owed more than it owes (a net creditor)"
     )
@@ -157,7 +159,7 @@ def test_a_negative_net_debt_says_the_party_is_a_net_creditor():
         claim("ru", "RU", "KG", "10 billion RUB"), claim("kg", "KG", "RU", "30 billion RUB")
     )
     assert lg.describe(ratio) == (
-        "Kyrgyzstan is a net creditor: what it is owed, net, is 0.2 years of its budget."
+        "Kyrgyzstan is a net creditor: what it is owed, net, is 0.2 years of its budget (2013)."
     )
     for locale in LOCALES:
         assert "-0,2" not in lg.describe(ratio, locale) and "-0.2" not in lg.describe(ratio, locale)
@@ -169,10 +171,10 @@ def test_a_net_debt_touching_zero_takes_the_direction_of_its_non_zero_side():
         claim("kg", "KG", "RU", "50 billion RUB"),
     )
     assert lg.describe(ratio) == (
-        "Kyrgyzstan is a net creditor: what it is owed, net, is 0–0.3 years of its budget."
+        "Kyrgyzstan is a net creditor: what it is owed, net, is 0–0.3 years of its budget (2013)."
     )
     positive = net_debt_of(claim("ru", "RU", "KG", "10 billion RUB"))
-    assert lg.describe(positive) == "Kyrgyzstan's net debt is 0.1 years of its budget."
+    assert lg.describe(positive) == "Kyrgyzstan's net debt is 0.1 years of its budget (2013)."
 
 
 # -- 2. explain() and the HTML headline --------------------------------------------------------
@@ -418,7 +420,7 @@ def test_an_approximate_zero_stays_approximate():
 def test_the_kg_summary_says_zero_years_for_no_debt():
     # The whole 2012 claim is written off by 2025: no debt, exactly, whatever the budget.
     ratio = lg.debt_to_budget(lg.example("kg-ru-2012"), "KG", as_of=date(2026, 1, 1))
-    assert lg.describe(ratio) == "Kyrgyzstan's debt is 0 years of its budget."
+    assert lg.describe(ratio) == "Kyrgyzstan's debt is 0 years of its budget (2012)."
 
 
 # -- 7. "estimated" stays "estimated" ---------------------------------------------------------

@@ -17,7 +17,8 @@ KG = "kg-ru-2012"
 def test_the_report_says_what_to_add_with_single_braces():
     page = lg.report(lg.example(KG), as_of=date(2013, 12, 31), charts=False)
     assert "{{ amount" not in page and "...&#x27; }}" not in page
-    assert "add migrants = { amount = &#x27;...&#x27;, qualifier = &#x27;...&#x27; }" in page
+    key = "migrants = { amount = &#x27;...&#x27;, qualifier = &#x27;...&#x27; }"
+    assert f"add <code>{key}</code>" in page  # the file's key, set apart as code
 
 
 def test_the_refusal_itself_has_single_braces():

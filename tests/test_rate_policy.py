@@ -653,7 +653,7 @@ def _words_ledger(*more):
 def test_a_debt_ratio_explains_each_reduction_by_its_kind():
     text = lg.debt_to_budget(_words_ledger(), "KG", as_of=date(2013, 1, 1)).explain()
     assert text.splitlines() == [
-        "debt to budget for KG, as of 2013-01-01: 0.09 year",
+        "debt to budget for KG, the budget of 2012, as of 2013-01-01: 0.09 year",
         "  debt: 90 USD",
         "      ru-kg: (P, 2012-01-01)",
         "      less 10 USD asset transfer (2012-06-01): swap: (P, 2012-01-01)",
@@ -685,7 +685,8 @@ def test_a_ratio_that_used_rates_lists_them_under_their_heading():
         ),
         (
             lambda book: lg.debt_to_budget(book, "KG", as_of=date(2013, 1, 1), fiscal_year=2013),
-            "no budget for KG dated on or before 2013-01-01; add one to the ledger",
+            "no budget for KG for fiscal year 2013; the ledger's budgets for KG are for 2012: "
+            "ask about one of those years, or add a budget with fiscal_year = 2013",
         ),
     ],
 )

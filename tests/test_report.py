@@ -284,7 +284,8 @@ class Words(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
-        english = (tag != "html" and dict(attrs).get("lang") == "en") or tag == "style"
+        # a file's key (``<code>migrants = {...}</code>``) is code, written as in the file
+        english = (tag != "html" and dict(attrs).get("lang") == "en") or tag in ("style", "code")
         self._skip.append(english or (bool(self._skip) and self._skip[-1]))
 
     def handle_endtag(self, tag):

@@ -642,11 +642,12 @@ class _Unanswered:
     #: The refusal, whose reason a reader's language can say (``words.reason``).
     error: Exception | None = None
 
-    def why(self, locale: str, names: dict[str, str]) -> str:
-        """Why, in the reader's language where the catalogs say it; else the command's words."""
+    def why(self, locale: str, names: dict[str, str], after: str = "") -> str:
+        """Why, in the reader's language where the catalogs say it; else the command's words
+        (a party ``after``, the question, names is not named again)."""
         if self.error is None or reason_language(self.error, locale) == "en":
             return self.reason
-        return reason(self.error, locale, names)
+        return reason(self.error, locale, names, after=after)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -661,7 +662,7 @@ class _Unanswered:
         if self.key is not None and self.party is not None:
             who = party_name(self.party, locale, names)
             question = html_word(f"question {self.key}", locale, party=who)
-            return f"  - {question}: {self.why(locale, names)}"
+            return f"  - {question}: {self.why(locale, names, question)}"
         heading = html_word("balances" if self.question == "balance" else "positions", locale)
         return f"  - {heading}: {self.why(locale, names)}"
 
@@ -1115,14 +1116,20 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
     with _worded(rates, via):
-        transfers = settle(
-            book,
-            as_of=args.on,
-            convert_to=args.convert_to,
-            rates=rates,
-            via=via,
-            progress=_on_terminal(),
-        )
+        try:
+            transfers = settle(
+                book,
+                as_of=args.on,
+                convert_to=args.convert_to,
+                rates=rates,
+                via=via,
+                progress=_on_terminal(),
+            )
+        except errors.FigureError as error:  # a position with bounds only: the reader's words
+            if error.reason is None:
+                raise
+            said = reason(error, args.locale, book.parties)
+            raise _Said(said, _error_details(error)) from None
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": figure_json(t.amount, args.locale)}

@@ -22,11 +22,11 @@ about 0.578044
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from .arithmetic import CONTEXT, owned
 from .book import Ledger, book_asked, day_asked
@@ -147,6 +147,8 @@ class Forgiven:
     settlements: tuple[Settlement, ...]
     face: Figure
     present_value: PresentValue
+    #: The ledger's own names for parties (its ``parties`` table), for explain() in a locale.
+    names: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def value(self) -> Figure:
@@ -633,4 +635,4 @@ def forgiven(
     total = cuts[0].amount
     for cut in cuts[1:]:
         total = total + cut.amount
-    return Forgiven(claim, cuts, total, pv)
+    return Forgiven(claim, cuts, total, pv, names=dict(book.parties))

@@ -6,7 +6,7 @@ hierarchy to exit codes. Every message says what was given, what was wrong and w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,8 +28,9 @@ class LedgerError(Exception):
     """The root of every refusal debt-ledger makes."""
 
     #: Why, for a reader in any language, where the refusal gives it: a key of
-    #: ``ledger.words.REASONS`` and the values of its blanks (see :class:`MissingFigureError`).
-    reason: tuple[str, dict[str, str]] | None = None
+    #: ``ledger.words.REASONS`` and the values of its blanks (see :class:`MissingFigureError`):
+    #: text, or a figure, which the reader's locale formats.
+    reason: tuple[str, Mapping[str, object]] | None = None
 
 
 class AmountError(LedgerError, ValueError):
@@ -72,7 +73,9 @@ class MissingFigureError(LedgerError, LookupError):
     blanks (``ledger.words.reason`` says it in a locale).
     """
 
-    def __init__(self, message: str, reason: tuple[str, dict[str, str]] | None = None) -> None:
+    def __init__(
+        self, message: str, reason: tuple[str, Mapping[str, object]] | None = None
+    ) -> None:
         super().__init__(message)
         self.reason = reason
 

@@ -281,7 +281,10 @@ def _ratio_value(ratio: Ratio, say: _Speaker) -> str:
 
 def _ratio_lines(ratio: Ratio, say: _Speaker) -> list[str]:
     when = say("as of", day=ratio.as_of.isoformat())
-    if ratio.year is not None and ratio.as_of != date(ratio.year, 12, 31):
+    if ratio.numerator.is_stock and ratio.denominator_label.startswith("budget"):
+        if ratio.year is not None and ratio.year != ratio.as_of.year:  # a debt that day
+            when = say("budget of", year=ratio.year, when=when)
+    elif ratio.year is not None and ratio.as_of != date(ratio.year, 12, 31):
         when = say("figures for", year=ratio.year, when=when)
     value = _ratio_value(ratio, say)
     question = say.label(_asked(ratio.question))
@@ -496,7 +499,7 @@ def grant_element_text(grant: GrantElement, locale: str | Locale | None = None) 
 
 def forgiven_text(forgiven: Forgiven, locale: str | Locale | None = None) -> str:
     """What a restructuring gave up, at face and in present value, then each write-off."""
-    say = _Speaker(locale)
+    say = _Speaker(locale, forgiven.names)
     claim = forgiven.claim
     head = say(
         "given up",
@@ -509,6 +512,7 @@ def forgiven_text(forgiven: Forgiven, locale: str | Locale | None = None) -> str
     return f"{head}\n{present_value_text(forgiven.present_value, locale, 'written off')}"
 
 
+provide("explain.figure", format_figure)  # a figure in a refusal's reason (words.reason)
 provide("explain.balance", balance_text)
 provide("explain.conversion", conversion_text)
 provide("explain.ratio", ratio_text)

@@ -1112,10 +1112,15 @@ def settle(
         for code, figure in held.items():
             value = figure.magnitudes[0]
             if value is None:
-                raise FigureError(
+                refused = FigureError(
                     f"{party}'s position in {code} is {figure}: it has no central value, so no "
                     "transfer can settle it; settle needs claims with an amount, not only bounds"
                 )
+                refused.reason = (
+                    "no central value",
+                    {"party": party, "currency": code, "figure": figure},
+                )
+                raise refused
             by_currency[code].append((party, value, figure.approximate))
             if figure.places is not None:
                 justified[code].append(figure.places)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar, overload
+from typing import Any, NoReturn, TypeVar, overload
 
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
@@ -345,7 +345,27 @@ def _budget(
 ) -> Budget:
     budgets = preferred(book.budgets(party=party, fiscal_year=fiscal_year, as_of=day), keep)
     every = book.budgets(party=party, fiscal_year=fiscal_year)
+    if fiscal_year is not None and not every:
+        _no_budget_of_year(book, party, fiscal_year)
     return _latest(budgets, every, "budget", party, day, "fiscal_year=, as_of=")
+
+
+def _no_budget_of_year(book: Ledger, party: str, year: int) -> NoReturn:
+    """The refusal of a fiscal year no budget of the party is for, whatever its date: the year
+    asked, and the years there are (not the day, which no later day would help)."""
+    years = sorted({b.fiscal_year for b in book.budgets(party=party) if b.fiscal_year})
+    add = f"add a budget with fiscal_year = {year}"
+    if not years:
+        raise MissingFigureError(
+            f"no budget for {party} for fiscal year {year}, nor for any other; {add}",
+            _reason("no budget of year", party=party, year=year),
+        )
+    listed = ", ".join(map(str, years))
+    raise MissingFigureError(
+        f"no budget for {party} for fiscal year {year}; the ledger's budgets for {party} are "
+        f"for {listed}: ask about one of those years, or {add}",
+        _reason("no budget of year, others", party=party, year=year, years=listed),
+    )
 
 
 def _remittance(book: Ledger, party: str, day: date, keep: Keep = _all) -> Remittance:
@@ -660,7 +680,7 @@ def debt_to_budget(
         net=net,
         conversions=conversions,
         names=book.parties,
-        year=fiscal_year,
+        year=year_of(budget),  # the budget's, said wherever the debt's day is of another year
     )
 
 

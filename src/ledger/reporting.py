@@ -97,6 +97,8 @@ class _Found:
     transfers: list[Any] = field(default_factory=list)
     #: (the question in the reader's words, the refusal: said by ``words.reason``)
     unanswered: list[tuple[str, Exception]] = field(default_factory=list)
+    #: Why no settlement could be worked out (``None``: settled, or nothing to settle).
+    unsettled: Exception | None = None
 
     def ask(self, question: Callable[[], Any], what: str) -> Any:
         """The answer, or ``None`` with the refusal noted (said in a reader's words, with no
@@ -195,8 +197,12 @@ def _answers(book: Ledger, as_of: date | None, locale: str, source: str | None =
                 found.ratios.append(ratio)
     positions = partial(net_positions, book, as_of=as_of)
     found.positions = found.ask(positions, html_word("positions", locale)) or {}
-    transfers = partial(settle, book, as_of=as_of)
-    found.transfers = list(found.ask(transfers, html_word("settlement heading", locale)) or [])
+    heading = html_word("settlement heading", locale)
+    try:
+        found.transfers = list(settle(book, as_of=as_of))
+    except LedgerError as error:
+        found.unanswered.append((heading, error))
+        found.unsettled = error
     return found
 
 
@@ -373,6 +379,9 @@ def _settlement(found: _Found, book: Ledger, locale: str) -> str:
         ]
         for t in found.transfers
     ]
+    if found.unsettled is not None:  # refused: never "nothing to settle"
+        said = html_text(html_word("not settled", locale, why="{why}"))  # the words escaped
+        return f"<p>{said.replace('{why}', _why(found.unsettled, locale, book))}</p>"
     if not rows:
         return f"<p>{html_text(label('nothing to settle', locale))}</p>"
     note = f'<p class="note">{html_text(html_word("settlement note", locale))}</p>'
@@ -595,10 +604,22 @@ def report(
 def _unanswered(what: str, error: Exception, locale: str, book: Ledger) -> str:
     """A question without an answer and why, in the reader's words (a refusal that gives no
     reason the catalogs hold keeps its English words, marked as such)."""
-    why = html_text(readers_words(reason(error, locale, book.parties)))
+    return f"<li>{html_text(what)}: {_why(error, locale, book, what)}</li>"
+
+
+#: A file's key and its value in a reason (``migrants = { amount = '...' }``, ``fiscal_year =
+#: 2011``), escaped: code a reader writes into the file as it stands, in every language.
+_FILE_KEY = re.compile(r"\b[a-z]+(?:_[a-z]+)* = (?:\{ [^{}]* \}|\d+)")
+
+
+def _why(error: Exception, locale: str, book: Ledger, after: str = "") -> str:
+    """A refusal's reason as HTML, in the reader's words (English words marked as such), the
+    file's keys as code; a party ``after`` (the question) names is not named again."""
+    why = html_text(readers_words(reason(error, locale, book.parties, after=after)))
+    why = _FILE_KEY.sub(lambda key: f"<code>{key.group(0)}</code>", why)
     if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
         why = f'<span lang="en">{why}</span>'
-    return f"<li>{html_text(what)}: {why}</li>"
+    return why
 
 
 def _page(

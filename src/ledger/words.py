@@ -29,6 +29,8 @@ from babel.core import get_global
 from babel.support import Translations
 
 from .errors import LedgerError
+from .faces import call
+from .figures import Figure
 
 __all__ = [
     "DOMAIN",
@@ -685,6 +687,7 @@ HTML_WORDS = {
     "positions note": _("Positive: the party is owed more than it owes (a net creditor)."),
     "settlement heading": _("Settlement"),
     "settlement note": _("Transfers that would bring every position to zero."),
+    "not settled": _("No settlement could be worked out: {why}"),
     "entries": _("Entries"),
     "sources": _("Sources"),
     "charts": _("Charts"),
@@ -752,12 +755,31 @@ REASONS = {
         "remittances or the budget of one year"
     ),
     "no claims": _("{party}: no claims as of {day}; nothing to weigh"),
-    "no migrants": _("{ids} ({party}): no number of migrants; add it to the entry"),
+    "no budget of year": _(
+        "{party}: no budget for fiscal year {year}; add a budget with fiscal_year = {year}"
+    ),
+    "no budget of year, others": _(
+        "{party}: no budget for fiscal year {year}; the budgets are for {years}: ask about one "
+        "of those years, or add a budget with fiscal_year = {year}"
+    ),
+    # the file's key, as written in the file, in every language
+    "no migrants": _(
+        "{ids}: no number of migrants; add migrants = {{ amount = '...', qualifier = '...' }} "
+        "to the entry"
+    ),
     "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
     "divisor may be zero": _(
         "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
     ),
+    "no central value": _(
+        "{party}: the position in {currency} is {figure}, bounds with no single amount, so no "
+        "transfer can clear it; give the claims an amount, not only bounds"
+    ),
 }
+
+#: Reasons English readers read in these words too (parties by name, figures in their
+#: numbers): the refusal's own message says nothing more a reader can act on.
+_SAID_IN_ENGLISH = frozenset({"no central value"})
 
 
 #: What a refusal says is missing (its ``what``), by the words of a heading.
@@ -772,7 +794,11 @@ _MISSING_WHAT = {
 
 
 def reason(
-    error: BaseException, locale: str | Locale = "en_US", names: PartyNames | None = None
+    error: BaseException,
+    locale: str | Locale = "en_US",
+    names: PartyNames | None = None,
+    *,
+    after: str = "",
 ) -> str:
     """Why a question has no answer, in the reader's language: the refusal's own (English)
     message for English, or where the refusal gives no reason a reader's language can say
@@ -785,33 +811,67 @@ def reason(
     'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
     >>> reason(refused, "en_US")
     'no budget for TJ ...'
+
+    ``after`` is the text the reason follows (a question, ``Таджикистан: долг / бюджет``):
+    a party it names already is not named again.
+
+    >>> reason(refused, "ru_RU", after="Таджикистан: долг / бюджет")
+    'бюджет: нет данных на 2004-03-15; добавьте запись в файл'
     """
     where = locale_of(locale)
     said = _reason_of(error)
-    if said is None or language_of(where) == "en":
+    if said is None or (language_of(where) == "en" and said[0] not in _SAID_IN_ENGLISH):
         return str(error)
-    return reason_text(said, where, names)
+    return reason_text(said, where, names, after=after)
 
 
 def reason_text(
-    said: tuple[str, Mapping[str, str]],
+    said: tuple[str, Mapping[str, object]],
     locale: str | Locale = "en_US",
     names: PartyNames | None = None,
+    *,
+    after: str = "",
 ) -> str:
     """A reason (a key of :data:`REASONS` and its values) in the locale's words, parties by
-    name (what :func:`reason` says of a refusal; a series' missing year carries its own).
+    name (what :func:`reason` says of a refusal; a series' missing year carries its own), the
+    party left out where ``after``, the text it follows, names it already.
 
     >>> reason_text(("no claims", {"party": "KG", "day": "2011-12-31"}), "kk_KZ")
     'Қырғызстан: 2011-12-31 бойынша талаптар жоқ; салыстыратын ештеңе жоқ'
     """
     where = locale_of(locale)
     key, values = said
-    shown = dict(values)
+    shown = {name: _value_in(value, where) for name, value in values.items()}
     if "party" in shown:
         shown["party"] = party_name(shown["party"], where, names)
     if "what" in shown:
         shown["what"] = _what_in(shown["what"], where)
-    return say(where, REASONS[key], **shown)
+    name = shown.get("party")
+    if not name or not after or name not in after:
+        return say(where, REASONS[key], **shown)
+    return _unnamed(say(where, REASONS[key], **{**shown, "party": _PARTY}), name)
+
+
+#: Where a reason names its party, when the text before it may name it already.
+_PARTY = "\x00"
+
+
+def _unnamed(text: str, name: str) -> str:
+    """A reason with its party (marked ``_PARTY``) left out where the catalogs put it, at its
+    head (``{party}: ...``, ``{what}, {party}: ...``, ``{what}, {party}, {year}: ...``);
+    named anywhere else."""
+    for named, unnamed in ((f", {_PARTY}:", ":"), (f", {_PARTY},", ",")):
+        text = text.replace(named, unnamed, 1)
+    text = text.removeprefix(f"{_PARTY}: ")
+    return text.replace(_PARTY, name)
+
+
+def _value_in(value: object, where: Locale) -> str:
+    """A blank's value as the locale writes it: a figure in its words and numbers (by the
+    face that formats figures, which this layer does not import), anything else as text."""
+    if isinstance(value, Figure):
+        return str(call("explain.figure", value, where))
+    return str(value)
 
 
 def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str:
@@ -823,7 +883,7 @@ def reason_language(error: BaseException, locale: str | Locale = "en_US") -> str
     return language_of(where) or "en"
 
 
-def _reason_of(error: BaseException) -> tuple[str, dict[str, str]] | None:
+def _reason_of(error: BaseException) -> tuple[str, dict[str, object]] | None:
     said = getattr(error, "reason", None)
     if isinstance(said, tuple) and len(said) == 2 and said[0] in REASONS:
         return said[0], dict(said[1])
@@ -876,6 +936,7 @@ EXPLAIN = {
     "ratio head": _("{question} for {party}, {when}: {value}"),
     "as of": _("as of {day}"),
     "figures for": _("figures for {year}, {when}"),
+    "budget of": _("the budget of {year}, {when}"),
     "net creditor": _("{party} is owed more than it owes (a net creditor)"),
     "below zero": _("below zero: {what}"),
     "maybe below zero": _("direction unknown: below zero, {what}"),
