@@ -18,9 +18,11 @@ inline display); close it with ``plt.close(chart)`` when done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .book import Ledger, day_asked
 from .errors import LedgerError, MissingFigureError, UnitMismatchError
@@ -36,6 +38,7 @@ from .formatting import (
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
+from .terminal import escaped
 from .units import Unit, currency_of, is_flow, is_stock, unit_text
 from .words import html_word, locale_of
 from .yearly import Series
@@ -66,6 +69,48 @@ def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, li
     chart = pyplot.figure(figsize=(width, height), layout="constrained")
     axes = [chart.add_subplot(1, columns, i + 1) for i in range(columns)]
     return chart, axes
+
+
+_Drawn = TypeVar("_Drawn", bound=Callable[..., Any])
+
+
+def _whole_or_none(draw: _Drawn) -> _Drawn:
+    """A plot function that leaves no half-drawn chart with pyplot when it refuses (a ratio
+    its figures cannot give): ``plt.show()`` would show it, and it would never be closed."""
+
+    @wraps(draw)
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        try:
+            from matplotlib import pyplot
+        except ImportError:  # pragma: no cover - the chart says what to install
+            return draw(*args, **kwargs)
+        before = set(pyplot.get_fignums())
+        try:
+            return draw(*args, **kwargs)
+        except BaseException:
+            for number in set(pyplot.get_fignums()) - before:
+                pyplot.close(number)
+            raise
+
+    return cast(_Drawn, drawn)
+
+
+def _finished(chart: Chart) -> Chart:
+    """The chart with every text it draws (titles, axis and tick labels, legends, notes) showing
+    control and bidi characters as escapes (``\\x1b``, ``\\u202e``), exactly as the page's
+    text and the terminal show them (:func:`ledger.terminal.escaped`): a name from a file can
+    neither turn the chart's text round nor be drawn as a box (nor warn of a missing glyph)."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    for text in chart.findobj(Text):
+        text.set_text(escaped(text.get_text()))
+    for ax in chart.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):  # labels the ticks take when drawn
+                formatter.seq = [escaped(str(label)) for label in formatter.seq]
+    return chart
 
 
 def _numbers(ax: Axes, locale: str, axis: str) -> None:
@@ -191,6 +236,7 @@ def _draw_bounds(
         arrow(high, -1.0)
 
 
+@_whole_or_none
 def netting(
     book: Ledger,
     debtor: str,
@@ -255,7 +301,7 @@ def netting(
     ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
     _numbers(ax, locale, "y")
     _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
-    return chart
+    return _finished(chart)
 
 
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
@@ -339,6 +385,7 @@ def _steps(line: NetLine, locale: str) -> list[tuple[Figure, str, str]]:
     return steps
 
 
+@_whole_or_none
 def history(
     book: Ledger,
     debtor: str,
@@ -407,9 +454,10 @@ def history(
     _numbers(ax, locale, "y")
     _legend(ax, [b.amount for b in balances], locale, range_drawn=False)
     ax.set_title(_heading(names, 0 in directions, locale))
-    return chart
+    return _finished(chart)
 
 
+@_whole_or_none
 def against_budget(
     book: Ledger,
     party: str,
@@ -481,12 +529,13 @@ def against_budget(
         f"{party_name(party, locale, book.parties)}\n"
         f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}"
     )
-    return chart
+    return _finished(chart)
 
 
 _LINES = (_NET, _CLAIM, _ANSWER, "#8172b3", "#937860", "#da8bc3")
 
 
+@_whole_or_none
 def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> Chart:
     """One or more series (:func:`ledger.series`) over their years, in one unit: the central
     value as a line with a dot on each year, a range as a band from its low to its high end, an
@@ -537,7 +586,7 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
     ax.legend(handles=handles, fontsize=7, loc="best")
     if title is not None:
         ax.set_title(title)
-    return chart
+    return _finished(chart)
 
 
 def _axis_words(unit: Unit, locale: str) -> str:

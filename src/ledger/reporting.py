@@ -38,6 +38,7 @@ from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, label
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, questions
+from .terminal import escaped
 from .words import html_word, language_of, locale_of, party_name, reason, reason_language
 from .yearly import from_source
 
@@ -465,7 +466,7 @@ def _svg(chart: Chart) -> str:
     text = out.getvalue()
     text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)  # RDF, unread
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd", text)
+    return escaped(text)  # as the charts' own text shows them: never a character that acts
 
 
 def _close(chart: Chart) -> None:
