@@ -275,3 +275,15 @@ def test_a_range_written_as_one_amount_is_refused_with_how_to_write_a_range():
 def test_other_spellings_of_a_range_are_refused_with_the_range_form(text):
     with pytest.raises(lg.LedgerError, match='qualifier = "range"'):
         lg.Figure.of(text)
+
+
+def test_a_chart_draws_both_dollar_signs_of_a_range_not_mathematics():
+    """Two "$" in one label made matplotlib draw the text between them as mathematics."""
+    from matplotlib import pyplot, rc_context
+
+    chart = lg.plot.against_budget(lg.loads(RANGE_BUDGET, name="b.toml"), "UZ")
+    svg = io.StringIO()
+    with rc_context({"svg.fonttype": "none"}):
+        chart.savefig(svg, format="svg")
+    pyplot.close(chart)
+    assert "$300M–$400M per year" in svg.getvalue()

@@ -1,7 +1,9 @@
 """Plots (extra ``plot``): the netting as a waterfall, remittances and debt against a budget.
 
-Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
-than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
+Bounds are drawn as they were stated: a range as a line between its ends, a range with no
+central value as a hollow bar from its low to its high end (never a solid bar to a middle no
+source gave), an open end ("more than") as an arrow, an approximate figure hatched, and a
+legend says so. The value axis names
 the currency as the chart's labels write it, and the unit ("$ millions per year" beside
 "$300M per year"; "млн KGS в год", "жылына млн сом"); a legend keys only what is drawn; labels
 and tick numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
@@ -18,6 +20,7 @@ inline display); close it with ``plt.close(chart)`` when done.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -104,13 +107,34 @@ def _finished(chart: Chart) -> Chart:
     from matplotlib.ticker import FixedFormatter
 
     for text in chart.findobj(Text):
-        text.set_text(escaped(text.get_text()))
+        text.set_text(_drawn(text.get_text()))
     for ax in chart.axes:
         for axis in (ax.xaxis, ax.yaxis):
             formatter = axis.get_major_formatter()
             if isinstance(formatter, FixedFormatter):  # labels the ticks take when drawn
-                formatter.seq = [escaped(str(label)) for label in formatter.seq]
+                # (the plots pass their tick labels through _drawn: matplotlib may keep them
+                # in a formatter of its own)
+                formatter.seq = [_drawn(str(label)) for label in formatter.seq]
     return chart
+
+
+#: A dollar sign not already escaped for matplotlib.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _drawn(text: str) -> str:
+    """Text as a chart draws it: control and bidi characters escaped as everywhere else, and
+    where two dollar signs would make matplotlib read the text between them as mathematics
+    ("$300M–$400M per year" drawn as "300M–400M per year" in italics), each escaped, so that
+    matplotlib draws them as they are.
+
+    >>> _drawn("$20M–$50M\x1b"), _drawn("$ millions")
+    ('\\\\$20M–\\\\$50M\\\\x1b', '$ millions')
+    """
+    text = escaped(text)
+    if len(_DOLLAR.findall(text)) >= 2:
+        text = _DOLLAR.sub(r"\\$", text)
+    return text
 
 
 def _numbers(ax: Axes, locale: str, axis: str) -> None:
@@ -139,23 +163,29 @@ def _numbers(ax: Axes, locale: str, axis: str) -> None:
         ax.set_xlim(*limits)
 
 
-def _legend(ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool = True) -> None:
+def _legend(
+    ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool = True, bars: bool = True
+) -> None:
     """A key to how the figures are drawn: hatched where approximate, a line from low to
-    high end for a range, an arrow for an open end; only what the chart shows."""
+    high end for a range, a hollow bar for a range with no central value (where ``bars`` are
+    drawn), an arrow for an open end; only what the chart shows."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles: list[Any] = list(ax.get_legend_handles_labels()[0])
-    if any(f.approximate for f in figures):
+    if any(f.approximate and not (bars and _only_range(f)) for f in figures):
         text = html_word("legend approximate", locale)
         handles.append(Patch(facecolor="#808080", edgecolor="white", hatch="//", label=text))
-    shapes = [f.magnitudes for f in figures]
+    shapes = [f.magnitudes for f in figures if not (bars and _only_range(f))]
     # As drawn: ends that differ only past a float's digits (a ratio's rounding) draw no line.
     if range_drawn and any(
         lo is not None and hi is not None and float(lo) != float(hi) for _, lo, hi in shapes
     ):
         text = html_word("legend range", locale)
         handles.append(Line2D([], [], color="black", linewidth=1.5, label=text))
+    if bars and any(_only_range(f) for f in figures):
+        text = html_word("legend range bar", locale)
+        handles.append(Patch(fill=False, edgecolor="#404040", hatch=_RANGE_HATCH, label=text))
     if any((lo is None) != (hi is None) for _, lo, hi in shapes):
         text = html_word("legend open", locale)
         handles.append(Line2D([], [], color="black", marker=">", markersize=5, label=text))
@@ -192,6 +222,44 @@ def _ends(figure: Figure, scale: Decimal) -> tuple[float | None, float, float | 
     else:
         centre = low if low is not None else (high if high is not None else 0.0)
     return low, centre, high
+
+
+def _only_range(figure: Figure) -> bool:
+    """Whether a figure is a range with no central value ("between $20M and $50M"): drawn as
+    a hollow bar from its low to its high end, never as a bar up to a middle no source gave."""
+    return figure.value is None and figure.low is not None and figure.high is not None
+
+
+#: The hatching of a hollow bar: a range with no central value.
+_RANGE_HATCH = "\\\\"
+
+
+def _draw_bar(
+    ax: Axes,
+    x: float,
+    base: float,
+    figure: Figure,
+    scale: Decimal,
+    colour: str,
+    horizontal: bool = False,
+) -> None:
+    """A figure as a bar from ``base``: a solid bar to its value (hatched when approximate)
+    with its bounds, or for a range with no central value a hollow, hatched bar floating from
+    its low to its high end, and nothing solid."""
+    low, centre, high = _ends(figure, scale)
+
+    def bar(start: float, length: float, **style: Any) -> None:
+        if horizontal:
+            ax.barh(x, length, left=start, **style)
+        else:
+            ax.bar(x, length, bottom=start, **style)
+
+    if _only_range(figure) and low is not None and high is not None:
+        bar(base + low, high - low, fill=False, edgecolor=colour, hatch=_RANGE_HATCH, lw=1.2)
+        return
+    hatch = "//" if figure.approximate else None
+    bar(base, centre, color=colour, hatch=hatch, edgecolor="white")
+    _draw_bounds(ax, x, base, figure, scale, horizontal=horizontal)
 
 
 def _draw_bounds(
@@ -277,10 +345,7 @@ def netting(
         start = running
         for figure, colour, text in found:
             _, centre, _ = _ends(figure, _SCALE)
-            x = len(labels)
-            hatch = "//" if figure.approximate else None
-            ax.bar(x, centre, bottom=running, color=colour, hatch=hatch, edgecolor="white")
-            _draw_bounds(ax, x, running, figure, _SCALE)
+            _draw_bar(ax, len(labels), running, figure, _SCALE, colour)
             labels.append(text)
             running += centre
         # The next claim starts where this one's count leaves the total: reductions of a
@@ -291,7 +356,7 @@ def netting(
     labels.append(net_text)
     ax.set_xticks(
         range(len(labels)),
-        labels,
+        [_drawn(text) for text in labels],
         fontsize=7 if upright else 8,
         rotation=90 if upright else 0,
         ha="center",
@@ -315,15 +380,12 @@ def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
     """The net balance: a bar at its centre with its bounds, or where the direction is
     unknown, its range alone (a band from its low to its high end, open ends as arrows): a
     central value there would be a guess."""
-    if direction != 0:
-        _, centre, _ = _ends(net, _SCALE)
-        hatch = "//" if net.approximate else None
-        ax.bar(x, centre, color=_NET, hatch=hatch, edgecolor="white")
-        _draw_bounds(ax, x, 0.0, net, _SCALE)
+    if direction != 0 or _only_range(net):
+        _draw_bar(ax, x, 0.0, net, _SCALE, _NET)
         return
     low, _, high = _ends(net, _SCALE)
     if low is not None and high is not None:
-        ax.plot([x, x], [low, high], color=_NET, linewidth=14, alpha=0.35, solid_capstyle="butt")
+        ax.bar(x, high - low, bottom=low, fill=False, edgecolor=_NET, hatch=_RANGE_HATCH, lw=1.2)
     _draw_bounds(ax, x, 0.0, net, _SCALE)
 
 
@@ -452,7 +514,7 @@ def history(
     currency = balances[-1].currency if balances else None
     ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(currency, locale)))
     _numbers(ax, locale, "y")
-    _legend(ax, [b.amount for b in balances], locale, range_drawn=False)
+    _legend(ax, [b.amount for b in balances], locale, range_drawn=False, bars=False)
     ax.set_title(_heading(names, 0 in directions, locale))
     return _finished(chart)
 
@@ -480,18 +542,11 @@ def against_budget(
     remittances = remittances_to_budget(book, party, as_of=as_of, **policy)
     bars = [("budget", remittances.denominator), ("remittances", remittances.numerator)]
     for y, (name, figure) in enumerate(bars):
-        _, centre, _ = _ends(figure, scale)
-        flows.barh(
-            y,
-            centre,
-            color=_CLAIM if name == "budget" else _NET,
-            hatch="//" if figure.approximate else None,
-            edgecolor="white",
-        )
-        _draw_bounds(flows, y, 0.0, figure, scale, horizontal=True)
+        colour = _CLAIM if name == "budget" else _NET
+        _draw_bar(flows, y, 0.0, figure, scale, colour, horizontal=True)
     flows.set_yticks(
         range(len(bars)),
-        [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars],
+        [_drawn(f"{label(name, locale)}\n{format_figure(f, locale)}") for name, f in bars],
         fontsize=8,
     )
     code = currency_of(remittances.denominator.unit)
@@ -509,14 +564,10 @@ def against_budget(
         except MissingFigureError:
             continue
     for y, (_label, figure) in enumerate(rows):
-        _, centre, _ = _ends(figure, Decimal(1))
-        years.barh(
-            y, centre, color=_ANSWER, hatch="//" if figure.approximate else None, edgecolor="white"
-        )
-        _draw_bounds(years, y, 0.0, figure, Decimal(1), horizontal=True)
+        _draw_bar(years, y, 0.0, figure, Decimal(1), _ANSWER, horizontal=True)
     years.set_yticks(
         range(len(rows)),
-        [f"{label(name, locale)}\n{format_ratio(f, locale)}" for name, f in rows],
+        [_drawn(f"{label(name, locale)}\n{format_ratio(f, locale)}") for name, f in rows],
         fontsize=8,
     )
     years.set_xlabel(label("years of budget", locale))
