@@ -62,7 +62,9 @@ _SCALE = Decimal(10) ** 6
 #: Said where the range of a balance spans zero (looked up in the locale's catalog).
 
 
-def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, list[Axes]]:
+def _new_chart(
+    width: float, height: float, columns: int = 1, rows: int = 1
+) -> tuple[Chart, list[Axes]]:
     try:
         from matplotlib import pyplot
     except ImportError:  # pragma: no cover - depends on the environment
@@ -70,7 +72,7 @@ def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, li
             "plots need matplotlib: python -m pip install 'debt-ledger[plot]'"
         ) from None
     chart = pyplot.figure(figsize=(width, height), layout="constrained")
-    axes = [chart.add_subplot(1, columns, i + 1) for i in range(columns)]
+    axes = [chart.add_subplot(rows, columns, i + 1) for i in range(rows * columns)]
     return chart, axes
 
 
@@ -164,7 +166,13 @@ def _numbers(ax: Axes, locale: str, axis: str) -> None:
 
 
 def _legend(
-    ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool = True, bars: bool = True
+    ax: Axes,
+    figures: list[Figure],
+    locale: str,
+    *,
+    range_drawn: bool = True,
+    bars: bool = True,
+    fontsize: float = 8,
 ) -> None:
     """A key to how the figures are drawn: hatched where approximate, a line from low to
     high end for a range, a hollow bar for a range with no central value (where ``bars`` are
@@ -192,7 +200,7 @@ def _legend(
     if handles:  # under the axes, where it covers no bar
         ax.legend(
             handles=handles,
-            fontsize=7,
+            fontsize=fontsize,
             loc="upper left",
             bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
             frameon=False,
@@ -242,17 +250,18 @@ def _draw_bar(
     scale: Decimal,
     colour: str,
     horizontal: bool = False,
+    thick: float = 0.8,
 ) -> None:
-    """A figure as a bar from ``base``: a solid bar to its value (hatched when approximate)
-    with its bounds, or for a range with no central value a hollow, hatched bar floating from
-    its low to its high end, and nothing solid."""
+    """A figure as a bar ``thick`` across from ``base``: a solid bar to its value (hatched
+    when approximate) with its bounds, or for a range with no central value a hollow, hatched
+    bar floating from its low to its high end, and nothing solid."""
     low, centre, high = _ends(figure, scale)
 
     def bar(start: float, length: float, **style: Any) -> None:
         if horizontal:
-            ax.barh(x, length, left=start, **style)
+            ax.barh(x, length, thick, left=start, **style)
         else:
-            ax.bar(x, length, bottom=start, **style)
+            ax.bar(x, length, thick, bottom=start, **style)
 
     if _only_range(figure) and low is not None and high is not None:
         bar(base + low, high - low, fill=False, edgecolor=colour, hatch=_RANGE_HATCH, lw=1.2)
@@ -529,25 +538,33 @@ def against_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    stacked: bool = False,
 ) -> Chart:
     """Remittances against the budget (per year), and debt in years of the budget.
 
     Figures in another currency than the budget's convert by the rate policy of
     :mod:`ledger.fx`, with the ledger's own rates unless ``rates`` is given; ``via`` and
-    ``max_age`` as for :func:`~ledger.fx.convert`.
+    ``max_age`` as for :func:`~ledger.fx.convert`. ``stacked=True`` puts the two panels one
+    above the other in a narrow chart (as the report does), whose text stays readable where
+    the chart is shrunk to a phone's width.
     """
-    chart, (flows, years) = _new_chart(9, 3.8, columns=2)
+    from matplotlib.ticker import MaxNLocator
+
+    if stacked:
+        chart, (flows, years) = _new_chart(4.4, 6.6, rows=2)
+    else:
+        chart, (flows, years) = _new_chart(9, 3.8, columns=2)
+    small = 9 if stacked else 8  # the least text: 10 px on a phone when stacked
     scale = _SCALE
     policy: dict[str, Any] = {"rates": rates, "via": via, "max_age": max_age}
     remittances = remittances_to_budget(book, party, as_of=as_of, **policy)
     bars = [("budget", remittances.denominator), ("remittances", remittances.numerator)]
+    thick = 0.45 if stacked else 0.8  # room above each bar for its label when stacked
     for y, (name, figure) in enumerate(bars):
         colour = _CLAIM if name == "budget" else _NET
-        _draw_bar(flows, y, 0.0, figure, scale, colour, horizontal=True)
-    flows.set_yticks(
-        range(len(bars)),
-        [_drawn(f"{label(name, locale)}\n{format_figure(f, locale)}") for name, f in bars],
-        fontsize=8,
+        _draw_bar(flows, y, 0.0, figure, scale, colour, horizontal=True, thick=thick)
+    _categories(
+        flows, [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars], stacked
     )
     code = currency_of(remittances.denominator.unit)
     flows.set_xlabel(html_word("axis flow", locale, currency=_money_words(code, locale)))
@@ -564,23 +581,46 @@ def against_budget(
         except MissingFigureError:
             continue
     for y, (_label, figure) in enumerate(rows):
-        _draw_bar(years, y, 0.0, figure, Decimal(1), _ANSWER, horizontal=True)
-    years.set_yticks(
-        range(len(rows)),
-        [_drawn(f"{label(name, locale)}\n{format_ratio(f, locale)}") for name, f in rows],
-        fontsize=8,
+        _draw_bar(years, y, 0.0, figure, Decimal(1), _ANSWER, horizontal=True, thick=thick)
+    _categories(
+        years, [f"{label(name, locale)}\n{format_ratio(f, locale)}" for name, f in rows], stacked
     )
     years.set_xlabel(label("years of budget", locale))
     _numbers(years, locale, "x")
-    _legend(flows, [figure for _, figure in bars], locale)
-    _legend(years, [figure for _, figure in rows], locale)
+    if stacked:  # a narrow axis: fewer numbers, in the labels' size, so that none overlap
+        for ax in (flows, years):
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=3, steps=[1, 2, 2.5, 5, 10]))
+            ax.tick_params(axis="x", labelsize=small)
+    _legend(flows, [figure for _, figure in bars], locale, fontsize=small)
+    _legend(years, [figure for _, figure in rows], locale, fontsize=small)
     # The headline over both panels: the party, and remittances against the budget.
     ratio = format_ratio(remittances.value, locale)
     chart.suptitle(
         f"{party_name(party, locale, book.parties)}\n"
-        f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}"
+        f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}",
+        fontsize=11 if stacked else None,
     )
     return _finished(chart)
+
+
+def _categories(ax: Axes, labels: list[str], stacked: bool) -> None:
+    """The bars' labels: beside them on the value axis, or, in a narrow stacked chart, above
+    each bar across the panel's width (beside, they would take half of it)."""
+    small = 9 if stacked else 8
+    if not stacked:
+        ax.set_yticks(range(len(labels)), [_drawn(text) for text in labels], fontsize=small)
+        return
+    ax.set_yticks([])
+    for y, text in enumerate(labels):
+        ax.annotate(
+            text,
+            xy=(0.01, y + 0.27),
+            xycoords=("axes fraction", "data"),
+            va="bottom",
+            ha="left",
+            fontsize=small,
+        )
+    ax.set_ylim(-0.45, len(labels) - 0.1)
 
 
 _LINES = (_NET, _CLAIM, _ANSWER, "#8172b3", "#937860", "#da8bc3")
