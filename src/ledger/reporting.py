@@ -471,7 +471,9 @@ def _svg(chart: Chart) -> str:
     out = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "debt-ledger"}):
         chart.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    sizes = [t.get_fontsize() for t in chart.findobj(Text) if t.get_visible() and t.get_text()]
+    sizes = [
+        float(t.get_fontsize()) for t in chart.findobj(Text) if t.get_visible() and t.get_text()
+    ]
     width = chart.get_figwidth() * 72  # the SVG's own units are points
     _close(chart)
     text = out.getvalue()
