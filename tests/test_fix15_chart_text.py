@@ -12,6 +12,8 @@ import warnings
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ledger as lg
 from ledger.cli import main
@@ -287,3 +289,18 @@ def test_a_chart_draws_both_dollar_signs_of_a_range_not_mathematics():
         chart.savefig(svg, format="svg")
     pyplot.close(chart)
     assert "$300M–$400M per year" in svg.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    low=st.integers(min_value=1, max_value=10**12),
+    more=st.integers(min_value=1, max_value=10**12),
+    unit=st.sampled_from(["USD/year", "RUB/year", "KGS/month", "EUR/year"]),
+    approximate=st.booleans(),
+)
+def test_an_english_range_of_a_flow_says_its_period_once(low, more, unit, approximate):
+    flow = lg.Figure.range(f"{low} {unit}", f"{low + more} {unit}", approximate=approximate)
+    english = lg.format_figure(flow)
+    period = "per month" if unit.endswith("month") else "per year"
+    assert english.count(period) == 1, english
+    assert english.endswith(period), english
