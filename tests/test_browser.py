@@ -264,3 +264,36 @@ def test_the_printed_page_keeps_the_addresses_and_drops_the_contents(browser, tm
         assert visit.errors == [] and visit.refused == []
     finally:
         visit.close()
+
+
+#: The smallest text a reader is asked to read in a chart on a phone (CSS px).
+READABLE_PX = 10
+
+
+@pytest.mark.parametrize(("name", "locale", "day"), CASES, ids=[f"{n}-{x}" for n, x, _ in CASES])
+def test_every_chart_text_is_readable_at_phone_width(browser, tmp_path, name, locale, day):
+    """At 390 px the charts' text keeps at least 10 px (it was ~4 px in the budget chart): a
+    chart is drawn at its size, in a frame that scrolls sideways where it is wider."""
+    path = _write(tmp_path, lg.example(name), locale, as_of=day)
+    visit = Visit(browser, path, 390)
+    try:
+        found = visit.page.evaluate(
+            """() => [...document.querySelectorAll('figure svg text')].map(t => {
+                const m = t.getScreenCTM();
+                const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                return [t.textContent, size];
+            })"""
+        )
+        assert found, "no chart text in the page"
+        small = [(text, round(size, 1)) for text, size in found if size < READABLE_PX - 0.05]
+        assert small == [], small
+        dom = visit.page.evaluate(
+            """() => ({
+                wide: document.documentElement.scrollWidth,
+                charts: document.querySelectorAll('figure svg').length,
+            })"""
+        )
+        assert dom["wide"] <= 390, "the page is wider than the screen"
+        _shots(visit, f"charts-{name}-{locale}", 390)
+    finally:
+        visit.close()

@@ -317,13 +317,16 @@ def test_the_waterfall_turns_round_when_the_creditor_owes(plots):
 
 def test_the_waterfall_draws_an_unknown_direction_as_a_range_without_a_net_bar(plots):
     chart = plots.netting(lg.loads(ABOUT_AGAINST_AT_MOST), "KG", "RU", as_of=DAY)
-    heights = [h for _, h in bars(chart)]
-    assert len(heights) == 2  # the claim and the counterclaim; no central net bar
-    assert "direction unknown" in texts(chart).lower()
     (ax,) = chart.axes
-    # The net's range, -2B..10B in millions, is drawn as a line from its low to its high.
-    ends = {tuple(sorted(line.get_ydata())) for line in ax.lines if len(line.get_ydata()) == 2}
-    assert (-2000.0, 10000.0) in ends
+    assert len(ax.patches) == 3  # the claim, the counterclaim and the net's range
+    assert "direction unknown" in texts(chart).lower()
+    # Only the claim ("about 10B") has a central value: a solid bar. The counterclaim ("at
+    # most 12B", counted as 0..12B) and the net's range, -2B..10B in millions, are drawn from
+    # low to high as hollow bars (issue 15: a range is never a solid bar to a middle).
+    solid = [(p.get_y(), p.get_height()) for p in ax.patches if p.get_fill()]
+    assert solid == [(0.0, 10000.0)]
+    hollow = [(p.get_y(), p.get_y() + p.get_height()) for p in ax.patches if not p.get_fill()]
+    assert hollow == [(-2000.0, 10000.0), (-2000.0, 10000.0)]
 
 
 def test_the_history_turns_round_when_the_creditor_owes(plots):

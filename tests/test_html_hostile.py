@@ -21,6 +21,7 @@ from ledger.display import (
     ratio_html,
     transfers_html,
 )
+from ledger.terminal import is_safe
 
 DAY = date(2004, 3, 15)
 
@@ -142,8 +143,8 @@ def check_inert(html):
     assert parsed.attributes <= ATTRIBUTES, parsed.attributes - ATTRIBUTES
     for link in parsed.links:
         assert link.startswith(("http://", "https://", "#", "HTTP://", "HTTPS://")), link
-    for bidi in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x00\x1b\x07":
-        assert bidi not in html, f"{bidi!r} reached the HTML raw"
+    # The one set of characters shown escaped everywhere (HTML, terminal, charts).
+    assert is_safe(html), [c for c in html if not is_safe(c)]
 
 
 HOSTILE = st.one_of(
@@ -226,6 +227,40 @@ def _faces(book):
 def test_no_text_from_a_file_becomes_markup(book):
     for html in _faces(book):
         check_inert(html)
+
+
+def _charts(book):
+    """Every chart of the ledger that its figures can draw."""
+    plot = pytest.importorskip("ledger.plot")
+    asks = [lambda: plot.history(book, "TJ", "RU"), lambda: plot.netting(book, "TJ", "RU")]
+    asks += [lambda p=party: plot.against_budget(book, p) for party in ("TJ", "KG")]
+    asks += [lambda: plot.series(lg.series(book, "TJ", "debt", years=[2004]), title=book.title)]
+    for ask in asks:
+        chart = _answered(ask)
+        if chart is not None:
+            yield chart
+
+
+@settings(max_examples=25, deadline=None)
+@given(hostile_ledgers())
+def test_no_text_from_a_file_reaches_a_chart_raw(book):
+    """Chart text shows control and bidi characters escaped, as the page and terminal do: no
+    character drawn as a box, no warning of a missing glyph."""
+    import io
+    import warnings
+
+    from matplotlib import pyplot
+    from matplotlib.text import Text
+
+    for chart in _charts(book):
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            chart.savefig(io.BytesIO(), format="svg")
+        texts = [t.get_text() for t in chart.findobj(Text)]
+        pyplot.close(chart)
+        assert all(is_safe(text) for text in texts), [t for t in texts if not is_safe(t)]
+        # A letter the font lacks may still warn; a control or bidi character never reaches it.
+        assert all(is_safe(str(w.message)) for w in said), [str(w.message) for w in said]
 
 
 def test_a_quote_with_a_script_tag_is_shown_as_text():

@@ -56,7 +56,7 @@ from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Question, Ratio, questions
 from .reporting import write_report
-from .terminal import json_escaped, safe
+from .terminal import json_escaped, safe, warnings_shown
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import (
     ENTRIES,
@@ -1432,7 +1432,8 @@ def _run(given: list[str], out: TextIO, err: TextIO) -> int:
             args.locale = locale_of(args.locale, args.fallback)
         for warning in said:
             _write(err, f"debt-ledger: {warning.message}")
-        result = args.run(args)
+        with warnings_shown(lambda words: _write(err, words)):  # matplotlib's too: escaped
+            result = args.run(args)
     except SystemExit as stop:  # --help and --version, printed by argparse
         return int(stop.code or 0)
     except _UsageError as error:

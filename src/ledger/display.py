@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 import numbers
-import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -50,6 +49,7 @@ from .formatting import (
     party_name,
 )
 from .ratios import Ratio
+from .terminal import escaped
 from .units import currency_of, decimal, parse_unit, unit_text, ureg
 from .words import html_word, language_of, locale_of
 
@@ -81,25 +81,16 @@ _STYLE = (
 )
 
 
-#: Characters that would act rather than show: C0/C1 controls (not tab and line breaks) and the
-#: bidi embeddings, overrides and isolates, which turn the text after them round.
-_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _shown(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def html_text(text: str) -> str:
     """Text (from a file, say) as HTML that shows it and does nothing else: ``<``, ``>``,
     ``&`` and both quotes escaped (so it is safe in an attribute too), and control and bidi
-    override characters shown as escapes, so they can neither hide nor turn text round.
+    characters shown as escapes exactly as the terminal and the charts show them
+    (:func:`ledger.terminal.escaped`), so they can neither hide nor turn text round.
 
-    >>> print(html_text('<script>"x"</script>\u202eevil'))
-    &lt;script&gt;&quot;x&quot;&lt;/script&gt;\\u202eevil
+    >>> print(html_text('<script>"x"</script>\u202eevil\u200f'))
+    &lt;script&gt;&quot;x&quot;&lt;/script&gt;\\u202eevil\\u200f
     """
-    return html.escape(_UNSEEN.sub(_shown, text), quote=True)
+    return html.escape(escaped(text), quote=True)
 
 
 def escape(text: str, quote: bool = True) -> str:

@@ -93,6 +93,40 @@ QUALIFIERS: Final[tuple[str, ...]] = (
     "range",
 )
 
+#: An amount written as a range ("between 300 and 400 million USD", "300-400 million USD").
+_RANGE_TEXT = re.compile(
+    r"\s*(?:between|from)?\s*(?P<low>\d[\d.,]*)\s*(?:and|to|-|–|—)\s*"
+    r"(?P<high>(?P<number>\d[\d.,]*)(?P<rest>\s.*))",
+    re.I,
+)
+
+
+def _range_refused(text: str) -> AmountError | None:
+    """The refusal of a range written as one amount, saying how a range is written, with its
+    own ends as the example where they read as amounts; ``None`` for other text.
+
+    >>> print(_range_refused("between 300 and 400 million USD/year"))
+    'between 300 and 400 million USD/year' is not an amount but a range: write its ends, \
+low = "300 million USD/year" and high = "400 million USD/year", with qualifier = "range" \
+(or amount = { low = "300 million USD/year", high = "400 million USD/year" })
+    """
+    match = _RANGE_TEXT.fullmatch(text)
+    if match is None:
+        return None
+    low, high = f"{match['low']}{match['rest']}", match["high"]
+    try:
+        amount_parts(low)
+        amount_parts(high)
+    except AmountError:
+        low, high = "300 million USD", "400 million USD"
+    shown = f"{text[:40]!r}..." if len(text) > 40 else repr(text)
+    return AmountError(
+        f"{shown} is not an amount but a range: write its ends, "
+        f'low = "{low}" and high = "{high}", with qualifier = "range" '
+        f'(or amount = {{ low = "{low}", high = "{high}" }})'
+    )
+
+
 _EXACT = EXACT
 _NEAREST = CONTEXT
 _DOWN = DOWN
@@ -304,7 +338,10 @@ class Figure:
                     )
                 qualifier = LEADING_WORDS[match[1].lower()]
                 amount = amount[match.end() :]
-            m, unit = amount_parts(amount)
+            try:
+                m, unit = amount_parts(amount)
+            except AmountError as error:
+                raise _range_refused(amount) or error from None
         else:
             q = quantity(amount)
             m, unit = q.magnitude, intern_unit(q.units)

@@ -397,19 +397,36 @@ def _range(where: Locale, low: str, high: str, any_suffix: bool = False) -> str:
     '950 тыс. $–1,2 млн $'
     >>> _range(Locale.parse("en_US"), "$20M", "$50M")
     '$20M–$50M'
+    >>> _range(Locale.parse("en_US"), "$300M per year", "$400M per year")
+    '$300M–$400M per year'
     """
     plain = words_say(where, RANGE, low=low, high=high)
     first, second = _NUMBER.search(low), _NUMBER.search(high)
     if first is None or second is None or plain != f"{low}–{high}":
         return plain
     before, after = low[: first.start()], low[first.end() :]
-    if before != high[: second.start()] or (before and not before[-1].isspace()):
+    if before != high[: second.start()]:
+        return plain
+    if before and not before[-1].isspace():  # a sign on each number: the words after, once
+        words = _words_after(after)
+        if words and high.endswith(words):
+            return f"{low[: -len(words)]}–{high}"
         return plain
     if after != high[second.end() :] and not any_suffix:
         return plain
     if not (after[:1].isspace() or before):  # "21%–48%", "0.5×–0.75×": a sign on each
         return plain
     return f"{before}{first.group()}–{second.group()}{high[second.end() :]}"
+
+
+def _words_after(amount: str) -> str:
+    """The words after an amount's number and its scale ("M per year" gives " per year").
+
+    >>> _words_after("M per year"), _words_after("M")
+    (' per year', '')
+    """
+    space = re.search(r"\s", amount)
+    return amount[space.start() :] if space else ""
 
 
 @owned

@@ -1,7 +1,9 @@
 """Plots (extra ``plot``): the netting as a waterfall, remittances and debt against a budget.
 
-Bounds are drawn as they were stated: a range as a bar between its ends, an open end ("more
-than") as an arrow, an approximate figure hatched, and a legend says so. The value axis names
+Bounds are drawn as they were stated: a range as a line between its ends, a range with no
+central value as a hollow bar from its low to its high end (never a solid bar to a middle no
+source gave), an open end ("more than") as an arrow, an approximate figure hatched, and a
+legend says so. The value axis names
 the currency as the chart's labels write it, and the unit ("$ millions per year" beside
 "$300M per year"; "млн KGS в год", "жылына млн сом"); a legend keys only what is drawn; labels
 and tick numbers follow the chosen locale (one decimal separator: "0,5" in Russian); the tallest bar
@@ -18,9 +20,12 @@ inline display); close it with ``plt.close(chart)`` when done.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .book import Ledger, day_asked
 from .errors import LedgerError, MissingFigureError, UnitMismatchError
@@ -36,6 +41,7 @@ from .formatting import (
 from .fx import MaxAge, Rates
 from .netting import NetLine, net_balance, net_history
 from .ratios import debt_to_budget, remittances_to_budget
+from .terminal import escaped
 from .units import Unit, currency_of, is_flow, is_stock, unit_text
 from .words import html_word, locale_of
 from .yearly import Series
@@ -56,7 +62,9 @@ _SCALE = Decimal(10) ** 6
 #: Said where the range of a balance spans zero (looked up in the locale's catalog).
 
 
-def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, list[Axes]]:
+def _new_chart(
+    width: float, height: float, columns: int = 1, rows: int = 1
+) -> tuple[Chart, list[Axes]]:
     try:
         from matplotlib import pyplot
     except ImportError:  # pragma: no cover - depends on the environment
@@ -64,8 +72,71 @@ def _new_chart(width: float, height: float, columns: int = 1) -> tuple[Chart, li
             "plots need matplotlib: python -m pip install 'debt-ledger[plot]'"
         ) from None
     chart = pyplot.figure(figsize=(width, height), layout="constrained")
-    axes = [chart.add_subplot(1, columns, i + 1) for i in range(columns)]
+    axes = [chart.add_subplot(rows, columns, i + 1) for i in range(rows * columns)]
     return chart, axes
+
+
+_Drawn = TypeVar("_Drawn", bound=Callable[..., Any])
+
+
+def _whole_or_none(draw: _Drawn) -> _Drawn:
+    """A plot function that leaves no half-drawn chart with pyplot when it refuses (a ratio
+    its figures cannot give): ``plt.show()`` would show it, and it would never be closed."""
+
+    @wraps(draw)
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        try:
+            from matplotlib import pyplot
+        except ImportError:  # pragma: no cover - the chart says what to install
+            return draw(*args, **kwargs)
+        before = set(pyplot.get_fignums())
+        try:
+            return draw(*args, **kwargs)
+        except BaseException:
+            for number in set(pyplot.get_fignums()) - before:
+                pyplot.close(number)
+            raise
+
+    return cast(_Drawn, drawn)
+
+
+def _finished(chart: Chart) -> Chart:
+    """The chart with every text it draws (titles, axis and tick labels, legends, notes) showing
+    control and bidi characters as escapes (``\\x1b``, ``\\u202e``), exactly as the page's
+    text and the terminal show them (:func:`ledger.terminal.escaped`): a name from a file can
+    neither turn the chart's text round nor be drawn as a box (nor warn of a missing glyph)."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    for text in chart.findobj(Text):
+        text.set_text(_drawn(text.get_text()))
+    for ax in chart.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):  # labels the ticks take when drawn
+                # (the plots pass their tick labels through _drawn: matplotlib may keep them
+                # in a formatter of its own)
+                formatter.seq = [_drawn(str(label)) for label in formatter.seq]
+    return chart
+
+
+#: A dollar sign not already escaped for matplotlib.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _drawn(text: str) -> str:
+    """Text as a chart draws it: control and bidi characters escaped as everywhere else, and
+    where two dollar signs would make matplotlib read the text between them as mathematics
+    ("$300M–$400M per year" drawn as "300M–400M per year" in italics), each escaped, so that
+    matplotlib draws them as they are.
+
+    >>> _drawn("$20M–$50M\x1b"), _drawn("$ millions")
+    ('\\\\$20M–\\\\$50M\\\\x1b', '$ millions')
+    """
+    text = escaped(text)
+    if len(_DOLLAR.findall(text)) >= 2:
+        text = _DOLLAR.sub(r"\\$", text)
+    return text
 
 
 def _numbers(ax: Axes, locale: str, axis: str) -> None:
@@ -94,30 +165,42 @@ def _numbers(ax: Axes, locale: str, axis: str) -> None:
         ax.set_xlim(*limits)
 
 
-def _legend(ax: Axes, figures: list[Figure], locale: str, *, range_drawn: bool = True) -> None:
+def _legend(
+    ax: Axes,
+    figures: list[Figure],
+    locale: str,
+    *,
+    range_drawn: bool = True,
+    bars: bool = True,
+    fontsize: float = 8,
+) -> None:
     """A key to how the figures are drawn: hatched where approximate, a line from low to
-    high end for a range, an arrow for an open end; only what the chart shows."""
+    high end for a range, a hollow bar for a range with no central value (where ``bars`` are
+    drawn), an arrow for an open end; only what the chart shows."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles: list[Any] = list(ax.get_legend_handles_labels()[0])
-    if any(f.approximate for f in figures):
+    if any(f.approximate and not (bars and _only_range(f)) for f in figures):
         text = html_word("legend approximate", locale)
         handles.append(Patch(facecolor="#808080", edgecolor="white", hatch="//", label=text))
-    shapes = [f.magnitudes for f in figures]
+    shapes = [f.magnitudes for f in figures if not (bars and _only_range(f))]
     # As drawn: ends that differ only past a float's digits (a ratio's rounding) draw no line.
     if range_drawn and any(
         lo is not None and hi is not None and float(lo) != float(hi) for _, lo, hi in shapes
     ):
         text = html_word("legend range", locale)
         handles.append(Line2D([], [], color="black", linewidth=1.5, label=text))
+    if bars and any(_only_range(f) for f in figures):
+        text = html_word("legend range bar", locale)
+        handles.append(Patch(fill=False, edgecolor="#404040", hatch=_RANGE_HATCH, label=text))
     if any((lo is None) != (hi is None) for _, lo, hi in shapes):
         text = html_word("legend open", locale)
         handles.append(Line2D([], [], color="black", marker=">", markersize=5, label=text))
     if handles:  # under the axes, where it covers no bar
         ax.legend(
             handles=handles,
-            fontsize=7,
+            fontsize=fontsize,
             loc="upper left",
             bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
             frameon=False,
@@ -147,6 +230,45 @@ def _ends(figure: Figure, scale: Decimal) -> tuple[float | None, float, float | 
     else:
         centre = low if low is not None else (high if high is not None else 0.0)
     return low, centre, high
+
+
+def _only_range(figure: Figure) -> bool:
+    """Whether a figure is a range with no central value ("between $20M and $50M"): drawn as
+    a hollow bar from its low to its high end, never as a bar up to a middle no source gave."""
+    return figure.value is None and figure.low is not None and figure.high is not None
+
+
+#: The hatching of a hollow bar: a range with no central value.
+_RANGE_HATCH = "\\\\"
+
+
+def _draw_bar(
+    ax: Axes,
+    x: float,
+    base: float,
+    figure: Figure,
+    scale: Decimal,
+    colour: str,
+    horizontal: bool = False,
+    thick: float = 0.8,
+) -> None:
+    """A figure as a bar ``thick`` across from ``base``: a solid bar to its value (hatched
+    when approximate) with its bounds, or for a range with no central value a hollow, hatched
+    bar floating from its low to its high end, and nothing solid."""
+    low, centre, high = _ends(figure, scale)
+
+    def bar(start: float, length: float, **style: Any) -> None:
+        if horizontal:
+            ax.barh(x, length, thick, left=start, **style)
+        else:
+            ax.bar(x, length, thick, bottom=start, **style)
+
+    if _only_range(figure) and low is not None and high is not None:
+        bar(base + low, high - low, fill=False, edgecolor=colour, hatch=_RANGE_HATCH, lw=1.2)
+        return
+    hatch = "//" if figure.approximate else None
+    bar(base, centre, color=colour, hatch=hatch, edgecolor="white")
+    _draw_bounds(ax, x, base, figure, scale, horizontal=horizontal)
 
 
 def _draw_bounds(
@@ -191,6 +313,7 @@ def _draw_bounds(
         arrow(high, -1.0)
 
 
+@_whole_or_none
 def netting(
     book: Ledger,
     debtor: str,
@@ -231,10 +354,7 @@ def netting(
         start = running
         for figure, colour, text in found:
             _, centre, _ = _ends(figure, _SCALE)
-            x = len(labels)
-            hatch = "//" if figure.approximate else None
-            ax.bar(x, centre, bottom=running, color=colour, hatch=hatch, edgecolor="white")
-            _draw_bounds(ax, x, running, figure, _SCALE)
+            _draw_bar(ax, len(labels), running, figure, _SCALE, colour)
             labels.append(text)
             running += centre
         # The next claim starts where this one's count leaves the total: reductions of a
@@ -245,7 +365,7 @@ def netting(
     labels.append(net_text)
     ax.set_xticks(
         range(len(labels)),
-        labels,
+        [_drawn(text) for text in labels],
         fontsize=7 if upright else 8,
         rotation=90 if upright else 0,
         ha="center",
@@ -255,7 +375,7 @@ def netting(
     ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
     _numbers(ax, locale, "y")
     _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
-    return chart
+    return _finished(chart)
 
 
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
@@ -269,15 +389,12 @@ def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
     """The net balance: a bar at its centre with its bounds, or where the direction is
     unknown, its range alone (a band from its low to its high end, open ends as arrows): a
     central value there would be a guess."""
-    if direction != 0:
-        _, centre, _ = _ends(net, _SCALE)
-        hatch = "//" if net.approximate else None
-        ax.bar(x, centre, color=_NET, hatch=hatch, edgecolor="white")
-        _draw_bounds(ax, x, 0.0, net, _SCALE)
+    if direction != 0 or _only_range(net):
+        _draw_bar(ax, x, 0.0, net, _SCALE, _NET)
         return
     low, _, high = _ends(net, _SCALE)
     if low is not None and high is not None:
-        ax.plot([x, x], [low, high], color=_NET, linewidth=14, alpha=0.35, solid_capstyle="butt")
+        ax.bar(x, high - low, bottom=low, fill=False, edgecolor=_NET, hatch=_RANGE_HATCH, lw=1.2)
     _draw_bounds(ax, x, 0.0, net, _SCALE)
 
 
@@ -339,6 +456,7 @@ def _steps(line: NetLine, locale: str) -> list[tuple[Figure, str, str]]:
     return steps
 
 
+@_whole_or_none
 def history(
     book: Ledger,
     debtor: str,
@@ -405,11 +523,12 @@ def history(
     currency = balances[-1].currency if balances else None
     ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(currency, locale)))
     _numbers(ax, locale, "y")
-    _legend(ax, [b.amount for b in balances], locale, range_drawn=False)
+    _legend(ax, [b.amount for b in balances], locale, range_drawn=False, bars=False)
     ax.set_title(_heading(names, 0 in directions, locale))
-    return chart
+    return _finished(chart)
 
 
+@_whole_or_none
 def against_budget(
     book: Ledger,
     party: str,
@@ -419,32 +538,33 @@ def against_budget(
     rates: Rates | None = None,
     via: str | None = None,
     max_age: MaxAge = None,
+    stacked: bool = False,
 ) -> Chart:
     """Remittances against the budget (per year), and debt in years of the budget.
 
     Figures in another currency than the budget's convert by the rate policy of
     :mod:`ledger.fx`, with the ledger's own rates unless ``rates`` is given; ``via`` and
-    ``max_age`` as for :func:`~ledger.fx.convert`.
+    ``max_age`` as for :func:`~ledger.fx.convert`. ``stacked=True`` puts the two panels one
+    above the other in a narrow chart (as the report does), whose text stays readable where
+    the chart is shrunk to a phone's width.
     """
-    chart, (flows, years) = _new_chart(9, 3.8, columns=2)
+    from matplotlib.ticker import MaxNLocator
+
+    if stacked:
+        chart, (flows, years) = _new_chart(4.4, 6.6, rows=2)
+    else:
+        chart, (flows, years) = _new_chart(9, 3.8, columns=2)
+    small = 9 if stacked else 8  # the least text: 10 px on a phone when stacked
     scale = _SCALE
     policy: dict[str, Any] = {"rates": rates, "via": via, "max_age": max_age}
     remittances = remittances_to_budget(book, party, as_of=as_of, **policy)
     bars = [("budget", remittances.denominator), ("remittances", remittances.numerator)]
+    thick = 0.45 if stacked else 0.8  # room above each bar for its label when stacked
     for y, (name, figure) in enumerate(bars):
-        _, centre, _ = _ends(figure, scale)
-        flows.barh(
-            y,
-            centre,
-            color=_CLAIM if name == "budget" else _NET,
-            hatch="//" if figure.approximate else None,
-            edgecolor="white",
-        )
-        _draw_bounds(flows, y, 0.0, figure, scale, horizontal=True)
-    flows.set_yticks(
-        range(len(bars)),
-        [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars],
-        fontsize=8,
+        colour = _CLAIM if name == "budget" else _NET
+        _draw_bar(flows, y, 0.0, figure, scale, colour, horizontal=True, thick=thick)
+    _categories(
+        flows, [f"{label(name, locale)}\n{format_figure(f, locale)}" for name, f in bars], stacked
     )
     code = currency_of(remittances.denominator.unit)
     flows.set_xlabel(html_word("axis flow", locale, currency=_money_words(code, locale)))
@@ -461,32 +581,52 @@ def against_budget(
         except MissingFigureError:
             continue
     for y, (_label, figure) in enumerate(rows):
-        _, centre, _ = _ends(figure, Decimal(1))
-        years.barh(
-            y, centre, color=_ANSWER, hatch="//" if figure.approximate else None, edgecolor="white"
-        )
-        _draw_bounds(years, y, 0.0, figure, Decimal(1), horizontal=True)
-    years.set_yticks(
-        range(len(rows)),
-        [f"{label(name, locale)}\n{format_ratio(f, locale)}" for name, f in rows],
-        fontsize=8,
+        _draw_bar(years, y, 0.0, figure, Decimal(1), _ANSWER, horizontal=True, thick=thick)
+    _categories(
+        years, [f"{label(name, locale)}\n{format_ratio(f, locale)}" for name, f in rows], stacked
     )
     years.set_xlabel(label("years of budget", locale))
     _numbers(years, locale, "x")
-    _legend(flows, [figure for _, figure in bars], locale)
-    _legend(years, [figure for _, figure in rows], locale)
+    if stacked:  # a narrow axis: fewer numbers, in the labels' size, so that none overlap
+        for ax in (flows, years):
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=3, steps=[1, 2, 2.5, 5, 10]))
+            ax.tick_params(axis="x", labelsize=small)
+    _legend(flows, [figure for _, figure in bars], locale, fontsize=small)
+    _legend(years, [figure for _, figure in rows], locale, fontsize=small)
     # The headline over both panels: the party, and remittances against the budget.
     ratio = format_ratio(remittances.value, locale)
     chart.suptitle(
         f"{party_name(party, locale, book.parties)}\n"
-        f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}"
+        f"{label('remittances', locale)} / {label('budget', locale)}: {ratio}",
+        fontsize=11 if stacked else None,
     )
-    return chart
+    return _finished(chart)
+
+
+def _categories(ax: Axes, labels: list[str], stacked: bool) -> None:
+    """The bars' labels: beside them on the value axis, or, in a narrow stacked chart, above
+    each bar across the panel's width (beside, they would take half of it)."""
+    small = 9 if stacked else 8
+    if not stacked:
+        ax.set_yticks(range(len(labels)), [_drawn(text) for text in labels], fontsize=small)
+        return
+    ax.set_yticks([])
+    for y, text in enumerate(labels):
+        ax.annotate(
+            text,
+            xy=(0.01, y + 0.27),
+            xycoords=("axes fraction", "data"),
+            va="bottom",
+            ha="left",
+            fontsize=small,
+        )
+    ax.set_ylim(-0.45, len(labels) - 0.1)
 
 
 _LINES = (_NET, _CLAIM, _ANSWER, "#8172b3", "#937860", "#da8bc3")
 
 
+@_whole_or_none
 def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> Chart:
     """One or more series (:func:`ledger.series`) over their years, in one unit: the central
     value as a line with a dot on each year, a range as a band from its low to its high end, an
@@ -537,7 +677,7 @@ def series(*drawn: Series, locale: str = "en_US", title: str | None = None) -> C
     ax.legend(handles=handles, fontsize=7, loc="best")
     if title is not None:
         ax.set_title(title)
-    return chart
+    return _finished(chart)
 
 
 def _axis_words(unit: Unit, locale: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +39,7 @@ from .figures import Figure
 from .formatting import describe, format_figure, format_ratio, format_reduction, label
 from .netting import NetBalance, net_balance, net_positions, settle
 from .ratios import Ratio, questions
+from .terminal import escaped
 from .words import html_word, language_of, locale_of, party_name, reason, reason_language
 from .yearly import from_source
 
@@ -62,6 +64,7 @@ thead th{border-bottom:2px solid #888}
 q{font-style:italic}
 .made,.note{color:#555;font-size:.9rem}
 figure{margin:1rem 0;break-inside:avoid}svg{max-width:100%;height:auto}
+.chart{overflow-x:auto}.chart svg{min-width:var(--readable,0)}
 figcaption{font-size:.9rem;color:#333}
 nav ul{padding-left:1.2rem}
 :target{background:#fff3b0}
@@ -75,7 +78,7 @@ table.stack td:empty{display:none}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
 }
 @media print{
-nav,.skip{display:none}body{max-width:none;font-size:11pt}
+nav,.skip{display:none}body{max-width:none;font-size:11pt}.chart svg{min-width:0}
 a{color:inherit;text-decoration:none}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
 h2{break-after:avoid}tr,figure{break-inside:avoid}
@@ -461,20 +464,33 @@ def _sources(book: Ledger, locale: str, anchors: _Anchors) -> str:
 # -- charts ------------------------------------------------------------------------------------
 
 
+#: The least size (CSS px) of a chart's text on any screen, a phone's too.
+READABLE_PX = 10
+
+
 def _svg(chart: Chart) -> str:
     """A chart as inline SVG: its text kept as text (the reader can find and copy it),
     nothing before the ``<svg`` element nor its RDF metadata, and no character that would act
-    rather than show."""
+    rather than show. It is framed (``div.chart``) with the least width at which its smallest
+    text is 10 px (``--readable``): on a narrower screen the frame scrolls sideways rather
+    than shrink the text past reading."""
     from matplotlib import rc_context
+    from matplotlib.text import Text
 
     out = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "debt-ledger"}):
         chart.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    sizes = [
+        float(t.get_fontsize()) for t in chart.findobj(Text) if t.get_visible() and t.get_text()
+    ]
+    width = chart.get_figwidth() * 72  # the SVG's own units are points
     _close(chart)
     text = out.getvalue()
     text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)  # RDF, unread
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd", text)
+    least = math.ceil(width * READABLE_PX / min(sizes, default=READABLE_PX))
+    # as the charts' own text shows them: never a character that acts
+    return f'<div class="chart" style="--readable:{least}px">{escaped(text)}</div>'
 
 
 def _close(chart: Chart) -> None:
@@ -514,7 +530,10 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
     for party in sorted({r.party for r in found.ratios if r.question != "per_migrant"}):
         what = party_name(party, locale, book.parties)
         figures.append(
-            (what, partial(plot.against_budget, book, party, as_of=as_of, locale=locale))
+            (
+                what,
+                partial(plot.against_budget, book, party, as_of=as_of, locale=locale, stacked=True),
+            )
         )
     out = []
     for what, draw in figures:

@@ -4,9 +4,13 @@ dies on the terminal's encoding.
 Two steps, for every line the command line writes (its own words and the data it shows):
 
 - :func:`escaped`: control characters (NUL, ESC, BEL, DEL, the C1 block) and the invisible
-  marks that reorder text (bidi overrides such as U+202E) are shown as escapes (``\\x1b``,
-  ``\\u202e``), so a quote in a file can neither colour, clear nor reverse the terminal;
-  line breaks and tabs of the command's own layout stay.
+  marks that reorder text (bidi overrides such as U+202E, the marks U+200E, U+200F, U+061C)
+  are shown as escapes (``\\x1b``, ``\\u202e``), so a quote in a file can neither colour,
+  clear nor reverse the terminal; line breaks and tabs of the command's own layout stay.
+  The one set of characters shown escaped everywhere: HTML (:func:`ledger.display.html_text`)
+  and the charts show them the same way.
+- :func:`warnings_shown`: a warning raised while a command runs (a library's, matplotlib's)
+  is written escaped too, in the command's words, never raw by Python's own hook.
 - :func:`fitted`: what the terminal's encoding cannot show falls back to ASCII: arrows and
   signs to their ASCII spelling (``→`` to ``->``), accented letters to their base letter,
   Cyrillic transliterated, anything else as an escape; never a ``UnicodeEncodeError``.
@@ -24,8 +28,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-__all__ = ["escaped", "fitted", "is_safe", "json_escaped", "safe"]
+__all__ = ["escaped", "fitted", "is_safe", "json_escaped", "safe", "warnings_shown"]
 
 #: What must never reach a terminal raw: C0 controls but line feed and tab, DEL, C1, and the
 #: marks that reorder or hide text (bidi embeddings, overrides and isolates, the Arabic
@@ -159,3 +166,24 @@ def fitted(text: str, encoding: str | None) -> str:
 def safe(text: str, encoding: str | None) -> str:
     """Escaped, then fitted: what may be written to a terminal of that encoding."""
     return fitted(escaped(text), encoding)
+
+
+@contextmanager
+def warnings_shown(write: Callable[[str], None]) -> Iterator[None]:
+    """Within the block, each warning shown goes to ``write`` as ``debt-ledger: <message>``
+    (``write`` escapes and fits it to the terminal), never raw to ``sys.stderr``; the filters
+    in force still choose which warnings are shown.
+
+    >>> said = []
+    >>> with warnings_shown(said.append):
+    ...     warnings.warn("Glyph 27 (\\x1b) missing", UserWarning, stacklevel=1)
+    >>> said
+    ['debt-ledger: Glyph 27 (\\x1b) missing']
+    """
+
+    def show(message: Warning | str, *_: object, **__: object) -> None:
+        write(f"debt-ledger: {message}")
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield

@@ -623,6 +623,7 @@ HTML_WORDS = {
     "axis flow": _("{currency} millions per year"),
     "legend approximate": _("approximate (hatched)"),
     "legend range": _("range: from its low to its high end"),
+    "legend range bar": _("range, no central value: from its low to its high end (hollow bar)"),
     "legend open": _("open end: more than, or at most (arrow)"),
     "legend hollow": _("approximate or only bounded (hollow dot)"),
     # the ledger table
