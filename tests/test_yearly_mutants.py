@@ -15,6 +15,9 @@ from ledger.yearly import Point, Series, divided, from_source, named, year_of
 # round rates (an average of 47 for 2012, spot 45 from June and 50 from December), roubles that
 # convert only through the euro, and a monthly remittance.
 FLOWS = """
+[parties.KG]
+name = {ru = "Кыргызстан"}
+
 [sources.s1]
 publisher = "Pub One"
 title = "Flows"
@@ -535,9 +538,7 @@ def test_a_net_debt_to_one_creditor_takes_off_only_what_that_creditor_owes(debts
 
 def test_asserted_by_chooses_the_claims_both_ways_of_a_net_debt(debts):
     # RU asserts its claim on KG; KG asserts its claim on RU, which is left out
-    net = lg.series(
-        debts, "KG", "debt", creditor="RU", net=True, asserted_by="RU", years=[2011]
-    )
+    net = lg.series(debts, "KG", "debt", creditor="RU", net=True, asserted_by="RU", years=[2011])
     assert figures(net) == ["90 USD"]
 
 
@@ -565,10 +566,30 @@ WHAT = "TJ is owed more than it owes (a net creditor)"
         ("50 USD", "50 USD", "0 USD", None),
         ("50.5 USD", "50 USD", "0.5 USD", None),
         ("51 USD", "50 USD", "1 USD", None),
-        (lg.Figure.range("40 USD", "60 USD"), "50 USD", "between -10 and 10 USD", f"direction unknown: may be below zero, {WHAT}"),
-        (lg.Figure.range("40 USD", "50 USD"), "50 USD", "between -10 and 0 USD", f"below zero: {WHAT}"),
-        (lg.Figure.range("40 USD", "50.5 USD"), "50 USD", "between -10 and 0.5 USD", f"direction unknown: may be below zero, {WHAT}"),
-        (lg.Figure.range("40 USD", "51 USD"), "50 USD", "between -10 and 1 USD", f"direction unknown: may be below zero, {WHAT}"),
+        (
+            lg.Figure.range("40 USD", "60 USD"),
+            "50 USD",
+            "between -10 and 10 USD",
+            f"direction unknown: may be below zero, {WHAT}",
+        ),
+        (
+            lg.Figure.range("40 USD", "50 USD"),
+            "50 USD",
+            "between -10 and 0 USD",
+            f"below zero: {WHAT}",
+        ),
+        (
+            lg.Figure.range("40 USD", "50.5 USD"),
+            "50 USD",
+            "between -10 and 0.5 USD",
+            f"direction unknown: may be below zero, {WHAT}",
+        ),
+        (
+            lg.Figure.range("40 USD", "51 USD"),
+            "50 USD",
+            "between -10 and 1 USD",
+            f"direction unknown: may be below zero, {WHAT}",
+        ),
     ],
 )
 def test_a_net_debt_says_what_its_sign_means(owed, owing, net, note):
@@ -633,7 +654,9 @@ def test_one_debt_said_by_both_sides_is_refused_word_for_word():
             claim("kg-says", "RU", "KG", "100 USD", day=date(2011, 12, 31), asserted_by="KG"),
         ]
     )
-    words = refusal(lg.MissingFigureError, lambda: lg.series(book, "KG", "debt", years=[2010, 2011]))
+    words = refusal(
+        lg.MissingFigureError, lambda: lg.series(book, "KG", "debt", years=[2010, 2011])
+    )
     assert words == (
         "claims of RU on KG are asserted by different parties (kg-says (Pub, 2010-01-01) "
         "asserted by KG, ru-says (Pub, 2010-01-01) asserted by RU): the same debt may be said "
@@ -652,6 +675,7 @@ def usd(year, amount):
 
 def test_a_series_reads_as_its_years_and_figures():
     held = Series("TJ", "debt", [usd(2011, 5), Point(2010, None, missing="none")])
+    assert held.names == {}
     assert str(held) == "debt for TJ: 2010: missing, 2011: 5 USD"
     assert repr(held) == "<Series debt for TJ: 2010: missing, 2011: 5 USD>"
     assert list(held) == [2010, 2011]
@@ -703,13 +727,20 @@ def test_only_a_series_divides_a_series():
 def test_series_of_different_years_are_refused_with_both_spans():
     words = refusal(
         lg.LedgerError,
-        lambda: ratio(Series("TJ", "a", [usd(2010, 1), usd(2011, 1)]), Series("TJ", "b", [usd(2012, 1)])),
+        lambda: ratio(
+            Series("TJ", "a", [usd(2010, 1), usd(2011, 1)]), Series("TJ", "b", [usd(2012, 1)])
+        ),
     )
     assert words == (
         "the series cover different years (2010..2011 and 2012..2012); ask both for the same years"
     )
-    words = refusal(lg.LedgerError, lambda: ratio(Series("TJ", "a", []), Series("TJ", "b", [usd(2012, 1)])))
-    assert words == "the series cover different years (none and 2012..2012); ask both for the same years"
+    words = refusal(
+        lg.LedgerError, lambda: ratio(Series("TJ", "a", []), Series("TJ", "b", [usd(2012, 1)]))
+    )
+    assert (
+        words
+        == "the series cover different years (none and 2012..2012); ask both for the same years"
+    )
 
 
 def test_a_ratio_of_series_keeps_both_sides(flows):
@@ -719,7 +750,7 @@ def test_a_ratio_of_series_keeps_both_sides(flows):
     assert shares.party == "KG/TJ"
     assert shares.label == "remittances / GDP"
     assert shares.question == "remittances to GDP"
-    assert shares.names == {**gdp.names, **remittances.names}
+    assert shares.names == {"KG": {"name": {"ru": "Кыргызстан"}}}
     # 100 USD / 7000 USD
     assert shares[2012] == lg.Figure.of("100 USD/year") / lg.Figure.of("7000 USD/year")
     point = shares.point(2012)
@@ -727,9 +758,7 @@ def test_a_ratio_of_series_keeps_both_sides(flows):
     assert [c.rate.id for c in point.conversions] == ["kgs-usd-2012-average"]
     assert point.detail.explain() == "answer"
     missing = shares.point(2011)
-    assert missing.missing == (
-        f"remittances: {remittances.why(2011)}; GDP: no GDP of TJ for 2011"
-    )
+    assert missing.missing == (f"remittances: {remittances.why(2011)}; GDP: no GDP of TJ for 2011")
     assert missing.reasons == (
         ("remittances", ("no rate", {"pair": "KGS/USD", "day": "2011-12-31"})),
         ("GDP", ("none in year", {"what": "gdp", "party": "TJ", "year": "2011"})),
@@ -756,3 +785,20 @@ def test_a_ratio_says_a_side_s_reason_only_where_every_missing_side_gives_one(fl
     assert both.reasons == ()
     assert both.missing.startswith("public external debt stock: 4500 KGS not converted: ")
     assert both.missing.endswith("; GDP: no GDP of UZ for 2012")
+
+
+def test_a_ratio_missing_on_one_side_says_that_side_s_reason_alone():
+    said = ("none in year", {"what": "gdp", "party": "TJ", "year": "2011"})
+    top = Series("TJ", "top", [Point(2011, None, missing="no top", reasons=(("", said),))])
+    bottom = Series("TJ", "bottom", [usd(2011, 4)])
+    point = ratio(top, bottom).point(2011)
+    assert point.missing == "top: no top"
+    assert point.reasons == (("top", said),)
+    assert point.entries == () and point.conversions == ()
+    point = ratio(bottom, top).point(2011)
+    assert point.missing == "top: no top"
+    assert point.reasons == (("top", said),)
+    untold = Series("TJ", "untold", [Point(2011, None, missing="no reason given")])
+    point = ratio(untold, bottom).point(2011)
+    assert point.missing == "untold: no reason given"
+    assert point.reasons == ()
