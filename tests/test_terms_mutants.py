@@ -189,12 +189,29 @@ def test_a_rate_a_file_cannot_write_is_refused_in_words(figure, shown):
     assert words == f"rate {shown} cannot be written as a rate per year"
 
 
-def test_terms_given_a_rate_a_file_cannot_write_refuse_it():
-    # Pinned as it is: the refusal is the bare LedgerError of rate_text, without the
-    # "terms: interest:" place that every other refusal of Terms gives.
+def test_terms_given_a_rate_a_file_cannot_write_refuse_it_in_their_place():
     half_open = Figure.range("0.01", "0.02", low_inclusive=False)
-    words = refusal(lg.LedgerError, lambda: lg.Terms(interest=half_open, maturity_years=3))
-    assert words == "rate more than 0.01 and at most 0.02 cannot be written as a rate per year"
+    assert terms_refusal(interest=half_open, maturity_years=3) == HEAD + (
+        "interest: rate more than 0.01 and at most 0.02 cannot be written as a rate per year"
+    )
+    source = lg.Source(publisher="Pub", title="Doc", date=date(2010, 1, 1))
+    words = refusal(
+        lg.LedgerFileError,
+        lambda: lg.Claim(
+            id="loan",
+            as_of=date(2010, 1, 1),
+            source=source,
+            creditor="RU",
+            debtor="TJ",
+            asserted_by="RU",
+            amount="5 USD",
+            terms={"interest": half_open, "maturity_years": 3},
+        ),
+    )
+    assert words == (
+        "1 problem in the ledger; nothing was loaded:\n  - claim (loan): terms.interest: rate "
+        "more than 0.01 and at most 0.02 cannot be written as a rate per year"
+    )
 
 
 # -- Terms: each refusal as a user reads it -------------------------------------------------
