@@ -619,14 +619,18 @@ def test_debts_in_two_currencies_add_up_in_the_one_asked():
 
 def test_a_year_whose_debts_cannot_be_converted_is_missing():
     book = lg.Ledger(
-        [claim("ru-on-kg", "RU", "KG", "100 USD"), claim("cn-on-kg", "CN", "KG", "5000 KGS")]
+        [
+            claim("ru-on-kg", "RU", "KG", "100 USD"),
+            claim("cn-on-kg", "CN", "KG", "5000 KGS"),
+            settlement("cn-kg-paid", "cn-on-kg", "1000 KGS", date(2010, 6, 1)),
+        ]
     )
     debt = lg.series(book, "KG", "debt", currency="USD", years=[2010])
     point = debt.point(2010)
-    # Pinned as it is: the words name the first claim's amount (100 USD), though the som
-    # are what found no rate; the rate policy's words that follow name the pair.
+    # the som owed at the year end (5000 - 1000) are what found no rate: the words name them,
+    # not the first claim's 100 USD
     assert point.missing == (
-        "100 USD not converted: no KGS/USD rate in force on 2010-12-31; rates for the pair: "
+        "4000 KGS not converted: no KGS/USD rate in force on 2010-12-31; rates for the pair: "
         "none. Add a Rate entry dated on or before that day"
     )
     assert [e.id for e in point.entries] == ["ru-on-kg", "cn-on-kg"]
