@@ -210,7 +210,10 @@ def rate_text(figure: Figure) -> str:
 
 def _validate_rate(value: object) -> Figure:
     figure = rate_figure(value, "")  # the field's name is in the problem already
-    rate_text(figure)  # what a file cannot write back is refused here
+    try:
+        rate_text(figure)  # what a file cannot write back is refused here
+    except LedgerError as error:  # as a problem of the field, like every other refusal
+        raise ValueError(str(error)) from None
     return figure
 
 

@@ -528,18 +528,18 @@ def _debt_point(
         signed = left if claim.debtor == party else -left
         held = in_currency.get(claim.currency)
         in_currency[claim.currency] = signed if held is None else held + signed
-    try:
-        conversions = [
-            policy.to(in_currency[code], target, day, None) for code in sorted(in_currency)
-        ]
-    except RateError as error:
-        return Point(
-            year,
-            None,
-            tuple(counted),
-            missing=_no_rate(claims[0].amount, error),
-            reasons=_rate_reason(error),
-        )
+    conversions = []
+    for code in sorted(in_currency):
+        try:
+            conversions.append(policy.to(in_currency[code], target, day, None))
+        except RateError as error:  # named by what the year owes in that currency
+            return Point(
+                year,
+                None,
+                tuple(counted),
+                missing=_no_rate(in_currency[code], error),
+                reasons=_rate_reason(error),
+            )
     total = conversions[0].figure
     for more in conversions[1:]:
         total = total + more.figure
