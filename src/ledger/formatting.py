@@ -322,14 +322,46 @@ def format_figure(
             return say(value, qualified=False)
         word = "estimated" if qualifier == "estimated" else "about"
         return _qualified(where, word, say(value))
+    alike = _alike_ends(value, low, high, say)
+    if alike is not None:  # "about -KGS46.7M", never "(-KGS46.7M–-KGS46.7M)" beside it
+        if low == high and not figure.approximate:  # bounds rounded outwards: truly one amount
+            return alike
+        return _qualified(where, "about", alike)
     text = _bounds_text(figure, low, high, where, say)
     if value is not None:
-        text = words_say(where, CENTRAL, value=say(value, False), range=text)
+        central = say(value, False)
+        if _MINUS in text:  # "−KGS46.7M (−KGS46.8M – −KGS46.6M)": one minus sign throughout
+            central = _minus_sign(central)
+        text = words_say(where, CENTRAL, value=central, range=text)
     if figure.approximate:
         if qualifier == "range":
             return words_say(where, QUALIFIED["about"], amount=text)
         return words_say(where, APPROXIMATE, text=text)
     return text
+
+
+def _alike_ends(
+    value: Decimal | None,
+    low: Decimal | None,
+    high: Decimal | None,
+    say: Callable[[Decimal | None, bool], str],
+) -> str | None:
+    """The one amount a figure with both bounds shows where its ends, as shown, are equal to
+    each other and to its value (a sum of many "about" amounts, within cents of each other),
+    else None: such a range is about that amount, and said once.
+
+    >>> say = lambda number, qualified=True: f"${number / 1000000:.1f}M"
+    >>> _alike_ends(Decimal("46704905"), Decimal("46704815"), Decimal("46704995"), say)
+    '$46.7M'
+    >>> print(_alike_ends(None, Decimal("46600000"), Decimal("46800000"), say))
+    None
+    """
+    if low is None or high is None:
+        return None
+    ends = say(low, True)
+    if ends != say(high, True) or (value is not None and say(value, True) != ends):
+        return None
+    return ends if value is None else say(value, True)
 
 
 def _bounds_text(
@@ -400,23 +432,60 @@ def _range(where: Locale, low: str, high: str, any_suffix: bool = False) -> str:
     >>> _range(Locale.parse("en_US"), "$300M per year", "$400M per year")
     '$300M–$400M per year'
     """
+    signed = _minus_sign(low) != low or _minus_sign(high) != high
+    if signed:
+        low, high = _minus_sign(low), _minus_sign(high)
     plain = words_say(where, RANGE, low=low, high=high)
     first, second = _NUMBER.search(low), _NUMBER.search(high)
+    if plain == f"{low}–{high}" and signed:  # "−$2M – $1M", never "-$2M–$1M" or "–-"
+        plain = f"{low} – {high}"
+        return _shared_words(low, high, first, second, any_suffix, " – ") or plain
     if first is None or second is None or plain != f"{low}–{high}":
         return plain
+    return _shared_words(low, high, first, second, any_suffix, "–") or plain
+
+
+def _shared_words(
+    low: str,
+    high: str,
+    first: re.Match[str] | None,
+    second: re.Match[str] | None,
+    any_suffix: bool,
+    dash: str,
+) -> str | None:
+    """Two bounds with the words around their numbers said once (see :func:`_range`), or
+    None where they cannot be."""
+    if first is None or second is None:
+        return None
     before, after = low[: first.start()], low[first.end() :]
-    if before != high[: second.start()]:
-        return plain
-    if before and not before[-1].isspace():  # a sign on each number: the words after, once
-        words = _words_after(after)
+    if before.lstrip(_MINUS) != high[: second.start()].lstrip(_MINUS):
+        return None
+    if before.lstrip(_MINUS) and not before[-1].isspace():  # a sign on each number
+        words = _words_after(after)  # the words after, once
         if words and high.endswith(words):
-            return f"{low[: -len(words)]}–{high}"
-        return plain
+            return f"{low[: -len(words)]}{dash}{high}"
+        return None
     if after != high[second.end() :] and not any_suffix:
-        return plain
+        return None
     if not (after[:1].isspace() or before):  # "21%–48%", "0.5×–0.75×": a sign on each
-        return plain
-    return f"{before}{first.group()}–{second.group()}{high[second.end() :]}"
+        return None
+    return f"{before}{first.group()}{dash}{second.group()}{high[second.end() :]}"
+
+
+#: The minus sign a negative range end is written with (U+2212), so that "−2 – −1" reads
+#: as two negative numbers, where a hyphen after a dash ("-2–-1") does not.
+_MINUS = "\u2212"
+
+
+def _minus_sign(amount: str) -> str:
+    """An amount with the hyphen-minus before its number written as a minus sign.
+
+    >>> _minus_sign("-$2M"), _minus_sign("-46,8 млн KGS"), _minus_sign("$2M per year")
+    ('−$2M', '−46,8 млн KGS', '$2M per year')
+    """
+    digit = re.search(r"\d", amount)
+    end = digit.start() if digit else len(amount)
+    return amount[:end].replace("-", _MINUS) + amount[end:]
 
 
 def _words_after(amount: str) -> str:
