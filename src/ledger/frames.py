@@ -1641,6 +1641,8 @@ def scan(
         )
     _found(paths)
     if suffixes <= {".csv"}:
+        for path in paths:
+            _check_fields(path)
         return _scan_csv(paths, engine, scale)
     return _scan_parquet(paths, engine)
 
@@ -1657,6 +1659,73 @@ def _found(paths: list[str]) -> None:
                 f"scan: no file matches {path}; check the folder and the name (a glob such "
                 "as transfers/*.csv matches the files in that folder)"
             )
+
+
+def _check_fields(path: str) -> None:
+    """Refuses a CSV row with fewer or more fields than its file's header, with its file and
+    line: an engine reads the missing fields as empty (polars) and may drop an extra one
+    unread, so that the row would net as something it does not say. One streamed pass over
+    each file's lines (a file with a quoted field over several lines is left to the engine).
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "claims.csv"
+    >>> _ = file.write_text("debtor,creditor,currency,amount\\nTJ,RU,USD\\n")
+    >>> _check_fields(str(file))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ledger.frames.FrameError: scan: ...claims.csv line 2: 3 fields where the header has 4 ...
+    """
+    import glob
+
+    try:
+        import polars as pl
+    except ImportError:  # pragma: no cover - polars comes with the frames extra
+        return
+    files = [path] if "://" in path else sorted(glob.glob(path, recursive=True))
+    for file in files:
+        line = pl.col("line")
+        quotes = line.str.count_matches('"', literal=True)
+        bare = pl.when(quotes > 0).then(line.str.replace_all(r'"[^"]*"', "")).otherwise(line)
+        fields = bare.str.count_matches(",", literal=True) + 1
+        lines = pl.scan_lines(file)
+        head = lines.head(1).select(fields).collect()
+        if not len(head):
+            continue
+        header = int(head.item())
+        wrong = (fields != header) & (line.str.strip_chars() != "")
+        found = (
+            lines.with_row_index("_i")
+            .select(
+                pl.col("_i").filter(wrong).min().alias("first"),
+                (quotes % 2 == 1).any().alias("odd"),
+            )
+            .collect()
+        )
+        first, odd = found.row(0)
+        if first is not None and not odd:
+            text = lines.slice(int(first), 1).collect().item()
+            raise FrameError(_ragged(file, int(first) + 1, _header(file), text))
+
+
+def _header(file: str) -> list[str]:
+    import csv
+
+    with open(file, newline="", encoding="utf-8-sig") as text:
+        return next(csv.reader(text), [])
+
+
+def _ragged(file: str, number: int, header: list[str], text: str) -> str:
+    """What is wrong with a row of a CSV file whose fields are not the header's."""
+    import csv
+
+    fields = next(csv.reader([text.rstrip("\r\n")]), [])
+    where = f"scan: {file} line {number}: {len(fields)} fields where the header has {len(header)}"
+    advice = "write every column on every row, with an empty field where a value is unknown"
+    if len(fields) < len(header):
+        missing = ", ".join(header[len(fields) :])
+        return f"{where} ({', '.join(header)}): it has no {missing}; {advice}"
+    extra = ", ".join(map(repr, fields[len(header) :]))
+    return f"{where}: {extra} beyond its last column {header[-1]!r}; {advice}"
 
 
 def _scan_parquet(paths: list[str], engine: str) -> Any:
