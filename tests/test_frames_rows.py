@@ -58,7 +58,9 @@ def test_an_extra_field_is_refused_with_its_file_and_line(tmp_path, engine):
 
 
 def test_a_short_row_in_a_minimal_file_is_refused_too(tmp_path):
-    path = written(tmp_path, "TJ,RU,USD,300.25", "KG,RU", header="debtor,creditor,currency,amount\n")
+    path = written(
+        tmp_path, "TJ,RU,USD,300.25", "KG,RU", header="debtor,creditor,currency,amount\n"
+    )
     message = refused(path, "polars")
     assert f"{path} line 3" in message and "2 fields" in message, message
 
