@@ -33,6 +33,8 @@ never falls below zero; the answer is the object path's on the same data.
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -577,6 +579,7 @@ class _Plan:
     implementation: Any
     paid: Any = None  # the settlement rows with their parts, to show a bad one
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
+    files: list[str] | None = None  # the files :func:`scan` read the frame from, if it did
 
     @cached_property
     def full(self) -> Any:
@@ -637,7 +640,9 @@ def _plan(
         def marked() -> Any:
             return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
 
-        return _Plan(lazy, marked, kind, simple, eager, implementation, whole=whole)
+        return _Plan(
+            lazy, marked, kind, simple, eager, implementation, whole=whole, files=_files(native)
+        )
     sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -665,7 +670,9 @@ def _plan(
 
     full = _each_row(lazy, counted)
     rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
-    return _Plan(rows, lambda: full, kind, simple, eager, implementation, paid)
+    return _Plan(
+        rows, lambda: full, kind, simple, eager, implementation, paid, files=_files(native)
+    )
 
 
 def _claims_that_count(
@@ -889,6 +896,9 @@ def _summed_sides(plan: _Plan) -> Any:
     except Exception as error:
         if type(error).__module__.split(".")[0] not in _ENGINES:
             raise
+        unreadable = _unreadable(error, plan.files)
+        if unreadable is not None:
+            raise unreadable from None
         if plan.kind.scale is None:  # a 64-bit sum out of range (DuckDB's HUGEINT cast back)
             raise _Wider from None
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -906,6 +916,60 @@ def _summed_sides(plan: _Plan) -> Any:
     _check_summed(plan, summed)
     _fits_answers(plan, summed)
     return summed
+
+
+#: What DuckDB and polars say of a value of a CSV file they cannot read as its column's type.
+_DUCKDB_CSV = re.compile(r"CSV Error on Line: (\d+)")
+_DUCKDB_FILE = re.compile(r"^\s*file = (.+)$", re.MULTILINE)
+_POLARS_PARSE = re.compile(r"could not parse `(.*?)` as dtype `(.*?)` at column '(.*?)'")
+
+
+def _unreadable(error: Exception, files: Sequence[str] | None) -> FrameError | None:
+    """The engine's error as what it is where it could not read a file (a value not of its
+    column's type, a row not of the header's fields), with the file and line; else None."""
+    text = str(error)
+    advice = (
+        "write each column's values in one form on every row (a date as YYYY-MM-DD, an amount "
+        "as digits with a decimal point, no thousands separator)"
+    )
+    duck = _DUCKDB_CSV.search(text)
+    if duck is not None:
+        file = _DUCKDB_FILE.search(text)
+        where = f"{file.group(1).strip()} " if file else ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        told = [line for line in lines[1:] if not line.startswith("Original Line")]
+        why = told[0] if told else lines[0]
+        return FrameError(
+            f"scan: {where}line {duck.group(1)}: the engine (duckdb) cannot read it: {why}; "
+            f"{advice}"
+        )
+    parse = _POLARS_PARSE.search(text)
+    if parse is not None:
+        value, dtype, column = parse.groups()
+        where = _line_with(files or (), column, value)
+        return FrameError(
+            f"scan: {where + ': ' if where else ''}{column}={value!r} cannot be read as a "
+            f"{dtype}, the type of column {column!r} (polars); {advice}"
+        )
+    return None
+
+
+def _line_with(files: Sequence[str], column: str, value: str) -> str | None:
+    """``file line N`` of the first row of ``files`` whose ``column`` holds ``value``
+    (looked up only to say where an unreadable value is)."""
+    import csv
+    import glob
+
+    for pattern in files:
+        for file in [pattern] if "://" in pattern else sorted(glob.glob(pattern, recursive=True)):
+            try:
+                with open(file, newline="", encoding="utf-8") as text:
+                    for number, row in enumerate(csv.DictReader(text), start=2):
+                        if row.get(column) == value:
+                            return f"{file} line {number}"
+            except OSError:
+                continue
+    return None
 
 
 def _check_summed(plan: _Plan, summed: Any) -> None:
@@ -1297,7 +1361,9 @@ def _why_settled(row: dict[str, Any]) -> str | None:
             f"settlements row claim={claim!r}: as_of={first} is before the claim it settles, "
             f"{claim!r} dated {day}; date it on or after the claim"
         )
-    paid, ceiling = row.get("_s_lo"), row.get("high", row.get("amount"))
+    # The claim's upper bound, or its amount where it has none (a ``high`` column of nulls).
+    paid, ceiling = row.get("_s_lo"), row.get("high")
+    ceiling = row.get("amount") if ceiling is None else ceiling
     if int(row.get("_sn") or 0) and paid is not None and ceiling is not None and paid > ceiling:
         return (
             f"settlements of claim {claim!r} sum to {paid}, more than the claim's {ceiling} "
@@ -1643,8 +1709,8 @@ def scan(
     if suffixes <= {".csv"}:
         for path in paths:
             _check_fields(path)
-        return _scan_csv(paths, engine, scale)
-    return _scan_parquet(paths, engine)
+        return _remember(_scan_csv(paths, engine, scale), paths)
+    return _remember(_scan_parquet(paths, engine), paths)
 
 
 def _found(paths: list[str]) -> None:
@@ -1728,6 +1794,22 @@ def _ragged(file: str, number: int, header: list[str], text: str) -> str:
     return f"{where}: {extra} beyond its last column {header[-1]!r}; {advice}"
 
 
+#: The files each frame :func:`scan` made was read from, to say where an unreadable value is
+#: (by the frame's id, while it lives: polars frames are not hashable).
+_SCANNED: dict[int, list[str]] = {}
+
+
+def _remember(frame: Any, paths: list[str]) -> Any:
+    key = id(frame)
+    _SCANNED[key] = paths
+    weakref.finalize(frame, _SCANNED.pop, key, None)
+    return frame
+
+
+def _files(native: Any) -> list[str] | None:
+    return _SCANNED.get(id(native))
+
+
 def _scan_parquet(paths: list[str], engine: str) -> Any:
     if engine == "polars":
         import polars as pl
@@ -1740,7 +1822,8 @@ def _scan_parquet(paths: list[str], engine: str) -> Any:
 
 def _number_pattern(scale: int | None) -> str:
     places = "" if scale is None or scale == 0 else rf"(\.[0-9]{{0,{scale}}})?"
-    return rf"^\s*[0-9]+{places}\s*$"
+    # A minus sign is read, so that a negative amount is refused as negative.
+    return rf"^\s*-?[0-9]+{places}\s*$"
 
 
 def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
@@ -1749,7 +1832,9 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
 
         header = pl.scan_csv(paths[0], n_rows=1, infer_schema=False).collect_schema().names()
         amounts = [name for name in _AMOUNTS if name in header]
-        text = dict.fromkeys(amounts, pl.String)
+        text: dict[str, Any] = dict.fromkeys(amounts, pl.String)
+        if "as_of" in header:  # a date however few rows show it: a bad one is refused
+            text["as_of"] = pl.Date
         lazy = pl.scan_csv(
             paths, schema_overrides=text, try_parse_dates=True, include_file_paths="_file"
         )
@@ -1770,7 +1855,9 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
     header = duckdb.read_csv(paths[0], all_varchar=True).columns
     amounts = [name for name in _AMOUNTS if name in header]
     # Each row keeps its file (``_file``) and its amounts' text, as with polars.
-    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"), filename="_file")
+    types = dict.fromkeys(amounts, "VARCHAR") | ({"as_of": "DATE"} if "as_of" in header else {})
+    # Quotes as in any CSV (DuckDB's sniffer takes none where its sample shows none).
+    relation = duckdb.read_csv(paths, dtype=types, filename="_file", quotechar='"')
     if not amounts:
         return relation
     sql_type = "BIGINT" if scale is None else f"DECIMAL(38, {scale})"
