@@ -946,9 +946,9 @@ def _unreadable(error: Exception, files: Sequence[str] | None) -> FrameError | N
     parse = _POLARS_PARSE.search(text)
     if parse is not None:
         value, dtype, column = parse.groups()
-        where = _line_with(files or (), column, value)
+        found = _line_with(files or (), column, value)
         return FrameError(
-            f"scan: {where + ': ' if where else ''}{column}={value!r} cannot be read as a "
+            f"scan: {found + ': ' if found else ''}{column}={value!r} cannot be read as a "
             f"{dtype}, the type of column {column!r} (polars); {advice}"
         )
     return None
@@ -1681,7 +1681,10 @@ def scan(
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
     whole minor units by currency (cents for USD). Each row also keeps its file (``_file``) and
     the amounts' text (``_raw_amount``, ...), so that a refused value is shown with its file,
-    line and text.
+    line and text. An ``as_of`` column is read as dates. Each CSV file's lines are read once
+    here, streamed, to refuse a row with fewer or more fields than the header (an engine would
+    read the missing fields as empty, or drop an extra one); a value the engine cannot read
+    (a date such as 2024-13-45) is refused when netted, with its file and line.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
