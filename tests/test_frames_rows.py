@@ -145,3 +145,19 @@ def test_a_negative_amount_in_a_csv_is_refused_as_negative(tmp_path, engine, sca
     assert f"{path} line 3" in message, message
     assert f"amount={minus} is negative" in message, message
     assert "is not a" not in message, message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_settlement_date_the_engine_cannot_read_names_the_settlements_file(tmp_path, engine):
+    from datetime import date
+
+    claims = written(tmp_path, "c1,TJ,RU,USD,300.25,,,,asserted,2024-01-10")
+    paid = written(tmp_path, "c1,5,2024-13-45", header="claim,amount,as_of\n", name="paid.csv")
+    with pytest.raises(frames.FrameError) as caught:
+        frames.net_positions(
+            frames.scan(claims, engine=engine),
+            settlements=frames.scan(paid, engine=engine),
+            as_of=date(2025, 1, 1),
+        )
+    message = str(caught.value)
+    assert f"{paid} line 2" in message and "2024-13-45" in message, message

@@ -641,7 +641,14 @@ def _plan(
             return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
 
         return _Plan(
-            lazy, marked, kind, simple, eager, implementation, whole=whole, files=_files(native)
+            lazy,
+            marked,
+            kind,
+            simple,
+            eager,
+            implementation,
+            whole=whole,
+            files=_files(native, settlements),
         )
     sums = paid = None
     if settlements is not None:
@@ -671,7 +678,14 @@ def _plan(
     full = _each_row(lazy, counted)
     rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
     return _Plan(
-        rows, lambda: full, kind, simple, eager, implementation, paid, files=_files(native)
+        rows,
+        lambda: full,
+        kind,
+        simple,
+        eager,
+        implementation,
+        paid,
+        files=_files(native, settlements),
     )
 
 
@@ -1819,8 +1833,10 @@ def _remember(frame: Any, paths: list[str]) -> Any:
     return frame
 
 
-def _files(native: Any) -> list[str] | None:
-    return _SCANNED.get(id(native))
+def _files(*natives: Any) -> list[str] | None:
+    """The files :func:`scan` read these frames from (claims, settlements), if it did."""
+    found = [path for native in natives for path in _SCANNED.get(id(native), [])]
+    return found or None
 
 
 def _scan_parquet(paths: list[str], engine: str) -> Any:
