@@ -3,7 +3,13 @@ their file and line: a row with fewer or more fields than the header, a value th
 cannot parse; and a refused row says its true reason (a negative amount, a settlement above
 its claim) whatever columns the frame has (issue 14, the user check)."""
 
+import csv
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ledger as lg
 
@@ -161,3 +167,30 @@ def test_a_settlement_date_the_engine_cannot_read_names_the_settlements_file(tmp
         )
     message = str(caught.value)
     assert f"{paid} line 2" in message and "2024-13-45" in message, message
+
+
+# -- the field count, against Python's own csv reader -----------------------------------------
+
+field = st.text(alphabet="ab1 ,.", min_size=1, max_size=4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    width=st.integers(min_value=1, max_value=5),
+    rows=st.lists(st.lists(field, min_size=1, max_size=6), min_size=1, max_size=8),
+)
+def test_scan_refuses_the_first_row_whose_fields_are_not_the_headers(width, rows):
+    header = [f"c{i}" for i in range(width)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        with open(path, "w", newline="", encoding="utf-8") as text:
+            csv.writer(text, lineterminator="\n").writerows([header, *rows])
+        wrong = [n for n, row in enumerate(rows, start=2) if len(row) != width]
+        if not wrong:
+            frames.scan(path)  # nothing refused
+            return
+        with pytest.raises(frames.FrameError) as caught:
+            frames.scan(path)
+        first = rows[wrong[0] - 2]
+        assert f"{path} line {wrong[0]}:" in str(caught.value), str(caught.value)
+        assert f"{len(first)} fields where the header has {width}" in str(caught.value)

@@ -1785,7 +1785,7 @@ def _check_fields(path: str) -> None:
         )
         if not any_quote and fewest == most == header - 1:
             continue
-        wrong = (fields != header) & (line.str.strip_chars() != "")
+        wrong = (fields != header) & (line.str.strip_chars("\r") != "")
         found = (
             lines.with_row_index("_i")
             .select(
