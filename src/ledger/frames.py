@@ -33,6 +33,8 @@ never falls below zero; the answer is the object path's on the same data.
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -577,6 +579,7 @@ class _Plan:
     implementation: Any
     paid: Any = None  # the settlement rows with their parts, to show a bad one
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
+    files: list[str] | None = None  # the files :func:`scan` read the frame from, if it did
 
     @cached_property
     def full(self) -> Any:
@@ -637,7 +640,16 @@ def _plan(
         def marked() -> Any:
             return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
 
-        return _Plan(lazy, marked, kind, simple, eager, implementation, whole=whole)
+        return _Plan(
+            lazy,
+            marked,
+            kind,
+            simple,
+            eager,
+            implementation,
+            whole=whole,
+            files=_files(native, settlements),
+        )
     sums = paid = None
     if settlements is not None:
         _required(names, ("id",), "claims")
@@ -665,7 +677,16 @@ def _plan(
 
     full = _each_row(lazy, counted)
     rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
-    return _Plan(rows, lambda: full, kind, simple, eager, implementation, paid)
+    return _Plan(
+        rows,
+        lambda: full,
+        kind,
+        simple,
+        eager,
+        implementation,
+        paid,
+        files=_files(native, settlements),
+    )
 
 
 def _claims_that_count(
@@ -889,6 +910,9 @@ def _summed_sides(plan: _Plan) -> Any:
     except Exception as error:
         if type(error).__module__.split(".")[0] not in _ENGINES:
             raise
+        unreadable = _unreadable(error, plan.files)
+        if unreadable is not None:
+            raise unreadable from None
         if plan.kind.scale is None:  # a 64-bit sum out of range (DuckDB's HUGEINT cast back)
             raise _Wider from None
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -906,6 +930,60 @@ def _summed_sides(plan: _Plan) -> Any:
     _check_summed(plan, summed)
     _fits_answers(plan, summed)
     return summed
+
+
+#: What DuckDB and polars say of a value of a CSV file they cannot read as its column's type.
+_DUCKDB_CSV = re.compile(r"CSV Error on Line: (\d+)")
+_DUCKDB_FILE = re.compile(r"^\s*file = (.+)$", re.MULTILINE)
+_POLARS_PARSE = re.compile(r"could not parse `(.*?)` as dtype `(.*?)` at column '(.*?)'")
+
+
+def _unreadable(error: Exception, files: Sequence[str] | None) -> FrameError | None:
+    """The engine's error as what it is where it could not read a file (a value not of its
+    column's type, a row not of the header's fields), with the file and line; else None."""
+    text = str(error)
+    advice = (
+        "write each column's values in one form on every row (a date as YYYY-MM-DD, an amount "
+        "as digits with a decimal point, no thousands separator)"
+    )
+    duck = _DUCKDB_CSV.search(text)
+    if duck is not None:
+        file = _DUCKDB_FILE.search(text)
+        where = f"{file.group(1).strip()} " if file else ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        told = [line for line in lines[1:] if not line.startswith("Original Line")]
+        why = told[0] if told else lines[0]
+        return FrameError(
+            f"scan: {where}line {duck.group(1)}: the engine (duckdb) cannot read it: {why}; "
+            f"{advice}"
+        )
+    parse = _POLARS_PARSE.search(text)
+    if parse is not None:
+        value, dtype, column = parse.groups()
+        found = _line_with(files or (), column, value)
+        return FrameError(
+            f"scan: {found + ': ' if found else ''}{column}={value!r} cannot be read as a "
+            f"{dtype}, the type of column {column!r} (polars); {advice}"
+        )
+    return None
+
+
+def _line_with(files: Sequence[str], column: str, value: str) -> str | None:
+    """``file line N`` of the first row of ``files`` whose ``column`` holds ``value``
+    (looked up only to say where an unreadable value is)."""
+    import csv
+    import glob
+
+    for pattern in files:
+        for file in [pattern] if "://" in pattern else sorted(glob.glob(pattern, recursive=True)):
+            try:
+                with open(file, newline="", encoding="utf-8") as text:
+                    for number, row in enumerate(csv.DictReader(text), start=2):
+                        if row.get(column) == value:
+                            return f"{file} line {number}"
+            except OSError:
+                continue
+    return None
 
 
 def _check_summed(plan: _Plan, summed: Any) -> None:
@@ -1297,7 +1375,9 @@ def _why_settled(row: dict[str, Any]) -> str | None:
             f"settlements row claim={claim!r}: as_of={first} is before the claim it settles, "
             f"{claim!r} dated {day}; date it on or after the claim"
         )
-    paid, ceiling = row.get("_s_lo"), row.get("high", row.get("amount"))
+    # The claim's upper bound, or its amount where it has none (a ``high`` column of nulls).
+    paid, ceiling = row.get("_s_lo"), row.get("high")
+    ceiling = row.get("amount") if ceiling is None else ceiling
     if int(row.get("_sn") or 0) and paid is not None and ceiling is not None and paid > ceiling:
         return (
             f"settlements of claim {claim!r} sum to {paid}, more than the claim's {ceiling} "
@@ -1615,7 +1695,10 @@ def scan(
     that is not a number) reads as no amount, and netting refuses it; ``scale=None`` reads
     whole minor units by currency (cents for USD). Each row also keeps its file (``_file``) and
     the amounts' text (``_raw_amount``, ...), so that a refused value is shown with its file,
-    line and text.
+    line and text. An ``as_of`` column is read as dates. Each CSV file's lines are read once
+    here, streamed, to refuse a row with fewer or more fields than the header (an engine would
+    read the missing fields as empty, or drop an extra one); a value the engine cannot read
+    (a date such as 2024-13-45) is refused when netted, with its file and line.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -1641,8 +1724,10 @@ def scan(
         )
     _found(paths)
     if suffixes <= {".csv"}:
-        return _scan_csv(paths, engine, scale)
-    return _scan_parquet(paths, engine)
+        for path in paths:
+            _check_fields(path)
+        return _remember(_scan_csv(paths, engine, scale), paths)
+    return _remember(_scan_parquet(paths, engine), paths)
 
 
 def _found(paths: list[str]) -> None:
@@ -1659,6 +1744,101 @@ def _found(paths: list[str]) -> None:
             )
 
 
+def _check_fields(path: str) -> None:
+    """Refuses a CSV row with fewer or more fields than its file's header, with its file and
+    line: an engine reads the missing fields as empty (polars) and may drop an extra one
+    unread, so that the row would net as something it does not say. One streamed pass over
+    each file's lines (a file with a quoted field over several lines is left to the engine).
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "claims.csv"
+    >>> _ = file.write_text("debtor,creditor,currency,amount\\nTJ,RU,USD\\n")
+    >>> _check_fields(str(file))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ledger.frames.FrameError: scan: ...claims.csv line 2: 3 fields where the header has 4 ...
+    """
+    import glob
+
+    try:
+        import polars as pl
+    except ImportError:  # pragma: no cover - polars comes with the frames extra
+        return
+    files = [path] if "://" in path else sorted(glob.glob(path, recursive=True))
+    for file in files:
+        line = pl.col("line")
+        quotes = line.str.count_matches('"', literal=True)
+        bare = pl.when(quotes > 0).then(line.str.replace_all(r'"[^"]*"', "")).otherwise(line)
+        fields = bare.str.count_matches(",", literal=True) + 1
+        lines = pl.scan_lines(file)
+        head = lines.head(1).select(fields).collect()
+        if not len(head):
+            continue
+        header = int(head.item())
+        # First a cheap look (commas counted, no quote): most files end here.
+        commas = line.str.count_matches(",", literal=True)
+        quoted = line.str.contains('"', literal=True).any()
+        fewest, most, any_quote = (
+            lines.select(commas.min().alias("fewest"), commas.max().alias("most"), quoted)
+            .collect()
+            .row(0)
+        )
+        if not any_quote and fewest == most == header - 1:
+            continue
+        wrong = (fields != header) & (line.str.strip_chars("\r") != "")
+        found = (
+            lines.with_row_index("_i")
+            .select(
+                pl.col("_i").filter(wrong).min().alias("first"),
+                (quotes % 2 == 1).any().alias("odd"),
+            )
+            .collect()
+        )
+        first, odd = found.row(0)
+        if first is not None and not odd:
+            text = lines.slice(int(first), 1).collect().item()
+            raise FrameError(_ragged(file, int(first) + 1, _header(file), text))
+
+
+def _header(file: str) -> list[str]:
+    import csv
+
+    with open(file, newline="", encoding="utf-8-sig") as text:
+        return next(csv.reader(text), [])
+
+
+def _ragged(file: str, number: int, header: list[str], text: str) -> str:
+    """What is wrong with a row of a CSV file whose fields are not the header's."""
+    import csv
+
+    fields = next(csv.reader([text.rstrip("\r\n")]), [])
+    where = f"scan: {file} line {number}: {len(fields)} fields where the header has {len(header)}"
+    advice = "write every column on every row, with an empty field where a value is unknown"
+    if len(fields) < len(header):
+        missing = ", ".join(header[len(fields) :])
+        return f"{where} ({', '.join(header)}): it has no {missing}; {advice}"
+    extra = ", ".join(map(repr, fields[len(header) :]))
+    return f"{where}: {extra} beyond its last column {header[-1]!r}; {advice}"
+
+
+#: The files each frame :func:`scan` made was read from, to say where an unreadable value is
+#: (by the frame's id, while it lives: polars frames are not hashable).
+_SCANNED: dict[int, list[str]] = {}
+
+
+def _remember(frame: Any, paths: list[str]) -> Any:
+    key = id(frame)
+    _SCANNED[key] = paths
+    weakref.finalize(frame, _SCANNED.pop, key, None)
+    return frame
+
+
+def _files(*natives: Any) -> list[str] | None:
+    """The files :func:`scan` read these frames from (claims, settlements), if it did."""
+    found = [path for native in natives for path in _SCANNED.get(id(native), [])]
+    return found or None
+
+
 def _scan_parquet(paths: list[str], engine: str) -> Any:
     if engine == "polars":
         import polars as pl
@@ -1671,7 +1851,8 @@ def _scan_parquet(paths: list[str], engine: str) -> Any:
 
 def _number_pattern(scale: int | None) -> str:
     places = "" if scale is None or scale == 0 else rf"(\.[0-9]{{0,{scale}}})?"
-    return rf"^\s*[0-9]+{places}\s*$"
+    # A minus sign is read, so that a negative amount is refused as negative.
+    return rf"^\s*-?[0-9]+{places}\s*$"
 
 
 def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
@@ -1680,7 +1861,9 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
 
         header = pl.scan_csv(paths[0], n_rows=1, infer_schema=False).collect_schema().names()
         amounts = [name for name in _AMOUNTS if name in header]
-        text = dict.fromkeys(amounts, pl.String)
+        text: dict[str, Any] = dict.fromkeys(amounts, pl.String)
+        if "as_of" in header:  # a date however few rows show it: a bad one is refused
+            text["as_of"] = pl.Date
         lazy = pl.scan_csv(
             paths, schema_overrides=text, try_parse_dates=True, include_file_paths="_file"
         )
@@ -1701,7 +1884,9 @@ def _scan_csv(paths: list[str], engine: str, scale: int | None) -> Any:
     header = duckdb.read_csv(paths[0], all_varchar=True).columns
     amounts = [name for name in _AMOUNTS if name in header]
     # Each row keeps its file (``_file``) and its amounts' text, as with polars.
-    relation = duckdb.read_csv(paths, dtype=dict.fromkeys(amounts, "VARCHAR"), filename="_file")
+    types = dict.fromkeys(amounts, "VARCHAR") | ({"as_of": "DATE"} if "as_of" in header else {})
+    # Quotes as in any CSV (DuckDB's sniffer takes none where its sample shows none).
+    relation = duckdb.read_csv(paths, dtype=types, filename="_file", quotechar='"')
     if not amounts:
         return relation
     sql_type = "BIGINT" if scale is None else f"DECIMAL(38, {scale})"
