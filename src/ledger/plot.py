@@ -49,6 +49,7 @@ from .yearly import Series
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure as Chart
+    from matplotlib.text import Text
 
     from .entries import Settlement
 
@@ -110,6 +111,7 @@ def _finished(chart: Chart) -> Chart:
 
     for text in chart.findobj(Text):
         text.set_text(_drawn(text.get_text()))
+    _fit(chart)
     for ax in chart.axes:
         for axis in (ax.xaxis, ax.yaxis):
             formatter = axis.get_major_formatter()
@@ -118,6 +120,100 @@ def _finished(chart: Chart) -> Chart:
                 # in a formatter of its own)
                 formatter.seq = [_drawn(str(label)) for label in formatter.seq]
     return chart
+
+
+def _text_width(line: str, size: float) -> float:
+    """The width (points) of one line of text at ``size`` in the charts' font.
+
+    >>> _text_width("MM", 10) > _text_width("M", 10) > 0
+    True
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    width: float = text_to_path.get_text_width_height_descent(
+        line, FontProperties(size=size), ismath=False
+    )[0]
+    return width
+
+
+def _wrapped(text: str, size: float, room: float) -> str:
+    """``text`` with each of its lines broken between words so that none is wider than
+    ``room`` points at ``size`` (a word wider than that alone broken where it must): a
+    translated title, label or legend wraps instead of leaving the chart's edge.
+
+    >>> _wrapped("one two three", 10, 40)
+    'one\\ntwo\\nthree'
+    >>> _wrapped("one two", 10, 500)
+    'one two'
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        row = ""
+        for word in line.split(" "):
+            candidate = f"{row} {word}" if row else word
+            if not row or _text_width(candidate, size) <= room:
+                row = candidate
+                continue
+            out.append(row)
+            row = word
+        while len(row) > 1 and _text_width(row, size) > room:  # one word too wide alone
+            cut = len(row) - 1
+            while cut > 1 and _text_width(row[:cut], size) > room:
+                cut -= 1
+            out.append(row[:cut])
+            row = row[cut:]
+        out.append(row)
+    return "\n".join(out)
+
+
+def _rewrap(text: Text, room: float) -> int:
+    """Wrap a drawn text to ``room`` points; the number of lines it gained."""
+    before = text.get_text()
+    after = _wrapped(before, float(text.get_fontsize()), max(room, 24.0))
+    text.set_text(after)
+    return after.count("\n") - before.count("\n")
+
+
+def _fit(chart: Chart) -> None:
+    """Every title, axis label, legend entry and note of ``chart`` wrapped to the width it
+    has, the chart grown by the lines that adds, so that its plot area never collapses
+    (matplotlib's "axes sizes collapsed to zero") nor a long translated word leaves the
+    chart; where the layout would still collapse, the chart grows until it fits."""
+    wide = chart.get_figwidth() * 72
+    gained = 0
+    for text in chart.texts:  # the headline over all panels
+        gained += _rewrap(text, wide * 0.94)
+    for ax in chart.axes:
+        box = ax.get_position()
+        room = box.width * wide
+        gained += _rewrap(ax.title, wide * 0.94)
+        gained += _rewrap(ax.xaxis.label, room)
+        _rewrap(ax.yaxis.label, box.height * chart.get_figheight() * 72)
+        for note in ax.texts:
+            gained += _rewrap(note, room * 0.97)
+        legend = ax.get_legend()
+        if legend is not None:
+            for entry in legend.get_texts():
+                gained += _rewrap(entry, room - 3.5 * float(entry.get_fontsize()))
+    if gained:
+        chart.set_figheight(chart.get_figheight() + gained * 11 * 1.25 / 72)
+    _unfolded(chart)
+
+
+def _unfolded(chart: Chart) -> None:
+    """Grow ``chart`` until its layout no longer collapses (at most three times), then draw
+    it without a layout rather than let matplotlib warn a reader."""
+    import warnings
+
+    for _ in range(3):
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            chart.draw_without_rendering()
+        if not any("collapsed" in str(w.message) for w in said):
+            return
+        chart.set_size_inches(chart.get_figwidth() * 1.1, chart.get_figheight() * 1.25)
+    chart.set_layout_engine("none")
 
 
 #: A dollar sign not already escaped for matplotlib.
