@@ -269,10 +269,12 @@ def _legend(
     range_drawn: bool = True,
     bars: bool = True,
     fontsize: float = 8,
+    below: float | None = None,
 ) -> None:
     """A key to how the figures are drawn: hatched where approximate, a line from low to
     high end for a range, a hollow bar for a range with no central value (where ``bars`` are
-    drawn), an arrow for an open end; only what the chart shows."""
+    drawn), an arrow for an open end; only what the chart shows. It goes under the axes,
+    ``below`` of their height down (clear of the value axis's numbers and words)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -298,7 +300,7 @@ def _legend(
             handles=handles,
             fontsize=fontsize,
             loc="upper left",
-            bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
+            bbox_to_anchor=(0.0, -(below or (0.22 if ax.get_xticklabels() else 0.12))),
             frameon=False,
         )
 
@@ -417,6 +419,7 @@ def netting(
     *,
     as_of: date | None = None,
     locale: str = "en_US",
+    stacked: bool = False,
     **choices: Any,
 ) -> Chart:
     """A waterfall of what ``debtor`` owes ``creditor``: each claim as asserted, each reduction
@@ -424,6 +427,9 @@ def netting(
     A claim counted in another currency (``convert_to=``) is one step, converted. Like
     reductions (same kind, same amount) are one step ("10 × $30M written off"); the chart
     widens with its steps, and stands its labels upright when they would not fit side by side.
+    ``stacked=True`` (as the report does) lays the steps across, one under the other from the
+    top, each label above its bar and wrapped, in a narrow chart that grows in height with
+    its steps: it fits a page's column, and a phone's width with its text readable.
 
     The chart follows the balance's direction: turned round when the creditor owes (titled
     "Russia → Kyrgyzstan", every bar the right way up); when the range spans zero the title
@@ -442,36 +448,82 @@ def netting(
     else:
         net_text = f"{label('net', locale)}\n{format_figure(net, locale)}"
     texts = [text for _, found in steps for _, _, text in found] + [net_text]
-    width, upright = _layout(texts)
-    chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
+    if stacked:  # each label above its bar, wrapped to the chart's width
+        texts = [_wrapped(_drawn(text), _SMALL, _NARROW * 72 * 0.9) for text in texts]
+        # each step a row, and room for the title, the value axis and the legend
+        row = _row(texts)
+        chart, (ax,) = _new_chart(_NARROW, row * (len(texts) + 0.35) / 72 + 1.6)
+    else:
+        width, upright = _layout(texts)
+        chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
+    count, thick = len(texts), 0.32 if stacked else 0.8
+
+    def at(n: int) -> int:  # the first step on top when stacked, else on the left
+        return count - 1 - n if stacked else n
+
     running = 0.0
-    labels: list[str] = []
+    n = 0
     for line, found in steps:
         start = running
-        for figure, colour, text in found:
+        for figure, colour, _ in found:
             _, centre, _ = _ends(figure, _SCALE)
-            _draw_bar(ax, len(labels), running, figure, _SCALE, colour)
-            labels.append(text)
+            _draw_bar(ax, at(n), running, figure, _SCALE, colour, horizontal=stacked, thick=thick)
+            n += 1
             running += centre
         # The next claim starts where this one's count leaves the total: reductions of a
         # claim clamped at zero may step below it.
         counted = line.counted if line.sign > 0 else -line.counted
         running = start + _ends(counted, _SCALE)[1]
-    _draw_net(ax, len(labels), net, balance.direction)
-    labels.append(net_text)
+    _draw_net(ax, at(n), net, balance.direction, horizontal=stacked, thick=thick)
+    axis = html_word("axis stock", locale, currency=_money_words(balance.currency, locale))
+    title = f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}"
+    drawn = [figure for _, found in steps for figure, _, _ in found] + [net]
+    if stacked:
+        _stack(ax, texts, axis, locale)
+        ax.set_title(title, fontsize=11)
+        _legend(ax, drawn, locale, fontsize=_SMALL, below=50 / (row * (count + 0.35)))
+        return _finished(chart)
     ax.set_xticks(
-        range(len(labels)),
-        [_drawn(text) for text in labels],
+        range(count),
+        [_drawn(text) for text in texts],
         fontsize=7 if upright else 8,
         rotation=90 if upright else 0,
         ha="center",
     )
     ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(balance.currency, locale)))
-    ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
+    ax.set_ylabel(axis)
+    ax.set_title(title)
     _numbers(ax, locale, "y")
-    _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
+    _legend(ax, drawn, locale)
     return _finished(chart)
+
+
+#: A stacked chart's width (inches): its least text (``_SMALL`` points) is 10 px at 352 px.
+_NARROW = 4.4
+_SMALL = 9
+
+
+def _row(texts: list[str]) -> float:
+    """The height (points) of one step of a stacked waterfall: its labels' lines above a bar
+    (the bar a third of it).
+
+    >>> _row(["one", "one\\ntwo"]) > _row(["one"])
+    True
+    """
+    lines = max(text.count("\n") + 1 for text in texts)
+    return (lines * _SMALL * 1.3 + 6) / 0.62
+
+
+def _stack(ax: Axes, texts: list[str], axis: str, locale: str) -> None:
+    """A stacked waterfall's labels (top down) above their bars, its value axis below."""
+    from matplotlib.ticker import MaxNLocator
+
+    _categories(ax, texts[::-1], True)
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlabel(axis, fontsize=_SMALL + 1)
+    _numbers(ax, locale, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=3, steps=[1, 2, 2.5, 5, 10]))
+    ax.tick_params(axis="x", labelsize=_SMALL)
 
 
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
@@ -481,17 +533,23 @@ def _heading(names: list[str], unknown: bool, locale: str) -> str:
     return f"{names[0]} → {names[1]}"
 
 
-def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
+def _draw_net(
+    ax: Axes, x: int, net: Figure, direction: int, horizontal: bool = False, thick: float = 0.8
+) -> None:
     """The net balance: a bar at its centre with its bounds, or where the direction is
     unknown, its range alone (a band from its low to its high end, open ends as arrows): a
     central value there would be a guess."""
     if direction != 0 or _only_range(net):
-        _draw_bar(ax, x, 0.0, net, _SCALE, _NET)
+        _draw_bar(ax, x, 0.0, net, _SCALE, _NET, horizontal=horizontal, thick=thick)
         return
     low, _, high = _ends(net, _SCALE)
     if low is not None and high is not None:
-        ax.bar(x, high - low, bottom=low, fill=False, edgecolor=_NET, hatch=_RANGE_HATCH, lw=1.2)
-    _draw_bounds(ax, x, 0.0, net, _SCALE)
+        style: dict[str, Any] = {"fill": False, "edgecolor": _NET, "hatch": _RANGE_HATCH}
+        if horizontal:
+            ax.barh(x, high - low, thick, left=low, lw=1.2, **style)
+        else:
+            ax.bar(x, high - low, thick, bottom=low, lw=1.2, **style)
+    _draw_bounds(ax, x, 0.0, net, _SCALE, horizontal=horizontal)
 
 
 def _each_way(figure: Figure, locale: str, one: str, other: str) -> str:
