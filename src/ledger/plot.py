@@ -167,10 +167,14 @@ def _wrapped(text: str, size: float, room: float) -> str:
     return "\n".join(out)
 
 
-def _rewrap(text: Text, room: float) -> int:
-    """Wrap a drawn text to ``room`` points; the number of lines it gained."""
+def _rewrap(text: Text, room: float, wide: float) -> int:
+    """Wrap a drawn text to ``room`` points in a chart ``wide`` points wide; the number of
+    lines it gained."""
     before = text.get_text()
-    after = _wrapped(before, float(text.get_fontsize()), max(room, 24.0))
+    size = float(text.get_fontsize())
+    # never narrower than its longest word where that fits the chart: words stay whole
+    word = max((_text_width(w, size) for w in before.split()), default=0.0)
+    after = _wrapped(before, size, max(room, min(word, wide * 0.9), 24.0))
     text.set_text(after)
     return after.count("\n") - before.count("\n")
 
@@ -183,19 +187,19 @@ def _fit(chart: Chart) -> None:
     wide = chart.get_figwidth() * 72
     gained = 0
     for text in chart.texts:  # the headline over all panels
-        gained += _rewrap(text, wide * 0.94)
+        gained += _rewrap(text, wide * 0.94, wide)
     for ax in chart.axes:
         box = ax.get_position()
         room = box.width * wide
-        gained += _rewrap(ax.title, wide * 0.94)
-        gained += _rewrap(ax.xaxis.label, room)
-        _rewrap(ax.yaxis.label, box.height * chart.get_figheight() * 72)
+        gained += _rewrap(ax.title, wide * 0.94, wide)
+        gained += _rewrap(ax.xaxis.label, room, wide)
+        _rewrap(ax.yaxis.label, box.height * chart.get_figheight() * 72, wide)
         for note in ax.texts:
-            gained += _rewrap(note, room * 0.97)
+            gained += _rewrap(note, room * 0.97, wide)
         legend = ax.get_legend()
         if legend is not None:
             for entry in legend.get_texts():
-                gained += _rewrap(entry, room - 3.5 * float(entry.get_fontsize()))
+                gained += _rewrap(entry, room - 3.5 * float(entry.get_fontsize()), wide)
     if gained:
         chart.set_figheight(chart.get_figheight() + gained * 11 * 1.25 / 72)
     _unfolded(chart)
@@ -203,17 +207,61 @@ def _fit(chart: Chart) -> None:
 
 def _unfolded(chart: Chart) -> None:
     """Grow ``chart`` until its layout no longer collapses (at most three times), then draw
-    it without a layout rather than let matplotlib warn a reader."""
+    it without a layout rather than let matplotlib warn a reader; a legend the layout leaves
+    past the chart's right edge (beside a panel moved right by its labels) wrapped again."""
     import warnings
 
-    for _ in range(3):
+    for attempt in range(4):
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
             chart.draw_without_rendering()
-        if not any("collapsed" in str(w.message) for w in said):
+        if any("collapsed" in str(w.message) for w in said):
+            if attempt == 3:
+                chart.set_layout_engine("none")
+                return
+            chart.set_size_inches(chart.get_figwidth() * 1.1, chart.get_figheight() * 1.25)
+        elif not _narrowed(chart):
             return
-        chart.set_size_inches(chart.get_figwidth() * 1.1, chart.get_figheight() * 1.25)
-    chart.set_layout_engine("none")
+
+
+def _narrowed(chart: Chart) -> bool:
+    """Wrap again each legend, axis label or note that the drawn chart shows past its left or
+    right edge, by as much as it overflows; whether one was (the chart must be laid out
+    again)."""
+    renderer = getattr(chart.canvas, "get_renderer", lambda: None)()
+    if renderer is None:  # pragma: no cover - a canvas that cannot measure
+        return False
+    points = 72 / float(chart.dpi)
+    edge = chart.bbox
+
+    def over(box: Any) -> float:
+        return float(max(box.x1 - edge.x1, edge.x0 - box.x0, 0.0)) * points
+
+    narrowed = False
+    for ax in chart.axes:
+        legend = ax.get_legend()
+        if legend is not None and (spill := over(legend.get_window_extent(renderer))) > 0.25:
+            for entry in legend.get_texts():
+                room = entry.get_window_extent(renderer).width * points - spill - 6
+                narrowed = _rewrap(entry, room, edge.width * points) > 0 or narrowed
+        for text in [ax.xaxis.label, *ax.texts]:
+            if text.get_text() and (spill := over(text.get_window_extent(renderer))) > 0.25:
+                # a centred text loses as much on its other side
+                share = 2 if text.get_horizontalalignment() == "center" else 1
+                room = text.get_window_extent(renderer).width * points - share * spill - 6
+                gained = _rewrap(text, room, edge.width * points)
+                if gained and text is ax.xaxis.label and legend is not None:
+                    _lowered(ax, legend, gained * float(text.get_fontsize()) * 1.25, points)
+                narrowed = gained > 0 or narrowed
+    return narrowed
+
+
+def _lowered(ax: Axes, legend: Any, drop: float, points: float) -> None:
+    """Move a legend under ``ax`` down by ``drop`` points (its axis words took more lines)."""
+    anchor = legend.get_bbox_to_anchor()
+    x, y = ax.transAxes.inverted().transform((anchor.x0, anchor.y0))
+    tall = ax.bbox.height * points  # ``points``: a point per display pixel
+    legend.set_bbox_to_anchor((x, y - drop / max(tall, 1.0)), transform=ax.transAxes)
 
 
 #: A dollar sign not already escaped for matplotlib.
