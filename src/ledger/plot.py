@@ -128,12 +128,16 @@ def _text_width(line: str, size: float) -> float:
     >>> _text_width("MM", 10) > _text_width("M", 10) > 0
     True
     """
+    import warnings
+
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    width: float = text_to_path.get_text_width_height_descent(
-        line, FontProperties(size=size), ismath=False
-    )[0]
+    with warnings.catch_warnings():  # measuring only: a missing glyph is said where drawn
+        warnings.simplefilter("ignore")
+        width: float = text_to_path.get_text_width_height_descent(
+            line, FontProperties(size=size), ismath=False
+        )[0]
     return width
 
 
