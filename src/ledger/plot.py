@@ -49,6 +49,7 @@ from .yearly import Series
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure as Chart
+    from matplotlib.text import Text
 
     from .entries import Settlement
 
@@ -110,6 +111,7 @@ def _finished(chart: Chart) -> Chart:
 
     for text in chart.findobj(Text):
         text.set_text(_drawn(text.get_text()))
+    _fit(chart)
     for ax in chart.axes:
         for axis in (ax.xaxis, ax.yaxis):
             formatter = axis.get_major_formatter()
@@ -118,6 +120,152 @@ def _finished(chart: Chart) -> Chart:
                 # in a formatter of its own)
                 formatter.seq = [_drawn(str(label)) for label in formatter.seq]
     return chart
+
+
+def _text_width(line: str, size: float) -> float:
+    """The width (points) of one line of text at ``size`` in the charts' font.
+
+    >>> _text_width("MM", 10) > _text_width("M", 10) > 0
+    True
+    """
+    import warnings
+
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    with warnings.catch_warnings():  # measuring only: a missing glyph is said where drawn
+        warnings.simplefilter("ignore")
+        width: float = text_to_path.get_text_width_height_descent(
+            line, FontProperties(size=size), ismath=False
+        )[0]
+    return width
+
+
+def _wrapped(text: str, size: float, room: float) -> str:
+    """``text`` with each of its lines broken between words so that none is wider than
+    ``room`` points at ``size`` (a word wider than that alone broken where it must): a
+    translated title, label or legend wraps instead of leaving the chart's edge.
+
+    >>> _wrapped("one two three", 10, 40)
+    'one\\ntwo\\nthree'
+    >>> _wrapped("one two", 10, 500)
+    'one two'
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        row = ""
+        for word in line.split(" "):
+            candidate = f"{row} {word}" if row else word
+            if not row or _text_width(candidate, size) <= room:
+                row = candidate
+                continue
+            out.append(row)
+            row = word
+        while len(row) > 1 and _text_width(row, size) > room:  # one word too wide alone
+            cut = len(row) - 1
+            while cut > 1 and _text_width(row[:cut], size) > room:
+                cut -= 1
+            out.append(row[:cut])
+            row = row[cut:]
+        out.append(row)
+    return "\n".join(out)
+
+
+def _rewrap(text: Text, room: float, wide: float) -> int:
+    """Wrap a drawn text to ``room`` points in a chart ``wide`` points wide; the number of
+    lines it gained."""
+    before = text.get_text()
+    size = float(text.get_fontsize())
+    # never narrower than its longest word where that fits the chart: words stay whole
+    word = max((_text_width(w, size) for w in before.split()), default=0.0)
+    after = _wrapped(before, size, max(room, min(word, wide * 0.9), 24.0))
+    text.set_text(after)
+    return after.count("\n") - before.count("\n")
+
+
+def _fit(chart: Chart) -> None:
+    """Every title, axis label, legend entry and note of ``chart`` wrapped to the width it
+    has, the chart grown by the lines that adds, so that its plot area never collapses
+    (matplotlib's "axes sizes collapsed to zero") nor a long translated word leaves the
+    chart; where the layout would still collapse, the chart grows until it fits."""
+    wide = chart.get_figwidth() * 72
+    gained = 0
+    for text in chart.texts:  # the headline over all panels
+        gained += _rewrap(text, wide * 0.94, wide)
+    for ax in chart.axes:
+        box = ax.get_position()
+        room = box.width * wide
+        gained += _rewrap(ax.title, wide * 0.94, wide)
+        gained += _rewrap(ax.xaxis.label, room, wide)
+        _rewrap(ax.yaxis.label, box.height * chart.get_figheight() * 72, wide)
+        for note in ax.texts:
+            gained += _rewrap(note, room * 0.97, wide)
+        legend = ax.get_legend()
+        if legend is not None:
+            for entry in legend.get_texts():
+                gained += _rewrap(entry, room - 3.5 * float(entry.get_fontsize()), wide)
+    if gained:
+        chart.set_figheight(chart.get_figheight() + gained * 11 * 1.25 / 72)
+    _unfolded(chart)
+
+
+def _unfolded(chart: Chart) -> None:
+    """Grow ``chart`` until its layout no longer collapses (at most three times), then draw
+    it without a layout rather than let matplotlib warn a reader; a legend the layout leaves
+    past the chart's right edge (beside a panel moved right by its labels) wrapped again."""
+    import warnings
+
+    for attempt in range(4):
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            chart.draw_without_rendering()
+        if any("collapsed" in str(w.message) for w in said):
+            if attempt == 3:
+                chart.set_layout_engine("none")
+                return
+            chart.set_size_inches(chart.get_figwidth() * 1.1, chart.get_figheight() * 1.25)
+        elif not _narrowed(chart):
+            return
+
+
+def _narrowed(chart: Chart) -> bool:
+    """Wrap again each legend, axis label or note that the drawn chart shows past its left or
+    right edge, by as much as it overflows; whether one was (the chart must be laid out
+    again)."""
+    renderer = getattr(chart.canvas, "get_renderer", lambda: None)()
+    if renderer is None:  # pragma: no cover - a canvas that cannot measure
+        return False
+    points = 72 / float(chart.dpi)
+    edge = chart.bbox
+
+    def over(box: Any) -> float:
+        return float(max(box.x1 - edge.x1, edge.x0 - box.x0, 0.0)) * points
+
+    narrowed = False
+    for ax in chart.axes:
+        legend = ax.get_legend()
+        if legend is not None and (spill := over(legend.get_window_extent(renderer))) > 0.25:
+            for entry in legend.get_texts():
+                room = entry.get_window_extent(renderer).width * points - spill - 6
+                narrowed = _rewrap(entry, room, edge.width * points) > 0 or narrowed
+        for text in [ax.xaxis.label, *ax.texts]:
+            if text.get_text() and (spill := over(text.get_window_extent(renderer))) > 0.25:
+                # a centred text loses as much on its other side
+                share = 2 if text.get_horizontalalignment() == "center" else 1
+                room = text.get_window_extent(renderer).width * points - share * spill - 6
+                gained = _rewrap(text, room, edge.width * points)
+                if gained and text is ax.xaxis.label and legend is not None:
+                    _lowered(ax, legend, gained * float(text.get_fontsize()) * 1.25, points)
+                narrowed = gained > 0 or narrowed
+    return narrowed
+
+
+def _lowered(ax: Axes, legend: Any, drop: float, points: float) -> None:
+    """Move a legend under ``ax`` down by ``drop`` points (its axis words took more lines)."""
+    anchor = legend.get_bbox_to_anchor()
+    x, y = ax.transAxes.inverted().transform((anchor.x0, anchor.y0))
+    tall = ax.bbox.height * points  # ``points``: a point per display pixel
+    legend.set_bbox_to_anchor((x, y - drop / max(tall, 1.0)), transform=ax.transAxes)
 
 
 #: A dollar sign not already escaped for matplotlib.
@@ -173,10 +321,12 @@ def _legend(
     range_drawn: bool = True,
     bars: bool = True,
     fontsize: float = 8,
+    below: float | None = None,
 ) -> None:
     """A key to how the figures are drawn: hatched where approximate, a line from low to
     high end for a range, a hollow bar for a range with no central value (where ``bars`` are
-    drawn), an arrow for an open end; only what the chart shows."""
+    drawn), an arrow for an open end; only what the chart shows. It goes under the axes,
+    ``below`` of their height down (clear of the value axis's numbers and words)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -202,7 +352,7 @@ def _legend(
             handles=handles,
             fontsize=fontsize,
             loc="upper left",
-            bbox_to_anchor=(0.0, -0.22 if ax.get_xticklabels() else -0.12),
+            bbox_to_anchor=(0.0, -(below or (0.22 if ax.get_xticklabels() else 0.12))),
             frameon=False,
         )
 
@@ -321,6 +471,7 @@ def netting(
     *,
     as_of: date | None = None,
     locale: str = "en_US",
+    stacked: bool = False,
     **choices: Any,
 ) -> Chart:
     """A waterfall of what ``debtor`` owes ``creditor``: each claim as asserted, each reduction
@@ -328,6 +479,9 @@ def netting(
     A claim counted in another currency (``convert_to=``) is one step, converted. Like
     reductions (same kind, same amount) are one step ("10 × $30M written off"); the chart
     widens with its steps, and stands its labels upright when they would not fit side by side.
+    ``stacked=True`` (as the report does) lays the steps across, one under the other from the
+    top, each label above its bar and wrapped, in a narrow chart that grows in height with
+    its steps: it fits a page's column, and a phone's width with its text readable.
 
     The chart follows the balance's direction: turned round when the creditor owes (titled
     "Russia → Kyrgyzstan", every bar the right way up); when the range spans zero the title
@@ -346,36 +500,82 @@ def netting(
     else:
         net_text = f"{label('net', locale)}\n{format_figure(net, locale)}"
     texts = [text for _, found in steps for _, _, text in found] + [net_text]
-    width, upright = _layout(texts)
-    chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
+    if stacked:  # each label above its bar, wrapped to the chart's width
+        texts = [_wrapped(_drawn(text), _SMALL, _NARROW * 72 * 0.9) for text in texts]
+        # each step a row, and room for the title, the value axis and the legend
+        row = _row(texts)
+        chart, (ax,) = _new_chart(_NARROW, row * (len(texts) + 0.35) / 72 + 1.6)
+    else:
+        width, upright = _layout(texts)
+        chart, (ax,) = _new_chart(width, 5.5 if upright else 4.5)
+    count, thick = len(texts), 0.32 if stacked else 0.8
+
+    def at(n: int) -> int:  # the first step on top when stacked, else on the left
+        return count - 1 - n if stacked else n
+
     running = 0.0
-    labels: list[str] = []
+    n = 0
     for line, found in steps:
         start = running
-        for figure, colour, text in found:
+        for figure, colour, _ in found:
             _, centre, _ = _ends(figure, _SCALE)
-            _draw_bar(ax, len(labels), running, figure, _SCALE, colour)
-            labels.append(text)
+            _draw_bar(ax, at(n), running, figure, _SCALE, colour, horizontal=stacked, thick=thick)
+            n += 1
             running += centre
         # The next claim starts where this one's count leaves the total: reductions of a
         # claim clamped at zero may step below it.
         counted = line.counted if line.sign > 0 else -line.counted
         running = start + _ends(counted, _SCALE)[1]
-    _draw_net(ax, len(labels), net, balance.direction)
-    labels.append(net_text)
+    _draw_net(ax, at(n), net, balance.direction, horizontal=stacked, thick=thick)
+    axis = html_word("axis stock", locale, currency=_money_words(balance.currency, locale))
+    title = f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}"
+    drawn = [figure for _, found in steps for figure, _, _ in found] + [net]
+    if stacked:
+        _stack(ax, texts, axis, locale)
+        ax.set_title(title, fontsize=11)
+        _legend(ax, drawn, locale, fontsize=_SMALL, below=50 / (row * (count + 0.35)))
+        return _finished(chart)
     ax.set_xticks(
-        range(len(labels)),
-        [_drawn(text) for text in labels],
+        range(count),
+        [_drawn(text) for text in texts],
         fontsize=7 if upright else 8,
         rotation=90 if upright else 0,
         ha="center",
     )
     ax.axhline(0, color="grey", linewidth=0.8)
-    ax.set_ylabel(html_word("axis stock", locale, currency=_money_words(balance.currency, locale)))
-    ax.set_title(f"{_heading(names, balance.direction == 0, locale)}, {balance.as_of.isoformat()}")
+    ax.set_ylabel(axis)
+    ax.set_title(title)
     _numbers(ax, locale, "y")
-    _legend(ax, [figure for _, found in steps for figure, _, _ in found] + [net], locale)
+    _legend(ax, drawn, locale)
     return _finished(chart)
+
+
+#: A stacked chart's width (inches): its least text (``_SMALL`` points) is 10 px at 352 px.
+_NARROW = 4.4
+_SMALL = 9
+
+
+def _row(texts: list[str]) -> float:
+    """The height (points) of one step of a stacked waterfall: its labels' lines above a bar
+    (the bar a third of it).
+
+    >>> _row(["one", "one\\ntwo"]) > _row(["one"])
+    True
+    """
+    lines = max(text.count("\n") + 1 for text in texts)
+    return (lines * _SMALL * 1.3 + 6) / 0.62
+
+
+def _stack(ax: Axes, texts: list[str], axis: str, locale: str) -> None:
+    """A stacked waterfall's labels (top down) above their bars, its value axis below."""
+    from matplotlib.ticker import MaxNLocator
+
+    _categories(ax, texts[::-1], True)
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlabel(axis, fontsize=_SMALL + 1)
+    _numbers(ax, locale, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=3, steps=[1, 2, 2.5, 5, 10]))
+    ax.tick_params(axis="x", labelsize=_SMALL)
 
 
 def _heading(names: list[str], unknown: bool, locale: str) -> str:
@@ -385,17 +585,23 @@ def _heading(names: list[str], unknown: bool, locale: str) -> str:
     return f"{names[0]} → {names[1]}"
 
 
-def _draw_net(ax: Axes, x: int, net: Figure, direction: int) -> None:
+def _draw_net(
+    ax: Axes, x: int, net: Figure, direction: int, horizontal: bool = False, thick: float = 0.8
+) -> None:
     """The net balance: a bar at its centre with its bounds, or where the direction is
     unknown, its range alone (a band from its low to its high end, open ends as arrows): a
     central value there would be a guess."""
     if direction != 0 or _only_range(net):
-        _draw_bar(ax, x, 0.0, net, _SCALE, _NET)
+        _draw_bar(ax, x, 0.0, net, _SCALE, _NET, horizontal=horizontal, thick=thick)
         return
     low, _, high = _ends(net, _SCALE)
     if low is not None and high is not None:
-        ax.bar(x, high - low, bottom=low, fill=False, edgecolor=_NET, hatch=_RANGE_HATCH, lw=1.2)
-    _draw_bounds(ax, x, 0.0, net, _SCALE)
+        style: dict[str, Any] = {"fill": False, "edgecolor": _NET, "hatch": _RANGE_HATCH}
+        if horizontal:
+            ax.barh(x, high - low, thick, left=low, lw=1.2, **style)
+        else:
+            ax.bar(x, high - low, thick, bottom=low, lw=1.2, **style)
+    _draw_bounds(ax, x, 0.0, net, _SCALE, horizontal=horizontal)
 
 
 def _each_way(figure: Figure, locale: str, one: str, other: str) -> str:

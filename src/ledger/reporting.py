@@ -525,6 +525,7 @@ def _charts(book: Ledger, found: _Found, as_of: date | None, locale: str) -> str
             as_of=as_of,
             locale=locale,
             currency=balance.currency,
+            stacked=True,
         )
         figures.append((what, draw))
     for party in sorted({r.party for r in found.ratios if r.question != "per_migrant"}):
