@@ -164,8 +164,10 @@ def _at_least_one_digit(number: Decimal, places: int = 2, rounding: str = _NEARE
 
     >>> _at_least_one_digit(Decimal("0.8333"))
     Decimal('0.83')
-    >>> _at_least_one_digit(Decimal("0.00428")), _at_least_one_digit(Decimal("0.00428"), 2, ROUND_CEILING)
-    (Decimal('0.004'), Decimal('0.005'))
+    >>> _at_least_one_digit(Decimal("0.00428"))
+    Decimal('0.004')
+    >>> _at_least_one_digit(Decimal("0.00428"), 2, ROUND_CEILING)  # an upper bound
+    Decimal('0.005')
     """
     if not number.is_zero():
         places = max(places, -number.adjusted())
