@@ -119,10 +119,10 @@ def test_a_net_debt_ratio_spanning_zero_says_the_direction_is_unknown():
     ratio = lg.debt_to_budget(mine(), "KG", net=True, as_of=DAY, via="USD")
     assert ratio.value.low.magnitude < 0 < ratio.value.high.magnitude  # the user's case
     assert lg.describe(ratio) == (
-        "Direction unknown: Kyrgyzstan's net debt may be at most 0.1 years (approximate) of its "
-        "budget, or Kyrgyzstan may be a net creditor by at most 0.07 years (approximate) of "
+        "Direction unknown: Kyrgyzstan's net debt may be at most 0.11 years (approximate) of its "
+        "budget, or Kyrgyzstan may be a net creditor by at most 0.08 years (approximate) of "
         "its budget (2013)."  # a debt of 2014-06-01 against the budget of 2013
-    )
+    )  # bounds 0.1006 and 0.0719 rounded outward: "at most 0.1" would not be true
     for locale in LOCALES:
         text = lg.describe(ratio, locale)
         assert "-0" not in text and "−0" not in text, text

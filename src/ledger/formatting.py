@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from babel import Locale
@@ -153,8 +153,31 @@ def _count(number: Decimal, locale: Locale, style: Style) -> str:
     return say_in(locale, PEOPLE.get(category, PEOPLE["other"]), count=str(text))
 
 
-def _plain_number(number: Decimal, locale: Locale, places: int = 2) -> str:
-    shown = round_half_up(number, places)
+#: How a number is rounded for text: a value to nearest, a lower bound down and an upper bound
+#: up, so that "more than" and "less than" stay true of what the figure says.
+_NEAREST_WAY = ROUND_HALF_UP
+
+
+def _at_least_one_digit(number: Decimal, places: int = 2, rounding: str = _NEAREST_WAY) -> Decimal:
+    """``number`` to ``places`` decimal places, or to its first significant digit where those
+    places would show a figure that is not zero as 0 (``0.004``, never ``0``).
+
+    >>> _at_least_one_digit(Decimal("0.8333"))
+    Decimal('0.83')
+    >>> _at_least_one_digit(Decimal("0.00428"))
+    Decimal('0.004')
+    >>> _at_least_one_digit(Decimal("0.00428"), 2, ROUND_CEILING)  # an upper bound
+    Decimal('0.005')
+    """
+    if not number.is_zero():
+        places = max(places, -number.adjusted())
+    return number.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def _plain_number(
+    number: Decimal, locale: Locale, places: int = 2, rounding: str = _NEAREST_WAY
+) -> str:
+    shown = _at_least_one_digit(number, places, rounding)
     return str(
         format_decimal(
             shown.normalize() if shown == shown.to_integral_value() else shown,
@@ -164,9 +187,9 @@ def _plain_number(number: Decimal, locale: Locale, places: int = 2) -> str:
     )
 
 
-def _years(number: Decimal, locale: Locale, qualified: bool) -> str:
-    shown = round_half_up(number, 2)
-    text = _plain_number(number, locale)
+def _years(number: Decimal, locale: Locale, qualified: bool, rounding: str = _NEAREST_WAY) -> str:
+    shown = _at_least_one_digit(number, 2, rounding)
+    text = _plain_number(shown, locale)
     category = words_locale(locale).plural_form(abs(shown.normalize()))
     if not qualified:
         own = cldr(words_locale(locale), "unit_patterns").get("duration-year", {}).get("long", {})
@@ -186,8 +209,10 @@ def _amount_text(
     qualified: bool,
     as_percent: bool = False,
     padded: bool = True,
+    rounding: str = _NEAREST_WAY,
 ) -> str:
-    """One amount of a figure, in the unit's own way of being said."""
+    """One amount of a figure, in the unit's own way of being said; ``rounding`` is the way a
+    bound is rounded to the digits shown (outward: down for a lower bound, up for an upper)."""
     if is_stock(unit) or is_flow(unit):
         code = currency_of(unit)
         assert code is not None
@@ -198,11 +223,11 @@ def _amount_text(
         return _count(number, locale, style)
     if is_duration(unit):
         _, factor = _canonical(unit)
-        return _years(number * factor, locale, qualified)
+        return _years(number * factor, locale, qualified, rounding)
     if is_pure(unit):
         if as_percent:
             return _percent(number, locale)
-        return words_say(locale, MULTIPLE, number=_plain_number(number, locale))
+        return words_say(locale, MULTIPLE, number=_plain_number(number, locale, 2, rounding))
     code = currency_of(unit)
     if code is not None and _is_per_head(unit):
         text = MONEY["compact" if style == "compact" else style](number, code, locale, padded)
@@ -312,9 +337,9 @@ def format_figure(
     value, low, high = shown(figure, digits)
     padded = figure.places is None and digits is None
 
-    def say(number: Decimal | None, qualified: bool = True) -> str:
+    def say(number: Decimal | None, qualified: bool = True, rounding: str = _NEAREST_WAY) -> str:
         assert number is not None
-        return _amount_text(number, unit, where, style, qualified, as_percent, padded)
+        return _amount_text(number, unit, where, style, qualified, as_percent, padded, rounding)
 
     qualifier = figure.qualifier
     if rounded_point(figure) or qualifier in ("exact", "about", "estimated"):
@@ -369,21 +394,27 @@ def _bounds_text(
     low: Decimal | None,
     high: Decimal | None,
     where: Locale,
-    say: Callable[[Decimal | None, bool], str],
+    say: Callable[[Decimal | None, bool, str], str],
 ) -> str:
-    """A figure's bounds in words: ``$250M–$300M``, ``more than $300M``, or both sides."""
+    """A figure's bounds in words: ``$250M–$300M``, ``more than $300M``, or both sides; each
+    bound rounded outward to the digits shown, so that what it says stays true."""
     if low is not None and high is not None and figure.low_inclusive and figure.high_inclusive:
         if is_duration(figure.unit):  # "1–2 года", the unit in the upper end's form, once
             qualified = figure.approximate
-            return _range(where, say(low, qualified), say(high, qualified), any_suffix=True)
-        return _range(where, say(low, True), say(high, True))
+            return _range(
+                where,
+                say(low, qualified, ROUND_FLOOR),
+                say(high, qualified, ROUND_CEILING),
+                any_suffix=True,
+            )
+        return _range(where, say(low, True, ROUND_FLOOR), say(high, True, ROUND_CEILING))
     sides = []
     if low is not None:
         word = "at_least" if figure.low_inclusive else "more_than"
-        sides.append(_qualified(where, word, say(low, True)))
+        sides.append(_qualified(where, word, say(low, True, ROUND_FLOOR)))
     if high is not None:
         word = "at_most" if figure.high_inclusive else "less_than"
-        sides.append(_qualified(where, word, say(high, True)))
+        sides.append(_qualified(where, word, say(high, True, ROUND_CEILING)))
     if len(sides) == 2:
         return words_say(where, BOTH, first=sides[0], second=sides[1])
     return sides[0] if sides else words_say(where, UNKNOWN)
