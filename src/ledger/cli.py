@@ -247,7 +247,15 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
 
 #: A range as people write it: "between 1 and 2 billion USD", "between about 1 and 2 billion USD".
 _BETWEEN = re.compile(
-    r"\s*between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and\s+(\S.*?)\s*\Z", re.I | re.S
+    r"\s*(?:between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and"
+    r"|from\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+to)\s+(\S.*?)\s*\Z",
+    re.I | re.S,
+)
+#: A range as people type it without "between": ``300-400 million USD``, ``300 to 400 ...``.
+_DASHED = re.compile(
+    r"\s*(?:(about|some|approximately)\s+)?(\d[\d.,]*)(?:\s*[-\u2013\u2014]\s*|\s+to\s+)"
+    r"(\d\S*\s.*?)\s*\Z",
+    re.I | re.S,
 )
 #: One end of a range: a number, its scale word and its unit, each but the number optional.
 _END = re.compile(
@@ -271,10 +279,10 @@ def amount_argument(text: str) -> Figure:
     """
     if text.lstrip().startswith("{"):
         return figure_from_data(_table(text))
-    between = _BETWEEN.match(text)
-    if between is None:
+    parts = _range_typed(text)
+    if parts is None:
         return figure_from_data(text)  # as files read it: "about 2 billion USD"
-    word, low, high = between.groups()
+    word, low, high = parts
     top = _END.match(high)
     bottom = _END.match(low)
     if top is None or bottom is None or top[3] is None:
@@ -284,6 +292,29 @@ def amount_argument(text: str) -> Figure:
     if bottom[3] is None:  # "between 1 and 2 billion USD": the low end in the high end's terms
         low = " ".join(part for part in (bottom[1], bottom[2] or top[2], top[3]) if part)
     return Figure.range(low, high, approximate=word is not None)
+
+
+def _range_typed(text: str) -> tuple[str | None, str, str] | None:
+    """A range's word (``about``), low and high end as typed: ``between 1 and 2 billion USD``,
+    ``from 1 to 2 billion USD``, ``1 to 2 billion USD``, ``1-2 billion USD``; ``None`` for text
+    that is no range.
+
+    >>> _range_typed("300-400 million USD")
+    (None, '300', '400 million USD')
+    >>> _range_typed("from about 1 to 2 billion USD")
+    ('about', '1', '2 billion USD')
+    >>> _range_typed("300 million USD") is None
+    True
+    """
+    between = _BETWEEN.match(text)
+    if between is not None:
+        word, low, other_word, other_low, high = between.groups()
+        return word or other_word, low or other_low, high
+    dashed = _DASHED.match(text)
+    if dashed is not None:
+        word, low, high = dashed.groups()
+        return word, low, high
+    return None
 
 
 def _table(text: str) -> dict[str, Any]:
@@ -1182,7 +1213,8 @@ def _convert_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "amount",
         help="a figure as files write it, with its word or as a range, e.g. '300 million USD', "
-        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD'",
+        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD' "
+        "(also '1-2 billion USD', 'from 1 to 2 billion USD')",
     )
     parser.add_argument("to", help="an ISO 4217 code, e.g. RUB")
 
