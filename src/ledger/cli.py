@@ -680,13 +680,16 @@ class _Unanswered:
             return self.reason
         return reason(self.error, locale, names, after=after)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, locale: str = "en_US", names: dict[str, str] | None = None) -> dict[str, Any]:
+        """The question as data: ``reason`` in English for programs (the same in every
+        locale), ``reason_text`` in the reader's language (English for ``en``)."""
         return {
             "question": self.question,
             "party": self.party,
             "net": self.net,
             "answered": False,
             "reason": self.reason,
+            "reason_text": self.why(locale, names or {}),
         }
 
     def line(self, locale: str, names: dict[str, str]) -> str:
@@ -925,7 +928,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             "balances": [_balance_json(b, loc, book.parties) for b in balances],
             "positions": _positions_json(positions, loc),
             "ratios": [_ratio_json(r, loc) for r in ratios],
-            "unanswered": [m.to_json() for m in missing],
+            "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
         }
     lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
@@ -1197,14 +1200,14 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     source = _source(args, book)
     ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via, source=source)
     if not ratios:
-        reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
+        reasons = "\n".join(m.line(args.locale, book.parties) for m in missing)
         raise _Said(
             f"no ratio can be computed for {args.party}:\n{reasons}",
-            {"unanswered": [m.to_json() for m in missing]},
+            {"unanswered": [m.to_json(args.locale, book.parties) for m in missing]},
         )
     if args.json:
         answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
-        return answered + [m.to_json() for m in missing]
+        return answered + [m.to_json(args.locale, book.parties) for m in missing]
     lines = [describe(r, args.locale, book.parties) for r in ratios]
     return "\n".join(lines + _unanswered_lines(missing, args.locale, book))
 
