@@ -90,15 +90,14 @@ def _lines(text, word):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_missing_rate_says_which_rates_were_found_and_why_not_used(capsys, locale):
     _, said = _said(capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", locale)
-    english = said  # the words of the locale, checked below
     lines = _lines(said, "USD/KGS")
     assert len(lines) == 2, said
     for line in lines:
         assert "kgs-usd-2012-average" in line and "kgs-usd-2013-09-30" in line
         assert "2012-01-01" in line and "2012-12-31" in line
-        for word in ("average", "spot", "never", "rates for the pair", "Add a"):
-            assert word not in line, (word, line)
-    assert english
+        words = line.replace("kgs-usd-2012-average", "")
+        for word in ("average", "never", "rates for the pair", "Add a"):
+            assert word not in words, (word, line)
 
 
 def test_the_russian_rate_reason_says_a_stock_takes_no_average(capsys):

@@ -43,6 +43,7 @@ __all__ = [
     "by_year",
     "debt_to_budget",
     "debt_to_gdp",
+    "entry_keys",
     "per_migrant",
     "questions",
     "ratio",
@@ -297,7 +298,7 @@ def _latest(
     """The newest of ``entries`` (those dated on or before ``day``); ``every`` is all there are
     for the party, whatever their date, to say why none is found."""
     if not entries:
-        later = ""
+        later, entry = "", entry_keys(what, party, day.year)
         if every:
             first = min(entry.as_of for entry in every)
             many = {"budget": "budgets", "GDP": "GDP entries"}.get(what, what)
@@ -308,7 +309,8 @@ def _latest(
                 _reason("none yet", what=what, party=party, day=day, first=first),
             )
         raise MissingFigureError(
-            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger",
+            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger "
+            f"({entry}, dated on or before {day.isoformat()})",
             _reason("none", what=what, party=party, day=day),
         )
     latest = max(entry.as_of for entry in entries)
@@ -321,6 +323,36 @@ def _latest(
             _reason("compete", what=what, party=party, day=latest, ids=ids),
         )
     return newest[0]
+
+
+#: The entry a missing figure asks for, by what is missing: its kind, the key naming its
+#: party and the key naming its year.
+_ENTRY_KEYS = {
+    "budget": ("budget", "party", "fiscal_year"),
+    "gdp": ("gdp", "party", "year"),
+    "remittances": ("remittance", "destination", "period"),
+}
+
+
+def entry_keys(what: str, party: str, year: str | int | None = None) -> str:
+    """The keys of the entry a missing figure asks for, as a file writes them, for a reason
+    to name in every language.
+
+    >>> print(entry_keys("budget", "KZ", 2020))
+    kind = "budget", party = "KZ", fiscal_year = 2020
+    >>> print(entry_keys("remittances", "KG", "2012"))
+    kind = "remittance", destination = "KG", period = "2012"
+    >>> print(entry_keys("public external debt stock", "KG"))
+    kind = "debt_stock", party = "KG", measure = "public_external"
+    """
+    if what.endswith(" debt stock"):
+        measure = what.removesuffix(" debt stock").replace(" ", "_")
+        return f'kind = "debt_stock", party = "{party}", measure = "{measure}"'
+    kind, who, when = _ENTRY_KEYS.get(what.casefold(), (what, "party", ""))
+    keys = f'kind = "{kind}", {who} = "{party}"'
+    if year and when:
+        keys += f', {when} = "{year}"' if when == "period" else f", {when} = {year}"
+    return keys
 
 
 def _reason(key: str, **values: object) -> tuple[str, dict[str, str]]:
@@ -412,7 +444,8 @@ def _of_year(
             _reason("later in year", what=what, party=party, year=year, day=day, ids=dated),
         )
     raise MissingFigureError(
-        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger",
+        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger "
+        f"({entry_keys(what, party, year)})",
         _reason("none in year", what=what, party=party, year=year),
     )
 
