@@ -122,7 +122,7 @@ def test_a_missing_budget_names_the_entry_to_add(tmp_path, capsys, locale):
     path.write_text(MINE, encoding="utf-8")
     _, said = _said(capsys, "ratios", str(path), "KZ", "--on", "2020-06-01", "--locale", locale)
     lines = _lines(said, 'kind = "budget"')
-    assert len(lines) == 2, said
+    assert lines, said
     for line in lines:
         assert 'party = "KZ"' in line and "fiscal_year = 2020" in line
         assert "no budget" not in line  # the reader's language, not the program's

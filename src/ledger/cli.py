@@ -54,7 +54,7 @@ from .formatting import describe, format_figure, format_ratio, label, locale_of,
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
-from .ratios import Question, Ratio, questions
+from .ratios import Question, Ratio, asked_of, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe, warnings_shown
 from .units import CURRENCIES, check_currency, currency_of, unit_text
@@ -798,11 +798,7 @@ def _about(book: Ledger) -> list[str]:
     budget or a GDP for or sends remittances to; in a file with neither, the debtors of its claims
     that answer no other claim (a counterclaim's debtor, the creditor of the claim it
     answers, is asked nothing: "no budget for RU" is no answer a reader wanted)."""
-    about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
-    about |= {g.party for g in book.gdp()}
-    if not about:
-        about = {c.debtor for c in book.claims() if c.counter_to is None}
-    return sorted(about)
+    return asked_of(book)  # one rule with the report's
 
 
 def _parties_of(book: Ledger) -> list[str]:

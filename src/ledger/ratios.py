@@ -40,6 +40,7 @@ E = TypeVar("E", bound=EntryBase)
 __all__ = [
     "Question",
     "Ratio",
+    "asked_of",
     "by_year",
     "debt_to_budget",
     "debt_to_gdp",
@@ -1103,12 +1104,31 @@ class Question:
         return answer
 
 
+def asked_of(book: Ledger) -> list[str]:
+    """The parties a file is about, whom :func:`questions` asks anything of (the summary and
+    the report alike): those it gives a budget or a GDP for or sends remittances to; in a file
+    with neither, the debtors of its claims that answer no other claim (a counterclaim's
+    debtor, the creditor of the claim it answers, is asked nothing: "no budget for RU" is no
+    answer a reader wanted). A debtor in a file about others is asked nothing either.
+
+    >>> import ledger as lg
+    >>> asked_of(lg.example("kg-ru-2012"))
+    ['KG']
+    """
+    about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
+    about |= {g.party for g in book.gdp()}
+    if not about:
+        about = {c.debtor for c in book.claims() if c.counter_to is None}
+    return sorted(about)
+
+
 def questions(book: Ledger, party: str) -> list[Question]:
     """The ratios worth asking of ``party``, one rule for every face (the command's summary
     and ratios, the report): what is sent to it and what it owes, against its budget (asked
     also when it has no GDP, so that the refusal says to add a budget) and against its GDP
     (when the ledger has one); a published debt stock against GDP; what each migrant sends.
-    A party that is only a creditor or an origin is asked nothing.
+    A party that is only a creditor or an origin is asked nothing, nor one the file is not
+    about (see :func:`asked_of`).
 
     >>> import ledger as lg
     >>> [q.key for q in questions(lg.example(), "TJ")]
@@ -1118,6 +1138,8 @@ def questions(book: Ledger, party: str) -> list[Question]:
     """
     book_asked(book)
     party = party_asked(party)
+    if party not in asked_of(book):
+        return []
     sent_to = bool(book.remittances(destination=party))
     owes = bool(book.claims(debtor=party))
     has_gdp = bool(book.gdp(party=party))
