@@ -121,6 +121,7 @@ def test_a_missing_budget_names_the_entry_to_add(tmp_path, capsys, locale):
     path = tmp_path / "mine.toml"
     path.write_text(MINE, encoding="utf-8")
     _, said = _said(capsys, "ratios", str(path), "KZ", "--on", "2020-06-01", "--locale", locale)
+    assert "no ratio can be computed" not in said  # the refusal's head in the locale too
     lines = _lines(said, 'kind = "budget"')
     assert lines, said
     for line in lines:

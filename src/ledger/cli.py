@@ -60,6 +60,7 @@ from .terminal import json_escaped, safe, warnings_shown
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import (
     ENTRIES,
+    NO_RATIO,
     VALID,
     counted,
     html_word,
@@ -1198,7 +1199,7 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     if not ratios:
         reasons = "\n".join(m.line(args.locale, book.parties) for m in missing)
         raise _Said(
-            f"no ratio can be computed for {args.party}:\n{reasons}",
+            f"{say(locale_of(args.locale), NO_RATIO, party=args.party)}\n{reasons}",
             {"unanswered": [m.to_json(args.locale, book.parties) for m in missing]},
         )
     if args.json:

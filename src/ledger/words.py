@@ -40,6 +40,7 @@ __all__ = [
     "LanguageError",
     "LanguageFallbackWarning",
     "LocaleError",
+    "NO_RATIO",
     "PartyNames",
     "catalog",
     "cldr",
@@ -393,6 +394,8 @@ ENTRIES = {
 
 # A file that loads: its name, its entries counted, and their kinds (the file format's words).
 VALID = _("{file}: valid, {entries} ({kinds})")
+#: The head of the ``ratios`` command's refusal, before the reasons, one a line.
+NO_RATIO = _("no ratio can be computed for {party}:")
 
 
 def counted(messages: dict[str, tuple[str, str]], count: int, locale: str | Locale) -> str:
@@ -924,7 +927,7 @@ def _rates_in(rates: object, where: Locale) -> str:
     days in ISO form), in the locale's words.
 
     >>> _rates_in([("kgs-2012", "average", "2012-12-31", "2012-01-01")], locale_of("ru_RU"))
-    'kgs-2012: средний за 2012-01-01..2012-12-31'
+    'kgs-2012 (средний за 2012-01-01..2012-12-31)'
     """
     if not isinstance(rates, (list, tuple)):
         return str(rates)
@@ -934,7 +937,7 @@ def _rates_in(rates: object, where: Locale) -> str:
             how = say(where, EXPLAIN["average over"], start=start, end=as_of)
         else:
             how = say(where, EXPLAIN[f"basis {basis}"], date=as_of)
-        said.append(f"{rate_id}: {how}")
+        said.append(f"{rate_id} ({how})")
     return ", ".join(said) or say(where, LABELS["none"])
 
 
