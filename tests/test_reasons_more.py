@@ -89,7 +89,9 @@ def _lines(text, word):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_missing_rate_says_which_rates_were_found_and_why_not_used(capsys, locale):
-    _, said = _said(capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", locale)
+    _, said = _said(
+        capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", locale
+    )
     lines = _lines(said, "USD/KGS")
     assert len(lines) == 2, said
     for line in lines:
@@ -101,7 +103,9 @@ def test_a_missing_rate_says_which_rates_were_found_and_why_not_used(capsys, loc
 
 
 def test_the_russian_rate_reason_says_a_stock_takes_no_average(capsys):
-    _, said = _said(capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", "ru_RU")
+    _, said = _said(
+        capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", "ru_RU"
+    )
     line = _lines(said, "USD/KGS")[0]
     assert "средн" in line and "спот" in line  # the average found, the spot rate wanted
     assert 'kind = "rate"' in line
@@ -127,7 +131,7 @@ def test_a_missing_budget_names_the_entry_to_add(tmp_path, capsys, locale):
     for line in lines:
         assert 'party = "KZ"' in line and "fiscal_year = 2020" in line
         assert "no budget" not in line  # the reader's language, not the program's
-        question, _, why = line.partition(" / ")
+        why = line.partition(" / ")[2]
         budget = lg.words.say(lg.words.locale_of(locale), lg.words.LABELS["budget"])
         assert budget.lower() not in why.split(":", 1)[1].lower(), line
 
@@ -157,12 +161,14 @@ def test_the_report_and_the_summary_ask_the_same_questions(tmp_path, capsys):
 
 
 def test_json_gives_each_reason_in_the_readers_language_too(capsys):
-    code, out = _said(
+    _, out = _said(
         capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--json", "--locale", "uz_UZ"
     )
     missing = [item for item in json.loads(out) if not item["answered"]]
     assert len(missing) == 3
-    _, text = _said(capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", "uz_UZ")
+    _, text = _said(
+        capsys, "ratios", "--example", KG, "KG", "--on", "2013-01-01", "--locale", "uz_UZ"
+    )
     for item in missing:
         assert re.search(r"\bno\b", item["reason"])  # English, for programs
         assert item["reason_text"] != item["reason"]
@@ -174,7 +180,12 @@ def test_json_gives_each_reason_in_the_readers_language_too(capsys):
 
 @pytest.mark.parametrize(
     "typed",
-    ["300-400 million USD", "from 300 to 400 million USD", "300 to 400 million USD", "300–400 million USD"],
+    [
+        "300-400 million USD",
+        "from 300 to 400 million USD",
+        "300 to 400 million USD",
+        "300–400 million USD",
+    ],
 )
 def test_convert_takes_a_range_as_people_type_it(tmp_path, capsys, typed):
     path = tmp_path / "mine.toml"

@@ -37,10 +37,10 @@ __all__ = [
     "ENTRY_KEYS",
     "LANGUAGES",
     "LOCALE_DIR",
+    "NO_RATIO",
     "LanguageError",
     "LanguageFallbackWarning",
     "LocaleError",
-    "NO_RATIO",
     "PartyNames",
     "catalog",
     "cldr",
@@ -823,16 +823,19 @@ def reason(
     >>> from ledger.errors import MissingFigureError
     >>> refused = MissingFigureError("no budget for TJ ...", ("none", {"what": "budget",
     ...     "party": "TJ", "day": "2004-03-15"}))
-    >>> print(reason(refused, "ru_RU"))
-    бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
+    >>> print(reason(refused, "ru_RU").replace(" (", chr(10) + "("))
+    бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись
+    (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
     >>> reason(refused, "en_US")
     'no budget for TJ ...'
 
     ``after`` is the text the reason follows (a question, ``Таджикистан: долг / бюджет``):
     a party or a figure it names already is not named again.
 
-    >>> print(reason(refused, "ru_RU", after="Таджикистан: долг / бюджет"))
-    нет данных на 2004-03-15; добавьте запись (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
+    >>> asked = "Таджикистан: долг / бюджет"
+    >>> print(reason(refused, "ru_RU", after=asked).replace(" (", chr(10) + "("))
+    нет данных на 2004-03-15; добавьте запись
+    (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
     """
     where = locale_of(locale)
     said = _reason_of(error)
