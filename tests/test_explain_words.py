@@ -53,7 +53,10 @@ def _unanswered(page):
 @pytest.mark.parametrize("name", ["tj-ru-2004", "kg-ru-2012"])
 def test_the_reports_not_answered_list_speaks_the_readers_language(language, name):
     book = lg.example(name)
-    page = lg.report(book, locale=LOCALES[language], as_of=date(2026, 1, 1), charts=False)
+    # tj-ru-2004 answers every question it asks on 2026-01-01 (RU, the counterclaim's debtor,
+    # is asked nothing, as in the summary): asked before its entries, it answers none
+    day = date(2004, 3, 1) if name == "tj-ru-2004" else date(2026, 1, 1)
+    page = lg.report(book, locale=LOCALES[language], as_of=day, charts=False)
     text = _own(_unanswered(page), book)
     assert not mixed(text, language), text
 

@@ -54,12 +54,13 @@ from .formatting import describe, format_figure, format_ratio, label, locale_of,
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
-from .ratios import Question, Ratio, questions
+from .ratios import Question, Ratio, asked_of, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe, warnings_shown
 from .units import CURRENCIES, check_currency, currency_of, unit_text
 from .words import (
     ENTRIES,
+    NO_RATIO,
     VALID,
     counted,
     html_word,
@@ -247,7 +248,15 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
 
 #: A range as people write it: "between 1 and 2 billion USD", "between about 1 and 2 billion USD".
 _BETWEEN = re.compile(
-    r"\s*between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and\s+(\S.*?)\s*\Z", re.I | re.S
+    r"\s*(?:between\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+and"
+    r"|from\s+(?:(about|some|approximately)\s+)?(\S.*?)\s+to)\s+(\S.*?)\s*\Z",
+    re.I | re.S,
+)
+#: A range as people type it without "between": ``300-400 million USD``, ``300 to 400 ...``.
+_DASHED = re.compile(
+    r"\s*(?:(about|some|approximately)\s+)?(\d[\d.,]*)(?:\s*[-\u2013\u2014]\s*|\s+to\s+)"
+    r"(\d\S*\s.*?)\s*\Z",
+    re.I | re.S,
 )
 #: One end of a range: a number, its scale word and its unit, each but the number optional.
 _END = re.compile(
@@ -271,10 +280,10 @@ def amount_argument(text: str) -> Figure:
     """
     if text.lstrip().startswith("{"):
         return figure_from_data(_table(text))
-    between = _BETWEEN.match(text)
-    if between is None:
+    parts = _range_typed(text)
+    if parts is None:
         return figure_from_data(text)  # as files read it: "about 2 billion USD"
-    word, low, high = between.groups()
+    word, low, high = parts
     top = _END.match(high)
     bottom = _END.match(low)
     if top is None or bottom is None or top[3] is None:
@@ -284,6 +293,29 @@ def amount_argument(text: str) -> Figure:
     if bottom[3] is None:  # "between 1 and 2 billion USD": the low end in the high end's terms
         low = " ".join(part for part in (bottom[1], bottom[2] or top[2], top[3]) if part)
     return Figure.range(low, high, approximate=word is not None)
+
+
+def _range_typed(text: str) -> tuple[str | None, str, str] | None:
+    """A range's word (``about``), low and high end as typed: ``between 1 and 2 billion USD``,
+    ``from 1 to 2 billion USD``, ``1 to 2 billion USD``, ``1-2 billion USD``; ``None`` for text
+    that is no range.
+
+    >>> _range_typed("300-400 million USD")
+    (None, '300', '400 million USD')
+    >>> _range_typed("from about 1 to 2 billion USD")
+    ('about', '1', '2 billion USD')
+    >>> _range_typed("300 million USD") is None
+    True
+    """
+    between = _BETWEEN.match(text)
+    if between is not None:
+        word, low, other_word, other_low, high = between.groups()
+        return word or other_word, low or other_low, high
+    dashed = _DASHED.match(text)
+    if dashed is not None:
+        word, low, high = dashed.groups()
+        return word, low, high
+    return None
 
 
 def _table(text: str) -> dict[str, Any]:
@@ -649,13 +681,16 @@ class _Unanswered:
             return self.reason
         return reason(self.error, locale, names, after=after)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, locale: str = "en_US", names: dict[str, str] | None = None) -> dict[str, Any]:
+        """The question as data: ``reason`` in English for programs (the same in every
+        locale), ``reason_text`` in the reader's language (English for ``en``)."""
         return {
             "question": self.question,
             "party": self.party,
             "net": self.net,
             "answered": False,
             "reason": self.reason,
+            "reason_text": self.why(locale, names or {}),
         }
 
     def line(self, locale: str, names: dict[str, str]) -> str:
@@ -764,11 +799,7 @@ def _about(book: Ledger) -> list[str]:
     budget or a GDP for or sends remittances to; in a file with neither, the debtors of its claims
     that answer no other claim (a counterclaim's debtor, the creditor of the claim it
     answers, is asked nothing: "no budget for RU" is no answer a reader wanted)."""
-    about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
-    about |= {g.party for g in book.gdp()}
-    if not about:
-        about = {c.debtor for c in book.claims() if c.counter_to is None}
-    return sorted(about)
+    return asked_of(book)  # one rule with the report's
 
 
 def _parties_of(book: Ledger) -> list[str]:
@@ -894,7 +925,7 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             "balances": [_balance_json(b, loc, book.parties) for b in balances],
             "positions": _positions_json(positions, loc),
             "ratios": [_ratio_json(r, loc) for r in ratios],
-            "unanswered": [m.to_json() for m in missing],
+            "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
         }
     lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
@@ -1166,14 +1197,14 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     source = _source(args, book)
     ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via, source=source)
     if not ratios:
-        reasons = "\n".join(m.line("en_US", book.parties) for m in missing)
+        reasons = "\n".join(m.line(args.locale, book.parties) for m in missing)
         raise _Said(
-            f"no ratio can be computed for {args.party}:\n{reasons}",
-            {"unanswered": [m.to_json() for m in missing]},
+            f"{say(locale_of(args.locale), NO_RATIO, party=args.party)}\n{reasons}",
+            {"unanswered": [m.to_json(args.locale, book.parties) for m in missing]},
         )
     if args.json:
         answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
-        return answered + [m.to_json() for m in missing]
+        return answered + [m.to_json(args.locale, book.parties) for m in missing]
     lines = [describe(r, args.locale, book.parties) for r in ratios]
     return "\n".join(lines + _unanswered_lines(missing, args.locale, book))
 
@@ -1182,7 +1213,8 @@ def _convert_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "amount",
         help="a figure as files write it, with its word or as a range, e.g. '300 million USD', "
-        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD'",
+        "'about 2 billion USD', 'more than 1 billion USD', 'between 1 and 2 billion USD' "
+        "(also '1-2 billion USD', 'from 1 to 2 billion USD')",
     )
     parser.add_argument("to", help="an ISO 4217 code, e.g. RUB")
 

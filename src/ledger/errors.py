@@ -53,6 +53,9 @@ class MissingRateError(RateError):
     """No rate for a pair is in force on the day asked; says which pair and day, so that a
     caller can look for another way round (see :func:`ledger.fx.third_currencies`)."""
 
+    #: Why, for a reader in any language (as ``MissingFigureError.reason``), where known.
+    reason: tuple[str, Mapping[str, object]] | None = None
+
     def __init__(self, message: str, source: str, target: str, on: date) -> None:
         super().__init__(message)
         self.source, self.target, self.on = source, target, on

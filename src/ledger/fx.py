@@ -204,6 +204,20 @@ def flow_period(entry: Remittance | Budget | GDP) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def _missing_rate(
+    source: str, target: str, on: date, pair: list[Rate], average: bool
+) -> tuple[str, dict[str, object]]:
+    """Why no rate converts ``source`` on ``on``, for a reader in any language: a key of
+    ``ledger.words.REASONS`` (the rates found, and whether a stock refused an average) and
+    its values, each rate found as ``(id, basis, as_of, period_start)``."""
+    found = tuple(
+        (r.id, r.basis, r.as_of.isoformat(), r.period_start.isoformat() if r.period_start else "")
+        for r in sorted(pair, key=lambda r: (r.as_of, r.id))
+    )
+    key = "no rate, average" if average else "no rate, found" if found else "no rate"
+    return key, {"pair": f"{source}/{target}", "day": on.isoformat(), "rates": found}
+
+
 def _known(pair: list[Rate]) -> str:
     def words(rate: Rate) -> str:
         if rate.period_start is not None:
@@ -295,13 +309,15 @@ def find_rate(
                 " (a stock converts at a spot or end-of-period rate in force on the day, "
                 "never at an average)"
             )
-        raise MissingRateError(
+        refused = MissingRateError(
             f"no {source}/{target} rate in force on {on.isoformat()}; rates for the pair: "
             f"{_known(pair)}. Add a Rate entry dated on or before that day{why}",
             source,
             target,
             on,
         )
+        refused.reason = _missing_rate(source, target, on, pair, bool(why))
+        raise refused
     # The latest; on one day a spot or end-of-period rate before an average.
     best = max((r.as_of, r.basis != "average") for r in in_force)
     chosen = _one([r for r in in_force if (r.as_of, r.basis != "average") == best], source, target)

@@ -40,9 +40,11 @@ E = TypeVar("E", bound=EntryBase)
 __all__ = [
     "Question",
     "Ratio",
+    "asked_of",
     "by_year",
     "debt_to_budget",
     "debt_to_gdp",
+    "entry_keys",
     "per_migrant",
     "questions",
     "ratio",
@@ -297,7 +299,7 @@ def _latest(
     """The newest of ``entries`` (those dated on or before ``day``); ``every`` is all there are
     for the party, whatever their date, to say why none is found."""
     if not entries:
-        later = ""
+        later, entry = "", entry_keys(what, party, day.year)
         if every:
             first = min(entry.as_of for entry in every)
             many = {"budget": "budgets", "GDP": "GDP entries"}.get(what, what)
@@ -308,7 +310,8 @@ def _latest(
                 _reason("none yet", what=what, party=party, day=day, first=first),
             )
         raise MissingFigureError(
-            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger",
+            f"no {what} for {party} dated on or before {day.isoformat()}; add one to the ledger "
+            f"({entry}, dated on or before {day.isoformat()})",
             _reason("none", what=what, party=party, day=day),
         )
     latest = max(entry.as_of for entry in entries)
@@ -321,6 +324,36 @@ def _latest(
             _reason("compete", what=what, party=party, day=latest, ids=ids),
         )
     return newest[0]
+
+
+#: The entry a missing figure asks for, by what is missing: its kind, the key naming its
+#: party and the key naming its year.
+_ENTRY_KEYS = {
+    "budget": ("budget", "party", "fiscal_year"),
+    "gdp": ("gdp", "party", "year"),
+    "remittances": ("remittance", "destination", "period"),
+}
+
+
+def entry_keys(what: str, party: str, year: str | int | None = None) -> str:
+    """The keys of the entry a missing figure asks for, as a file writes them, for a reason
+    to name in every language.
+
+    >>> print(entry_keys("budget", "KZ", 2020))
+    kind = "budget", party = "KZ", fiscal_year = 2020
+    >>> print(entry_keys("remittances", "KG", "2012"))
+    kind = "remittance", destination = "KG", period = "2012"
+    >>> print(entry_keys("public external debt stock", "KG"))
+    kind = "debt_stock", party = "KG", measure = "public_external"
+    """
+    if what.endswith(" debt stock"):
+        measure = what.removesuffix(" debt stock").replace(" ", "_")
+        return f'kind = "debt_stock", party = "{party}", measure = "{measure}"'
+    kind, who, when = _ENTRY_KEYS.get(what.casefold(), (what, "party", ""))
+    keys = f'kind = "{kind}", {who} = "{party}"'
+    if year and when:
+        keys += f', {when} = "{year}"' if when == "period" else f", {when} = {year}"
+    return keys
 
 
 def _reason(key: str, **values: object) -> tuple[str, dict[str, str]]:
@@ -412,7 +445,8 @@ def _of_year(
             _reason("later in year", what=what, party=party, year=year, day=day, ids=dated),
         )
     raise MissingFigureError(
-        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger",
+        f"no {what} for {party} for {year}; add an entry of the {what} for {year} to the ledger "
+        f"({entry_keys(what, party, year)})",
         _reason("none in year", what=what, party=party, year=year),
     )
 
@@ -1070,21 +1104,42 @@ class Question:
         return answer
 
 
+def asked_of(book: Ledger) -> list[str]:
+    """The parties a file is about, whom :func:`questions` asks anything of (the summary and
+    the report alike): those it gives a budget or a GDP for or sends remittances to; in a file
+    with neither, the debtors of its claims that answer no other claim (a counterclaim's
+    debtor, the creditor of the claim it answers, is asked nothing: "no budget for RU" is no
+    answer a reader wanted). A debtor in a file about others is asked nothing either.
+
+    >>> import ledger as lg
+    >>> asked_of(lg.example("kg-ru-2012"))
+    ['KG']
+    """
+    about = {b.party for b in book.budgets()} | {r.destination for r in book.remittances()}
+    about |= {g.party for g in book.gdp()}
+    if not about:
+        about = {c.debtor for c in book.claims() if c.counter_to is None}
+    return sorted(about)
+
+
 def questions(book: Ledger, party: str) -> list[Question]:
     """The ratios worth asking of ``party``, one rule for every face (the command's summary
     and ratios, the report): what is sent to it and what it owes, against its budget (asked
     also when it has no GDP, so that the refusal says to add a budget) and against its GDP
     (when the ledger has one); a published debt stock against GDP; what each migrant sends.
-    A party that is only a creditor or an origin is asked nothing.
+    A party that is only a creditor or an origin is asked nothing, nor one the file is not
+    about (see :func:`asked_of`).
 
     >>> import ledger as lg
     >>> [q.key for q in questions(lg.example(), "TJ")]
     ['remittances_to_budget', 'debt_to_budget', 'net_debt_to_budget', 'per_migrant']
-    >>> [q.key for q in questions(lg.example(), "RU")]
-    ['debt_to_budget', 'net_debt_to_budget']
+    >>> [q.key for q in questions(lg.example(), "RU")]  # the counterclaim's debtor
+    []
     """
     book_asked(book)
     party = party_asked(party)
+    if party not in asked_of(book):
+        return []
     sent_to = bool(book.remittances(destination=party))
     owes = bool(book.claims(debtor=party))
     has_gdp = bool(book.gdp(party=party))

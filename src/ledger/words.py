@@ -34,8 +34,10 @@ from .figures import Figure
 
 __all__ = [
     "DOMAIN",
+    "ENTRY_KEYS",
     "LANGUAGES",
     "LOCALE_DIR",
+    "NO_RATIO",
     "LanguageError",
     "LanguageFallbackWarning",
     "LocaleError",
@@ -392,6 +394,8 @@ ENTRIES = {
 
 # A file that loads: its name, its entries counted, and their kinds (the file format's words).
 VALID = _("{file}: valid, {entries} ({kinds})")
+#: The head of the ``ratios`` command's refusal, before the reasons, one a line.
+NO_RATIO = _("no ratio can be computed for {party}:")
 
 
 def counted(messages: dict[str, tuple[str, str]], count: int, locale: str | Locale) -> str:
@@ -740,17 +744,17 @@ def html_word(key: str, locale: str | Locale = "en_US", **values: object) -> str
 #: ``reason`` names (``ledger.errors.MissingFigureError``), said by :func:`reason`. English
 #: readers read the refusal's own message, which says more (the keyword to pass).
 REASONS = {
-    "none": _("{what}, {party}: none as of {day}; add one to the ledger"),
+    "none": _("{what}, {party}: none as of {day}; add an entry ({entry}) dated on or before {day}"),
     "none yet": _(
         "{what}, {party}: none as of {day}, the first is dated {first}; ask as of a later day, "
-        "or add an earlier entry"
+        "or add an earlier entry ({entry})"
     ),
     "compete": _("{what}, {party}: several entries compete as of {day} ({ids}); keep one"),
     "compete in year": _(
         "{what}, {party}, {year}: several entries compete ({ids}); keep one, or choose a source"
     ),
     "later in year": _("{what}, {party}, {year}: none as of {day} ({ids}); ask as of a later day"),
-    "none in year": _("{what}, {party}, {year}: none; add one to the ledger"),
+    "none in year": _("{what}, {party}, {year}: none; add an entry ({entry})"),
     "no common year": _(
         "{party}: remittances for {sent}, budget for {budgets}: no year has both; add the "
         "remittances or the budget of one year"
@@ -768,7 +772,18 @@ REASONS = {
         "{ids}: no number of migrants; add migrants = {{ amount = '...', qualifier = '...' }} "
         "to the entry"
     ),
-    "no rate": _("no {pair} rate in force on {day}; add a rate dated on or before that day"),
+    "no rate": _(
+        'no {pair} rate in force on {day}; add a rate (kind = "rate") dated on or before that day'
+    ),
+    "no rate, found": _(
+        "no {pair} rate in force on {day}; the rates for the pair: {rates}; add a rate "
+        '(kind = "rate") dated on or before that day'
+    ),
+    "no rate, average": _(
+        "no {pair} rate in force on {day}: a stock converts at a spot or end-of-period rate in "
+        "force on the day, never at an average; the rates for the pair: {rates}; add a spot rate "
+        '(kind = "rate", basis = "spot") dated on or before that day'
+    ),
     "divisor may be zero": _(
         "{what}, {party}: the figure may be zero (or is open towards it), so the ratio has no bound"
     ),
@@ -808,16 +823,19 @@ def reason(
     >>> from ledger.errors import MissingFigureError
     >>> refused = MissingFigureError("no budget for TJ ...", ("none", {"what": "budget",
     ...     "party": "TJ", "day": "2004-03-15"}))
-    >>> reason(refused, "ru_RU")
-    'бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись в файл'
+    >>> print(reason(refused, "ru_RU").replace(" (", chr(10) + "("))
+    бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись
+    (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
     >>> reason(refused, "en_US")
     'no budget for TJ ...'
 
     ``after`` is the text the reason follows (a question, ``Таджикистан: долг / бюджет``):
-    a party it names already is not named again.
+    a party or a figure it names already is not named again.
 
-    >>> reason(refused, "ru_RU", after="Таджикистан: долг / бюджет")
-    'бюджет: нет данных на 2004-03-15; добавьте запись в файл'
+    >>> asked = "Таджикистан: долг / бюджет"
+    >>> print(reason(refused, "ru_RU", after=asked).replace(" (", chr(10) + "("))
+    нет данных на 2004-03-15; добавьте запись
+    (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
     """
     where = locale_of(locale)
     said = _reason_of(error)
@@ -843,28 +861,87 @@ def reason_text(
     where = locale_of(locale)
     key, values = said
     shown = {name: _value_in(value, where) for name, value in values.items()}
+    if "rates" in values:
+        shown["rates"] = _rates_in(values["rates"], where)
+    if "{entry}" in REASONS[key] and "entry" not in shown:
+        year = str(values.get("year") or values.get("day") or "")[:4]
+        shown["entry"] = _entry_in(str(values.get("what")), str(values.get("party")), year, where)
     if "party" in shown:
         shown["party"] = party_name(shown["party"], where, names)
     if "what" in shown:
         shown["what"] = _what_in(shown["what"], where)
-    name = shown.get("party")
-    if not name or not after or name not in after:
+    name, what = shown.get("party"), shown.get("what")
+    known = after.casefold()
+    unsaid = {
+        blank: mark
+        for blank, mark, word in (("party", _PARTY, name), ("what", _WHAT, what))
+        if word and known and word.casefold() in known
+    }
+    if not unsaid:
         return say(where, REASONS[key], **shown)
-    return _unnamed(say(where, REASONS[key], **{**shown, "party": _PARTY}), name)
+    text = say(where, REASONS[key], **{**shown, **unsaid})
+    return _unnamed(_unnamed(text, name or "", _PARTY), what or "", _WHAT)
 
 
-#: Where a reason names its party, when the text before it may name it already.
+#: Where a reason names its party, or what is missing, when the text before it may name
+#: it already.
 _PARTY = "\x00"
+_WHAT = "\x01"
 
 
-def _unnamed(text: str, name: str) -> str:
-    """A reason with its party (marked ``_PARTY``) left out where the catalogs put it, at its
-    head (``{party}: ...``, ``{what}, {party}: ...``, ``{what}, {party}, {year}: ...``);
-    named anywhere else."""
-    for named, unnamed in ((f", {_PARTY}:", ":"), (f", {_PARTY},", ",")):
+def _unnamed(text: str, name: str, mark: str = _PARTY) -> str:
+    """A reason with its party or what is missing (marked ``mark``) left out where the
+    catalogs put it, at its head (``{party}: ...``, ``{what}, {party}: ...``,
+    ``{what}, {party}, {year}: ...``); named anywhere else."""
+    for named, unnamed in ((f", {mark}:", ":"), (f", {mark},", ",")):
         text = text.replace(named, unnamed, 1)
-    text = text.removeprefix(f"{_PARTY}: ")
-    return text.replace(_PARTY, name)
+    for head in (f"{mark}: ", f"{mark}, "):
+        text = text.removeprefix(head)
+    return text.replace(mark, name)
+
+
+#: The keys of the entry a missing figure asks for, as the file writes them, the same in
+#: every language (each catalog holds them, so that they are no foreign words there); the
+#: English refusals say them by ``ledger.ratios.entry_keys``.
+ENTRY_KEYS = {
+    "budget": _('kind = "budget", party = "{code}", fiscal_year = {year}'),
+    "gdp": _('kind = "gdp", party = "{code}", year = {year}'),
+    "remittances": _('kind = "remittance", destination = "{code}", period = "{year}"'),
+    "debt stock": _('kind = "debt_stock", party = "{code}", measure = "{measure}"'),
+    "other": _('party = "{code}"'),
+}
+
+
+def _entry_in(what: str, code: str, year: str, where: Locale) -> str:
+    """The keys of the entry a reason asks for (see :data:`ENTRY_KEYS`).
+
+    >>> print(_entry_in("GDP", "KG", "2012", locale_of("ky_KG")))
+    kind = "gdp", party = "KG", year = 2012
+    """
+    if what.endswith(" debt stock"):
+        measure = what.removesuffix(" debt stock").replace(" ", "_")
+        return say(where, ENTRY_KEYS["debt stock"], code=code, measure=measure)
+    key = what.casefold() if year and what.casefold() in ENTRY_KEYS else "other"
+    return say(where, ENTRY_KEYS[key], code=code, year=year)
+
+
+def _rates_in(rates: object, where: Locale) -> str:
+    """The rates a missing rate's refusal found (``(id, basis, as_of, period_start)`` each,
+    days in ISO form), in the locale's words.
+
+    >>> _rates_in([("kgs-2012", "average", "2012-12-31", "2012-01-01")], locale_of("ru_RU"))
+    'kgs-2012 (средний за 2012-01-01..2012-12-31)'
+    """
+    if not isinstance(rates, (list, tuple)):
+        return str(rates)
+    said = []
+    for rate_id, basis, as_of, start in rates:
+        if start:
+            how = say(where, EXPLAIN["average over"], start=start, end=as_of)
+        else:
+            how = say(where, EXPLAIN[f"basis {basis}"], date=as_of)
+        said.append(f"{rate_id} ({how})")
+    return ", ".join(said) or say(where, LABELS["none"])
 
 
 def _value_in(value: object, where: Locale) -> str:
