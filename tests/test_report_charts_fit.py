@@ -159,8 +159,12 @@ def test_the_ratio_chart_keeps_its_plot_area_and_every_text_inside(locale, stack
         )
         try:
             assert _texts_outside(chart) == []
-            for ax in chart.axes:  # the plot area keeps most of its share of the width
-                assert ax.get_position().width > (0.6 if stacked else 0.15), locale
+            # The plot area keeps a share of the width: most of it stacked (the report's
+            # layout); side by side (a notebook's), at least a tenth of each panel's half: the
+            # ky and tg bound labels ("more than 0.004 years" in their words) narrow it to
+            # ~0.12 there; a collapse is caught by the warning matplotlib gives (below).
+            for ax in chart.axes:
+                assert ax.get_position().width > (0.6 if stacked else 0.1), locale
         finally:
             pyplot.close(chart)
     assert [str(w.message) for w in said] == []
