@@ -34,11 +34,22 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, Inexact
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    localcontext,
+)
 from functools import cached_property
-from itertools import accumulate, compress, islice
+from itertools import accumulate, chain, compress, islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .arithmetic import DIGITS, EXACT, LARGEST, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
@@ -573,22 +584,18 @@ def _positions(
     columns = book.derived("netting.columns", lambda book: _made(book, bar))
     counted = columns.counted(day, as_set(statuses), as_set(asserted_by))
     changed = columns.changed(day)
+    totals = columns.totals if counted is None else columns.totals_of(counted)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for group, (party, code) in enumerate(columns.groups):
-        exact, exponents = columns.exact[group], columns.exponents_of[group]
-        if counted is not None:
-            kept = list(map(counted.__getitem__, columns.claims_of[group]))
-            exact, exponents = list(compress(exact, kept)), list(compress(exponents, kept))
+        total = totals[group]
         terms = columns.columns[group]
         if counted is not None or (changed and columns.touched[group]):
-            exact, exponents = list(exact), list(exponents)
-            rebuilt = columns.rebuilt(group, counted, changed, exact, exponents)
+            rebuilt, joining = columns.rebuilt(group, counted, changed)
             terms = list(zip(*rebuilt, strict=True)) if rebuilt else []
+            if joining:
+                total = _sum_exactly(joining if total is None else [total, *joining])
         scale = columns.scales[code]
-        held = None
-        if exact:
-            total = _decimal(sum(exact), scale, min(0, min(exponents)))
-            held = _total_figure(total, code)
+        held = None if total is None else _total_figure(total, code)
         if terms:
             positions[party][code] = _position(held, terms, columns.units[code], scale)
         elif held is not None:
@@ -609,6 +616,27 @@ def _made(book: Ledger, bar: Steps | None) -> _Columns:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _sum_exactly(numbers: list[Decimal]) -> Decimal:
+    """The exact sum of numbers, written with the places of the one written with most
+    (and at least as a whole number: ``3E+8`` is summed as ``300000000``).
+
+    >>> _sum_exactly([Decimal("1.50"), Decimal("-2"), Decimal("3E+8")])
+    Decimal('299999999.50')
+    """
+    with localcontext(_WIDE):
+        return sum(numbers, _ZERO_SUM)
+
+
+# Sums of exact amounts are made without rounding, whatever their digits (a sum is rounded
+# once, at the end, to DIGITS digits by _total_figure): rounding would be a bug, so it stops.
+_WIDE = Context(
+    prec=MAX_PREC,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[Inexact, Rounded, InvalidOperation, Overflow],
+)
 
 
 def _decimal(number: int, scale: int, exponent: int) -> Decimal:
@@ -812,40 +840,42 @@ class _Columns:
     the columns of dates, statuses and asserters."""
 
     def __init__(self, book: Ledger, bar: Steps | None = None) -> None:
+        # A claim is known by its place among the ledger's entries (no list of its own).
+        self.entries = entries = book.entries
         claims: list[Claim] = []
+        places: list[int] = []
         paid: dict[str, list[Settlement]] = defaultdict(list)
-        for start in range(0, len(book.entries), _STRETCH):
+        for start in range(0, len(entries), _STRETCH):
             if bar is not None and start:
                 bar.advance(_STRETCH)
-            for entry in book.entries[start : start + _STRETCH]:
+            for place, entry in enumerate(entries[start : start + _STRETCH], start):
                 if type(entry) is Claim:
                     claims.append(entry)
+                    places.append(place)
                 elif type(entry) is Settlement:
                     paid[entry.claim].append(entry)
-        self.claims = claims
         self.latest = max(map(_DAY_OF, claims), default=date.min)
         self.units: dict[str, Unit] = {}
         self.scales: dict[str, int] = {}
         self.groups: list[tuple[str, str]] = []
-        self.exact_exponents: list[list[int]] = []
-        self.exact_claims: list[list[int]] = []
+        self._index: dict[tuple[str, str], int] = {}  # each group's number
+        # The exact claims no settlement touches, in id order: each one's amount (the
+        # claim's own Decimal), the numbers of its creditor's group and its debtor's (machine
+        # words, not a Python int each) and of the claim; and each group's sum of them.
+        self.values: list[Decimal] = []
+        self.creditors: Sequence[int] = array("i")
+        self.debtors: Sequence[int] = array("i")
+        self.rows: Sequence[int] = array("i")
+        self.totals: list[Decimal | None] = []
         # The settlements of each claim that has any, by date, and their dates.
         self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
         self._outstanding: dict[tuple[int, int], Figure] = {}
-        exact, slow, figures = self._read(claims, paid)
+        slow, figures = self._read(claims, places, paid)
         scales = self.scales
-        self.exact = [
-            _packed([int(x.scaleb(-scales[code], SUMS)) for x in values])
-            for values, (_, code) in zip(exact, self.groups, strict=True)
-        ]
-        # Machine words, not a Python int each: 8 bytes a number where a list holds 36.
-        self.exponents_of = [_packed(x, "h") for x in self.exact_exponents]
-        self.claims_of = [_packed(x, "l") for x in self.exact_claims]
-        self.exact_exponents = self.exact_claims = []  # read only while made
         # Each group's terms, transposed (a column of values, one of lower bounds, ...), and
         # the claims they are of.
         self.columns: list[list[Sequence[Any]]] = []
-        self.slow: list[list[int]] = []
+        self.slow: list[Sequence[int]] = []
         self.touched: list[bool] = []
         both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
         for group, found in enumerate(slow):
@@ -858,65 +888,97 @@ class _Columns:
                 if pair is None:
                     pair = both[j] = _terms(figures[j], unit, scale)
                 terms.append(pair[minus])
-            self.slow.append([j for _, j, _ in found])
+            self.slow.append(_packed([j for _, j, _ in found], "i"))
             self.columns.append(list(map(_column, range(13), zip(*terms, strict=True))))
             self.touched.append(any(j in self.paid for _, j, _ in found))
         self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
 
     def _read(
-        self, claims: list[Claim], paid: dict[str, list[Settlement]]
-    ) -> tuple[list[list[Decimal]], list[list[tuple[str, int, bool]]], dict[int, Figure]]:
+        self, claims: list[Claim], places: list[int], paid: dict[str, list[Settlement]]
+    ) -> tuple[list[list[tuple[str, int, bool]]], dict[int, Figure]]:
         """One pass over the claims: each one's groups (party and currency), its exact amount
-        or its outstanding figure, the smallest step of each currency."""
-        index: dict[tuple[str, str], int] = {}
-        exact: list[list[Decimal]] = []
+        (added to its groups' sums, exactly) or its outstanding figure, the smallest step of
+        each currency the figures are written with."""
+        index: dict[tuple[str, int], int] = {}  # each group's number, by party and unit
         slow: list[list[tuple[str, int, bool]]] = []
         figures: dict[int, Figure] = {}
-        units, scales = self.units, self.scales
-        exponents, exact_claims = self.exact_exponents, self.exact_claims
-        zero_statuses, by_unit = ZERO_STATUSES, _CURRENCY_OF_UNIT
-        for j, claim in enumerate(claims):
-            amount = claim.amount
-            unit = amount.unit
-            code = by_unit.get(id(unit)) or _currency(unit)
-            if code not in units:
-                units[code], scales[code] = unit, 0
-            creditor = index.get((claim.creditor, code))
-            if creditor is None:
-                creditor = self._group(index, claim.creditor, code, exact, slow)
-            debtor = index.get((claim.debtor, code))
-            if debtor is None:
-                debtor = self._group(index, claim.debtor, code, exact, slow)
-            value = amount.exact_magnitude
-            if value is None or claim.status in zero_statuses or claim.id in paid:
-                figures[j] = self._figure(j, claim, code, paid.get(claim.id))
-                slow[creditor].append((claim.id, j, False))
-                slow[debtor].append((claim.id, j, True))
-                continue
-            exponent = _exponent(value)
-            if exponent < scales[code]:
-                scales[code] = exponent
-            exact[creditor].append(value)
-            exact[debtor].append(value.copy_negate())
-            exponents[creditor].append(exponent)
-            exponents[debtor].append(exponent)
-            exact_claims[creditor].append(j)
-            exact_claims[debtor].append(j)
-        return exact, slow, figures
+        values, creditors, debtors, rows = [], [], [], []
+        totals = self.totals
+        zero_statuses = ZERO_STATUSES
+        with localcontext(_WIDE):  # every sum exact, whatever its digits
+            for j, claim in zip(places, claims, strict=True):
+                amount = claim.amount
+                unit = id(amount.unit)
+                creditor = index.get((claim.creditor, unit))
+                if creditor is None:
+                    creditor = self._group(index, claim.creditor, amount.unit, slow)
+                debtor = index.get((claim.debtor, unit))
+                if debtor is None:
+                    debtor = self._group(index, claim.debtor, amount.unit, slow)
+                value = amount.exact_magnitude
+                if value is None or claim.status in zero_statuses or claim.id in paid:
+                    code = self.groups[creditor][1]
+                    figures[j] = self._figure(j, claim, code, paid.get(claim.id))
+                    slow[creditor].append((claim.id, j, False))
+                    slow[debtor].append((claim.id, j, True))
+                    continue
+                values.append(value)
+                creditors.append(creditor)
+                debtors.append(debtor)
+                rows.append(j)
+                totals[creditor] += value
+                totals[debtor] -= value
+        self.values = values
+        self.creditors, self.debtors = _packed(creditors, "i"), _packed(debtors, "i")
+        self.rows = _packed(rows, "i")
+        seen = self._seen(self.creditors, self.debtors, None)
+        self.totals = [total if found else None for total, found in zip(totals, seen, strict=True)]
+        return slow, figures
+
+    def _seen(
+        self, creditors: Iterable[int], debtors: Iterable[int], kept: Iterable[bool] | None
+    ) -> list[bool]:
+        """Whether each group has a part in the exact claims (those ``kept`` only)."""
+        seen = [False] * len(self.groups)
+        if kept is not None:
+            creditors, debtors = compress(creditors, kept), compress(debtors, kept)
+        for group in chain(creditors, debtors):
+            seen[group] = True
+        return seen
+
+    def totals_of(self, counted: list[bool]) -> list[Decimal | None]:
+        """Each group's sum of the exact claims that count (None where none does)."""
+        kept = list(map(counted.__getitem__, self.rows))
+        totals = [_ZERO_SUM] * len(self.groups)
+        with localcontext(_WIDE):
+            for value, creditor, debtor in compress(
+                zip(self.values, self.creditors, self.debtors, strict=True), kept
+            ):
+                totals[creditor] += value
+                totals[debtor] -= value
+        seen = self._seen(self.creditors, self.debtors, kept)
+        return [total if found else None for total, found in zip(totals, seen, strict=True)]
 
     def _group(
         self,
-        index: dict[tuple[str, str], int],
+        index: dict[tuple[str, int], int],
         party: str,
-        code: str,
-        exact: list[list[Decimal]],
+        unit: Unit,
         slow: list[list[tuple[str, int, bool]]],
     ) -> int:
-        """A new group, for ``party`` in ``code``: its number."""
-        group = index[party, code] = len(self.groups)
-        self.groups.append((party, code))
-        for column in (exact, self.exact_exponents, self.exact_claims, slow):
-            column.append([])
+        """The group of ``party`` in the currency of ``unit`` (made if new): its number. Two
+        objects of one unit (not interned) share the currency's groups."""
+        code = _currency(unit)
+        if code not in self.units:
+            self.units[code], self.scales[code] = unit, 0
+        key = (party, code)
+        group = self._index.get(key)
+        if group is None:
+            group = self._index[key] = len(self.groups)
+            self.groups.append(key)
+            slow.append([])
+            self.totals.append(_ZERO_SUM)
+        index[party, id(unit)] = group
         return group
 
     def _figure(
@@ -943,40 +1005,47 @@ class _Columns:
                 if exponent < self.scales[code]:
                     self.scales[code] = exponent
 
+    # Each entry's day (as a day number: 4 bytes, not a pointer and an object), status and
+    # asserter, by its place: read for the claims only, asked only of filtered calls.
     @cached_property
-    def dates(self) -> list[date]:
-        return [claim.as_of for claim in self.claims]
+    def days(self) -> Sequence[int]:
+        return _packed([getattr(e, "as_of", date.min).toordinal() for e in self.entries], "i")
 
     @cached_property
-    def statuses(self) -> list[str]:
-        return [claim.status for claim in self.claims]
+    def statuses(self) -> list[str | None]:
+        return [getattr(entry, "status", None) for entry in self.entries]
 
     @cached_property
-    def asserters(self) -> list[str]:
-        return [claim.asserted_by for claim in self.claims]
+    def asserters(self) -> list[str | None]:
+        return [getattr(entry, "asserted_by", None) for entry in self.entries]
+
+    def claim(self, j: int) -> Claim:
+        """The claim at place ``j`` among the ledger's entries."""
+        return cast(Claim, self.entries[j])
 
     def outstanding(self, j: int, count: int) -> Figure:
         """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
         left = self._outstanding.get((j, count))
         if left is None:
             counted = self.paid[j][1][:count] if count else ()
-            left = self._outstanding[j, count] = _outstanding(self.claims[j], counted)
+            left = self._outstanding[j, count] = _outstanding(self.claim(j), counted)
         return left
 
     def counted(
         self, day: date, statuses: Collection[str] | None, asserters: Collection[str] | None
     ) -> list[bool] | None:
         """Whether each claim counts (dated on or before ``day``, of the statuses and
-        asserters asked); None when every one does."""
+        asserters asked), by its place among the entries; None when every one does."""
+        if statuses is None and asserters is None and day >= self.latest:
+            return None
+        last = day.toordinal()
         if statuses is None and asserters is None:
-            if day >= self.latest:
-                return None
-            return [d <= day for d in self.dates]
+            return [d <= last for d in self.days]
         return [
-            d <= day
+            d <= last
             and (statuses is None or s in statuses)
             and (asserters is None or a in asserters)
-            for d, s, a in zip(self.dates, self.statuses, self.asserters, strict=True)
+            for d, s, a in zip(self.days, self.statuses, self.asserters, strict=True)
         ]
 
     def changed(self, day: date) -> dict[int, int]:
@@ -991,16 +1060,13 @@ class _Columns:
         return found
 
     def rebuilt(
-        self,
-        group: int,
-        counted: list[bool] | None,
-        changed: dict[int, int],
-        exact: list[int],
-        exponents: list[int],
-    ) -> list[_Term]:
+        self, group: int, counted: list[bool] | None, changed: dict[int, int]
+    ) -> tuple[list[_Term], list[Decimal]]:
         """A group's terms on a day before some of their settlements, or of some claims
-        only; a claim none of whose settlements count yet, exact, joins ``exact``."""
-        terms = []
+        only; and the exact amounts (signed) of the claims none of whose settlements count
+        yet, which join the exact claims' sum."""
+        terms: list[_Term] = []
+        joining: list[Decimal] = []
         code = self.groups[group][1]
         unit, scale = self.units[code], self.scales[code]
         rows = zip(*self.columns[group], strict=True) if self.slow[group] else ()
@@ -1010,15 +1076,13 @@ class _Columns:
             minus = term[12]
             count = changed.get(j)
             if count is not None:
-                value = self.claims[j].amount.exact_magnitude
+                value = self.claim(j).amount.exact_magnitude
                 if count == 0 and value is not None:
-                    whole = _scaled(value, scale)
-                    exact.append(-whole if minus else whole)
-                    exponents.append(_exponent(value))
+                    joining.append(value.copy_negate() if minus else value)
                     continue
                 term = _terms(self.outstanding(j, count), unit, scale)[minus]
             terms.append(term)
-        return terms
+        return terms, joining
 
 
 # Claims netted between two looks at the progress bar.
@@ -1030,27 +1094,36 @@ def _column(index: int, parts: tuple[Any, ...]) -> Sequence[Any]:
     they fit, marks as bytes, figures as they are."""
     if index in _MARKS:
         return array("b", parts)
+    if index in _SMALL:
+        return _packed(list(parts), "b", "h")
     return parts if index == _FIGURE else _packed(list(parts))
 
 
-# Which columns of a term are marks (yes or no), and which holds the figure.
+# Which columns of a term are marks (yes or no), which are exponents and places (small
+# numbers, mostly), and which holds the figure.
 _MARKS = frozenset({6, 7, 8, 10, 12})
+_SMALL = frozenset({3, 4, 5, 9})
 _FIGURE = 11
 
 
-def _packed(numbers: list[int], code: str = "q") -> Sequence[int]:
-    """Whole numbers as an array of machine words (64 bits, or the array ``code``'s size)
-    where each fits in one (sums, slices and reads are the same), else the list itself.
+def _packed(numbers: list[int], *codes: str) -> Sequence[int]:
+    """Whole numbers as an array of machine words (64 bits, or the first of the array
+    ``codes`` whose size holds each) where they fit (sums, slices and reads are the same),
+    else the list itself.
 
     >>> _packed([1, -2, 3])
     array('q', [1, -2, 3])
+    >>> _packed([1, -2, 300], "b", "h")
+    array('h', [1, -2, 300])
     >>> _packed([1, 2**70])
     [1, 1180591620717411303424]
     """
-    try:
-        return array(code, numbers)
-    except OverflowError:
-        return numbers
+    for code in codes or ("q",):
+        try:
+            return array(code, numbers)
+        except OverflowError:
+            continue
+    return numbers
 
 
 def _total_figure(total: Decimal, code: str) -> Figure:
