@@ -879,7 +879,7 @@ class _Columns:
         self.touched: list[bool] = []
         both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
         for group, found in enumerate(slow):
-            found.sort(key=lambda item: item[0])  # one order, by id, as in net_balance
+            found.sort()  # one order, by id (a claim is once in a group), as in net_balance
             code = self.groups[group][1]
             unit, scale = self.units[code], scales[code]
             terms = []
@@ -992,14 +992,17 @@ class _Columns:
             for settlement in ordered:
                 self._note(code, settlement.amount)
             figure = self.outstanding(j, len(ordered))
+        elif claim.status in ZERO_STATUSES:
+            figure = _zero(claim.amount.unit)
         else:
-            figure = _outstanding(claim, ())
+            figure = _clamped(claim.amount)  # what _outstanding gives with no settlement
         self._note(code, figure)
         return figure
 
     def _note(self, code: str, figure: Figure) -> None:
         """The currency's step made as small as the figure's numbers are written with."""
-        for x in figure.magnitudes:
+        value, low, high = figure.magnitudes
+        for x in (value, low, high) if low is not value or high is not value else (value,):
             if x is not None:
                 exponent = _exponent(x)
                 if exponent < self.scales[code]:
