@@ -31,7 +31,7 @@ import gc
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import (
@@ -590,13 +590,12 @@ def _positions(
         total = totals[group]
         terms = columns.columns[group]
         if counted is not None or (changed and columns.touched[group]):
-            rebuilt, joining = columns.rebuilt(group, counted, changed)
-            terms = list(zip(*rebuilt, strict=True)) if rebuilt else []
+            terms, joining = columns.rebuilt(group, counted, changed)
             if joining:
                 total = _sum_exactly(joining if total is None else [total, *joining])
         scale = columns.scales[code]
         held = None if total is None else _total_figure(total, code)
-        if terms:
+        if terms and terms[0]:
             positions[party][code] = _position(held, terms, columns.units[code], scale)
         elif held is not None:
             positions[party][code] = held
@@ -859,16 +858,15 @@ class _Columns:
         self.scales: dict[str, int] = {}
         self.groups: list[tuple[str, str]] = []
         self._index: dict[tuple[str, str], int] = {}  # each group's number
-        # The exact claims no settlement touches, in id order: each one's amount (the
-        # claim's own Decimal), the numbers of its creditor's group and its debtor's (machine
-        # words, not a Python int each) and of the claim; and each group's sum of them.
-        self.values: list[Decimal] = []
-        self.creditors: Sequence[int] = array("i")
-        self.debtors: Sequence[int] = array("i")
+        # The exact claims no settlement touches, in id order: the numbers of each one's
+        # creditor's group and its debtor's, and its place (machine words, not a Python int
+        # each); and each group's sum of their amounts.
+        self.creditors: Sequence[int] = array("H")
+        self.debtors: Sequence[int] = array("H")
         self.rows: Sequence[int] = array("i")
         self.totals: list[Decimal | None] = []
-        # The settlements of each claim that has any, by date, and their dates.
-        self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
+        # The settlements of each claim that has any, by date.
+        self.paid: dict[int, list[Settlement]] = {}
         self._outstanding: dict[tuple[int, int], Figure] = {}
         slow, figures = self._read(claims, places, paid)
         scales = self.scales
@@ -888,10 +886,14 @@ class _Columns:
                 if pair is None:
                     pair = both[j] = _terms(figures[j], unit, scale)
                 terms.append(pair[minus])
-            self.slow.append(_packed([j for _, j, _ in found], "i"))
-            self.columns.append(list(map(_column, range(13), zip(*terms, strict=True))))
+            rows = _packed([j for _, j, _ in found], "i")
+            self.slow.append(rows)
+            made = list(map(_column, range(13), zip(*terms, strict=True)))
+            if made:
+                made[_FIGURE] = _Figures(self, rows)  # made again when asked: not kept
+            self.columns.append(made)
             self.touched.append(any(j in self.paid for _, j, _ in found))
-        self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
+        self.paid_latest = max((paid[-1].as_of for paid in self.paid.values()), default=date.min)
 
     def _read(
         self, claims: list[Claim], places: list[int], paid: dict[str, list[Settlement]]
@@ -902,7 +904,7 @@ class _Columns:
         index: dict[tuple[str, int], int] = {}  # each group's number, by party and unit
         slow: list[list[tuple[str, int, bool]]] = []
         figures: dict[int, Figure] = {}
-        values, creditors, debtors, rows = [], [], [], []
+        creditors, debtors, rows = [], [], []
         totals = self.totals
         zero_statuses = ZERO_STATUSES
         with localcontext(_WIDE):  # every sum exact, whatever its digits
@@ -922,14 +924,12 @@ class _Columns:
                     slow[creditor].append((claim.id, j, False))
                     slow[debtor].append((claim.id, j, True))
                     continue
-                values.append(value)
                 creditors.append(creditor)
                 debtors.append(debtor)
                 rows.append(j)
                 totals[creditor] += value
                 totals[debtor] -= value
-        self.values = values
-        self.creditors, self.debtors = _packed(creditors, "i"), _packed(debtors, "i")
+        self.creditors, self.debtors = _packed(creditors, "H", "i"), _packed(debtors, "H", "i")
         self.rows = _packed(rows, "i")
         seen = self._seen(self.creditors, self.debtors, None)
         self.totals = [total if found else None for total, found in zip(totals, seen, strict=True)]
@@ -950,10 +950,12 @@ class _Columns:
         """Each group's sum of the exact claims that count (None where none does)."""
         kept = list(map(counted.__getitem__, self.rows))
         totals = [_ZERO_SUM] * len(self.groups)
+        entries = self.entries
         with localcontext(_WIDE):
-            for value, creditor, debtor in compress(
-                zip(self.values, self.creditors, self.debtors, strict=True), kept
+            for j, creditor, debtor in compress(
+                zip(self.rows, self.creditors, self.debtors, strict=True), kept
             ):
+                value = entries[j].amount.exact_magnitude  # type: ignore[attr-defined]
                 totals[creditor] += value
                 totals[debtor] -= value
         seen = self._seen(self.creditors, self.debtors, kept)
@@ -987,8 +989,7 @@ class _Columns:
         """What is outstanding of a claim the figures count (not exact, settled, written
         off or reduced by settlements), once every settlement counts."""
         if settlements and claim.status not in ZERO_STATUSES:
-            ordered = sorted(settlements, key=lambda s: s.as_of)
-            self.paid[j] = ([s.as_of for s in ordered], ordered)
+            ordered = self.paid[j] = sorted(settlements, key=_DAY_OF)
             for settlement in ordered:
                 self._note(code, settlement.amount)
             figure = self.outstanding(j, len(ordered))
@@ -1030,7 +1031,7 @@ class _Columns:
         """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
         left = self._outstanding.get((j, count))
         if left is None:
-            counted = self.paid[j][1][:count] if count else ()
+            counted = self.paid[j][:count] if count else ()
             left = self._outstanding[j, count] = _outstanding(self.claim(j), counted)
         return left
 
@@ -1056,36 +1057,90 @@ class _Columns:
         if day >= self.paid_latest:
             return {}
         found = {}
-        for j, (dates, _) in self.paid.items():
-            count = bisect_right(dates, day)
-            if count < len(dates):
+        for j, paid in self.paid.items():
+            count = bisect_right(paid, day, key=_DAY_OF)
+            if count < len(paid):
                 found[j] = count
         return found
 
+    def figure(self, j: int) -> Figure:
+        """What is outstanding of claim ``j`` once every settlement counts (as
+        :meth:`_figure` made it when the columns were made)."""
+        paid = self.paid.get(j)
+        if paid is not None:
+            return self.outstanding(j, len(paid))
+        claim = self.claim(j)
+        if claim.status in ZERO_STATUSES:
+            return _zero(claim.amount.unit)
+        return _clamped(claim.amount)
+
     def rebuilt(
         self, group: int, counted: list[bool] | None, changed: dict[int, int]
-    ) -> tuple[list[_Term], list[Decimal]]:
-        """A group's terms on a day before some of their settlements, or of some claims
+    ) -> tuple[list[Sequence[Any]], list[Decimal]]:
+        """A group's columns on a day before some of their settlements, or of some claims
         only; and the exact amounts (signed) of the claims none of whose settlements count
         yet, which join the exact claims' sum."""
-        terms: list[_Term] = []
+        rows, columns = self.slow[group], self.columns[group]
         joining: list[Decimal] = []
-        code = self.groups[group][1]
-        unit, scale = self.units[code], self.scales[code]
-        rows = zip(*self.columns[group], strict=True) if self.slow[group] else ()
-        for j, term in zip(self.slow[group], rows, strict=True):
-            if counted is not None and not counted[j]:
-                continue
-            minus = term[12]
-            count = changed.get(j)
-            if count is not None:
+        if not rows:
+            return [], joining
+        kept = [True] * len(rows) if counted is None else list(map(counted.__getitem__, rows))
+        redone: dict[int, _Term] = {}  # by place in the group: the claim's term on the day
+        if changed and self.touched[group]:
+            code = self.groups[group][1]
+            unit, scale = self.units[code], self.scales[code]
+            for k, j in enumerate(rows):
+                count = changed.get(j)
+                if count is None or not kept[k]:
+                    continue
+                minus = columns[12][k]
                 value = self.claim(j).amount.exact_magnitude
                 if count == 0 and value is not None:
                     joining.append(value.copy_negate() if minus else value)
+                    kept[k] = False
                     continue
-                term = _terms(self.outstanding(j, count), unit, scale)[minus]
-            terms.append(term)
-        return terms, joining
+                redone[k] = _terms(self.outstanding(j, count), unit, scale)[minus]
+        chosen: list[Sequence[Any]]
+        if not redone:  # the common case: columns chosen from at C speed
+            chosen = [
+                _Figures(self, _packed(list(compress(rows, kept)), "i"))
+                if index == _FIGURE
+                else list(compress(column, kept))
+                for index, column in enumerate(columns)
+            ]
+            return chosen, joining
+        order = [k for k in range(len(rows)) if kept[k]]
+        chosen = [
+            [redone[k][index] if k in redone else column[k] for k in order]
+            for index, column in enumerate(columns)
+            if index != _FIGURE
+        ]
+        figure = self.figure
+        chosen.insert(
+            _FIGURE, [redone[k][_FIGURE] if k in redone else figure(rows[k]) for k in order]
+        )
+        return chosen, joining
+
+
+class _Figures(Sequence[Figure]):
+    """The figures of a group's terms, made when asked from the claims they are of (kept,
+    they would cost a pointer a term; they are read only where the columns cannot sum)."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, columns: _Columns, rows: Sequence[int]) -> None:
+        self._columns, self._rows = columns, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self._columns.figure(j) for j in self._rows[k]]
+        return self._columns.figure(self._rows[k])
+
+    def __iter__(self) -> Iterator[Figure]:
+        return map(self._columns.figure, self._rows)
 
 
 # Claims netted between two looks at the progress bar.
