@@ -661,23 +661,40 @@ _MOST = 10**DIGITS
 _Term = tuple[int, int, int, int, int, int, bool, bool, bool, int, bool, Figure, bool]
 
 
-def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
-    """A claim's outstanding amount as a term of its creditor's position and of its
-    debtor's (negated: each number's sign turned, the ends swapped)."""
+# A figure's value, lower and upper bound and their exponents.
+_Parts = tuple[Decimal, Decimal, Decimal, int, int, int]
+
+
+def _parts(figure: Figure) -> _Parts | None:
+    """A figure's numbers and their exponents (each read once), where the columns can sum
+    it: all three numbers present, no rounded places, no origin; else None."""
     value, low, high = figure.magnitudes
-    low_in, high_in = figure.low_inclusive, figure.high_inclusive
     if (
         value is None
         or low is None
         or high is None
         or figure.places is not None
         or figure.origin is not None
-        or figure.unit is not unit
     ):
-        return _unsummed(figure, low_in, high_in)
+        return None
     ev = _exponent(value)
     el = ev if low is value else _exponent(low)
     eh = ev if high is value else _exponent(high)
+    return value, low, high, ev, el, eh
+
+
+def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """A claim's outstanding amount as a term of its creditor's position and of its
+    debtor's (negated: each number's sign turned, the ends swapped)."""
+    return _terms_of(figure, _parts(figure), unit, scale)
+
+
+def _terms_of(figure: Figure, parts: _Parts | None, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """:func:`_terms` of a figure whose parts are read."""
+    low_in, high_in = figure.low_inclusive, figure.high_inclusive
+    if parts is None or figure.unit is not unit:
+        return _unsummed(figure, low_in, high_in)
+    value, low, high, ev, el, eh = parts
     least = min(ev, el, eh)
     if least < scale:
         return _unsummed(figure, low_in, high_in)
@@ -884,7 +901,7 @@ class _Columns:
             for _, j, minus in found:
                 pair = both.get(j)
                 if pair is None:
-                    pair = both[j] = _terms(figures[j], unit, scale)
+                    pair = both[j] = _terms_of(*figures[j], unit, scale)
                 terms.append(pair[minus])
             rows = _packed([j for _, j, _ in found], "i")
             self.slow.append(rows)
@@ -897,13 +914,13 @@ class _Columns:
 
     def _read(
         self, claims: list[Claim], places: list[int], paid: dict[str, list[Settlement]]
-    ) -> tuple[list[list[tuple[str, int, bool]]], dict[int, Figure]]:
+    ) -> tuple[list[list[tuple[str, int, bool]]], dict[int, tuple[Figure, _Parts | None]]]:
         """One pass over the claims: each one's groups (party and currency), its exact amount
         (added to its groups' sums, exactly) or its outstanding figure, the smallest step of
         each currency the figures are written with."""
         index: dict[tuple[str, int], int] = {}  # each group's number, by party and unit
         slow: list[list[tuple[str, int, bool]]] = []
-        figures: dict[int, Figure] = {}
+        figures: dict[int, tuple[Figure, _Parts | None]] = {}
         creditors, debtors, rows = [], [], []
         totals = self.totals
         zero_statuses = ZERO_STATUSES
@@ -985,9 +1002,9 @@ class _Columns:
 
     def _figure(
         self, j: int, claim: Claim, code: str, settlements: list[Settlement] | None
-    ) -> Figure:
+    ) -> tuple[Figure, _Parts | None]:
         """What is outstanding of a claim the figures count (not exact, settled, written
-        off or reduced by settlements), once every settlement counts."""
+        off or reduced by settlements), once every settlement counts, and its parts."""
         if settlements and claim.status not in ZERO_STATUSES:
             ordered = self.paid[j] = sorted(settlements, key=_DAY_OF)
             for settlement in ordered:
@@ -997,8 +1014,14 @@ class _Columns:
             figure = _zero(claim.amount.unit)
         else:
             figure = _clamped(claim.amount)  # what _outstanding gives with no settlement
-        self._note(code, figure)
-        return figure
+        parts = _parts(figure)
+        if parts is None:
+            self._note(code, figure)
+        else:
+            least = min(parts[3], parts[4], parts[5])
+            if least < self.scales[code]:
+                self.scales[code] = least
+        return figure, parts
 
     def _note(self, code: str, figure: Figure) -> None:
         """The currency's step made as small as the figure's numbers are written with."""
