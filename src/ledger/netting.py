@@ -31,14 +31,25 @@ import gc
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, Inexact
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    localcontext,
+)
 from functools import cached_property
-from itertools import accumulate, compress, islice
+from itertools import accumulate, chain, compress, islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .arithmetic import DIGITS, EXACT, LARGEST, SUMS, owned, rounded_total
 from .book import Ledger, as_set, book_asked, day_asked, party_asked
@@ -573,23 +584,18 @@ def _positions(
     columns = book.derived("netting.columns", lambda book: _made(book, bar))
     counted = columns.counted(day, as_set(statuses), as_set(asserted_by))
     changed = columns.changed(day)
+    totals = columns.totals if counted is None else columns.totals_of(counted)
     positions: dict[str, dict[str, Figure]] = defaultdict(dict)
     for group, (party, code) in enumerate(columns.groups):
-        exact, exponents = columns.exact[group], columns.exponents_of[group]
-        if counted is not None:
-            kept = list(map(counted.__getitem__, columns.claims_of[group]))
-            exact, exponents = list(compress(exact, kept)), list(compress(exponents, kept))
+        total = totals[group]
         terms = columns.columns[group]
         if counted is not None or (changed and columns.touched[group]):
-            exact, exponents = list(exact), list(exponents)
-            rebuilt = columns.rebuilt(group, counted, changed, exact, exponents)
-            terms = list(zip(*rebuilt, strict=True)) if rebuilt else []
+            terms, joining = columns.rebuilt(group, counted, changed)
+            if joining:
+                total = _sum_exactly(joining if total is None else [total, *joining])
         scale = columns.scales[code]
-        held = None
-        if exact:
-            total = _decimal(sum(exact), scale, min(0, min(exponents)))
-            held = _total_figure(total, code)
-        if terms:
+        held = None if total is None else _total_figure(total, code)
+        if terms and terms[0]:
             positions[party][code] = _position(held, terms, columns.units[code], scale)
         elif held is not None:
             positions[party][code] = held
@@ -609,6 +615,27 @@ def _made(book: Ledger, bar: Steps | None) -> _Columns:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _sum_exactly(numbers: list[Decimal]) -> Decimal:
+    """The exact sum of numbers, written with the places of the one written with most
+    (and at least as a whole number: ``3E+8`` is summed as ``300000000``).
+
+    >>> _sum_exactly([Decimal("1.50"), Decimal("-2"), Decimal("3E+8")])
+    Decimal('299999999.50')
+    """
+    with localcontext(_WIDE):
+        return sum(numbers, _ZERO_SUM)
+
+
+# Sums of exact amounts are made without rounding, whatever their digits (a sum is rounded
+# once, at the end, to DIGITS digits by _total_figure): rounding would be a bug, so it stops.
+_WIDE = Context(
+    prec=MAX_PREC,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[Inexact, Rounded, InvalidOperation, Overflow],
+)
 
 
 def _decimal(number: int, scale: int, exponent: int) -> Decimal:
@@ -634,23 +661,40 @@ _MOST = 10**DIGITS
 _Term = tuple[int, int, int, int, int, int, bool, bool, bool, int, bool, Figure, bool]
 
 
-def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
-    """A claim's outstanding amount as a term of its creditor's position and of its
-    debtor's (negated: each number's sign turned, the ends swapped)."""
+# A figure's value, lower and upper bound and their exponents.
+_Parts = tuple[Decimal, Decimal, Decimal, int, int, int]
+
+
+def _parts(figure: Figure) -> _Parts | None:
+    """A figure's numbers and their exponents (each read once), where the columns can sum
+    it: all three numbers present, no rounded places, no origin; else None."""
     value, low, high = figure.magnitudes
-    low_in, high_in = figure.low_inclusive, figure.high_inclusive
     if (
         value is None
         or low is None
         or high is None
         or figure.places is not None
         or figure.origin is not None
-        or figure.unit is not unit
     ):
-        return _unsummed(figure, low_in, high_in)
+        return None
     ev = _exponent(value)
     el = ev if low is value else _exponent(low)
     eh = ev if high is value else _exponent(high)
+    return value, low, high, ev, el, eh
+
+
+def _terms(figure: Figure, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """A claim's outstanding amount as a term of its creditor's position and of its
+    debtor's (negated: each number's sign turned, the ends swapped)."""
+    return _terms_of(figure, _parts(figure), unit, scale)
+
+
+def _terms_of(figure: Figure, parts: _Parts | None, unit: Unit, scale: int) -> tuple[_Term, _Term]:
+    """:func:`_terms` of a figure whose parts are read."""
+    low_in, high_in = figure.low_inclusive, figure.high_inclusive
+    if parts is None or figure.unit is not unit:
+        return _unsummed(figure, low_in, high_in)
+    value, low, high, ev, el, eh = parts
     least = min(ev, el, eh)
     if least < scale:
         return _unsummed(figure, low_in, high_in)
@@ -812,171 +856,223 @@ class _Columns:
     the columns of dates, statuses and asserters."""
 
     def __init__(self, book: Ledger, bar: Steps | None = None) -> None:
+        # A claim is known by its place among the ledger's entries (no list of its own).
+        self.entries = entries = book.entries
         claims: list[Claim] = []
+        places: list[int] = []
         paid: dict[str, list[Settlement]] = defaultdict(list)
-        for start in range(0, len(book.entries), _STRETCH):
+        for start in range(0, len(entries), _STRETCH):
             if bar is not None and start:
                 bar.advance(_STRETCH)
-            for entry in book.entries[start : start + _STRETCH]:
+            for place, entry in enumerate(entries[start : start + _STRETCH], start):
                 if type(entry) is Claim:
                     claims.append(entry)
+                    places.append(place)
                 elif type(entry) is Settlement:
                     paid[entry.claim].append(entry)
-        self.claims = claims
         self.latest = max(map(_DAY_OF, claims), default=date.min)
         self.units: dict[str, Unit] = {}
         self.scales: dict[str, int] = {}
         self.groups: list[tuple[str, str]] = []
-        self.exact_exponents: list[list[int]] = []
-        self.exact_claims: list[list[int]] = []
-        # The settlements of each claim that has any, by date, and their dates.
-        self.paid: dict[int, tuple[list[date], list[Settlement]]] = {}
+        self._index: dict[tuple[str, str], int] = {}  # each group's number
+        # The exact claims no settlement touches, in id order: the numbers of each one's
+        # creditor's group and its debtor's, and its place (machine words, not a Python int
+        # each); and each group's sum of their amounts.
+        self.creditors: Sequence[int] = array("H")
+        self.debtors: Sequence[int] = array("H")
+        self.rows: Sequence[int] = array("i")
+        self.totals: list[Decimal | None] = []
+        # The settlements of each claim that has any, by date.
+        self.paid: dict[int, list[Settlement]] = {}
         self._outstanding: dict[tuple[int, int], Figure] = {}
-        exact, slow, figures = self._read(claims, paid)
+        slow, figures = self._read(claims, places, paid)
         scales = self.scales
-        self.exact = [
-            _packed([int(x.scaleb(-scales[code], SUMS)) for x in values])
-            for values, (_, code) in zip(exact, self.groups, strict=True)
-        ]
-        # Machine words, not a Python int each: 8 bytes a number where a list holds 36.
-        self.exponents_of = [_packed(x, "h") for x in self.exact_exponents]
-        self.claims_of = [_packed(x, "l") for x in self.exact_claims]
-        self.exact_exponents = self.exact_claims = []  # read only while made
         # Each group's terms, transposed (a column of values, one of lower bounds, ...), and
         # the claims they are of.
         self.columns: list[list[Sequence[Any]]] = []
-        self.slow: list[list[int]] = []
+        self.slow: list[Sequence[int]] = []
         self.touched: list[bool] = []
         both: dict[int, tuple[_Term, _Term]] = {}  # each claim's, as creditor and as debtor
         for group, found in enumerate(slow):
-            found.sort(key=lambda item: item[0])  # one order, by id, as in net_balance
+            found.sort()  # one order, by id (a claim is once in a group), as in net_balance
             code = self.groups[group][1]
             unit, scale = self.units[code], scales[code]
             terms = []
             for _, j, minus in found:
                 pair = both.get(j)
                 if pair is None:
-                    pair = both[j] = _terms(figures[j], unit, scale)
+                    pair = both[j] = _terms_of(*figures[j], unit, scale)
                 terms.append(pair[minus])
-            self.slow.append([j for _, j, _ in found])
-            self.columns.append(list(map(_column, range(13), zip(*terms, strict=True))))
+            rows = _packed([j for _, j, _ in found], "i")
+            self.slow.append(rows)
+            made = list(map(_column, range(13), zip(*terms, strict=True)))
+            if made:
+                made[_FIGURE] = _Figures(self, rows)  # made again when asked: not kept
+            self.columns.append(made)
             self.touched.append(any(j in self.paid for _, j, _ in found))
-        self.paid_latest = max((dates[-1] for dates, _ in self.paid.values()), default=date.min)
+        self.paid_latest = max((paid[-1].as_of for paid in self.paid.values()), default=date.min)
 
     def _read(
-        self, claims: list[Claim], paid: dict[str, list[Settlement]]
-    ) -> tuple[list[list[Decimal]], list[list[tuple[str, int, bool]]], dict[int, Figure]]:
+        self, claims: list[Claim], places: list[int], paid: dict[str, list[Settlement]]
+    ) -> tuple[list[list[tuple[str, int, bool]]], dict[int, tuple[Figure, _Parts | None]]]:
         """One pass over the claims: each one's groups (party and currency), its exact amount
-        or its outstanding figure, the smallest step of each currency."""
-        index: dict[tuple[str, str], int] = {}
-        exact: list[list[Decimal]] = []
+        (added to its groups' sums, exactly) or its outstanding figure, the smallest step of
+        each currency the figures are written with."""
+        index: dict[tuple[str, int], int] = {}  # each group's number, by party and unit
         slow: list[list[tuple[str, int, bool]]] = []
-        figures: dict[int, Figure] = {}
-        units, scales = self.units, self.scales
-        exponents, exact_claims = self.exact_exponents, self.exact_claims
-        zero_statuses, by_unit = ZERO_STATUSES, _CURRENCY_OF_UNIT
-        for j, claim in enumerate(claims):
-            amount = claim.amount
-            unit = amount.unit
-            code = by_unit.get(id(unit)) or _currency(unit)
-            if code not in units:
-                units[code], scales[code] = unit, 0
-            creditor = index.get((claim.creditor, code))
-            if creditor is None:
-                creditor = self._group(index, claim.creditor, code, exact, slow)
-            debtor = index.get((claim.debtor, code))
-            if debtor is None:
-                debtor = self._group(index, claim.debtor, code, exact, slow)
-            value = amount.exact_magnitude
-            if value is None or claim.status in zero_statuses or claim.id in paid:
-                figures[j] = self._figure(j, claim, code, paid.get(claim.id))
-                slow[creditor].append((claim.id, j, False))
-                slow[debtor].append((claim.id, j, True))
-                continue
-            exponent = _exponent(value)
-            if exponent < scales[code]:
-                scales[code] = exponent
-            exact[creditor].append(value)
-            exact[debtor].append(value.copy_negate())
-            exponents[creditor].append(exponent)
-            exponents[debtor].append(exponent)
-            exact_claims[creditor].append(j)
-            exact_claims[debtor].append(j)
-        return exact, slow, figures
+        figures: dict[int, tuple[Figure, _Parts | None]] = {}
+        creditors, debtors, rows = [], [], []
+        totals = self.totals
+        zero_statuses = ZERO_STATUSES
+        with localcontext(_WIDE):  # every sum exact, whatever its digits
+            for j, claim in zip(places, claims, strict=True):
+                amount = claim.amount
+                unit = id(amount.unit)
+                creditor = index.get((claim.creditor, unit))
+                if creditor is None:
+                    creditor = self._group(index, claim.creditor, amount.unit, slow)
+                debtor = index.get((claim.debtor, unit))
+                if debtor is None:
+                    debtor = self._group(index, claim.debtor, amount.unit, slow)
+                value = amount.exact_magnitude
+                if value is None or claim.status in zero_statuses or claim.id in paid:
+                    code = self.groups[creditor][1]
+                    figures[j] = self._figure(j, claim, code, paid.get(claim.id))
+                    slow[creditor].append((claim.id, j, False))
+                    slow[debtor].append((claim.id, j, True))
+                    continue
+                creditors.append(creditor)
+                debtors.append(debtor)
+                rows.append(j)
+                totals[creditor] += value
+                totals[debtor] -= value
+        self.creditors, self.debtors = _packed(creditors, "H", "i"), _packed(debtors, "H", "i")
+        self.rows = _packed(rows, "i")
+        seen = self._seen(self.creditors, self.debtors, None)
+        self.totals = [total if found else None for total, found in zip(totals, seen, strict=True)]
+        return slow, figures
+
+    def _seen(
+        self, creditors: Iterable[int], debtors: Iterable[int], kept: Iterable[bool] | None
+    ) -> list[bool]:
+        """Whether each group has a part in the exact claims (those ``kept`` only)."""
+        seen = [False] * len(self.groups)
+        if kept is not None:
+            creditors, debtors = compress(creditors, kept), compress(debtors, kept)
+        for group in chain(creditors, debtors):
+            seen[group] = True
+        return seen
+
+    def totals_of(self, counted: list[bool]) -> list[Decimal | None]:
+        """Each group's sum of the exact claims that count (None where none does)."""
+        kept = list(map(counted.__getitem__, self.rows))
+        totals = [_ZERO_SUM] * len(self.groups)
+        entries = self.entries
+        with localcontext(_WIDE):
+            for j, creditor, debtor in compress(
+                zip(self.rows, self.creditors, self.debtors, strict=True), kept
+            ):
+                value = entries[j].amount.exact_magnitude  # type: ignore[attr-defined]
+                totals[creditor] += value
+                totals[debtor] -= value
+        seen = self._seen(self.creditors, self.debtors, kept)
+        return [total if found else None for total, found in zip(totals, seen, strict=True)]
 
     def _group(
         self,
-        index: dict[tuple[str, str], int],
+        index: dict[tuple[str, int], int],
         party: str,
-        code: str,
-        exact: list[list[Decimal]],
+        unit: Unit,
         slow: list[list[tuple[str, int, bool]]],
     ) -> int:
-        """A new group, for ``party`` in ``code``: its number."""
-        group = index[party, code] = len(self.groups)
-        self.groups.append((party, code))
-        for column in (exact, self.exact_exponents, self.exact_claims, slow):
-            column.append([])
+        """The group of ``party`` in the currency of ``unit`` (made if new): its number. Two
+        objects of one unit (not interned) share the currency's groups."""
+        code = _currency(unit)
+        if code not in self.units:
+            self.units[code], self.scales[code] = unit, 0
+        key = (party, code)
+        group = self._index.get(key)
+        if group is None:
+            group = self._index[key] = len(self.groups)
+            self.groups.append(key)
+            slow.append([])
+            self.totals.append(_ZERO_SUM)
+        index[party, id(unit)] = group
         return group
 
     def _figure(
         self, j: int, claim: Claim, code: str, settlements: list[Settlement] | None
-    ) -> Figure:
+    ) -> tuple[Figure, _Parts | None]:
         """What is outstanding of a claim the figures count (not exact, settled, written
-        off or reduced by settlements), once every settlement counts."""
+        off or reduced by settlements), once every settlement counts, and its parts."""
         if settlements and claim.status not in ZERO_STATUSES:
-            ordered = sorted(settlements, key=lambda s: s.as_of)
-            self.paid[j] = ([s.as_of for s in ordered], ordered)
+            ordered = self.paid[j] = sorted(settlements, key=_DAY_OF)
             for settlement in ordered:
                 self._note(code, settlement.amount)
             figure = self.outstanding(j, len(ordered))
+        elif claim.status in ZERO_STATUSES:
+            figure = _zero(claim.amount.unit)
         else:
-            figure = _outstanding(claim, ())
-        self._note(code, figure)
-        return figure
+            figure = _clamped(claim.amount)  # what _outstanding gives with no settlement
+        parts = _parts(figure)
+        if parts is None:
+            self._note(code, figure)
+        else:
+            least = min(parts[3], parts[4], parts[5])
+            if least < self.scales[code]:
+                self.scales[code] = least
+        return figure, parts
 
     def _note(self, code: str, figure: Figure) -> None:
         """The currency's step made as small as the figure's numbers are written with."""
-        for x in figure.magnitudes:
+        value, low, high = figure.magnitudes
+        for x in (value, low, high) if low is not value or high is not value else (value,):
             if x is not None:
                 exponent = _exponent(x)
                 if exponent < self.scales[code]:
                     self.scales[code] = exponent
 
+    # Each entry's day (as a day number: 4 bytes, not a pointer and an object), status and
+    # asserter, by its place: read for the claims only, asked only of filtered calls.
     @cached_property
-    def dates(self) -> list[date]:
-        return [claim.as_of for claim in self.claims]
+    def days(self) -> Sequence[int]:
+        return _packed([getattr(e, "as_of", date.min).toordinal() for e in self.entries], "i")
 
     @cached_property
-    def statuses(self) -> list[str]:
-        return [claim.status for claim in self.claims]
+    def statuses(self) -> list[str | None]:
+        return [getattr(entry, "status", None) for entry in self.entries]
 
     @cached_property
-    def asserters(self) -> list[str]:
-        return [claim.asserted_by for claim in self.claims]
+    def asserters(self) -> list[str | None]:
+        return [getattr(entry, "asserted_by", None) for entry in self.entries]
+
+    def claim(self, j: int) -> Claim:
+        """The claim at place ``j`` among the ledger's entries."""
+        return cast(Claim, self.entries[j])
 
     def outstanding(self, j: int, count: int) -> Figure:
         """Claim ``j`` less the first ``count`` of its settlements by date (made once)."""
         left = self._outstanding.get((j, count))
         if left is None:
-            counted = self.paid[j][1][:count] if count else ()
-            left = self._outstanding[j, count] = _outstanding(self.claims[j], counted)
+            counted = self.paid[j][:count] if count else ()
+            left = self._outstanding[j, count] = _outstanding(self.claim(j), counted)
         return left
 
     def counted(
         self, day: date, statuses: Collection[str] | None, asserters: Collection[str] | None
     ) -> list[bool] | None:
         """Whether each claim counts (dated on or before ``day``, of the statuses and
-        asserters asked); None when every one does."""
+        asserters asked), by its place among the entries; None when every one does."""
+        if statuses is None and asserters is None and day >= self.latest:
+            return None
+        last = day.toordinal()
         if statuses is None and asserters is None:
-            if day >= self.latest:
-                return None
-            return [d <= day for d in self.dates]
+            return [d <= last for d in self.days]
         return [
-            d <= day
+            d <= last
             and (statuses is None or s in statuses)
             and (asserters is None or a in asserters)
-            for d, s, a in zip(self.dates, self.statuses, self.asserters, strict=True)
+            for d, s, a in zip(self.days, self.statuses, self.asserters, strict=True)
         ]
 
     def changed(self, day: date) -> dict[int, int]:
@@ -984,41 +1080,90 @@ class _Columns:
         if day >= self.paid_latest:
             return {}
         found = {}
-        for j, (dates, _) in self.paid.items():
-            count = bisect_right(dates, day)
-            if count < len(dates):
+        for j, paid in self.paid.items():
+            count = bisect_right(paid, day, key=_DAY_OF)
+            if count < len(paid):
                 found[j] = count
         return found
 
+    def figure(self, j: int) -> Figure:
+        """What is outstanding of claim ``j`` once every settlement counts (as
+        :meth:`_figure` made it when the columns were made)."""
+        paid = self.paid.get(j)
+        if paid is not None:
+            return self.outstanding(j, len(paid))
+        claim = self.claim(j)
+        if claim.status in ZERO_STATUSES:
+            return _zero(claim.amount.unit)
+        return _clamped(claim.amount)
+
     def rebuilt(
-        self,
-        group: int,
-        counted: list[bool] | None,
-        changed: dict[int, int],
-        exact: list[int],
-        exponents: list[int],
-    ) -> list[_Term]:
-        """A group's terms on a day before some of their settlements, or of some claims
-        only; a claim none of whose settlements count yet, exact, joins ``exact``."""
-        terms = []
-        code = self.groups[group][1]
-        unit, scale = self.units[code], self.scales[code]
-        rows = zip(*self.columns[group], strict=True) if self.slow[group] else ()
-        for j, term in zip(self.slow[group], rows, strict=True):
-            if counted is not None and not counted[j]:
-                continue
-            minus = term[12]
-            count = changed.get(j)
-            if count is not None:
-                value = self.claims[j].amount.exact_magnitude
-                if count == 0 and value is not None:
-                    whole = _scaled(value, scale)
-                    exact.append(-whole if minus else whole)
-                    exponents.append(_exponent(value))
+        self, group: int, counted: list[bool] | None, changed: dict[int, int]
+    ) -> tuple[list[Sequence[Any]], list[Decimal]]:
+        """A group's columns on a day before some of their settlements, or of some claims
+        only; and the exact amounts (signed) of the claims none of whose settlements count
+        yet, which join the exact claims' sum."""
+        rows, columns = self.slow[group], self.columns[group]
+        joining: list[Decimal] = []
+        if not rows:
+            return [], joining
+        kept = [True] * len(rows) if counted is None else list(map(counted.__getitem__, rows))
+        redone: dict[int, _Term] = {}  # by place in the group: the claim's term on the day
+        if changed and self.touched[group]:
+            code = self.groups[group][1]
+            unit, scale = self.units[code], self.scales[code]
+            for k, j in enumerate(rows):
+                count = changed.get(j)
+                if count is None or not kept[k]:
                     continue
-                term = _terms(self.outstanding(j, count), unit, scale)[minus]
-            terms.append(term)
-        return terms
+                minus = columns[12][k]
+                value = self.claim(j).amount.exact_magnitude
+                if count == 0 and value is not None:
+                    joining.append(value.copy_negate() if minus else value)
+                    kept[k] = False
+                    continue
+                redone[k] = _terms(self.outstanding(j, count), unit, scale)[minus]
+        chosen: list[Sequence[Any]]
+        if not redone:  # the common case: columns chosen from at C speed
+            chosen = [
+                _Figures(self, _packed(list(compress(rows, kept)), "i"))
+                if index == _FIGURE
+                else list(compress(column, kept))
+                for index, column in enumerate(columns)
+            ]
+            return chosen, joining
+        order = [k for k in range(len(rows)) if kept[k]]
+        chosen = [
+            [redone[k][index] if k in redone else column[k] for k in order]
+            for index, column in enumerate(columns)
+            if index != _FIGURE
+        ]
+        figure = self.figure
+        chosen.insert(
+            _FIGURE, [redone[k][_FIGURE] if k in redone else figure(rows[k]) for k in order]
+        )
+        return chosen, joining
+
+
+class _Figures(Sequence[Figure]):
+    """The figures of a group's terms, made when asked from the claims they are of (kept,
+    they would cost a pointer a term; they are read only where the columns cannot sum)."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, columns: _Columns, rows: Sequence[int]) -> None:
+        self._columns, self._rows = columns, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self._columns.figure(j) for j in self._rows[k]]
+        return self._columns.figure(self._rows[k])
+
+    def __iter__(self) -> Iterator[Figure]:
+        return map(self._columns.figure, self._rows)
 
 
 # Claims netted between two looks at the progress bar.
@@ -1030,27 +1175,36 @@ def _column(index: int, parts: tuple[Any, ...]) -> Sequence[Any]:
     they fit, marks as bytes, figures as they are."""
     if index in _MARKS:
         return array("b", parts)
+    if index in _SMALL:
+        return _packed(list(parts), "b", "h")
     return parts if index == _FIGURE else _packed(list(parts))
 
 
-# Which columns of a term are marks (yes or no), and which holds the figure.
+# Which columns of a term are marks (yes or no), which are exponents and places (small
+# numbers, mostly), and which holds the figure.
 _MARKS = frozenset({6, 7, 8, 10, 12})
+_SMALL = frozenset({3, 4, 5, 9})
 _FIGURE = 11
 
 
-def _packed(numbers: list[int], code: str = "q") -> Sequence[int]:
-    """Whole numbers as an array of machine words (64 bits, or the array ``code``'s size)
-    where each fits in one (sums, slices and reads are the same), else the list itself.
+def _packed(numbers: list[int], *codes: str) -> Sequence[int]:
+    """Whole numbers as an array of machine words (64 bits, or the first of the array
+    ``codes`` whose size holds each) where they fit (sums, slices and reads are the same),
+    else the list itself.
 
     >>> _packed([1, -2, 3])
     array('q', [1, -2, 3])
+    >>> _packed([1, -2, 300], "b", "h")
+    array('h', [1, -2, 300])
     >>> _packed([1, 2**70])
     [1, 1180591620717411303424]
     """
-    try:
-        return array(code, numbers)
-    except OverflowError:
-        return numbers
+    for code in codes or ("q",):
+        try:
+            return array(code, numbers)
+        except OverflowError:
+            continue
+    return numbers
 
 
 def _total_figure(total: Decimal, code: str) -> Figure:

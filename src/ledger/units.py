@@ -362,8 +362,18 @@ def _dimensions(unit: Unit) -> dict[str, Decimal]:
 
 
 def currency_of(unit: Unit | Quantity) -> str | None:
-    """The currency code of a stock or flow (a unit or a quantity), else ``None``."""
-    currencies = [name for name in unit_powers(unit) if name in CURRENCIES]  # either reads
+    """The currency code of a stock or flow (a unit or a quantity), else ``None``.
+
+    >>> currency_of(parse_unit("TJS/year")), currency_of(parse_unit("person"))
+    ('TJS', None)
+    """
+    return _currency_of(unit._units)  # either has it: the unit's names and powers
+
+
+@lru_cache(maxsize=1024)
+def _currency_of(names: UnitsContainer) -> str | None:
+    """The one currency among a unit's names (asked of every entry's unit: kept)."""
+    currencies = [str(name) for name in names if str(name) in CURRENCIES]
     return currencies[0] if len(currencies) == 1 else None
 
 
