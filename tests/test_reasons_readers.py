@@ -13,6 +13,7 @@ from datetime import date
 from functools import partial
 
 import pytest
+from test_locales import LOCALES as ALL_LOCALES
 from test_locales import mixed
 
 import ledger as lg
@@ -264,6 +265,32 @@ def test_a_balance_in_two_currencies_is_refused_in_the_readers_words(locale, wor
     assert all(word in said for word in words), said
     if locale == "ru_RU":
         assert not mixed(said, "ru"), said
+
+
+# -- the new reasons in every catalog ------------------------------------------------------------
+
+NEW_REASONS = ["rates compete", "no claims by the GDP's year, a debt stock"]
+NEW_REASONS += ["no claims by the GDP's year, no debt stock"]
+
+
+@pytest.mark.parametrize("language", sorted(ALL_LOCALES))
+@pytest.mark.parametrize("case", NEW_REASONS)
+def test_the_new_reasons_speak_every_readers_language(case, language):
+    locale = ALL_LOCALES[language]
+    page = lg.report(_book(case), as_of=DAY, locale=locale, charts=False)
+    listed = _unanswered(page)
+    assert PYTHON.search(listed) is None, listed
+    own = re.sub(r"\b[a-z]\d\b", " ", listed)  # the file's ids left out
+    assert not mixed(own, language), (mixed(own, language), listed)
+    assert 'kind = "claim"' in listed or "x1, x2" in listed, listed  # what to keep or add
+
+
+@pytest.mark.parametrize("language", sorted(ALL_LOCALES))
+def test_a_balance_in_two_currencies_speaks_every_readers_language(language):
+    error, book = _mixed_refusal()
+    said = lg.reason(error, ALL_LOCALES[language], book.parties)
+    assert "RUB, USD" in said and PYTHON.search(said) is None, said
+    assert not mixed(said, language), (mixed(said, language), said)
 
 
 # -- the rule: a reason, said from the catalogs, in English too --------------------------------
