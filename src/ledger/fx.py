@@ -235,10 +235,15 @@ def _one(candidates: list[Rate], source: str, target: str) -> Rate:
     if len(distinct) > 1:
         ids = ", ".join(sorted(r.id for r in candidates))
         first = min(r.as_of for r in candidates)
-        raise RateError(
+        refused = RateError(
             f"{len(candidates)} different {source}/{target} rates are in force from "
             f"{first.isoformat()} ({ids}); keep one, or pass rates= with the one to use"
         )
+        refused.reason = (  # a reader keeps one in the file: no rates= to pass
+            "rates compete",
+            {"pair": f"{source}/{target}", "day": first.isoformat(), "ids": ids},
+        )
+        raise refused
     return min(candidates, key=lambda r: r.id)
 
 

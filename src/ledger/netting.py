@@ -422,11 +422,13 @@ def net_balance(
         claims = [c for c in claims if c.currency == currency]
     currencies = sorted({c.currency for c in claims})
     if convert_to is None and len(currencies) > 1:
-        raise UnitMismatchError(
+        mixed = UnitMismatchError(
             f"claims between {debtor} and {creditor} are in {', '.join(currencies)}; amounts "
             "in two currencies are never added: pass currency='...' to net one of them, or "
             "convert_to='...' with dated rates"
         )
+        mixed.reason = ("currencies", {"currencies": ", ".join(currencies)})  # a reader's words
+        raise mixed
     target = convert_to or currency or (currencies[0] if currencies else None)
     unit = money(0, target).units if target else ureg.dimensionless
     policy: dict[str, Any] = {

@@ -725,21 +725,23 @@ def _claims_debt(
     net: bool,
     policy: _Policy,
     target: str,
-    hint: str = "",
+    hint: tuple[str, tuple[str, dict[str, str]] | None] = ("", None),
     chosen: tuple[Keep, str | Collection[str] | None] = (_all, None),
 ) -> tuple[Figure, tuple[EntryBase, ...], list[Conversion]]:
     """What ``party`` owes by the ledger's claims on ``day`` (less what others owe it when
     ``net``), in ``target``; the claims and reductions behind it; the conversions it took.
-    ``chosen`` keeps claims by source and by asserter."""
+    ``chosen`` keeps claims by source and by asserter; ``hint`` is what a refusal for want of
+    claims adds for a Python caller, and its reason for a reader (``None``: "no claims")."""
     keep, asserted_by = chosen
     claims = book.claims(debtor=party, as_of=day, asserted_by=asserted_by)
     if net:
         claims += book.claims(creditor=party, as_of=day, asserted_by=asserted_by)
     claims = preferred(claims, keep)  # a source chooses among claims, where it has any
     if not claims:
+        text, why = hint
         raise MissingFigureError(
-            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{hint}",
-            _reason("no claims", party=party, day=day),
+            f"no claims on {party} dated on or before {day.isoformat()}; nothing to weigh{text}",
+            why or _reason("no claims", party=party, day=day),
         )
     settled: dict[str, list[Settlement]] = {}
     for settlement in book.settlements(as_of=day):
@@ -1028,8 +1030,14 @@ def _claims_to_gdp(
         if stocks
         else f"; add claims on {party}, or a debt_stock entry and ask with measure="
     )
+    what = f"{stocks[-1].measure.replace('_', ' ')} debt stock" if stocks else ""
+    why = (  # a reader adds entries (their keys from the catalogs) and passes nothing
+        _reason("no claims, stock", party=party, day=on, what=what)
+        if stocks
+        else _reason("no claims, add", party=party, day=on)
+    )
     debt, entries, conversions = _claims_debt(
-        book, party, on, net, policy, target, hint, (keep, asserted_by)
+        book, party, on, net, policy, target, (hint, why), (keep, asserted_by)
     )
     return Ratio.of(
         "debt_to_gdp",

@@ -46,7 +46,7 @@ from .yearly import from_source
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as Chart
 
-__all__ = ["readers_words", "report", "write_report"]
+__all__ = ["report", "write_report"]
 
 _STYLE = """
 :root{color-scheme:light}
@@ -104,60 +104,13 @@ class _Found:
     unsettled: Exception | None = None
 
     def ask(self, question: Callable[[], Any], what: str) -> Any:
-        """The answer, or ``None`` with the refusal noted (said in a reader's words, with no
-        keyword, by :func:`_unanswered`)."""
+        """The answer, or ``None`` with the refusal noted (said by its reason, in the reader's
+        words, by :func:`_unanswered`)."""
         try:
             return question()
         except LedgerError as error:
             self.unanswered.append((what, error))
             return None
-
-
-# The library's refusals end with a hint for a Python caller (``source='...'``); a page is read
-# by people who call nothing. Each rewrite says the same in plain words.
-_READERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (
-            r"choose with source='\.\.\.' \(a source id or publisher\)",
-            "choose the source to keep (its id in the file, or its publisher)",
-        ),
-        (r" \(this ledger has no source ids: .*? keeps them\)", ""),
-        (r"; convert one first with lg\.convert\([^)]*\) and", "; convert one first with"),
-        (r"keep one, or pass rates= with the one to use", "keep one of them"),
-        (r"ask as of a later day, or with year=\d+", "ask about a later day"),
-        (r"\byear=, ", ""),
-        (r"ask with measure='(\w+)'", r"its \1 debt stock is weighed against GDP apart"),
-        (r"a debt_stock entry and ask with measure=", "a debt_stock entry"),
-        (
-            r"keep one, or narrow the question \(fiscal_year=, as_of=\)",
-            "keep one, or ask about another day",
-        ),
-        (
-            r"pass currency='\.\.\.' to net one of them, or convert_to='\.\.\.' with dated rates",
-            "net one currency at a time, or convert them with dated rates",
-        ),
-        (r" \(or pass format='\w+'\)", ""),
-        (r"\bvia=(['\"]?)([A-Z]{3})\1", r"through \2"),
-        (r"\b(?:as_of|on)=(?=\S)", "on "),
-        (r"\b([a-z]+)_([a-z]+)=", r"\1 \2 "),  # any keyword left: its name in words
-        (r"\b([a-z]+)=", r"\1 "),
-    )
-)
-
-
-def readers_words(message: str) -> str:
-    """A library refusal as a page's reader gets it: the hints a Python caller is given
-    (``source='...'``) said in words.
-
-    >>> readers_words("2 GDP entries for KG speak for 2012; keep one, or choose with "
-    ...               "source='...' (a source id or publisher)")
-    '2 GDP entries for KG speak for 2012; keep one, or choose the source to keep (its id in \
-the file, or its publisher)'
-    """
-    for pattern, replacement in _READERS:
-        message = pattern.sub(replacement, message)
-    return message
 
 
 def _pairs(book: Ledger, as_of: date | None) -> list[tuple[str, str, str]]:
@@ -635,7 +588,7 @@ _FILE_KEY = re.compile(r"\b[a-z]+(?:_[a-z]+)* = (?:\{ [^{}]* \}|\d+)")
 def _why(error: Exception, locale: str, book: Ledger, after: str = "") -> str:
     """A refusal's reason as HTML, in the reader's words (English words marked as such), the
     file's keys as code; a party ``after`` (the question) names is not named again."""
-    why = html_text(readers_words(reason(error, locale, book.parties, after=after)))
+    why = html_text(reason(error, locale, book.parties, after=after))
     why = _FILE_KEY.sub(lambda key: f"<code>{key.group(0)}</code>", why)
     if reason_language(error, locale) != (language_of(locale_of(locale)) or "en"):
         why = f'<span lang="en">{why}</span>'

@@ -791,11 +791,22 @@ REASONS = {
         "{party}: the position in {currency} is {figure}, bounds with no single amount, so no "
         "transfer can clear it; give the claims an amount, not only bounds"
     ),
+    "rates compete": _(
+        "{pair}: several different rates are in force from {day} ({ids}); keep one of them"
+    ),
+    "no claims, add": _(
+        "{party}: no claims as of {day}; add claims ({entry}) dated on or before {day}, or a "
+        "debt stock ({stock})"
+    ),
+    "no claims, stock": _(
+        "{party}: no claims as of {day}; add claims ({entry}) dated on or before {day}; the "
+        "{what} is weighed against GDP in a question of its own"
+    ),
+    "currencies": _(
+        "the claims are in {currencies}, and amounts in two currencies are never added; net "
+        "one currency at a time, or convert them with dated rates"
+    ),
 }
-
-#: Reasons English readers read in these words too (parties by name, figures in their
-#: numbers): the refusal's own message says nothing more a reader can act on.
-_SAID_IN_ENGLISH = frozenset({"no central value"})
 
 
 #: What a refusal says is missing (its ``what``), by the words of a heading.
@@ -816,18 +827,22 @@ def reason(
     *,
     after: str = "",
 ) -> str:
-    """Why a question has no answer, in the reader's language: the refusal's own (English)
-    message for English, or where the refusal gives no reason a reader's language can say
-    (see :func:`reason_language`); else its reason in the locale's words, parties by name.
+    """Why a question has no answer, in the reader's language: the refusal's reason in the
+    locale's words (English too), parties by name, what to do in the reader's terms (the file's
+    keys, never a Python keyword); a refusal that gives no reason says its own English message
+    (see :func:`reason_language`). The message a Python caller catches keeps its hints.
 
     >>> from ledger.errors import MissingFigureError
-    >>> refused = MissingFigureError("no budget for TJ ...", ("none", {"what": "budget",
-    ...     "party": "TJ", "day": "2004-03-15"}))
+    >>> refused = MissingFigureError("no budget for TJ ...; pass fiscal_year=", ("none",
+    ...     {"what": "budget", "party": "TJ", "day": "2004-03-15"}))
     >>> print(reason(refused, "ru_RU").replace(" (", chr(10) + "("))
     бюджет, Таджикистан: нет данных на 2004-03-15; добавьте запись
     (kind = "budget", party = "TJ", fiscal_year = 2004) с датой не позднее 2004-03-15
-    >>> reason(refused, "en_US")
-    'no budget for TJ ...'
+    >>> print(reason(refused, "en_US").replace(" (", chr(10) + "("))
+    budget, Tajikistan: none as of 2004-03-15; add an entry
+    (kind = "budget", party = "TJ", fiscal_year = 2004) dated on or before 2004-03-15
+    >>> reason(MissingFigureError("no budget for TJ"), "ru_RU")
+    'no budget for TJ'
 
     ``after`` is the text the reason follows (a question, ``Таджикистан: долг / бюджет``):
     a party or a figure it names already is not named again.
@@ -839,7 +854,7 @@ def reason(
     """
     where = locale_of(locale)
     said = _reason_of(error)
-    if said is None or (language_of(where) == "en" and said[0] not in _SAID_IN_ENGLISH):
+    if said is None:
         return str(error)
     return reason_text(said, where, names, after=after)
 
@@ -863,6 +878,8 @@ def reason_text(
     shown = {name: _value_in(value, where) for name, value in values.items()}
     if "rates" in values:
         shown["rates"] = _rates_in(values["rates"], where)
+    for blank, asked in _ENTRIES_ASKED.get(key, ()):
+        shown[blank] = say(where, ENTRY_KEYS[asked], code=str(values.get("party")))
     if "{entry}" in REASONS[key] and "entry" not in shown:
         year = str(values.get("year") or values.get("day") or "")[:4]
         shown["entry"] = _entry_in(str(values.get("what")), str(values.get("party")), year, where)
@@ -909,6 +926,15 @@ ENTRY_KEYS = {
     "remittances": _('kind = "remittance", destination = "{code}", period = "{year}"'),
     "debt stock": _('kind = "debt_stock", party = "{code}", measure = "{measure}"'),
     "other": _('party = "{code}"'),
+    "claim": _('kind = "claim", debtor = "{code}"'),
+    "any debt stock": _('kind = "debt_stock", party = "{code}"'),
+}
+
+#: The entries a reason asks for by its blanks, beyond ``{entry}`` of what is missing: the
+#: blank and the key of :data:`ENTRY_KEYS` that fills it, for the reason's party.
+_ENTRIES_ASKED = {
+    "no claims, add": (("entry", "claim"), ("stock", "any debt stock")),
+    "no claims, stock": (("entry", "claim"),),
 }
 
 
