@@ -270,7 +270,8 @@ def _required(names: Collection[str], needed: Iterable[str], what: str) -> None:
 
 def _on_or_before(names: Collection[str], schema: Any, day: date | None) -> Any:
     """The filter keeping rows dated on or before ``day`` (all rows when the frame has no
-    ``as_of``); ISO text compares as the dates it names."""
+    ``as_of``); ISO text compares as the dates it names. A row with no date is kept, so that
+    netting refuses it (see :func:`_undated`): dropped, it would change the answer unsaid."""
     import narwhals as nw
 
     if day is None or "as_of" not in names:
@@ -278,10 +279,34 @@ def _on_or_before(names: Collection[str], schema: Any, day: date | None) -> Any:
     dtype = schema["as_of"]
     column = nw.col("as_of")
     if dtype == nw.String:
-        return column <= day.isoformat()
-    if dtype == nw.Datetime:
-        return column.cast(nw.Date) <= nw.lit(day)
-    return column <= nw.lit(day)
+        kept = column <= day.isoformat()
+    elif dtype == nw.Datetime:
+        kept = column.cast(nw.Date) <= nw.lit(day)
+    else:
+        kept = column <= nw.lit(day)
+    return kept | column.is_null()
+
+
+def _undated(names: Collection[str]) -> Any:
+    """Whether a row of a frame with an ``as_of`` column has no date there (False without
+    the column): netting cannot tell whether it counts on the day asked, and refuses it."""
+    import narwhals as nw
+
+    return nw.col("as_of").is_null() if "as_of" in names else nw.lit(False)
+
+
+#: Columns :func:`scan` adds to each row (its file, its amounts' text): not the caller's.
+def _theirs(name: str) -> bool:
+    return name != "_file" and not name.startswith("_raw_")
+
+
+def _blank(names: Iterable[str]) -> Any:
+    """Whether every column of a row is empty: what polars reads from a blank line of a CSV
+    file. Such a row is no row: netted again without it, never refused, never counted."""
+    import narwhals as nw
+
+    empty = (nw.col(name).is_null() for name in names if _theirs(name))
+    return nw.all_horizontal(*empty, ignore_nulls=False)
 
 
 def _figure_columns(names: Collection[str], kind: _Kind) -> list[Any]:
@@ -367,7 +392,7 @@ def _unwritten(names: Collection[str], bounded: Any, decimal: bool = True) -> An
     if "status" in names:
         status = nw.col("status")
         bad = bad | ~(status.is_in(list(_STATUSES)) | status.is_null())
-    return bad
+    return bad | _undated(names)
 
 
 #: Amounts are below this in size, as on the object path (:data:`ledger.arithmetic.LARGEST`).
@@ -406,6 +431,14 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     schema = frame.collect_schema()
     names = schema.names()
     _required(names, ("claim", "amount"), "settlements")
+    frame = frame.filter(~_blank(names))  # a blank line of a file is no settlement
+    try:
+        _known_claims(frame, claims)
+    except Exception as error:  # a value of a file the engine cannot read, said as such
+        unreadable = _unreadable(error, _files(native))
+        if type(error).__module__.split(".")[0] not in _ENGINES or unreadable is None:
+            raise
+        raise unreadable from None
     their = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "settlements")
     if (their.scale is None) != kind.minor:
         raise FrameError(
@@ -413,7 +446,6 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
             + ("whole minor units" if their.scale is None else "decimals")
             + " and the claims do not; give every amount the same way"
         )
-    _known_claims(frame, claims)
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
@@ -464,7 +496,8 @@ def _unique_ids(claims: Any) -> None:
     """Refuses an id given to two claims (a settlement of it would reduce both)."""
     import narwhals as nw
 
-    counts = claims.group_by("id").agg(nw.len().alias("_rows"))
+    ided = claims.filter(~nw.col("id").is_null())  # a row with no id is named by no settlement
+    counts = ided.group_by("id").agg(nw.len().alias("_rows"))
     twice = _first(counts.filter(nw.col("_rows") > 1))
     if twice is not None:
         raise FrameError(
@@ -580,6 +613,8 @@ class _Plan:
     paid: Any = None  # the settlement rows with their parts, to show a bad one
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
     files: list[str] | None = None  # the files :func:`scan` read the frame from, if it did
+    columns: tuple[str, ...] = ()  # the columns of the caller's frame
+    unblank: bool = False  # rows of nothing but empty fields left out (see :func:`_blank`)
 
     @cached_property
     def full(self) -> Any:
@@ -597,10 +632,12 @@ def _plan(
     asserted_by: str | Collection[str] | None,
     among: Any = None,
     widen: bool = False,
+    unblank: bool = False,
 ) -> _Plan:
     """The claims made ready to net; ``among`` (a filter) keeps the claims netted, while
     settlements are checked against every claim of the frame. ``widen``: whole minor units
-    summed as decimals of no places (see :class:`_Wider`)."""
+    summed as decimals of no places (see :class:`_Wider`); ``unblank``: rows with every
+    column empty left out (see :class:`_Blank`)."""
     import narwhals as nw
 
     frame = _native_frame(native, "claims")
@@ -616,11 +653,14 @@ def _plan(
         lazy = _retyped(lazy, [n for n in _AMOUNTS if n in names], kind)
     as_of = day_asked(as_of)  # today by default, as on the object path
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
+    if unblank:
+        lazy = lazy.filter(~_blank(names))
     every = lazy
     lazy = lazy if among is None else lazy.filter(among)
     lazy = _claims_that_count(lazy, schema, as_of, statuses, asserted_by)
     # Exact claims in memory that all count are checked column by column (see _sides).
     whole = frame if simple and eager is not None and lazy is every and not widen else None
+    whole = None if unblank else whole
     if "id" in names and whole is None and (settlements is not None or eager is not None):
         # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
         # without settlements is not read twice for ids that change no number.
@@ -635,7 +675,7 @@ def _plan(
         # on itself nets to nothing, exactly.
         amount = nw.col("amount")
         unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
-        unwritten = unwritten | _too_large(amount, kind.scale is not None)
+        unwritten = unwritten | _too_large(amount, kind.scale is not None) | _undated(names)
 
         def marked() -> Any:
             return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
@@ -649,6 +689,8 @@ def _plan(
             implementation,
             whole=whole,
             files=_files(native, settlements),
+            columns=tuple(names),
+            unblank=unblank,
         )
     sums = paid = None
     if settlements is not None:
@@ -686,6 +728,8 @@ def _plan(
         implementation,
         paid,
         files=_files(native, settlements),
+        columns=tuple(names),
+        unblank=unblank,
     )
 
 
@@ -832,6 +876,7 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
     if plan.simple:
         amount = nw.col("amount")
         itself = (nw.col("debtor") == nw.col("creditor")).fill_null(False)
+        itself = itself | _undated(plan.columns)  # no source writes either
         owed = rows.with_columns(_indicator(itself).alias("_self"))
         owed = owed.group_by("creditor", "currency").agg(
             amount.sum().alias("_v"),
@@ -978,9 +1023,10 @@ def _line_with(files: Sequence[str], column: str, value: str) -> str | None:
         for file in [pattern] if "://" in pattern else sorted(glob.glob(pattern, recursive=True)):
             try:
                 with open(file, newline="", encoding="utf-8") as text:
-                    for number, row in enumerate(csv.DictReader(text), start=2):
+                    reader = csv.DictReader(text)  # its line_num counts blank lines too
+                    for row in reader:
                         if row.get(column) == value:
-                            return f"{file} line {number}"
+                            return f"{file} line {reader.line_num}"
             except OSError:
                 continue
     return None
@@ -1261,7 +1307,11 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
                 f"settlements row {_label(row, 'claim')}: {_why(row, read)}; a "
                 f"settlement is in its claim's currency, with {_WRITTEN}"
             )
-    row = _first(plan.full.filter(bad)) or {}
+    unblank = nw.col("_bad").cast(nw.Boolean).fill_null(False) & ~_blank(plan.columns)
+    found = _first(plan.full.filter(bad if plan.unblank else unblank))
+    if found is None and not plan.unblank:  # only blank rows, which are no rows
+        raise _Blank
+    row = found or {}
     settled = _why_settled(row)
     if settled:
         raise FrameError(settled)
@@ -1302,9 +1352,10 @@ def _csv_line(row: dict[str, Any]) -> str | None:
     written |= {k[5:]: v for k, v in row.items() if k.startswith("_raw_") and v is not None}
     try:
         with open(file, newline="", encoding="utf-8") as text:
-            for number, line in enumerate(csv.DictReader(text), start=2):
+            reader = csv.DictReader(text)  # skips blank lines: its line_num counts them
+            for line in reader:
                 if all(line.get(k, v) == v for k, v in written.items()):
-                    return f"{file} line {number}"
+                    return f"{file} line {reader.line_num}"
     except OSError:
         pass
     return file
@@ -1357,6 +1408,11 @@ def _why(row: dict[str, Any], scale: int | None = None) -> str:
         reasons.append(f"status={status!r} is not accepted")
     if row.get("currency", "") is None:
         reasons.append("currency is missing")
+    if "as_of" in row and row["as_of"] is None:
+        reasons.append(
+            "as_of is empty, so whether the row counts on the day asked cannot be told; "
+            "accepted: a date, YYYY-MM-DD"
+        )
     return "; ".join(reasons) or "a value no source could have written"
 
 
@@ -1473,7 +1529,7 @@ def net_positions(
     500.25 USD
     """
 
-    def make(widen: bool) -> _Plan:
+    def make(widen: bool, unblank: bool) -> _Plan:
         return _plan(
             claims,
             settlements=settlements,
@@ -1481,6 +1537,7 @@ def net_positions(
             statuses=statuses,
             asserted_by=asserted_by,
             widen=widen,
+            unblank=unblank,
         )
 
     def use(plan: _Plan) -> Any:
@@ -1499,13 +1556,28 @@ def net_positions(
 _T = TypeVar("_T")
 
 
-def _widening(make: Callable[[bool], _Plan], use: Callable[[_Plan], _T]) -> _T:
+def _widening(make: Callable[[bool, bool], _Plan], use: Callable[[_Plan], _T]) -> _T:
     """``use`` of the plan ``make`` makes; again with whole minor units summed as decimals
-    where their 64-bit sums could overflow (:class:`_Wider`)."""
-    try:
-        return use(make(False))
-    except _Wider:
-        return use(make(True))
+    where their 64-bit sums could overflow (:class:`_Wider`), or without the blank rows
+    where those were all a check found (:class:`_Blank`)."""
+    widen = unblank = False
+    while True:
+        try:
+            return use(make(widen, unblank))
+        except _Wider:
+            if widen:  # pragma: no cover - a plan summed as decimals never asks again
+                raise
+            widen = True
+        except _Blank:
+            if unblank:  # pragma: no cover - a plan without blank rows never asks again
+                raise
+            unblank = True
+
+
+class _Blank(Exception):  # not an error: a signal to net again without the blank rows
+    """The rows a check found wrong are all blank (every column empty, as polars reads a blank
+    line of a CSV file): net again with such rows left out. The good path never looks for
+    them; they cost a second plan only where a file has them."""
 
 
 def net_balance(
@@ -1565,7 +1637,7 @@ def net_balance(
     if currency is not None:
         between = between & (nw.col("currency") == currency)
 
-    def make(widen: bool) -> _Plan:
+    def make(widen: bool, unblank: bool) -> _Plan:
         return _plan(
             claims,
             settlements=settlements,
@@ -1574,6 +1646,7 @@ def net_balance(
             asserted_by=asserted_by,
             among=between,
             widen=widen,
+            unblank=unblank,
         )
 
     def use(plan: _Plan) -> Any:
@@ -1607,7 +1680,7 @@ def settle(
     ['TJ pays RU 2 USD', 'KG pays RU 1 USD']
     """
 
-    def make(widen: bool) -> _Plan:
+    def make(widen: bool, unblank: bool) -> _Plan:
         return _plan(
             claims,
             settlements=settlements,
@@ -1615,6 +1688,7 @@ def settle(
             statuses=statuses,
             asserted_by=asserted_by,
             widen=widen,
+            unblank=unblank,
         )
 
     plan, found = _widening(make, lambda plan: (plan, _positions(plan)))
