@@ -194,3 +194,43 @@ def test_a_row_with_only_its_date_is_not_blank():
 def test_dated_claims_after_the_day_still_do_not_count():
     got = frames.net_positions(pl.from_arrow(UNDATED).drop_nulls("as_of"), as_of=date(2024, 1, 1))
     assert got.height == 0
+
+
+# -- 2. a claim id given twice, on a lazy frame ----------------------------------------------
+
+
+TWICE = table(
+    ["c1", "c2", "c1"],
+    ["TJ", "KG", "RU"],
+    ["RU", "RU", "TJ"],
+    ["300.25", "12.00", "50.00"],
+    [date(2024, 1, 10)] * 3,
+)
+
+
+@pytest.mark.parametrize("engine", LAZY)
+@pytest.mark.parametrize("qualified", [False, True], ids=["exact", "qualified"])
+def test_an_id_given_twice_is_refused_on_a_lazy_frame_naming_it(engine, qualified):
+    claims = TWICE
+    if qualified:
+        claims = claims.append_column("qualifier", pa.array([None, "about", None], pa.string()))
+    with pytest.raises(frames.FrameError, match=r"claims: id 'c1' is given to 2 rows"):
+        frames.net_positions(ENGINES[engine](claims), as_of=DAY)
+
+
+@pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
+def test_an_id_given_twice_is_refused_even_where_the_date_leaves_one(engine):
+    days = [date(2024, 1, 10), date(2024, 1, 10), date(2024, 12, 1)]
+    claims = table(["c1", "c2", "c1"], ["TJ", "KG", "RU"], ["RU", "RU", "TJ"], [1, 2, 3], days)
+    with pytest.raises(frames.FrameError, match=r"id 'c1' is given to 2 rows"):
+        frames.net_positions(ENGINES[engine](claims), as_of=DAY)
+
+
+@pytest.mark.parametrize("engine", LAZY)
+def test_distinct_ids_on_a_lazy_frame_net_as_before(engine):
+    claims = table(["c1", "c2", "c3"], ["TJ", "KG", "RU"], ["RU", "RU", "TJ"],
+                   ["300.25", "12.00", "50.00"], [date(2024, 1, 10)] * 3)  # fmt: skip
+    got = positions(frames.net_positions(ENGINES[engine](claims), as_of=DAY))
+    assert got[("RU", "USD")] == Decimal("262.25")
+    assert got[("KG", "USD")] == Decimal("-12.00")
+    assert got[("TJ", "USD")] == Decimal("-250.25")

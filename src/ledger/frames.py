@@ -614,6 +614,7 @@ class _Plan:
     whole: Any = None  # the caller's eager frame, where every row of it is netted as it is
     files: list[str] | None = None  # the files :func:`scan` read the frame from, if it did
     columns: tuple[str, ...] = ()  # the columns of the caller's frame
+    ids: Any = None  # every row of a lazy frame, whose ids are checked beside the sums
     unblank: bool = False  # rows of nothing but empty fields left out (see :func:`_blank`)
 
     @cached_property
@@ -661,10 +662,12 @@ def _plan(
     # Exact claims in memory that all count are checked column by column (see _sides).
     whole = frame if simple and eager is not None and lazy is every and not widen else None
     whole = None if unblank else whole
-    if "id" in names and whole is None and (settlements is not None or eager is not None):
-        # Where settlements name ids, and in memory (a cheap pass): a lazy frame netted
-        # without settlements is not read twice for ids that change no number.
-        _unique_ids(every)
+    ids = None
+    if "id" in names and whole is None:
+        if settlements is not None or eager is not None:
+            _unique_ids(every)  # before settlements are summed by claim; in memory, cheap
+        else:  # counted in the query of the sums (see _both_sides): the frame is read once
+            ids = every
     keep = ["debtor", "creditor", "currency"]
     parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
     parties = parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
@@ -691,6 +694,7 @@ def _plan(
             files=_files(native, settlements),
             columns=tuple(names),
             unblank=unblank,
+            ids=ids,
         )
     sums = paid = None
     if settlements is not None:
@@ -730,6 +734,7 @@ def _plan(
         files=_files(native, settlements),
         columns=tuple(names),
         unblank=unblank,
+        ids=ids,
     )
 
 
@@ -1124,9 +1129,7 @@ def _polars_positions(plan: _Plan) -> Any:
 
     native = plan.whole.to_native()
     amount, debtor, creditor = pl.col("amount"), pl.col("debtor"), pl.col("creditor")
-    ids = pl.col("id").n_unique() if "id" in native.columns else pl.len()
     looks = native.lazy().select(
-        ids.alias("_ids"),
         (amount.null_count() + debtor.null_count() + creditor.null_count()).alias("_nulls"),
         amount.min().alias("_min"),
         amount.max().alias("_top"),
@@ -1149,11 +1152,17 @@ def _polars_positions(plan: _Plan) -> Any:
         high_inclusive=pl.lit(True),
         approximate=pl.lit(False),
     ).sort("party", "currency")
+    queries = [positions, looks]
+    if "id" in native.columns:  # ids distinct where their hashes are (see _repeated)
+        queries.append(native.lazy().select(_id_hashes()))
     try:
-        positions, marks = pl.collect_all([positions, looks], engine="streaming")
+        positions, marks, *hashed = pl.collect_all(queries, engine="streaming")
     except pl.exceptions.PolarsError:  # said in words by the general path
         return _native_result(plan, _position_columns(plan, _summed_sides(plan)))
-    _judge_columns(plan, native.height, marks.row(0, named=True))
+    repeated = bool(hashed) and _repeated(hashed[0])
+    _judge_columns(
+        plan, native.height, {"_ids": 0 if repeated else native.height} | marks.row(0, named=True)
+    )
     _check_summed(plan, nw.from_native(positions))
     return positions
 
@@ -1165,7 +1174,14 @@ def _both_sides(plan: _Plan) -> Any:
     if plan.implementation == nw.Implementation.DASK:
         from dask.base import compute
 
-        sides = compute(owed.to_native(), owing.to_native())  # type: ignore[no-untyped-call]
+        natives = [owed.to_native(), owing.to_native()]
+        if plan.ids is not None:
+            natives.append(plan.ids.select(*_id_counts()).to_native())
+        *sides, counted = compute(*natives)  # type: ignore[no-untyped-call]
+        if plan.ids is not None:
+            _judge_ids(plan, nw.from_native(counted).row(0))
+        else:
+            sides.append(counted)
         total: dict[tuple[str, str], dict[str, Any]] = {}
         for side in sides:
             for row in nw.from_native(side).iter_rows(named=True):
@@ -1188,9 +1204,56 @@ def _both_sides(plan: _Plan) -> Any:
         return nw.from_native(pa.table(columns))
     total_frame = nw.concat([owed, owing], how="vertical")
     lazy = total_frame.group_by("party", "currency").agg(*_sums(parts))
+    if plan.implementation.is_polars() and plan.ids is not None:
+        import polars as pl
+
+        # One query: the sums and the ids' hashes (see _repeated).
+        hashes = plan.ids.to_native().select(_id_hashes())
+        summed, hashed = pl.collect_all([lazy.to_native(), hashes], engine="streaming")
+        if _repeated(hashed):
+            _unique_ids(plan.ids)
+        return nw.from_native(summed)
     if plan.implementation.is_polars():
         return lazy.collect(engine="streaming")
+    if plan.ids is not None:
+        _judge_ids(plan, plan.ids.select(*_id_counts()).collect().row(0))
     return lazy.collect()
+
+
+def _id_hashes() -> Any:
+    """The polars expression of each id's 64-bit hash (rows with no id left out)."""
+    import polars as pl
+
+    return pl.col("id").drop_nulls().hash().alias("_hash")
+
+
+def _repeated(hashed: Any) -> bool:
+    """Whether a polars frame of hashes (:func:`_id_hashes`) holds one twice, each beside the
+    next once sorted (numpy's vectorised sort: a third of the time of a hash table of them).
+    Equal ids hash alike, so none twice proves the ids distinct; one twice is looked into
+    exactly by :func:`_unique_ids`, which names the id (or finds two ids of one hash)."""
+    import numpy as np
+
+    values = np.sort(hashed.to_series().to_numpy())
+    return bool((values[1:] == values[:-1]).any())
+
+
+def _id_counts() -> list[Any]:
+    """How many distinct ids a frame's rows have, and how many ids (rows with no id left out),
+    as an engine counts them."""
+    import narwhals as nw
+
+    id = nw.col("id")
+    nulls = _indicator(id.null_count() > 0)
+    return [(id.n_unique() - nulls).alias("_distinct"), id.count().alias("_ids")]
+
+
+def _judge_ids(plan: _Plan, counted: tuple[Any, ...]) -> None:
+    """Refuses an id given to two claims, where the counts of :func:`_id_counts` show fewer
+    distinct ids than ids: the id found by a second look, made only then."""
+    distinct, ids = (int(n or 0) for n in counted)
+    if distinct < ids:
+        _unique_ids(plan.ids)
 
 
 @dataclass(frozen=True)
