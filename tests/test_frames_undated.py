@@ -3,10 +3,13 @@ engine, the row (or the id) named: the date filter dropped an undated row withou
 lazy frame took two claims of one id (issue 14). A blank line of a CSV file (a row of nothing
 but empty fields) is no row: never refused, never counted."""
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ledger as lg
 
@@ -234,3 +237,19 @@ def test_distinct_ids_on_a_lazy_frame_net_as_before(engine):
     assert got[("RU", "USD")] == Decimal("262.25")
     assert got[("KG", "USD")] == Decimal("-12.00")
     assert got[("TJ", "USD")] == Decimal("-250.25")
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "duckdb"])
+@settings(max_examples=25, deadline=None)
+@given(ids=st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c", "d", "e", "f"]))))
+def test_ids_are_refused_exactly_when_one_is_given_twice(engine, ids):
+    """The oracle: a plain count of the ids given (a row with no id repeats nothing)."""
+    n = len(ids)
+    claims = table(ids, ["TJ"] * n, ["RU"] * n, ["1.00"] * n, [date(2024, 1, 10)] * n)
+    twice = sorted(i for i, count in Counter(x for x in ids if x is not None).items() if count > 1)
+    if twice:
+        with pytest.raises(frames.FrameError, match=r"claims: id '[a-f]' is given to \d rows"):
+            frames.net_positions(ENGINES[engine](claims), as_of=DAY)
+    else:
+        got = positions(frames.net_positions(ENGINES[engine](claims), as_of=DAY))
+        assert got.get(("RU", "USD"), Decimal(0)) == n
