@@ -1366,8 +1366,11 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     if plan.paid is not None:
         row = _first(plan.paid.filter(bad))
         if row is not None:
+            why = _why(row, read)
+            if why == _UNDATED:  # nothing else is wrong with it
+                raise FrameError(f"settlements row {_label(row, 'claim')}: {why}")
             raise FrameError(
-                f"settlements row {_label(row, 'claim')}: {_why(row, read)}; a "
+                f"settlements row {_label(row, 'claim')}: {why}; a "
                 f"settlement is in its claim's currency, with {_WRITTEN}"
             )
     unblank = nw.col("_bad").cast(nw.Boolean).fill_null(False) & ~_blank(plan.columns)
@@ -1378,8 +1381,11 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
     settled = _why_settled(row)
     if settled:
         raise FrameError(settled)
+    why = _why(row, read)
+    if why == _UNDATED:  # nothing else is wrong with it
+        raise FrameError(f"{what} row {_label(row)}: {why}")
     raise FrameError(
-        f"{what} row {_label(row)}: {_why(row, read)}; every claim names two "
+        f"{what} row {_label(row)}: {why}; every claim names two "
         f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
 
@@ -1422,6 +1428,13 @@ def _csv_line(row: dict[str, Any]) -> str | None:
     except OSError:
         pass
     return file
+
+
+#: What an undated row of a dated frame is told (see :func:`_undated`).
+_UNDATED = (
+    "as_of is empty, so whether it counts on the day asked cannot be told; accepted: a date, "
+    "YYYY-MM-DD (the day its source speaks for)"
+)
 
 
 def _why(row: dict[str, Any], scale: int | None = None) -> str:
@@ -1472,10 +1485,7 @@ def _why(row: dict[str, Any], scale: int | None = None) -> str:
     if row.get("currency", "") is None:
         reasons.append("currency is missing")
     if "as_of" in row and row["as_of"] is None:
-        reasons.append(
-            "as_of is empty, so whether the row counts on the day asked cannot be told; "
-            "accepted: a date, YYYY-MM-DD"
-        )
+        reasons.append(_UNDATED)
     return "; ".join(reasons) or "a value no source could have written"
 
 
