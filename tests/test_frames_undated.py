@@ -253,3 +253,24 @@ def test_ids_are_refused_exactly_when_one_is_given_twice(engine, ids):
     else:
         got = positions(frames.net_positions(ENGINES[engine](claims), as_of=DAY))
         assert got.get(("RU", "USD"), Decimal(0)) == n
+
+
+# -- 3. the refusals in a reader's language --------------------------------------------------
+
+
+def test_an_undated_row_and_a_repeated_id_are_said_in_every_language():
+    claims = pl.from_arrow(UNDATED)
+    with pytest.raises(frames.FrameError) as undated:
+        frames.net_positions(claims, as_of=DAY)
+    with pytest.raises(frames.FrameError) as twice:
+        frames.net_positions(pl.from_arrow(TWICE).lazy(), as_of=DAY)
+    assert lg.reason(undated.value, "en_US") == str(undated.value)
+    russian = lg.reason(undated.value, "ru_RU")
+    assert russian.startswith("требование id='c2': поле as_of пусто"), russian
+    assert "YYYY-MM-DD" in russian, russian
+    assert lg.reason(twice.value, "kk_KZ").startswith("талаптар: 'c1' коды 2 жолда")
+    for locale in ("tg_TJ", "ky_KG", "uz_Latn_UZ", "uz_Cyrl_UZ"):
+        for error in (undated.value, twice.value):
+            said = lg.reason(error, locale)
+            assert said != str(error), said
+            assert "as_of is empty" not in said and "is given to" not in said, said

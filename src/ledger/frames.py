@@ -42,7 +42,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, NoReturn, TypeVar, get_args
 
 from .arithmetic import CONTEXT, LARGEST
 from .book import day_asked
@@ -500,10 +500,12 @@ def _unique_ids(claims: Any) -> None:
     counts = ided.group_by("id").agg(nw.len().alias("_rows"))
     twice = _first(counts.filter(nw.col("_rows") > 1))
     if twice is not None:
-        raise FrameError(
+        error = FrameError(
             f"claims: id {twice['id']!r} is given to {twice['_rows']} rows; each claim has its "
             "own id (a settlement names one claim)"
         )
+        error.reason = ("id twice", {"id": repr(twice["id"]), "count": str(twice["_rows"])})
+        raise error
 
 
 def _check_columns(plan: _Plan) -> None:
@@ -1368,7 +1370,7 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
         if row is not None:
             why = _why(row, read)
             if why == _UNDATED:  # nothing else is wrong with it
-                raise FrameError(f"settlements row {_label(row, 'claim')}: {why}")
+                _refuse_undated("settlement", _label(row, "claim"))
             raise FrameError(
                 f"settlements row {_label(row, 'claim')}: {why}; a "
                 f"settlement is in its claim's currency, with {_WRITTEN}"
@@ -1383,11 +1385,19 @@ def _refuse_rows(plan: _Plan, what: str) -> None:
         raise FrameError(settled)
     why = _why(row, read)
     if why == _UNDATED:  # nothing else is wrong with it
-        raise FrameError(f"{what} row {_label(row)}: {why}")
+        _refuse_undated("claim", _label(row))
     raise FrameError(
         f"{what} row {_label(row)}: {why}; every claim names two "
         f"different parties, with {_WRITTEN}, and a status among {', '.join(_STATUSES)}"
     )
+
+
+def _refuse_undated(what: Literal["claim", "settlement"], row: str) -> NoReturn:
+    """Refuses a row whose only fault is an empty ``as_of``, with a reason for a reader in
+    any language (``ledger.words.REASONS``)."""
+    error = FrameError(f"{what}s row {row}: {_UNDATED}")
+    error.reason = (f"undated {what}", {"row": row})
+    raise error
 
 
 _WRITTEN = (

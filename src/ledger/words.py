@@ -791,6 +791,19 @@ REASONS = {
         "{party}: the position in {currency} is {figure}, bounds with no single amount, so no "
         "transfer can clear it; give the claims an amount, not only bounds"
     ),
+    # ledger.frames: a row of a frame netting cannot take ({row}: its id, file and line)
+    "undated claim": _(
+        "claim {row}: as_of is empty, so whether it counts on the day asked cannot be told; "
+        "accepted: a date, YYYY-MM-DD"
+    ),
+    "undated settlement": _(
+        "settlement {row}: as_of is empty, so whether it counts on the day asked cannot be "
+        "told; accepted: a date, YYYY-MM-DD"
+    ),
+    "id twice": _(
+        "claims: id {id} is given to {count} rows; each claim has its own id (a settlement "
+        "names one claim)"
+    ),
 }
 
 #: Reasons English readers read in these words too (parties by name, figures in their
