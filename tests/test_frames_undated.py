@@ -274,3 +274,16 @@ def test_an_undated_row_and_a_repeated_id_are_said_in_every_language():
             said = lg.reason(error, locale)
             assert said != str(error), said
             assert "as_of is empty" not in said and "is given to" not in said, said
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "duckdb", "pandas"])
+@pytest.mark.parametrize("written", ["", "  "], ids=["empty", "spaces"])
+def test_a_date_written_as_empty_text_is_no_date(engine, written):
+    claims = UNDATED.set_column(
+        5, "as_of", pa.array(["2024-01-10", written, "2024-01-10"], pa.string())
+    )
+    with pytest.raises(frames.FrameError, match=r"id='c2'.*as_of is empty.*YYYY-MM-DD"):
+        frames.net_positions(ENGINES[engine](claims), as_of=DAY)
+    dated = claims.set_column(5, "as_of", pa.array(["2024-01-10"] * 3, pa.string()))
+    got = positions(frames.net_positions(ENGINES[engine](dated), as_of=DAY))
+    assert got[("RU", "USD")] == Decimal("262.25")

@@ -40,7 +40,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NoReturn, TypeVar, get_args
 
@@ -287,6 +287,17 @@ def _on_or_before(names: Collection[str], schema: Any, day: date | None) -> Any:
     return kept | column.is_null()
 
 
+def _empty_dates(frame: Any, schema: Any) -> Any:
+    """The frame with an ``as_of`` written as text but empty (``""``, spaces) as no date: such a
+    row is undated, and text compares as dates do (``""`` would sort before every day)."""
+    import narwhals as nw
+
+    if "as_of" not in schema.names() or schema["as_of"] != nw.String:
+        return frame
+    day = nw.col("as_of")
+    return frame.with_columns(nw.when(day.str.strip_chars() != "").then(day).alias("as_of"))
+
+
 def _undated(names: Collection[str]) -> Any:
     """Whether a row of a frame with an ``as_of`` column has no date there (False without
     the column): netting cannot tell whether it counts on the day asked, and refuses it."""
@@ -431,7 +442,7 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     schema = frame.collect_schema()
     names = schema.names()
     _required(names, ("claim", "amount"), "settlements")
-    frame = frame.filter(~_blank(names))  # a blank line of a file is no settlement
+    frame = _empty_dates(frame.filter(~_blank(names)), schema)  # a blank line is no row
     try:
         _known_claims(frame, claims)
     except Exception as error:  # a value of a file the engine cannot read, said as such
@@ -655,6 +666,7 @@ def _plan(
         kind = _Kind(0, widened=True)
         lazy = _retyped(lazy, [n for n in _AMOUNTS if n in names], kind)
     as_of = day_asked(as_of)  # today by default, as on the object path
+    lazy = _empty_dates(lazy, schema)
     simple = settlements is None and not ({*_SHAPE, "status"} & set(names))
     if unblank:
         lazy = lazy.filter(~_blank(names))
@@ -1045,11 +1057,13 @@ def _check_summed(plan: _Plan, summed: Any) -> None:
     import narwhals as nw
 
     # One look at the few summed rows (a row per party and currency) checks them all.
-    parties, codes = summed["party"].to_list(), summed["currency"].to_list()
+    parties, codes = set(summed["party"].to_list()), set(summed["currency"].to_list())
     marked = "_bad" in summed.columns and any(int(b or 0) for b in summed["_bad"].to_list())
     # A party or currency that is not text is missing (None, pandas' NA).
     if marked or not all(isinstance(party, str) for party in parties):
         _refuse_rows(plan, "claims")
+    if codes <= CURRENCIES:  # the usual case, at a glance
+        codes = set()
     for code in sorted({c if isinstance(c, str) else None for c in codes}, key=str):
         if code not in CURRENCIES:
             row = _first(plan.full.filter(nw.col("currency") == code))
@@ -1057,12 +1071,18 @@ def _check_summed(plan: _Plan, summed: Any) -> None:
                 f"claims row {_label(row or {})}: currency {code!r} is not an ISO 4217 code "
                 "babel knows (write USD, RUB, TJS, ...)"
             )
-    for party in sorted(set(parties)):  # a few thousand at most
-        why = party_error(party)
+    for party in sorted(parties):  # a few thousand at most
+        why = _party_fault(party)
         if why is not None:
             named = (nw.col("debtor") == party) | (nw.col("creditor") == party)
             row = _first(plan.full.filter(named))
             raise FrameError(f"claims row {_label(row or {})}: {why}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _party_fault(party: str) -> str | None:
+    """:func:`ledger.entries.party_error`, remembered: the same parties come back each call."""
+    return party_error(party)
 
 
 def _amount_columns(plan: _Plan) -> list[str]:
