@@ -138,8 +138,8 @@ def in_memory(n: int) -> None:
 def ids(n: int) -> None:
     """What checking claim ids costs (each id given once; the check reads the ``id`` column,
     which the sums do not need): the same claims with and without an ``id`` column, on polars
-    (eager and lazy: the ids' hashes in the query of the sums) and DuckDB (a query of its own);
-    and against netting in memory without ids, the goal's measure."""
+    (eager and lazy: the ids' hashes in the query of the sums) and DuckDB (a query of its own).
+    Polars eager without ids is what the in-memory goal measures."""
     import duckdb
 
     frame = claims(n).with_columns(pl.format("c{}", pl.int_range(pl.len())).alias("id"))
