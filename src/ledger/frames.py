@@ -1989,16 +1989,17 @@ def _check_fields(path: str) -> None:
             raise FrameError(_ragged(file, int(first) + 1, _header(file), text))
 
 
-#: How many bytes of a CSV file :func:`_fields_agree` looks at at a time.
+#: How many bytes of a CSV file :func:`_fields_agree` reads at a time.
 _BLOCK = 1 << 22
 
 
 def _fields_agree(file: str, block: int = _BLOCK) -> bool:
     """Whether every line of a CSV file with no quote character holds as many commas as its
     header, so as many fields: True proves it; False only sends the file to the exact look of
-    :func:`_check_fields` (a quote, a blank line, a row of another width). The file is mapped,
-    not read (numpy looks at the engine's page cache, a block of whole lines at a time): a
-    third of the time of counting each line's commas as text.
+    :func:`_check_fields` (a quote, a blank line, a row of another width). The file is read a
+    block of whole lines at a time into one buffer, which numpy looks at (memory: a few
+    blocks, whatever the file's size): a third of the time of counting each line's commas
+    as text.
 
     >>> import tempfile, pathlib
     >>> file = pathlib.Path(tempfile.mkdtemp()) / "claims.csv"
@@ -2009,44 +2010,45 @@ def _fields_agree(file: str, block: int = _BLOCK) -> bool:
     >>> _fields_agree(str(file)), _fields_agree(str(file), block=5)
     (False, False)
     """
-    import mmap
-    import os
-
     width = len(_header(file)) - 1  # the commas of each line
-    with open(file, "rb") as stream:
-        if width < 0 or not os.fstat(stream.fileno()).st_size:
-            return True  # an empty file: no line to look at
-        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as view:
-            return view.find(b'"') < 0 and _widths_agree(view, width, block)
+    if width < 0:
+        return True  # an empty file: no line to look at
+    buffer = bytearray(block)
+    held = 0  # the bytes of a line not yet whole, at the front of the buffer
+    with open(file, "rb", buffering=0) as stream:
+        while True:
+            if held == len(buffer):  # a line longer than the buffer: a larger one
+                buffer += bytes(len(buffer))
+            with memoryview(buffer) as view:
+                got = stream.readinto(view[held:])
+            end = held + got
+            if not got:  # the last line, with no newline after it
+                return not held or _lines_agree(bytes(buffer[:held]) + b"\n", width)
+            cut = buffer.rfind(b"\n", 0, end) + 1
+            if cut and not _lines_agree(buffer, width, cut):
+                return False
+            buffer[: end - cut] = buffer[cut:end]
+            held = end - cut
 
 
-def _widths_agree(view: Any, width: int, block: int) -> bool:
-    """Whether each line of a mapped file (no quote in it) holds ``width`` commas: in each
-    block of whole lines, the commas taken ``width`` at a time fall each group within its own
-    line exactly when every line holds ``width`` of them (and as many in all)."""
+def _lines_agree(data: bytes | bytearray, width: int, size: int | None = None) -> bool:
+    """Whether each line of ``data[:size]`` (whole lines) holds ``width`` commas and no quote:
+    the commas taken ``width`` at a time fall each group within its own line exactly when
+    every line holds ``width`` of them (and as many in all)."""
     import numpy as np
 
-    text = np.frombuffer(view, np.uint8)
-    start, size = 0, len(text)
-    while start < size:
-        stop = min(start + block, size)
-        if stop < size:  # up to the last newline of the block, or of a longer line
-            cut = view.rfind(b"\n", start, stop)
-            cut = cut if cut >= start else view.find(b"\n", stop)
-            stop = size if cut < 0 else cut + 1
-        part = text[start:stop]
-        ends = np.flatnonzero(part == ord("\n"))
-        if not len(ends) or ends[-1] != len(part) - 1:  # the last line, with no newline
-            ends = np.append(ends, len(part))
-        commas = np.flatnonzero(part == ord(","))
-        if len(commas) != len(ends) * width:
-            return False
-        if width:
-            grid = commas.reshape(len(ends), width)
-            if (grid[:, -1] > ends).any() or (grid[1:, 0] < ends[:-1]).any():
-                return False
-        start = stop
-    return True
+    size = len(data) if size is None else size
+    if data.find(b'"', 0, size) >= 0:
+        return False
+    text = np.frombuffer(data, np.uint8, count=size)
+    ends = np.flatnonzero(text == ord("\n"))
+    commas = np.flatnonzero(text == ord(","))
+    if len(commas) != len(ends) * width:
+        return False
+    if not width:
+        return True
+    grid = commas.reshape(len(ends), width)
+    return not ((grid[:, -1] > ends).any() or (grid[1:, 0] < ends[:-1]).any())
 
 
 def _header(file: str) -> list[str]:
