@@ -306,8 +306,9 @@ def _undated(names: Collection[str]) -> Any:
     return nw.col("as_of").is_null() if "as_of" in names else nw.lit(False)
 
 
-#: Columns :func:`scan` adds to each row (its file, its amounts' text): not the caller's.
 def _theirs(name: str) -> bool:
+    """Whether a column is the caller's, not one :func:`scan` adds (a row's file, the text of
+    its amounts)."""
     return name != "_file" and not name.startswith("_raw_")
 
 
