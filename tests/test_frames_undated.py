@@ -110,7 +110,17 @@ def test_an_undated_claim_without_an_id_is_named_by_its_columns():
         frames.net_positions(claims, as_of=DAY)
 
 
-@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "duckdb", "pandas"])
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "polars",
+        "polars-lazy",
+        "duckdb",
+        "pandas",
+        "pyarrow",
+        pytest.param("dask", marks=needs_dask),
+    ],
+)
 def test_an_undated_settlement_is_refused_naming_its_claim(engine):
     make = ENGINES[engine]
     claims = table(["c1"], ["TJ"], ["RU"], ["300.00"], [date(2024, 1, 10)])
@@ -276,7 +286,17 @@ def test_an_undated_row_and_a_repeated_id_are_said_in_every_language():
             assert "as_of is empty" not in said and "is given to" not in said, said
 
 
-@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "duckdb", "pandas"])
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "polars",
+        "polars-lazy",
+        "duckdb",
+        "pandas",
+        "pyarrow",
+        pytest.param("dask", marks=needs_dask),
+    ],
+)
 @pytest.mark.parametrize("written", ["", "  "], ids=["empty", "spaces"])
 def test_a_date_written_as_empty_text_is_no_date(engine, written):
     claims = UNDATED.set_column(
