@@ -444,13 +444,6 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     names = schema.names()
     _required(names, ("claim", "amount"), "settlements")
     frame = _empty_dates(frame.filter(~_blank(names)), schema)  # a blank line is no row
-    try:
-        _known_claims(frame, claims)
-    except Exception as error:  # a value of a file the engine cannot read, said as such
-        unreadable = _unreadable(error, _files(native))
-        if type(error).__module__.split(".")[0] not in _ENGINES or unreadable is None:
-            raise
-        raise unreadable from None
     their = _amount_kind(schema, [n for n in _AMOUNTS if n in names], "settlements")
     if (their.scale is None) != kind.minor:
         raise FrameError(
@@ -458,6 +451,13 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
             + ("whole minor units" if their.scale is None else "decimals")
             + " and the claims do not; give every amount the same way"
         )
+    try:  # reads every column (to leave blank rows out): a value may be unreadable
+        _known_claims(frame, claims)
+    except Exception as error:  # a value of a file the engine cannot read, said as such
+        unreadable = _unreadable(error, _files(native))
+        if type(error).__module__.split(".")[0] not in _ENGINES or unreadable is None:
+            raise
+        raise unreadable from None
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
