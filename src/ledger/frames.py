@@ -684,18 +684,16 @@ def _plan(
         else:  # counted in the query of the sums (see _both_sides): the frame is read once
             ids = every
     keep = ["debtor", "creditor", "currency"]
-    parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
-    parties = parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
     if simple:
         # Sums straight from the caller's columns, checked by the same group-by (a negative
         # or missing amount shows in its group's minimum and count): nothing is computed per
         # row, so an engine has no column to hold between the two sides. A claim of a party
         # on itself nets to nothing, exactly.
-        amount = nw.col("amount")
-        unwritten = amount.is_null() | (amount < 0).fill_null(False) | parties
-        unwritten = unwritten | _too_large(amount, kind.scale is not None) | _undated(names)
 
-        def marked() -> Any:
+        def marked() -> Any:  # planned only to show a bad row
+            amount = nw.col("amount")
+            unwritten = amount.is_null() | (amount < 0).fill_null(False) | _parties_wrong()
+            unwritten = unwritten | _too_large(amount, kind.scale is not None) | _undated(names)
             return _each_row(lazy, lambda rows: rows.with_columns(unwritten.alias("_bad")))
 
         return _Plan(
@@ -723,7 +721,7 @@ def _plan(
             rows = _reduced(rows, sums, kind)
         if "status" in names:
             rows = _zeroed(rows, kind)
-        rows = rows.with_columns((nw.col("_bad") | parties).alias("_bad"))
+        rows = rows.with_columns((nw.col("_bad") | _parties_wrong()).alias("_bad"))
         rows = rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
         # The largest part of each row and of its settlements, and how many rows they are:
         # the rows times the largest bound every sum, the settlements' too.
@@ -751,6 +749,14 @@ def _plan(
         unblank=unblank,
         ids=ids,
     )
+
+
+def _parties_wrong() -> Any:
+    """Whether a claim lacks a party or names one party twice."""
+    import narwhals as nw
+
+    parties = nw.col("debtor").is_null() | nw.col("creditor").is_null()
+    return parties | (nw.col("debtor") == nw.col("creditor")).fill_null(False)
 
 
 def _claims_that_count(
