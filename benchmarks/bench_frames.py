@@ -9,6 +9,7 @@ Side-by-side lines alternate their runs and print medians of 5. Goals (issue 14)
 - file (CSV and Parquet) to positions, ledger.frames on polars / hand polars scan + group_by:
   <= 1.5x;
 - in memory, ledger.frames / hand polars group_by: <= 1.2x; numpy ``add.at`` reported;
+- what checking claim ids costs: the same claims with and without an ``id`` column, reported;
 - 10M claims from Parquet, polars and DuckDB: time and peak RSS (goal < 1 GB), each in a child
   process of its own (its ``VmHWM`` on Linux, which is ``ru_maxrss`` of its own memory: Linux
   carries ``resource.getrusage().ru_maxrss`` over fork and exec from the parent);
@@ -132,6 +133,32 @@ def in_memory(n: int) -> None:
 
     ours, theirs = alternating(lambda: frames.net_positions(frame), numpy_positions)
     line(f"in memory {n:,}: numpy add.at (int cents)", ours, theirs, "reported")
+
+
+def ids(n: int) -> None:
+    """What checking claim ids costs (each id given once; the check reads the ``id`` column,
+    which the sums do not need): the same claims with and without an ``id`` column, on polars
+    (eager and lazy: the ids' hashes in the query of the sums) and DuckDB (a query of its own).
+    Polars eager without ids is what the in-memory goal measures."""
+    import duckdb
+
+    frame = claims(n).with_columns(pl.format("c{}", pl.int_range(pl.len())).alias("id"))
+    bare = frame.drop("id")
+    connection = duckdb.connect()
+    with_ids, without = (
+        connection.from_arrow(frame.to_arrow()),
+        connection.from_arrow(bare.to_arrow()),
+    )
+    cases = [
+        ("polars lazy", lambda: frames.net_positions(frame.lazy()),
+         lambda: frames.net_positions(bare.lazy())),
+        ("polars eager", lambda: frames.net_positions(frame), lambda: frames.net_positions(bare)),
+        ("DuckDB", lambda: frames.net_positions(with_ids), lambda: frames.net_positions(without)),
+    ]  # fmt: skip
+    for name, checked, unchecked in cases:
+        ours, theirs = alternating(checked, unchecked)
+        line(f"ids {n:,}, {name}: with ids / without", ours, theirs, "reported")
+        print(f"{'':<44} cost {1000 * (ours - theirs):8.1f} ms")
 
 
 # The peak resident set of the child itself. Linux carries ru_maxrss over fork and exec (a
@@ -304,7 +331,9 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=10_000_000)
     parser.add_argument("--json", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the script")
-    parser.add_argument("--only", choices=["files", "memory", "mix", "big", "cluster", "objects"])
+    parser.add_argument(
+        "--only", choices=["files", "memory", "ids", "mix", "big", "cluster", "objects"]
+    )
     args = parser.parse_args()
     if args.quick:
         args.claims, args.big, args.json = 100_000, 1_000_000, 50_000
@@ -313,6 +342,7 @@ def main() -> None:
         steps = {
             "files": lambda: files(folder, args.claims),
             "memory": lambda: (in_memory(args.claims), held(folder, args.claims)),
+            "ids": lambda: ids(args.claims),
             "mix": lambda: mix(args.claims),
             "big": lambda: big(folder, args.big),
             "cluster": lambda: cluster(folder, args.claims),

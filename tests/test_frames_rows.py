@@ -194,3 +194,33 @@ def test_scan_refuses_the_first_row_whose_fields_are_not_the_headers(width, rows
         first = rows[wrong[0] - 2]
         assert f"{path} line {wrong[0]}:" in str(caught.value), str(caught.value)
         assert f"{len(first)} fields where the header has {width}" in str(caught.value)
+
+
+plain = st.text(alphabet="ab1 .", min_size=0, max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    width=st.integers(min_value=1, max_value=4),
+    rows=st.lists(st.lists(plain, min_size=0, max_size=5), min_size=0, max_size=8),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    last=st.booleans(),
+)
+def test_scan_counts_fields_of_unquoted_lines_as_the_csv_reader_does(width, rows, newline, last):
+    """No quote in the file (the quick look); an empty list is a blank line, which is no
+    row; the last line with or without its newline."""
+    header = [f"c{i}" for i in range(width)]
+    lines = [",".join(header), *(",".join(row) for row in rows)]
+    text = newline.join(lines) + (newline if last else "")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        path.write_bytes(text.encode())
+        wrong = [n for n, row in enumerate(rows, start=2) if ",".join(row) and len(row) != width]
+        if not wrong:
+            frames.scan(path)  # nothing refused
+            return
+        with pytest.raises(frames.FrameError) as caught:
+            frames.scan(path)
+        first = rows[wrong[0] - 2]
+        assert f"{path} line {wrong[0]}:" in str(caught.value), str(caught.value)
+        assert f"{len(first)} fields where the header has {width}" in str(caught.value)

@@ -806,6 +806,19 @@ REASONS = {
         "the claims are in {currencies}, and amounts in two currencies are never added; net "
         "one currency at a time, or convert them with dated rates"
     ),
+    # ledger.frames: a row of a frame netting cannot take ({row}: its id, file and line)
+    "undated claim": _(
+        "claim {row}: as_of is empty, so whether it counts on the day asked cannot be told; "
+        "accepted: a date, YYYY-MM-DD"
+    ),
+    "undated settlement": _(
+        "settlement {row}: as_of is empty, so whether it counts on the day asked cannot be "
+        "told; accepted: a date, YYYY-MM-DD"
+    ),
+    "id twice": _(
+        "claims: id {id} is given to {count} rows; each claim has its own id (a settlement "
+        "names one claim)"
+    ),
 }
 
 
