@@ -407,7 +407,8 @@ def _bounds_text(
                 say(high, qualified, ROUND_CEILING),
                 any_suffix=True,
             )
-        return _range(where, say(low, True, ROUND_FLOOR), say(high, True, ROUND_CEILING))
+        low_text, high_text = say(low, True, ROUND_FLOOR), say(high, True, ROUND_CEILING)
+        return _range_per(where, figure.unit, low_text, high_text)
     sides = []
     if low is not None:
         word = "at_least" if figure.low_inclusive else "more_than"
@@ -445,6 +446,30 @@ def _qualified(where: Locale, word: str, amount: str) -> str:
 
 #: The first number in an amount's text, with its sign and the locale's separators.
 _NUMBER = re.compile(r"[-\u2212]?\d(?:[\d\s\u00a0\u202f.,'\u2019]*\d)?")
+
+
+def _range_per(where: Locale, unit: Unit, low: str, high: str) -> str:
+    """Two bounds of a flow with its period said once, where the locale says it around the
+    amount (``950 тыс. $–1,2 млрд $ в год``, ``жылына 950 миң USD–1,2 млд USD``), never on
+    each end; other ranges as :func:`_range` says them.
+
+    >>> from ledger.units import parse_unit
+    >>> year = parse_unit("USD/year")
+    >>> _range_per(Locale.parse("ru_RU"), year, "950 тыс. $ в год", "1,2 млрд $ в год")
+    '950 тыс. $–1,2 млрд $ в год'
+    >>> _range_per(Locale.parse("ky_KG"), year, "жылына 950 миң USD", "жылына 1,2 млд USD")
+    'жылына 950 миң USD–1,2 млд USD'
+    >>> _range_per(Locale.parse("en_US"), year, "$950K per year", "$1.2B per year")
+    '$950K–$1.2B per year'
+    """
+    period = period_of(unit) if is_flow(unit) else None
+    if period is not None:
+        before, _, after = per(where, period, "\0").partition("\0")
+        ends = (low, high)
+        if (before or after) and all(t.startswith(before) and t.endswith(after) for t in ends):
+            low, high = (t[len(before) : len(t) - len(after)] for t in ends)
+            return per(where, period, _range(where, low, high))
+    return _range(where, low, high)
 
 
 def _range(where: Locale, low: str, high: str, any_suffix: bool = False) -> str:
