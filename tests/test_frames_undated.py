@@ -274,7 +274,11 @@ def test_an_undated_row_and_a_repeated_id_are_said_in_every_language():
         frames.net_positions(claims, as_of=DAY)
     with pytest.raises(frames.FrameError) as twice:
         frames.net_positions(pl.from_arrow(TWICE).lazy(), as_of=DAY)
-    assert lg.reason(undated.value, "en_US") == str(undated.value)
+    assert lg.reason(undated.value, "en_US") == (  # the catalog's English, as every reason's
+        "claim id='c2': as_of is empty, so whether it counts on the day asked cannot be told; "
+        "accepted: a date, YYYY-MM-DD"
+    )
+    assert str(undated.value).endswith("YYYY-MM-DD (the day its source speaks for)")
     russian = lg.reason(undated.value, "ru_RU")
     assert russian.startswith("требование id='c2': поле as_of пусто"), russian
     assert "YYYY-MM-DD" in russian, russian
