@@ -54,6 +54,7 @@ from .formatting import describe, format_figure, format_ratio, label, locale_of,
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
+from .progress import steps
 from .ratios import Question, Ratio, asked_of, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe, warnings_shown
@@ -730,14 +731,18 @@ def _balances(book: Ledger, as_of: date | None) -> list[Any]:
             by_pair[pair_of[settlement.claim]].append(settlement)
     dated = {tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)}
     results, parts = [], book.parts
-    for a, b in sorted(dated):
-        pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
-        currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
-        for code in currencies:
-            balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
-            if balance.amount.less_than(Figure.of(f"0 {code}")):
-                balance = -balance
-            results.append(balance)
+    zeros: dict[str, Figure] = {}
+    with steps("net balances", len(dated), shown=_on_terminal()) as bar:
+        for a, b in sorted(dated):
+            pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
+            currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
+            for code in currencies:
+                balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
+                zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
+                if balance.amount.less_than(zero):
+                    balance = -balance
+                results.append(balance)
+            bar.advance()
     return results
 
 
