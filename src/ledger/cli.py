@@ -411,7 +411,16 @@ def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
 
 def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> dict[str, Any]:
     """A balance with each claim as asserted, each reduction that counts, what is outstanding,
-    and the rate of each conversion."""
+    and the rate of each conversion. A claim's asserted, outstanding and counted amounts are
+    mostly one figure (nothing settled or converted): it is formatted once."""
+    shown: dict[int, dict[str, Any]] = {}  # by the id of a figure the balance holds
+
+    def once(figure: Figure) -> dict[str, Any]:
+        found = shown.get(id(figure))
+        if found is None:
+            found = shown[id(figure)] = figure_json(figure, locale)
+        return found
+
     return {
         "debtor": balance.debtor,
         "creditor": balance.creditor,
@@ -425,11 +434,11 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
                 "claim": line.claim.id,
                 "sign": line.sign,
                 "status": line.claim.status,
-                "asserted": figure_json(line.asserted, locale),
+                "asserted": once(line.asserted),
                 "reductions": [_reduction_json(s, locale) for s in line.reductions],
-                "outstanding": figure_json(line.outstanding, locale),
+                "outstanding": once(line.outstanding),
                 "cleared": line.cleared,
-                "counted": figure_json(line.counted, locale),
+                "counted": once(line.counted),
                 "conversion": _conversion_json(line.conversion, locale),
             }
             for line in balance.lines
