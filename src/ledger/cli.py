@@ -74,6 +74,8 @@ from .yearly import from_source
 
 __all__ = [
     "COMMANDS",
+    "LISTED",
+    "TOP",
     "Command",
     "amount_argument",
     "command",
