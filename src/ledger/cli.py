@@ -728,31 +728,39 @@ def _check_party(book: Ledger, party: str, role: str) -> None:
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    """Each pair's balance in each currency of its claims: netted on the pair's own entries
-    (its claims and their settlements), indexed once, so that a summary grows with the
-    entries, not with pairs times entries (issue 14); net_balance reads nothing else."""
-    by_pair: dict[tuple[str, ...], list[EntryBase]] = {}
-    pair_of: dict[str, tuple[str, ...]] = {}
+    """Each pair's balance in each currency of its claims: netted on the pair's own claims in
+    that currency and their settlements, indexed once, so that a summary grows with the
+    entries, not with pairs times entries (issue 14); net_balance reads nothing else. A
+    claim's currency is found once per unit (units are shared): the property works it out
+    from the unit at every call, and netting asks for it several times a claim."""
+    groups: dict[tuple[str, str, str], list[EntryBase]] = {}
+    group_of: dict[str, tuple[str, str, str]] = {}
+    codes: dict[int, tuple[Any, str]] = {}  # by the unit's id, the unit kept alive beside it
+    dated: set[tuple[str, str, str]] = set()
     for claim in book.claims():
-        pair = tuple(sorted((claim.creditor, claim.debtor)))
-        by_pair.setdefault(pair, []).append(claim)
-        pair_of[claim.id] = pair
+        unit = claim.amount.unit
+        known = codes.get(id(unit))
+        if known is None:
+            known = codes[id(unit)] = (unit, claim.currency)
+        a, b = sorted((claim.creditor, claim.debtor))
+        group = (a, b, known[1])
+        groups.setdefault(group, []).append(claim)
+        group_of[claim.id] = group
+        if as_of is None or claim.as_of <= as_of:
+            dated.add(group)
     for settlement in book.settlements():
-        if settlement.claim in pair_of:
-            by_pair[pair_of[settlement.claim]].append(settlement)
-    dated = {tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)}
+        if settlement.claim in group_of:
+            groups[group_of[settlement.claim]].append(settlement)
     results, parts = [], book.parts
     zeros: dict[str, Figure] = {}
     with steps("net balances", len(dated), shown=_on_terminal()) as bar:
-        for a, b in sorted(dated):
-            pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
-            currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
-            for code in currencies:
-                balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
-                zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
-                if balance.amount.less_than(zero):
-                    balance = -balance
-                results.append(balance)
+        for a, b, code in sorted(dated):
+            own = Ledger.from_parts(replace(parts, entries=tuple(groups[a, b, code])))
+            balance = net_balance(own, a, b, as_of=as_of)  # one currency: no need to name it
+            zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
+            if balance.amount.less_than(zero):
+                balance = -balance
+            results.append(balance)
             bar.advance()
     return results
 
