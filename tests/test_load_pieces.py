@@ -26,8 +26,9 @@ def outcome(read, text):
 
 
 def alike(text: str, piece: int) -> None:
-    pieces = outcome(lambda t: read_toml(t, piece=piece), text)
-    assert pieces == outcome(tomllib.loads, text)
+    whole = outcome(tomllib.loads, text)
+    for fast in (True, False):  # through rtoml (the extra fast) and through tomllib
+        assert outcome(lambda t, fast=fast: read_toml(t, fast=fast, piece=piece), text) == whole
 
 
 @given(lst.ledgers(max_entries=8), st.integers(min_value=1, max_value=4))
@@ -66,8 +67,35 @@ def test_a_text_cut_otherwise_reads_as_tomllib_reads_it(text, piece):
     alike(text, piece)
 
 
-def test_pieces_keep_the_order_of_the_entries():
+@pytest.mark.parametrize("fast", [True, False])
+def test_pieces_keep_the_order_of_the_entries(fast):
     text = 'title = "t"\n' + "".join(ENTRY.format(f"e{i}") for i in range(7))
-    tables = read_toml(text, piece=3)
+    tables = read_toml(text, fast=fast, piece=3)
     assert [row["id"] for row in tables["entries"]] == [f"e{i}" for i in range(7)]
     assert tables["title"] == "t"
+
+
+def test_a_refusal_in_a_piece_names_the_line_in_the_whole_file():
+    text = 'title = "t"\n' + ENTRY.format("a") + ENTRY.format("b") + "id = 2\n"
+    with pytest.raises(tomllib.TOMLDecodeError) as whole:
+        tomllib.loads(text)
+    assert "line 6" in str(whole.value)
+    with pytest.raises(lg.LedgerFileError) as refused:
+        lg.loads(text)
+    assert str(whole.value) in str(refused.value)
+    for fast in (True, False):
+        with pytest.raises(tomllib.TOMLDecodeError, match="line 6"):
+            read_toml(text, fast=fast, piece=1)
+
+
+def test_entry_tables_share_their_keys_and_repeated_values():
+    text = "".join(
+        f'x = 1\n[[entries]]\nid = "e{i}"\ncreditor = "RU"\nas_of = 2004-03-15\n'[6 * bool(i) :]
+        for i in range(4)
+    )
+    for fast in (True, False):
+        rows = read_toml(text, fast=fast, piece=1)["entries"]
+        assert rows == tomllib.loads(text)["entries"]
+        assert len({id(key) for row in rows for key in row}) == 3
+        assert len({id(row["creditor"]) for row in rows}) == 1
+        assert len({id(row["as_of"]) for row in rows}) == 1
