@@ -231,3 +231,48 @@ def test_a_small_ledger_prints_as_it_always_did(capsys) -> None:
 def test_top_is_a_count_and_not_given_with_all(args: tuple[str, ...], words: str) -> None:
     said = run("summary", "--example", "tj-ru-2004", *args, code=2)
     assert words in said
+
+
+_WITH_NO_DELAY = (
+    "import sys, ledger.progress as p; p.DELAY = 0.0; from ledger.cli import main; "
+    "sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _stderr_of_summary(big: Path, on_terminal: bool) -> str:
+    """What a summary writes to stderr when stderr is a terminal (a pseudo-terminal here) or
+    a pipe; the bar's delay set to none, so that a small ledger's work shows it."""
+    import os
+    import pty
+
+    args = [sys.executable, "-c", _WITH_NO_DELAY, "summary", str(big), "--on", "2004-12-31"]
+    if not on_terminal:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+    main_end, other_end = pty.openpty()
+    try:
+        done = subprocess.run(
+            args, stdout=subprocess.DEVNULL, stderr=other_end, timeout=120, check=True
+        )
+        os.close(other_end)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # the other end closed: all read
+                break
+            if not chunk:
+                break
+            said += chunk
+    finally:
+        os.close(main_end)
+    assert done.returncode == 0
+    return said.decode("utf-8", "replace")
+
+
+def test_summary_shows_progress_on_a_terminal_and_never_in_a_pipe(big: Path) -> None:
+    shown = _stderr_of_summary(big, on_terminal=True)
+    assert "big.json" in shown  # the load's bar, named by the file
+    assert "net balances" in shown  # the balances' bar
+    assert _stderr_of_summary(big, on_terminal=False) == ""
