@@ -941,15 +941,17 @@ def _top(args: argparse.Namespace, default: int | None) -> int | None:
     return default if top is None else top
 
 
-def _top_option(parser: argparse.ArgumentParser, default: str) -> None:
+def _top_option(parser: argparse.ArgumentParser, default: str, rows: str, every: str) -> None:
+    """``--top N`` and ``--all``, one or the other: ``rows`` are what is cut, ``every`` what
+    ``--all`` shows."""
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--top",
         type=_count,
         metavar="N",
-        help=f"the N largest balances and positions in each currency ({default})",
+        help=f"the N largest {rows} in each currency ({default})",
     )
-    group.add_argument("--all", action="store_true", help="every entry, balance and position")
+    group.add_argument("--all", action="store_true", help=every)
 
 
 def _count(text: str) -> int:
@@ -1038,6 +1040,8 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
     _top_option(
         parser,
         f"default {TOP} where there are more; --json gives every one unless --top is given",
+        "balances and positions",
+        "every entry, balance and position",
     )
 
 
@@ -1311,7 +1315,7 @@ def _explaining(args: argparse.Namespace) -> Any:
 
 def _positions_arguments(parser: argparse.ArgumentParser) -> None:
     _converting_to(parser)
-    _top_option(parser, "default: every one")
+    _top_option(parser, "default: every one", "positions", "every position (the default)")
 
 
 @command(
