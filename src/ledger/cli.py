@@ -394,7 +394,24 @@ def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
 _DIRECTIONS = {1: "debtor_owes", -1: "creditor_owes", 0: "unknown"}
 
 
-def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+class _Shown:
+    """Each figure of one answer in JSON (:func:`figure_json`) made once, by the figure's
+    identity (the figure kept, so that its id stays its own): a claim's amount is the entry's
+    and its balance line's asserted, outstanding and counted amount alike, unless something
+    was settled or converted."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._made: dict[int, tuple[Figure, dict[str, Any]]] = {}
+
+    def __call__(self, figure: Figure) -> dict[str, Any]:
+        made = self._made.get(id(figure))
+        if made is None:
+            made = self._made[id(figure)] = (figure, figure_json(figure, self.locale))
+        return made[1]
+
+
+def _owed_json(balance: NetBalance, locale: str, shown: _Shown | None = None) -> dict[str, Any]:
     """Who owes whom and how much, never a negative amount: ``amount`` stays the signed net
     (positive when the debtor asked about owes), ``owed`` turns it round where the creditor
     owes, and is null where the range spans zero (the direction is unknown) or nothing is
@@ -406,30 +423,25 @@ def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
     owed = {
         "by": owing.debtor,
         "to": owing.creditor,
-        "amount": _balance_amount_json(owing, locale),
+        "amount": _balance_amount_json(owing, locale, shown),
     }
     return {"direction": _DIRECTIONS[direction], "owed": owed if direction else None}
 
 
-def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> dict[str, Any]:
+def _balance_json(
+    balance: NetBalance, locale: str, names: dict[str, str], shown: _Shown | None = None
+) -> dict[str, Any]:
     """A balance with each claim as asserted, each reduction that counts, what is outstanding,
-    and the rate of each conversion. A claim's asserted, outstanding and counted amounts are
-    mostly one figure (nothing settled or converted): it is formatted once."""
-    shown: dict[int, dict[str, Any]] = {}  # by the id of a figure the balance holds
-
-    def once(figure: Figure) -> dict[str, Any]:
-        found = shown.get(id(figure))
-        if found is None:
-            found = shown[id(figure)] = figure_json(figure, locale)
-        return found
-
+    and the rate of each conversion. ``shown`` makes each figure's JSON once (see
+    :class:`_Shown`)."""
+    once = shown or _Shown(locale)
     return {
         "debtor": balance.debtor,
         "creditor": balance.creditor,
         "as_of": balance.as_of.isoformat(),
         "currency": balance.currency,
-        "amount": _balance_amount_json(balance, locale),
-        **_owed_json(balance, locale),
+        "amount": _balance_amount_json(balance, locale, once),
+        **_owed_json(balance, locale, once),
         "entries": [e.id for e in balance.entries],
         "lines": [
             {
@@ -449,23 +461,25 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
     }
 
 
-def _balance_amount_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+def _balance_amount_json(
+    balance: NetBalance, locale: str, shown: _Shown | None = None
+) -> dict[str, Any]:
     """A balance's amount; with no claims at all it is a plain zero, in no currency (never a
     ratio's ``0×``)."""
     if balance.currency is None and not balance.lines:
         return figure_json(balance.amount, locale, "0")
-    return figure_json(balance.amount, locale)
+    return (shown or _Shown(locale))(balance.amount)
 
 
-def _entry_json(entry: EntryBase, locale: str) -> dict[str, Any]:
+def _entry_json(entry: EntryBase, locale: str, shown: _Shown | None = None) -> dict[str, Any]:
     amount = getattr(entry, "amount", None)
     rate = getattr(entry, "rate", None)
-    shown = {"kind": entry.kind, "id": entry.id}
+    listed = {"kind": entry.kind, "id": entry.id}
     if isinstance(amount, Figure):
-        return {**shown, "amount": figure_json(amount, locale)}
+        return {**listed, "amount": (shown or _Shown(locale))(amount)}
     if isinstance(rate, Figure):
-        return {**shown, "rate": figure_json(rate, locale, str(rate))}
-    return shown
+        return {**listed, "rate": figure_json(rate, locale, str(rate))}
+    return listed
 
 
 def _positions_json(positions: dict[str, dict[str, Figure]], locale: str) -> dict[str, Any]:
@@ -1077,11 +1091,12 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     held = [(party, code, f) for party, each in positions.items() for code, f in each.items()]
     kept, left_positions = _largest(held, lambda row: row[2], lambda row: (row[0],), top)
     if args.json:
+        once = _Shown(loc)  # an entry's amount is its balance line's too: made once
         return {
             "title": book.title,
             "as_of": (day or date.today()).isoformat(),
-            "entries": [_entry_json(e, loc) for e in book] if listed else [],
-            "balances": [_balance_json(b, loc, book.parties) for b in shown],
+            "entries": [_entry_json(e, loc, once) for e in book] if listed else [],
+            "balances": [_balance_json(b, loc, book.parties, once) for b in shown],
             "positions": _positions_json(_regrouped(kept), loc),
             "ratios": [_ratio_json(r, loc) for r in ratios],
             "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
