@@ -9,14 +9,21 @@ first ``net_positions`` after a load (the collector's deferred work lands there)
 second. Goal (issue 3): ``lg.load`` at most 3x the bare validation. Then the memory a loaded
 ledger holds per claim, by ``tracemalloc`` (goal, issue 14: <= 600 bytes), from JSON and from
 TOML, and again once every entry was dumped (pydantic's dumps and ``==`` ask an entry for its
-``__dict__``, which Python then makes). ``--held`` measures the memory only. Never asserts.
+``__dict__``, which Python then makes). ``--held`` measures the memory only.
+
+``--peak`` measures the peak RSS of ``lg.load`` alone, each in a child process (the peak of a
+process only grows): JSON, TOML, and TOML with tomllib alone (without the extra ``fast``);
+``--against SRC`` also runs each with another source tree first on the path (e.g. an older
+commit's ``src``), alternating, and prints the ratios. Never asserts.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -152,9 +159,79 @@ def held(n: int, folder: Path) -> None:
         )
 
 
+#: A child's load: the peak RSS it reached, in MB, and the time it took. The peak is the
+#: kernel's high-water mark of the child's own memory (VmHWM): ``ru_maxrss`` would keep the
+#: peak of the parent that forked it, this benchmark with its ledger in memory.
+_CHILD = """
+import sys, time
+if sys.argv[2] == "plain":
+    sys.modules["rtoml"] = None  # the extra fast not installed: tomllib alone
+import ledger as lg
+start = time.perf_counter()
+book = lg.load(sys.argv[1])
+took = time.perf_counter() - start
+with open("/proc/self/status") as status:
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(peak / 1024, took, len(book))
+"""
+
+
+def _child_peak(path: Path, parser: str, src: str) -> tuple[float, float]:
+    """The peak RSS (MB) and seconds of ``lg.load(path)`` in a child on ``src``."""
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), parser],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    peak, took, _ = done.stdout.split()
+    return float(peak), float(took)
+
+
+def peaks(n: int, folder: Path, against: str | None) -> None:
+    """Peak RSS of lg.load: JSON, TOML through rtoml, TOML through tomllib; ours first."""
+    json_path, toml_path = folder / "peak.json", folder / "peak.toml"
+    json_path.write_text(json.dumps(_mix.data(n)))
+    lg.load(json_path).save(toml_path)
+    ours = str(Path(lg.__file__).resolve().parent.parent)
+    trees = {"this tree": ours, **({"against": against} if against else {})}
+    cases = {"JSON": (json_path, "fast"), "TOML": (toml_path, "fast")}
+    cases["TOML (tomllib)"] = (toml_path, "plain")
+    found: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for _ in range(3):  # alternating: every case and tree once, three times
+        for case, (path, parser) in cases.items():
+            for tree, src in trees.items():
+                found.setdefault((case, tree), []).append(_child_peak(path, parser, src))
+    print(f"lg.load peak RSS, {n:,} claims (realistic mix), median of 3 child processes")
+    for case in cases:
+        row = []
+        for tree in trees:
+            peak = statistics.median(p for p, _ in found[case, tree])
+            took = statistics.median(t for _, t in found[case, tree])
+            row.append(f"{tree}: {peak:6.0f} MB {took:5.1f} s")
+        ratio = ""
+        if against:
+            mine = statistics.median(p for p, _ in found[case, "this tree"])
+            other = statistics.median(p for p, _ in found[case, "against"])
+            ratio = f"   peak ratio {mine / other:.2f}"
+        print(f"  {case:<15} " + "   ".join(row) + ratio)
+    json_peak = statistics.median(p for p, _ in found["JSON", "this tree"])
+    toml_peak = statistics.median(p for p, _ in found["TOML", "this tree"])
+    print(f"  TOML / JSON peak, this tree: {toml_peak / json_peak:.2f}")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    n = int(args[0]) if args else 100_000
+    n = int(args[0]) if args and args[0].isdigit() else 100_000
+    if "--peak" in sys.argv:
+        against = None
+        if "--against" in sys.argv:
+            against = str(Path(sys.argv[sys.argv.index("--against") + 1]).resolve())
+        with tempfile.TemporaryDirectory() as folder:
+            peaks(n, Path(folder), against)
+        return
     with tempfile.TemporaryDirectory() as folder:
         if "--held" not in sys.argv:
             line(n, True, Path(folder))

@@ -8,6 +8,12 @@ every claim between the two; ``net_positions`` is the first call after the load 
 ledger's columns are made then), ``net_positions 2`` the next. For each step it prints the
 time and the ratio to the step before: near-linear means at most 12x for ten times the
 claims. Never asserts.
+
+``--cli [SIZES] [--against SRC]`` times the command as a user runs it, in a child process:
+``debt-ledger summary`` and ``positions`` on the mix of 10,000, 100,000 and 200,000 claims
+(or the comma-separated SIZES), with another source tree (``--against``, e.g. an older
+commit's ``src``) run alternately beside this one: the time, the step ratios and the ratio of
+the two trees.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import contextlib
 import io
 import itertools
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,8 +70,54 @@ def measure(n: int, folder: Path, with_summary: bool, with_describe: bool) -> di
     return times
 
 
+def command_seconds(args: list[str], src: str) -> float:
+    """Seconds a ``debt-ledger`` command takes as a user runs it, output to a pipe."""
+    env = {**os.environ, "PYTHONPATH": src}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "ledger", *args], env=env, capture_output=True, check=True
+    )
+    return time.perf_counter() - start
+
+
+def cli_main(args: list[str]) -> None:
+    """``--cli``: summary and positions as commands, this tree beside another."""
+    sizes = [10_000, 100_000, 200_000]
+    given = [a for a in args if a[0].isdigit()]
+    if given:
+        sizes = [int(n) for n in given[0].split(",")]
+    ours = str(Path(lg.__file__).resolve().parent.parent)
+    trees = {"this tree": ours}
+    if "--against" in args:
+        trees["against"] = str(Path(args[args.index("--against") + 1]).resolve())
+    found: dict[tuple[str, str, int], float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for n in sizes:
+            path = Path(folder) / f"mix-{n}.json"
+            path.write_text(json.dumps(_mix.data(n)))
+            for name in ("summary", "positions"):
+                for tree, src in trees.items():  # alternating, one after the other
+                    line = [name, str(path), "--on", _mix.DAY.isoformat()]
+                    found[name, tree, n] = command_seconds(line, src)
+    print(f"{'command':<22}" + "".join(f"{n:>12,}" for n in sizes) + "   step ratios")
+    for name in ("summary", "positions"):
+        for tree in trees:
+            row = [found[name, tree, n] for n in sizes]
+            cells = "".join(f"{t:>11.2f}s" for t in row)
+            steps = " ".join(f"{b / a:.1f}x" for a, b in itertools.pairwise(row))
+            print(f"{name + ' (' + tree + ')':<22}{cells}   {steps}")
+        if len(trees) == 2:
+            ratios = " ".join(
+                f"{found[name, 'against', n] / found[name, 'this tree', n]:.1f}x" for n in sizes
+            )
+            print(f"{'  against / this tree':<22}{ratios}")
+
+
 def main() -> None:
     args = sys.argv[1:]
+    if "--cli" in args:
+        cli_main([a for a in args if a != "--cli"])
+        return
     largest = int(args[0]) if args and args[0].isdigit() else 1_000_000
     summary_top = 100_000
     if "--skip-summary-above" in args:

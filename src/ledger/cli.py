@@ -35,7 +35,7 @@ from decimal import Decimal
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TextIO
+from typing import Any, Literal, NoReturn, TextIO, TypeVar
 
 from . import errors
 from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
@@ -54,6 +54,7 @@ from .formatting import describe, format_figure, format_ratio, label, locale_of,
 from .fx import Conversion, convert, third_currencies
 from .importers.worldbank import import_worldbank
 from .netting import NetBalance, net_balance, net_positions, settle
+from .progress import steps
 from .ratios import Question, Ratio, asked_of, questions
 from .reporting import write_report
 from .terminal import json_escaped, safe, warnings_shown
@@ -73,6 +74,8 @@ from .yearly import from_source
 
 __all__ = [
     "COMMANDS",
+    "LISTED",
+    "TOP",
     "Command",
     "amount_argument",
     "command",
@@ -391,7 +394,24 @@ def _reduction_json(settlement: Settlement, locale: str) -> dict[str, Any]:
 _DIRECTIONS = {1: "debtor_owes", -1: "creditor_owes", 0: "unknown"}
 
 
-def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+class _Shown:
+    """Each figure of one answer in JSON (:func:`figure_json`) made once, by the figure's
+    identity (the figure kept, so that its id stays its own): a claim's amount is the entry's
+    and its balance line's asserted, outstanding and counted amount alike, unless something
+    was settled or converted."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._made: dict[int, tuple[Figure, dict[str, Any]]] = {}
+
+    def __call__(self, figure: Figure) -> dict[str, Any]:
+        made = self._made.get(id(figure))
+        if made is None:
+            made = self._made[id(figure)] = (figure, figure_json(figure, self.locale))
+        return made[1]
+
+
+def _owed_json(balance: NetBalance, locale: str, shown: _Shown | None = None) -> dict[str, Any]:
     """Who owes whom and how much, never a negative amount: ``amount`` stays the signed net
     (positive when the debtor asked about owes), ``owed`` turns it round where the creditor
     owes, and is null where the range spans zero (the direction is unknown) or nothing is
@@ -403,32 +423,36 @@ def _owed_json(balance: NetBalance, locale: str) -> dict[str, Any]:
     owed = {
         "by": owing.debtor,
         "to": owing.creditor,
-        "amount": _balance_amount_json(owing, locale),
+        "amount": _balance_amount_json(owing, locale, shown),
     }
     return {"direction": _DIRECTIONS[direction], "owed": owed if direction else None}
 
 
-def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> dict[str, Any]:
+def _balance_json(
+    balance: NetBalance, locale: str, names: dict[str, str], shown: _Shown | None = None
+) -> dict[str, Any]:
     """A balance with each claim as asserted, each reduction that counts, what is outstanding,
-    and the rate of each conversion."""
+    and the rate of each conversion. ``shown`` makes each figure's JSON once (see
+    :class:`_Shown`)."""
+    once = shown or _Shown(locale)
     return {
         "debtor": balance.debtor,
         "creditor": balance.creditor,
         "as_of": balance.as_of.isoformat(),
         "currency": balance.currency,
-        "amount": _balance_amount_json(balance, locale),
-        **_owed_json(balance, locale),
+        "amount": _balance_amount_json(balance, locale, once),
+        **_owed_json(balance, locale, once),
         "entries": [e.id for e in balance.entries],
         "lines": [
             {
                 "claim": line.claim.id,
                 "sign": line.sign,
                 "status": line.claim.status,
-                "asserted": figure_json(line.asserted, locale),
+                "asserted": once(line.asserted),
                 "reductions": [_reduction_json(s, locale) for s in line.reductions],
-                "outstanding": figure_json(line.outstanding, locale),
+                "outstanding": once(line.outstanding),
                 "cleared": line.cleared,
-                "counted": figure_json(line.counted, locale),
+                "counted": once(line.counted),
                 "conversion": _conversion_json(line.conversion, locale),
             }
             for line in balance.lines
@@ -437,23 +461,25 @@ def _balance_json(balance: NetBalance, locale: str, names: dict[str, str]) -> di
     }
 
 
-def _balance_amount_json(balance: NetBalance, locale: str) -> dict[str, Any]:
+def _balance_amount_json(
+    balance: NetBalance, locale: str, shown: _Shown | None = None
+) -> dict[str, Any]:
     """A balance's amount; with no claims at all it is a plain zero, in no currency (never a
     ratio's ``0×``)."""
     if balance.currency is None and not balance.lines:
         return figure_json(balance.amount, locale, "0")
-    return figure_json(balance.amount, locale)
+    return (shown or _Shown(locale))(balance.amount)
 
 
-def _entry_json(entry: EntryBase, locale: str) -> dict[str, Any]:
+def _entry_json(entry: EntryBase, locale: str, shown: _Shown | None = None) -> dict[str, Any]:
     amount = getattr(entry, "amount", None)
     rate = getattr(entry, "rate", None)
-    shown = {"kind": entry.kind, "id": entry.id}
+    listed = {"kind": entry.kind, "id": entry.id}
     if isinstance(amount, Figure):
-        return {**shown, "amount": figure_json(amount, locale)}
+        return {**listed, "amount": (shown or _Shown(locale))(amount)}
     if isinstance(rate, Figure):
-        return {**shown, "rate": figure_json(rate, locale, str(rate))}
-    return shown
+        return {**listed, "rate": figure_json(rate, locale, str(rate))}
+    return listed
 
 
 def _positions_json(positions: dict[str, dict[str, Figure]], locale: str) -> dict[str, Any]:
@@ -716,28 +742,40 @@ def _check_party(book: Ledger, party: str, role: str) -> None:
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    """Each pair's balance in each currency of its claims: netted on the pair's own entries
-    (its claims and their settlements), indexed once, so that a summary grows with the
-    entries, not with pairs times entries (issue 14); net_balance reads nothing else."""
-    by_pair: dict[tuple[str, ...], list[EntryBase]] = {}
-    pair_of: dict[str, tuple[str, ...]] = {}
+    """Each pair's balance in each currency of its claims: netted on the pair's own claims in
+    that currency and their settlements, indexed once, so that a summary grows with the
+    entries, not with pairs times entries (issue 14); net_balance reads nothing else. A
+    claim's currency is found once per unit (units are shared): the property works it out
+    from the unit at every call, and netting asks for it several times a claim."""
+    groups: dict[tuple[str, str, str], list[EntryBase]] = {}
+    group_of: dict[str, tuple[str, str, str]] = {}
+    codes: dict[int, tuple[Any, str]] = {}  # by the unit's id, the unit kept alive beside it
+    dated: set[tuple[str, str, str]] = set()
     for claim in book.claims():
-        pair = tuple(sorted((claim.creditor, claim.debtor)))
-        by_pair.setdefault(pair, []).append(claim)
-        pair_of[claim.id] = pair
+        unit = claim.amount.unit
+        known = codes.get(id(unit))
+        if known is None:
+            known = codes[id(unit)] = (unit, claim.currency)
+        a, b = sorted((claim.creditor, claim.debtor))
+        group = (a, b, known[1])
+        groups.setdefault(group, []).append(claim)
+        group_of[claim.id] = group
+        if as_of is None or claim.as_of <= as_of:
+            dated.add(group)
     for settlement in book.settlements():
-        if settlement.claim in pair_of:
-            by_pair[pair_of[settlement.claim]].append(settlement)
-    dated = {tuple(sorted((c.creditor, c.debtor))) for c in book.claims(as_of=as_of)}
+        if settlement.claim in group_of:
+            groups[group_of[settlement.claim]].append(settlement)
     results, parts = [], book.parts
-    for a, b in sorted(dated):
-        pair_book = Ledger.from_parts(replace(parts, entries=tuple(by_pair[a, b])))
-        currencies = sorted({c.currency for c in pair_book.claims(as_of=as_of)})
-        for code in currencies:
-            balance = net_balance(pair_book, a, b, as_of=as_of, currency=code)
-            if balance.amount.less_than(Figure.of(f"0 {code}")):
+    zeros: dict[str, Figure] = {}
+    with steps("net balances", len(dated), shown=_on_terminal()) as bar:
+        for a, b, code in sorted(dated):
+            own = Ledger.from_parts(replace(parts, entries=tuple(groups[a, b, code])))
+            balance = net_balance(own, a, b, as_of=as_of)  # one currency: no need to name it
+            zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
+            if balance.amount.less_than(zero):
                 balance = -balance
             results.append(balance)
+            bar.advance()
     return results
 
 
@@ -811,6 +849,130 @@ def _parties_of(book: Ledger) -> list[str]:
                 parties.add(value)
         parties.update(getattr(entry, "origin", ()))
     return sorted(parties)
+
+
+# -- a big ledger in short (issue 14) ---------------------------------------------------------
+
+#: A summary lists each entry of a ledger of at most this many entries; of a bigger one it
+#: counts them by kind and currency (``--all`` lists them).
+LISTED = 50
+
+#: The balances and positions a summary shows in each currency that has more: the largest
+#: (``--top N`` for another number, ``--all`` for every one).
+TOP = 20
+
+Row = TypeVar("Row")
+
+
+def _central(figure: Figure) -> Decimal:
+    """How big a figure is, to rank it (never shown): its value, else the middle of its
+    bounds, else its one bound.
+
+    >>> _central(Figure.range("100 USD", "300 USD")), _central(Figure.of("5 USD", "more_than"))
+    (Decimal('200'), Decimal('5'))
+    """
+    value, low, high = figure.magnitudes
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    bound = low if low is not None else high
+    assert bound is not None  # a figure has a value or a bound
+    return bound
+
+
+def _largest(
+    rows: Sequence[Row],
+    size: Callable[[Row], Figure],
+    name: Callable[[Row], tuple[str, ...]],
+    top: int | None,
+) -> tuple[list[Row], int]:
+    """The rows shown and how many are left out: where some currency has more than ``top``
+    rows, the ``top`` largest of each currency by absolute central value (ties by name),
+    currencies in code order; else (or with ``top`` ``None``) every row, in its order.
+
+    >>> rows = [("a", Figure.of("5 USD")), ("b", Figure.of("-9 USD")), ("c", Figure.of("7 EUR"))]
+    >>> shown, left = _largest(rows, lambda r: r[1], lambda r: (r[0],), 1)
+    >>> [r[0] for r in shown], left
+    (['c', 'b'], 1)
+    >>> _largest(rows, lambda r: r[1], lambda r: (r[0],), 2)[1]
+    0
+    """
+    if top is None:
+        return list(rows), 0
+    by_currency: dict[str, list[Row]] = {}
+    for row in rows:
+        by_currency.setdefault(currency_of(size(row).unit) or "", []).append(row)
+    if all(len(group) <= top for group in by_currency.values()):
+        return list(rows), 0
+    shown: list[Row] = []
+    for code in sorted(by_currency):
+        group = by_currency[code]
+        shown += sorted(group, key=lambda row: (-abs(_central(size(row))), name(row)))[:top]
+    return shown, len(rows) - len(shown)
+
+
+def _counts(book: Ledger) -> dict[str, dict[str, int]]:
+    """The entries of each kind by the currency of their amount (kinds and currencies in
+    code order; an entry with no amount in a currency, a rate, is counted under ``""``)."""
+    counts: dict[str, dict[str, int]] = {}
+    for entry in book:
+        amount = getattr(entry, "amount", None)
+        code = (currency_of(amount.unit) if isinstance(amount, Figure) else None) or ""
+        held = counts.setdefault(entry.kind, {})
+        held[code] = held.get(code, 0) + 1
+    return {kind: dict(sorted(counts[kind].items())) for kind in sorted(counts)}
+
+
+def _counted_lines(counts: dict[str, dict[str, int]], locale: str) -> list[str]:
+    """The summary's count of a big ledger's entries: one line a kind, its currencies."""
+    kinds = {kind: html_word(kind, locale) for kind in counts}
+    wide = max((len(word) for word in kinds.values()), default=0)
+    numbers = {kind: str(sum(held.values())) for kind, held in counts.items()}
+    digits = max((len(n) for n in numbers.values()), default=0)
+    lines = []
+    for kind, held in counts.items():
+        each = ", ".join(f"{code} {n}" for code, n in held.items() if code)
+        lines.append(f"  {kinds[kind]:<{wide}} {numbers[kind]:>{digits}}: {each}".rstrip(": "))
+    return [*lines, f"  ({label('every entry', locale)})"]
+
+
+def _more(left: int, top: int | None, locale: str, by_size: bool = True) -> list[str]:
+    """The line that says how many rows are left out and how to see them (none if none)."""
+    if not left:
+        return []
+    if by_size:
+        return [f"  {label('more largest', locale, count=left, top=top)}"]
+    return [f"  {label('more', locale, count=left)}"]
+
+
+def _top(args: argparse.Namespace, default: int | None) -> int | None:
+    """The rows to show in each currency: ``--top N``, none cut with ``--all``, else
+    ``default``."""
+    if getattr(args, "all", False):
+        return None
+    top: int | None = getattr(args, "top", None)
+    return default if top is None else top
+
+
+def _top_option(parser: argparse.ArgumentParser, default: str, rows: str, every: str) -> None:
+    """``--top N`` and ``--all``, one or the other: ``rows`` are what is cut, ``every`` what
+    ``--all`` shows."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--top",
+        type=_count,
+        metavar="N",
+        help=f"the N largest {rows} in each currency ({default})",
+    )
+    group.add_argument("--all", action="store_true", help=every)
+
+
+def _count(text: str) -> int:
+    """A count given on the command line: a whole number, at least 1."""
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a count; give a whole number, e.g. 20")
 
 
 # -- the registry of subcommands --------------------------------------------------------------
@@ -887,10 +1049,20 @@ def _ratios_arguments(parser: argparse.ArgumentParser) -> None:
     _source_option(parser)
 
 
+def _summary_arguments(parser: argparse.ArgumentParser) -> None:
+    _source_option(parser)
+    _top_option(
+        parser,
+        f"default {TOP} where there are more; --json gives every one unless --top is given",
+        "balances and positions",
+        "every entry, balance and position",
+    )
+
+
 @command(
     "summary",
     "entries, net balances, positions and ratios, and what cannot be answered",
-    arguments=_source_option,
+    arguments=_summary_arguments,
     file="optional",
     day="the day the summary is for: entries dated on or before it count",
     converting=True,
@@ -910,55 +1082,105 @@ def cmd_summary(args: argparse.Namespace) -> Any:
     except LedgerError as error:
         positions = {}
         missing.append(_Unanswered("positions", None, in_words(str(error)), error=error))
-    ratios: list[Ratio] = []
-    own, source = _party_books(book), _source(args, book)
-    for party in _about(book):
-        asked = questions(book, party)
-        found, unanswered = _ratios(own[party], party, day, rates, asked, via, source)
-        ratios += found
-        missing += unanswered
+    ratios, unanswered = _summary_ratios(book, args, rates, via)
+    missing += unanswered
+    # JSON is for programs: every row unless --top asks for the largest; text for readers.
+    top = _top(args, None if args.json else TOP)
+    listed = top is None or len(book) <= LISTED
+    shown, left = _largest(balances, lambda b: b.amount, lambda b: (b.debtor, b.creditor), top)
+    held = [(party, code, f) for party, each in positions.items() for code, f in each.items()]
+    kept, left_positions = _largest(held, lambda row: row[2], lambda row: (row[0],), top)
     if args.json:
+        once = _Shown(loc)  # an entry's amount is its balance line's too: made once
         return {
             "title": book.title,
             "as_of": (day or date.today()).isoformat(),
-            "entries": [_entry_json(e, loc) for e in book],
-            "balances": [_balance_json(b, loc, book.parties) for b in balances],
-            "positions": _positions_json(positions, loc),
+            "entries": [_entry_json(e, loc, once) for e in book] if listed else [],
+            "balances": [_balance_json(b, loc, book.parties, once) for b in shown],
+            "positions": _positions_json(_regrouped(kept), loc),
             "ratios": [_ratio_json(r, loc) for r in ratios],
             "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
+            "counts": _counts(book),
+            "left_out": {
+                "entries": 0 if listed else len(book),
+                "balances": left,
+                "positions": left_positions,
+            },
         }
     lines = [book.title or _named(args), ""]
     lines.append(label("entries", loc, count=len(book)))
-    kinds = {kind: html_word(kind, loc) for kind in {entry.kind for entry in book}}
-    wide = max((len(word) for word in kinds.values()), default=0)  # columns in any language
-    ids = max((len(entry.id) for entry in book), default=0)
-    for entry in book:
-        amount = getattr(entry, "amount", getattr(entry, "rate", None))
-        shown = format_figure(amount, loc) if isinstance(amount, Figure) else ""
-        lines.append(f"  {kinds[entry.kind]:<{wide}} {entry.id:<{ids}} {shown}")
+    lines += _entry_lines(book, loc) if listed else _counted_lines(_counts(book), loc)
     lines += ["", label("balances", loc)]
-    lines += [f"  {describe(b, loc, book.parties)}" for b in balances] or [
-        f"  {label('none', loc)}"
-    ]
+    lines += [f"  {describe(b, loc, book.parties)}" for b in shown] or [f"  {label('none', loc)}"]
+    lines += _more(left, top, loc)
     lines += ["", label("positions", loc)]
-    for party, held in positions.items():
-        for code, figure in held.items():
-            lines.append(
-                f"  {party_name(party, loc, book.parties)}: {format_figure(figure, loc)} ({code})"
-            )
-    if not positions:
-        lines.append(f"  {label('none', loc)}")
+    lines += _position_lines(kept, loc, book, indent="  ") or [f"  {label('none', loc)}"]
+    lines += _more(left_positions, top, loc)
     lines += ["", label("ratios", loc)]
-    lines += [f"  {describe(r, loc, book.parties)}" for r in ratios] or [
+    lines += [f"  {describe(r, loc, book.parties)}" for r in ratios[:top]] or [
         f"  {label('no ratios', loc)}"
     ]
-    return "\n".join(lines + _unanswered_lines(missing, loc, book))
+    lines += _more(len(ratios[top:]) if top is not None else 0, top, loc, by_size=False)
+    return "\n".join(lines + _unanswered_lines(missing, loc, book, top))
 
 
-def _unanswered_lines(missing: list[_Unanswered], locale: str, book: Ledger) -> list[str]:
+def _summary_ratios(
+    book: Ledger, args: argparse.Namespace, rates: list[Rate], via: str | None
+) -> tuple[list[Ratio], list[_Unanswered]]:
+    """The ratios of each party the file is about, each asked of the party's own entries:
+    what :func:`~ledger.ratios.questions` reads of a party the file is about is all there,
+    so that a summary grows with the entries, not with parties times entries (issue 14)."""
+    ratios: list[Ratio] = []
+    missing: list[_Unanswered] = []
+    own, source = _party_books(book), _source(args, book)
+    for party in _about(book):
+        asked = questions(own[party], party)
+        found, unanswered = _ratios(own[party], party, args.on, rates, asked, via, source)
+        ratios += found
+        missing += unanswered
+    return ratios, missing
+
+
+def _entry_lines(book: Ledger, locale: str) -> list[str]:
+    """Each entry on a line: its kind, id and amount, in columns in any language."""
+    kinds = {kind: html_word(kind, locale) for kind in {entry.kind for entry in book}}
+    wide = max((len(word) for word in kinds.values()), default=0)
+    ids = max((len(entry.id) for entry in book), default=0)
+    lines = []
+    for entry in book:
+        amount = getattr(entry, "amount", getattr(entry, "rate", None))
+        shown = format_figure(amount, locale) if isinstance(amount, Figure) else ""
+        lines.append(f"  {kinds[entry.kind]:<{wide}} {entry.id:<{ids}} {shown}")
+    return lines
+
+
+def _regrouped(rows: list[tuple[str, str, Figure]]) -> dict[str, dict[str, Figure]]:
+    """Positions as :func:`~ledger.netting.net_positions` gives them, from rows."""
+    grouped: dict[str, dict[str, Figure]] = {}
+    for party, code, figure in rows:
+        grouped.setdefault(party, {})[code] = figure
+    return grouped
+
+
+def _position_lines(
+    rows: list[tuple[str, str, Figure]], locale: str, book: Ledger, indent: str = ""
+) -> list[str]:
+    return [
+        f"{indent}{party_name(party, locale, book.parties)}: {format_figure(figure, locale)} "
+        f"({code})"
+        for party, code, figure in rows
+    ]
+
+
+def _unanswered_lines(
+    missing: list[_Unanswered], locale: str, book: Ledger, top: int | None = None
+) -> list[str]:
+    """The questions not answered, the first ``top`` of them (all with ``None``)."""
     if not missing:
         return []
-    return ["", label("unanswered", locale), *(m.line(locale, book.parties) for m in missing)]
+    lines = [m.line(locale, book.parties) for m in missing[:top]]
+    left = len(missing) - len(lines)
+    return ["", label("unanswered", locale), *lines, *_more(left, top, locale, by_size=False)]
 
 
 def _converting_to(parser: argparse.ArgumentParser) -> None:
@@ -1106,10 +1328,15 @@ def _explaining(args: argparse.Namespace) -> Any:
     return None if language_of(locale_of(args.locale)) == "en" else args.locale
 
 
+def _positions_arguments(parser: argparse.ArgumentParser) -> None:
+    _converting_to(parser)
+    _top_option(parser, "default: every one", "positions", "every position (the default)")
+
+
 @command(
     "positions",
     "every party's net position per currency",
-    arguments=_converting_to,
+    arguments=_positions_arguments,
     day="the day to net on",
     converting=True,
 )
@@ -1126,13 +1353,13 @@ def cmd_positions(args: argparse.Namespace) -> Any:
             via=via,
             progress=_on_terminal(),
         )
+    held = [(party, code, f) for party, each in positions.items() for code, f in each.items()]
+    top = _top(args, None)
+    kept, left = _largest(held, lambda row: row[2], lambda row: (row[0],), top)
     if args.json:
-        return _positions_json(positions, args.locale)
-    return "\n".join(
-        f"{party_name(p, args.locale, book.parties)}: {format_figure(f, args.locale)} ({c})"
-        for p, held in positions.items()
-        for c, f in held.items()
-    ) or label("none", args.locale)
+        return _positions_json(_regrouped(kept), args.locale)
+    lines = _position_lines(kept, args.locale, book) or [label("none", args.locale)]
+    return "\n".join(lines + [line.strip() for line in _more(left, top, args.locale)])
 
 
 @command(

@@ -537,6 +537,13 @@ LABELS = {
     "unanswered": _("Not answered (what to add to the file):"),
     "direction unknown": _("direction unknown"),
     "missing": _("missing (no figure for the year)"),
+    # A summary of a big ledger (issue 14): entries counted, the largest rows shown.
+    "every entry": _("every entry one by one: --all"),
+    "more largest": _(
+        "… and {count} more, smaller: the {top} largest in each currency are shown; --all "
+        "shows every one, --top N the N largest"
+    ),
+    "more": _("… and {count} more; --all shows every one"),
 }
 
 
