@@ -742,35 +742,17 @@ def _check_party(book: Ledger, party: str, role: str) -> None:
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    """Each pair's balance in each currency of its claims: netted on the pair's own claims in
-    that currency and their settlements, indexed once, so that a summary grows with the
-    entries, not with pairs times entries (issue 14); net_balance reads nothing else. A
-    claim's currency is found once per unit (units are shared): the property works it out
-    from the unit at every call, and netting asks for it several times a claim."""
-    groups: dict[tuple[str, str, str], list[EntryBase]] = {}
-    group_of: dict[str, tuple[str, str, str]] = {}
-    codes: dict[int, tuple[Any, str]] = {}  # by the unit's id, the unit kept alive beside it
-    dated: set[tuple[str, str, str]] = set()
-    for claim in book.claims():
-        unit = claim.amount.unit
-        known = codes.get(id(unit))
-        if known is None:
-            known = codes[id(unit)] = (unit, claim.currency)
+    """Each pair's balance in each currency of its claims (net_balance reads the pair's own
+    claims only, so that a summary grows with the entries, not with pairs times entries)."""
+    pairs: set[tuple[str, str, str]] = set()
+    for claim in book.claims(as_of=as_of):
         a, b = sorted((claim.creditor, claim.debtor))
-        group = (a, b, known[1])
-        groups.setdefault(group, []).append(claim)
-        group_of[claim.id] = group
-        if as_of is None or claim.as_of <= as_of:
-            dated.add(group)
-    for settlement in book.settlements():
-        if settlement.claim in group_of:
-            groups[group_of[settlement.claim]].append(settlement)
-    results, parts = [], book.parts
+        pairs.add((a, b, claim.currency))
+    results = []
     zeros: dict[str, Figure] = {}
-    with steps("net balances", len(dated), shown=_on_terminal()) as bar:
-        for a, b, code in sorted(dated):
-            own = Ledger.from_parts(replace(parts, entries=tuple(groups[a, b, code])))
-            balance = net_balance(own, a, b, as_of=as_of)  # one currency: no need to name it
+    with steps("net balances", len(pairs), shown=_on_terminal()) as bar:
+        for a, b, code in sorted(pairs):
+            balance = net_balance(book, a, b, as_of=as_of, currency=code)
             zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
             if balance.amount.less_than(zero):
                 balance = -balance
