@@ -138,7 +138,14 @@ CLDR (codes are upper-case: 'TJ') nor an 'org:' slug such as 'org:imf'
     """
     why = party_error(party)
     if why is not None:
-        raise LedgerError(f"{what}: {why}")
+        refused = LedgerError(f"{what}: {why}")
+        if isinstance(party, str):  # a reader's words: the code to give
+            upper = party.upper()
+            if upper != party and party_error(upper) is None:
+                refused.reason = ("party code case", {"party": party, "upper": upper})
+            else:
+                refused.reason = ("party code", {"party": party})
+        raise refused
     assert isinstance(party, str)
     return party
 
