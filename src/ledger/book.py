@@ -57,6 +57,7 @@ __all__ = [
     "Ledger",
     "as_set",
     "book_asked",
+    "claim_filters",
     "day_asked",
     "example",
     "examples",
@@ -74,6 +75,30 @@ D = TypeVar("D")
 STATUSES: tuple[str, ...] = get_args(Status)
 #: What a debt stock may count, as the file format names it.
 DEBT_MEASURES: tuple[str, ...] = get_args(DebtMeasure)
+
+
+def claim_filters(
+    status: str | Collection[str] | None, asserted_by: str | Collection[str] | None
+) -> tuple[Collection[str] | None, Collection[str] | None]:
+    """The statuses and the asserters a question about claims asks for (None: any), each
+    checked: an unknown status is refused, never matched by nothing.
+
+    >>> claim_filters("disputed", None)
+    ({'disputed'}, None)
+    >>> claim_filters("lost", None)
+    Traceback (most recent call last):
+    ledger.errors.LedgerError: status 'lost' is not a claim status; accepted: asserted, \
+acknowledged, disputed, settled, written_off
+    """
+    statuses, asserters = as_set(status), as_set(asserted_by)
+    for known in statuses or ():
+        if known not in STATUSES:
+            raise LedgerError(
+                f"status {known!r} is not a claim status; accepted: {', '.join(STATUSES)}"
+            )
+    for who in asserters or ():
+        party_asked(who, "asserted_by")
+    return statuses, asserters
 
 
 def as_set(value: str | Collection[str] | None) -> Collection[str] | None:
@@ -113,7 +138,14 @@ CLDR (codes are upper-case: 'TJ') nor an 'org:' slug such as 'org:imf'
     """
     why = party_error(party)
     if why is not None:
-        raise LedgerError(f"{what}: {why}")
+        refused = LedgerError(f"{what}: {why}")
+        if isinstance(party, str):  # a reader's words: the code to give
+            upper = party.upper()
+            if upper != party and party_error(upper) is None:
+                refused.reason = ("party code case", {"party": party, "upper": upper})
+            else:
+                refused.reason = ("party code", {"party": party})
+        raise refused
     assert isinstance(party, str)
     return party
 
@@ -362,17 +394,10 @@ class Ledger:
         """Claims (and counterclaims), filtered; ``as_of`` keeps those dated on or before it.
         Every filter is checked: an unknown status, party or currency is refused, never
         matched by nothing."""
-        statuses, asserters = as_set(status), as_set(asserted_by)
-        for known in statuses or ():
-            if known not in STATUSES:
-                raise LedgerError(
-                    f"status {known!r} is not a claim status; accepted: {', '.join(STATUSES)}"
-                )
+        statuses, asserters = claim_filters(status, asserted_by)
         for what, who in (("party", party), ("creditor", creditor), ("debtor", debtor)):
             if who is not None:
                 party_asked(who, what)
-        for who in asserters or ():
-            party_asked(who, "asserted_by")
         if currency is not None:
             check_currency(currency)
         return self._select(

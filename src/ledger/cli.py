@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn, TextIO, TypeVar
 
 from . import errors
-from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, schema
+from .book import DEFAULT_EXAMPLE, EXAMPLES, Ledger, example, examples, load, party_asked, schema
 from .entries import (
     Claim,
     EntryBase,
@@ -46,7 +46,6 @@ from .entries import (
     Remittance,
     Settlement,
     figure_from_data,
-    party_error,
 )
 from .errors import LedgerError, LedgerFileError, MissingRateError
 from .figures import Figure, shown
@@ -631,11 +630,15 @@ def in_words(message: str) -> str:
 
 class _Said(LedgerError):
     """A refusal already in the command line's words: ``main`` shows it as it is, and with
-    ``--json`` adds ``details`` to the error object."""
+    ``--json`` adds ``details`` to the error object; its ``message`` there is ``english``
+    where the words are the reader's language (programs read one language)."""
 
-    def __init__(self, message: str, details: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, details: dict[str, Any] | None = None, english: str | None = None
+    ) -> None:
         super().__init__(message)
         self.details = details or {}
+        self.english = message if english is None else english
 
 
 def _via_hint(error: LedgerError, rates: Sequence[Rate], via: str | None) -> str:
@@ -674,13 +677,26 @@ def _words(error: LedgerError, rates: Sequence[Rate] = (), via: str | None = Non
 
 
 @contextmanager
-def _worded(rates: Sequence[Rate], via: str | None) -> Iterator[None]:
+def _worded(
+    rates: Sequence[Rate],
+    via: str | None,
+    locale: str = "en_US",
+    names: dict[str, str] | None = None,
+) -> Iterator[None]:
     """Refusals inside come out in the command line's words, with ``--via`` suggested where a
-    third currency would answer."""
+    third currency would answer; in the reader's language where the catalogs hold the
+    refusal's reason (``--json`` keeps the English words as ``message`` and adds the reader's
+    as ``reason_text``)."""
     try:
         yield
+    except _Said:
+        raise
     except LedgerError as error:
-        raise _Said(_words(error, rates, via), _error_details(error)) from None
+        english, details = _words(error, rates, via), _error_details(error)
+        if reason_language(error, locale) == "en":
+            raise _Said(english, details) from None
+        said = reason(error, locale, names or {})
+        raise _Said(said, {**details, "reason_text": said}, english) from None
 
 
 # -- questions that could not be answered -----------------------------------------------------
@@ -730,47 +746,29 @@ class _Unanswered:
 
 def _check_party(book: Ledger, party: str, role: str) -> None:
     """A party argument (``role``: debtor, creditor, party) must be a code the ledger uses."""
-    problem = party_error(party)
-    if problem:
-        raise LedgerError(f"{role}: {problem}")
+    party_asked(party, role)
     known = _parties_of(book)
     if party not in known:
-        raise LedgerError(
+        refused = LedgerError(
             f"{role}: party {party!r} appears in no entry of the ledger; parties here: "
             f"{', '.join(known) or 'none'}"
         )
+        refused.reason = ("party unknown", {"party": party, "parties": ", ".join(known) or "-"})
+        raise refused
 
 
 def _balances(book: Ledger, as_of: date | None) -> list[Any]:
-    """Each pair's balance in each currency of its claims: netted on the pair's own claims in
-    that currency and their settlements, indexed once, so that a summary grows with the
-    entries, not with pairs times entries (issue 14); net_balance reads nothing else. A
-    claim's currency is found once per unit (units are shared): the property works it out
-    from the unit at every call, and netting asks for it several times a claim."""
-    groups: dict[tuple[str, str, str], list[EntryBase]] = {}
-    group_of: dict[str, tuple[str, str, str]] = {}
-    codes: dict[int, tuple[Any, str]] = {}  # by the unit's id, the unit kept alive beside it
-    dated: set[tuple[str, str, str]] = set()
-    for claim in book.claims():
-        unit = claim.amount.unit
-        known = codes.get(id(unit))
-        if known is None:
-            known = codes[id(unit)] = (unit, claim.currency)
+    """Each pair's balance in each currency of its claims (net_balance reads the pair's own
+    claims only, so that a summary grows with the entries, not with pairs times entries)."""
+    pairs: set[tuple[str, str, str]] = set()
+    for claim in book.claims(as_of=as_of):
         a, b = sorted((claim.creditor, claim.debtor))
-        group = (a, b, known[1])
-        groups.setdefault(group, []).append(claim)
-        group_of[claim.id] = group
-        if as_of is None or claim.as_of <= as_of:
-            dated.add(group)
-    for settlement in book.settlements():
-        if settlement.claim in group_of:
-            groups[group_of[settlement.claim]].append(settlement)
-    results, parts = [], book.parts
+        pairs.add((a, b, claim.currency))
+    results = []
     zeros: dict[str, Figure] = {}
-    with steps("net balances", len(dated), shown=_on_terminal()) as bar:
-        for a, b, code in sorted(dated):
-            own = Ledger.from_parts(replace(parts, entries=tuple(groups[a, b, code])))
-            balance = net_balance(own, a, b, as_of=as_of)  # one currency: no need to name it
+    with steps("net balances", len(pairs), shown=_on_terminal()) as bar:
+        for a, b, code in sorted(pairs):
+            balance = net_balance(book, a, b, as_of=as_of, currency=code)
             zero = zeros.get(code) or zeros.setdefault(code, Figure.of(f"0 {code}"))
             if balance.amount.less_than(zero):
                 balance = -balance
@@ -1302,7 +1300,7 @@ def cmd_net(args: argparse.Namespace) -> Any:
     _check_currency(args.currency, "--currency")
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
-    with _worded(rates, via):
+    with _worded(rates, via, args.locale, book.parties):
         balance = net_balance(
             book,
             args.debtor,
@@ -1344,7 +1342,7 @@ def cmd_positions(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
-    with _worded(rates, via):
+    with _worded(rates, via, args.locale, book.parties):
         positions = net_positions(
             book,
             as_of=args.on,
@@ -1373,7 +1371,7 @@ def cmd_settle(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_currency(args.convert_to, "--convert-to")
     rates, via = _rates(book, args), _via(args)
-    with _worded(rates, via):
+    with _worded(rates, via, args.locale, book.parties):
         try:
             transfers = settle(
                 book,
@@ -1457,7 +1455,7 @@ def cmd_convert(args: argparse.Namespace) -> Any:
     book = _book(args)
     _check_currency(args.to, "currency")
     rates, via = _rates(book, args), _via(args)
-    with _worded(rates, via):
+    with _worded(rates, via, args.locale, book.parties):
         amount = amount_argument(args.amount)
         conversion = convert(amount, args.to, rates=rates, on=args.on, via=via)
     if args.json:
@@ -1657,8 +1655,9 @@ def _error_details(error: LedgerError) -> dict[str, Any]:
 
 
 def _refused(error: LedgerError) -> dict[str, Any]:
-    details = error.details if isinstance(error, _Said) else _error_details(error)
-    return {"error": {"kind": "invalid", **details, "message": _words(error)}}
+    if isinstance(error, _Said):
+        return {"error": {"kind": "invalid", **error.details, "message": error.english}}
+    return {"error": {"kind": "invalid", **_error_details(error), "message": _words(error)}}
 
 
 def _names_example(given: Sequence[str]) -> bool:
@@ -1691,7 +1690,8 @@ def _run(given: list[str], out: TextIO, err: TextIO) -> int:
             args.locale = locale_of(args.locale, args.fallback)
         for warning in said:
             _write(err, f"debt-ledger: {warning.message}")
-        with warnings_shown(lambda words: _write(err, words)):  # matplotlib's too: escaped
+        # matplotlib's warnings escaped too; any refusal with a reason in the reader's language
+        with warnings_shown(lambda words: _write(err, words)), _worded((), None, args.locale):
             result = args.run(args)
     except SystemExit as stop:  # --help and --version, printed by argparse
         return int(stop.code or 0)

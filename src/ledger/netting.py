@@ -52,7 +52,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from .arithmetic import DIGITS, EXACT, LARGEST, SUMS, owned, rounded_total
-from .book import Ledger, as_set, book_asked, day_asked, party_asked
+from .book import Ledger, as_set, book_asked, claim_filters, day_asked, party_asked
 from .entries import Claim, Rate, Settlement
 from .errors import FigureError, LedgerError, UnitMismatchError
 from .faces import call
@@ -253,6 +253,36 @@ def _claims(
     return book.claims(status=as_set(statuses), asserted_by=as_set(asserted_by), as_of=day)
 
 
+def _claims_between(
+    book: Ledger,
+    debtor: str,
+    creditor: str,
+    day: date,
+    statuses: str | Collection[str] | None,
+    asserted_by: str | Collection[str] | None,
+) -> list[Claim]:
+    """The claims between two parties (either way) that count on ``day``, in ledger order:
+    read from the ledger's claims by pair, made once, so that a balance reads its own claims
+    only (a balance of each pair read every claim of the ledger: pairs times claims)."""
+    wanted, asserters = claim_filters(statuses, asserted_by)
+    between = book.derived("netting.pairs", _claims_by_pair).get(frozenset((debtor, creditor)))
+    return [
+        c
+        for c in between or ()
+        if c.as_of <= day
+        and (wanted is None or c.status in wanted)
+        and (asserters is None or c.asserted_by in asserters)
+    ]
+
+
+def _claims_by_pair(book: Ledger) -> dict[frozenset[str], list[Claim]]:
+    """A ledger's claims by the two parties they are between, in ledger order."""
+    found: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    for claim in book.claims():
+        found[frozenset((claim.creditor, claim.debtor))].append(claim)
+    return dict(found)
+
+
 def _settlements_by_claim(book: Ledger) -> dict[str, list[Settlement]]:
     """The settlements by the id of the claim they settle, in ledger order (made once per
     ledger: a balance reads only its own claims' settlements)."""
@@ -414,10 +444,7 @@ def net_balance(
     if currency is not None:
         _currency_between(book, check_currency(currency), debtor, creditor)
     settled = book.derived("netting.settlements", _settlements_by_claim)
-    pair = {debtor, creditor}
-    claims = [
-        c for c in _claims(book, day, statuses, asserted_by) if {c.creditor, c.debtor} == pair
-    ]
+    claims = _claims_between(book, debtor, creditor, day, statuses, asserted_by)
     if currency is not None:
         claims = [c for c in claims if c.currency == currency]
     currencies = sorted({c.currency for c in claims})

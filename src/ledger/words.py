@@ -757,6 +757,18 @@ REASONS = {
         "or add an earlier entry ({entry})"
     ),
     "compete": _("{what}, {party}: several entries compete as of {day} ({ids}); keep one"),
+    # a party a question names (the command line's arguments, lg.net_balance's ...)
+    "party unknown": _(
+        "{party}: no entry of the file names this party; parties in the file: {parties}"
+    ),
+    "party code case": _(
+        "{party}: not a party code: a country's ISO 3166 code in capitals ({upper}), or an "
+        "org: name such as org:imf"
+    ),
+    "party code": _(
+        "{party}: not a party code: a country's ISO 3166 code in capitals, or an org: name "
+        "such as org:imf"
+    ),
     "compete in year": _(
         "{what}, {party}, {year}: several entries compete ({ids}); keep one, or choose a source"
     ),
