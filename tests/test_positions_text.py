@@ -10,7 +10,7 @@ import pytest
 import ledger as lg
 from ledger.cli import main
 
-MINUS = "\u2212"
+MINUS = "-"  # CLDR's minus sign in every locale spoken: one sign for every figure
 NB = "\xa0"
 
 _HEAD = """
@@ -104,7 +104,7 @@ def test_a_range_whose_shown_ends_are_equal_says_about():
 def test_a_negative_range_end_reads_as_a_minus(low, high, locale, text):
     shown = lg.format_figure(lg.Figure.range(low, high), locale)
     assert shown == text
-    assert "–-" not in shown
+    assert "–-" not in shown  # a spaced dash between two signed ends
 
 
 def test_a_positive_range_is_written_as_before():
@@ -126,6 +126,16 @@ def test_a_value_beside_a_negative_range_takes_the_same_minus():
     )
     text = lg.format_figure(position)
     assert text == f"about {MINUS}KGS46.7M ({MINUS}KGS46.8M – {MINUS}KGS46.6M)", text
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ru_RU", "ky_KG", "uz_Latn_UZ"])
+def test_a_figure_alone_and_a_range_write_one_minus_sign(locale):
+    # A user's list of positions wrote "about -€29.2T" and "about −€82.4T – −€44.1T".
+    alone = lg.format_figure(lg.Figure.of("-46700000 KGS", "about"), locale)
+    ends = lg.format_figure(lg.Figure.range("-46800000 KGS", "-46600000 KGS"), locale)
+    assert "-46" in alone.replace("KGS", "") or "-KGS46" in alone, alone
+    assert "\u2212" not in alone + ends
+    assert ends.count("-") == 2, ends
 
 
 def test_a_range_of_one_amount_is_that_amount_and_not_about_it():

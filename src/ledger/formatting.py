@@ -355,8 +355,6 @@ def format_figure(
     text = _bounds_text(figure, low, high, where, say)
     if value is not None:
         central = say(value, False)
-        if _MINUS in text:  # "−KGS46.7M (−KGS46.8M – −KGS46.6M)": one minus sign throughout
-            central = _minus_sign(central)
         text = words_say(where, CENTRAL, value=central, range=text)
     if figure.approximate:
         if qualifier == "range":
@@ -488,12 +486,10 @@ def _range(where: Locale, low: str, high: str, any_suffix: bool = False) -> str:
     >>> _range(Locale.parse("en_US"), "$300M per year", "$400M per year")
     '$300M–$400M per year'
     """
-    signed = _minus_sign(low) != low or _minus_sign(high) != high
-    if signed:
-        low, high = _minus_sign(low), _minus_sign(high)
+    signed = _signed(low) or _signed(high)
     plain = words_say(where, RANGE, low=low, high=high)
     first, second = _NUMBER.search(low), _NUMBER.search(high)
-    if plain == f"{low}–{high}" and signed:  # "−$2M – $1M", never "-$2M–$1M" or "–-"
+    if plain == f"{low}–{high}" and signed:  # "-$2M – $1M", never "-$2M–$1M" or "–-"
         plain = f"{low} – {high}"
         return _shared_words(low, high, first, second, any_suffix, " – ") or plain
     if first is None or second is None or plain != f"{low}–{high}":
@@ -528,20 +524,20 @@ def _shared_words(
     return f"{before}{first.group()}{dash}{second.group()}{high[second.end() :]}"
 
 
-#: The minus sign a negative range end is written with (U+2212), so that "−2 – −1" reads
-#: as two negative numbers, where a hyphen after a dash ("-2–-1") does not.
-_MINUS = "\u2212"
+#: The minus sign, as CLDR writes it in every locale the library speaks (a hyphen-minus): one
+#: sign for a figure alone and for the ends of a range, which a spaced dash keeps apart
+#: ("-$2M – -$1M", never "-$2M–-$1M").
+_MINUS = "-"
 
 
-def _minus_sign(amount: str) -> str:
-    """An amount with the hyphen-minus before its number written as a minus sign.
+def _signed(amount: str) -> bool:
+    """Whether an amount is written with a minus sign before its number.
 
-    >>> _minus_sign("-$2M"), _minus_sign("-46,8 млн KGS"), _minus_sign("$2M per year")
-    ('−$2M', '−46,8 млн KGS', '$2M per year')
+    >>> _signed("-$2M"), _signed("около -46,8 млн KGS"), _signed("$2M per year")
+    (True, True, False)
     """
     digit = re.search(r"\d", amount)
-    end = digit.start() if digit else len(amount)
-    return amount[:end].replace("-", _MINUS) + amount[end:]
+    return _MINUS in amount[: digit.start() if digit else len(amount)]
 
 
 def _words_after(amount: str) -> str:
