@@ -90,8 +90,8 @@ def cross_check(
     so an entry naming one is told it was refused, not that it names nothing.
     """
     where = list(positions) if positions is not None else list(range(len(entries)))
-    by_id, problems, places = _unique_ids(entries, name, where)
     gone = dict(refused or {})
+    by_id, problems, places = _unique_ids(entries, name, where, gone)
     settled: dict[str, list[Settlement]] = {}
     # Labels are made for the entries a check concerns only: a ledger of a million claims
     # has few counterclaims and settlements.
@@ -143,26 +143,45 @@ def added_pass(
 
 
 def _unique_ids(
-    entries: list[EntryBase], name: str | None, where: list[int]
+    entries: list[EntryBase],
+    name: str | None,
+    where: list[int],
+    refused: Mapping[str, int] | None = None,
 ) -> tuple[dict[str, EntryBase], list[Problem], dict[str, int]]:
-    """Each id's entry and place (the first that has it), and a problem for each other."""
+    """Each id's entry and place (the first that has it), and a problem for each other: an
+    entry with the id of one refused above too (every problem is named at once, not the
+    repeated id only once the other is fixed)."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     by_id: dict[str, EntryBase] = {}
+    gone = refused or {}
     for index, entry in zip(where, entries, strict=True):
-        if entry.id in seen:
+        first = seen.get(entry.id)
+        if first is None and gone.get(entry.id, index) < index:
+            first = gone[entry.id]
+        if first is not None:
             problems.append(
                 Problem(
                     name,
                     f"entries[{index}] ({entry.id})",
                     "id",
-                    f"id {entry.id!r} is used already by entries[{seen[entry.id]}]; ids must be "
-                    "unique",
+                    f"id {entry.id!r} is used already by entries[{first}]; ids must be unique",
                 )
             )
         else:
             seen[entry.id] = index
             by_id[entry.id] = entry
+    for entry_id, index in gone.items():  # a refused entry with the id of one kept above
+        first = seen.get(entry_id)
+        if first is not None and first < index:
+            problems.append(
+                Problem(
+                    name,
+                    f"entries[{index}] ({entry_id})",
+                    "id",
+                    f"id {entry_id!r} is used already by entries[{first}]; ids must be unique",
+                )
+            )
     return by_id, problems, seen
 
 
