@@ -21,6 +21,7 @@ __all__ = [
     "RateError",
     "UnitMismatchError",
     "UnknownEntryError",
+    "listed",
 ]
 
 
@@ -109,3 +110,21 @@ class LedgerFileError(LedgerError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the ledger; nothing was loaded:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+
+
+#: The most items a refusal lists before it says how many more there are.
+LISTED = 6
+
+
+def listed(items: Iterable[str], most: int = LISTED) -> str:
+    """Items a refusal names, joined by commas: at most ``most`` of them, then how many more
+    (a line naming 51 competing entries was 1,635 characters long).
+
+    >>> listed(["a", "b", "c"])
+    'a, b, c'
+    >>> listed([f"c{i}" for i in range(51)])
+    'c0, c1, c2, c3, c4, c5, … (+45)'
+    """
+    items = list(items)
+    shown = ", ".join(items[:most])
+    return shown if len(items) <= most else f"{shown}, … (+{len(items) - most})"

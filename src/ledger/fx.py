@@ -52,7 +52,7 @@ from typing import TypeAlias
 from .arithmetic import owned
 from .book import Ledger, day_asked
 from .entries import GDP, Budget, Rate, Remittance
-from .errors import MissingRateError, RateError
+from .errors import MissingRateError, RateError, listed
 from .faces import call
 from .figures import Figure
 from .units import Amount, check_currency, currency_of, is_flow
@@ -233,7 +233,7 @@ def _one(candidates: list[Rate], source: str, target: str) -> Rate:
     direction); the lowest id names them, whatever their order."""
     distinct = {(r.rate, r.base) for r in candidates}
     if len(distinct) > 1:
-        ids = ", ".join(sorted(r.id for r in candidates))
+        ids = listed(sorted(r.id for r in candidates))
         first = min(r.as_of for r in candidates)
         refused = RateError(
             f"{len(candidates)} different {source}/{target} rates are in force from "

@@ -27,7 +27,7 @@ from typing import Any, NoReturn, TypeVar, overload
 from .arithmetic import owned
 from .book import DEBT_MEASURES, Ledger, book_asked, day_asked, party_asked
 from .entries import GDP, Budget, DebtMeasure, DebtStock, EntryBase, Rate, Remittance, Settlement
-from .errors import FigureError, LedgerError, MissingFigureError
+from .errors import FigureError, LedgerError, MissingFigureError, listed
 from .faces import call
 from .figures import Figure
 from .fx import Conversion, MaxAge, Rates, convert, flow_period, max_age_asked
@@ -317,7 +317,7 @@ def _latest(
     latest = max(entry.as_of for entry in entries)
     newest = [entry for entry in entries if entry.as_of == latest]
     if len(newest) > 1:
-        ids = ", ".join(sorted(entry.id for entry in newest))
+        ids = listed(sorted(entry.id for entry in newest))
         raise MissingFigureError(
             f"{len(newest)} {what} entries for {party} compete as of {latest.isoformat()} "
             f"({ids}); keep one, or narrow the question ({narrow})",
@@ -429,7 +429,7 @@ def _of_year(
     if len(known) == 1:
         return known[0]
     if known:
-        ids = ", ".join(sorted(e.id for e in known))
+        ids = listed(sorted(e.id for e in known))
         raise MissingFigureError(
             f"{len(known)} {what} entries for {party} speak for {year} ({named(book, known)}); "
             "keep one, or choose with source='...' (a source id or publisher)",
@@ -437,10 +437,10 @@ def _of_year(
         )
     if mine:
         assert day is not None
-        dated = ", ".join(f"{e.id}: {e.as_of.isoformat()}" for e in mine)
+        dated = listed(f"{e.id}: {e.as_of.isoformat()}" for e in mine)
         raise MissingFigureError(
             f"no {what} for {party} for {year} dated on or before {day.isoformat()} "
-            f"({', '.join(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
+            f"({listed(f'{e.id} is dated {e.as_of.isoformat()}' for e in mine)}): ask as "
             f"of a later day{'' if asked else f', or with year={year}'}",
             _reason("later in year", what=what, party=party, year=year, day=day, ids=dated),
         )

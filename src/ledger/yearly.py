@@ -53,6 +53,7 @@ from .errors import (
     MissingRateError,
     RateError,
     UnitMismatchError,
+    listed,
 )
 from .faces import call
 from .figures import Figure
@@ -351,7 +352,7 @@ def preferred(entries: Iterable[T], keep: Callable[[EntryBase], bool]) -> list[T
 def named(book: Ledger, entries: Iterable[EntryBase]) -> str:
     """Entries named with their sources and dates, by id, as a refusal names them."""
     ids = _source_ids(book)
-    return ", ".join(_said(e, ids) for e in sorted(entries, key=lambda e: e.id))
+    return listed(_said(e, ids) for e in sorted(entries, key=lambda e: e.id))
 
 
 def _said(entry: EntryBase, ids: dict[Source, str]) -> str:
@@ -368,7 +369,7 @@ def _competing(
         return
     ids = _source_ids(book)
     years = "; ".join(
-        f"{year}: {', '.join(_said(e, ids) for e in sorted(found, key=lambda e: e.id))}"
+        f"{year}: {listed(_said(e, ids) for e in sorted(found, key=lambda e: e.id))}"
         for year, found in sorted(clashes.items())
     )
     raise MissingFigureError(
