@@ -420,7 +420,7 @@ def test_flows_in_two_currencies_are_refused_word_for_word(flows):
         lg.UnitMismatchError, lambda: lg.series(book, "KG", "remittances", years=[2010, 2012])
     )
     assert words == (
-        "the remittances of KG are in KGS, USD; amounts in two currencies are never added "
+        "the remittances of KG are in KGS, USD; amounts in different currencies are never added "
         "to one series: pass currency='...' to convert them by the rate policy"
     )
 
@@ -646,7 +646,7 @@ def test_a_claim_dated_on_the_last_day_asked_counts_for_the_currency():
     )
     words = refusal(lg.UnitMismatchError, lambda: lg.series(book, "KG", "debt", years=[2010, 2011]))
     assert words == (
-        "the debts of KG are in KGS, USD; amounts in two currencies are never added to one "
+        "the debts of KG are in KGS, USD; amounts in different currencies are never added to one "
         "series: pass currency='...' to convert them by the rate policy"
     )
 

@@ -431,7 +431,7 @@ def net_balance(
     ``currency`` nets the claims in that currency only; ``convert_to`` converts every claim at
     the rate in force on ``as_of`` (rates from ``rates`` or the ledger's own ``Rate`` entries;
     ``via`` and ``max_age`` as for :func:`~ledger.fx.convert`).
-    Claims in two currencies with neither are refused: they are never added.
+    Claims in different currencies with neither are refused: they are never added.
     """
     day = day_asked(as_of)
     book_asked(book)
@@ -451,7 +451,7 @@ def net_balance(
     if convert_to is None and len(currencies) > 1:
         mixed = UnitMismatchError(
             f"claims between {debtor} and {creditor} are in {', '.join(currencies)}; amounts "
-            "in two currencies are never added: pass currency='...' to net one of them, or "
+            "in different currencies are never added: pass currency='...' to net one of them, or "
             "convert_to='...' with dated rates"
         )
         mixed.reason = ("currencies", {"currencies": ", ".join(currencies)})  # a reader's words

@@ -822,7 +822,7 @@ REASONS = {
         "{what} is weighed against GDP in a question of its own"
     ),
     "currencies": _(
-        "the claims are in {currencies}, and amounts in two currencies are never added; net "
+        "the claims are in {currencies}, and amounts in different currencies are never added; net "
         "one currency at a time, or convert them with dated rates"
     ),
     # ledger.frames: a row of a frame netting cannot take ({row}: its id, file and line)

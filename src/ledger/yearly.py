@@ -418,7 +418,7 @@ class _Policy:
         held = sorted({code for f in found if (code := currency_of(f.unit)) is not None})
         if len(held) > 1:
             raise UnitMismatchError(
-                f"the {what} of {party} are in {', '.join(held)}; amounts in two currencies "
+                f"the {what} of {party} are in {', '.join(held)}; amounts in different currencies "
                 "are never added to one series: pass currency='...' to convert them by the "
                 "rate policy"
             )
