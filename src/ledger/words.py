@@ -255,7 +255,20 @@ def _catalog(language: str) -> gettext.NullTranslations:
 
 
 def say(locale: Locale, message: str, **values: str) -> str:
-    return catalog(locale).gettext(message).format(**values)
+    """A message in the locale's words, with its values. English writes the possessive of a
+    name ending in s with an apostrophe alone (a code keeps its 's: "US's").
+
+    >>> say(Locale("en"), "{party}'s claim of {amount}", party="Falkland Islands", amount="$5")
+    "Falkland Islands' claim of $5"
+    >>> say(Locale("en"), "{party}'s claim of {amount}", party="US", amount="$5")
+    "US's claim of $5"
+    """
+    text = catalog(locale).gettext(message)
+    if text is message and "}'s" in text:  # English, the source's own words
+        for key, value in values.items():
+            if isinstance(value, str) and value.endswith("s") and value[-2:-1].islower():
+                text = text.replace(f"{{{key}}}'s", f"{{{key}}}'")
+    return text.format(**values)
 
 
 def say_chained(locale: Locale, first: str, steps: list[tuple[str, str]]) -> str:
