@@ -22,6 +22,7 @@ whether it reads a FILE, asks about a day (``--on``) or converts (``--rates``, `
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import re
@@ -1615,13 +1616,26 @@ def _write(stream: TextIO, text: str) -> None:
 
 def _write_json(stream: TextIO, data: Any) -> None:
     """JSON on a terminal: control and bidi characters as JSON escapes; all of it ASCII where
-    the terminal's encoding cannot show the rest."""
-    text = json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    the terminal's encoding is not a Unicode one. Written as it is made, a piece at a time:
+    a summary of 100k entries made its 205 MB of text whole, then copied it twice (peak 1.8 GB)."""
     try:
-        text.encode(getattr(stream, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
-    stream.write(text + "\n")
+        unicode = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name.startswith("utf")
+    except LookupError:
+        unicode = False
+    encoder = json.JSONEncoder(ensure_ascii=not unicode, indent=2, default=str)
+    pieces: list[str] = []
+    size = 0
+    for piece in encoder.iterencode(data):
+        pieces.append(piece)
+        size += len(piece)
+        if size > _JSON_PIECE:
+            stream.write(json_escaped("".join(pieces)))
+            pieces, size = [], 0
+    stream.write(json_escaped("".join(pieces)) + "\n")
+
+
+#: How much JSON text is written at a time.
+_JSON_PIECE = 1 << 16
 
 
 #: The ``kind`` of an error object, by the library's class of refusal (the first that fits).
