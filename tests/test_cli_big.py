@@ -185,16 +185,30 @@ def test_json_gives_everything_unless_asked_for_the_largest(big: Path) -> None:
     assert len(data["balances"]) == USD_PAIRS + 1 + EUR_PAIRS
     assert sum(len(held) for held in data["positions"].values()) == 2 * (USD_PAIRS + 1 + EUR_PAIRS)
     assert data["counts"] == {"claim": {"EUR": 5, "USD": 61}}
-    assert data["left_out"] == {"entries": 0, "balances": 0, "positions": 0}
+    assert data["left_out"] == {
+        "entries": 0,
+        "balances": 0,
+        "positions": 0,
+        "ratios": 0,
+        "unanswered": 0,
+    }
     top = json.loads(run("summary", str(big), "--on", "2004-12-31", "--json", "--top", "3"))
     assert top["entries"] == []
     assert [b["debtor"] for b in top["balances"]] == expected_balances(
         "EUR", 3
     ) + expected_balances("USD", 3)
+    # Ratios and the questions not answered stop after as many rows too, counted (a user
+    # check found them all there under --top 5: 38 and 544 rows).
+    ratios, unanswered = len(data["ratios"]), len(data["unanswered"])
+    assert unanswered > 3
+    assert top["ratios"] == data["ratios"][:3]
+    assert top["unanswered"] == data["unanswered"][:3]
     assert top["left_out"] == {
         "entries": 66,
         "balances": USD_PAIRS + 1 + EUR_PAIRS - 6,
         "positions": 2 * (USD_PAIRS + 1 + EUR_PAIRS) - 6,
+        "ratios": max(0, ratios - 3),
+        "unanswered": unanswered - 3,
     }
 
 

@@ -1097,13 +1097,15 @@ def cmd_summary(args: argparse.Namespace) -> Any:
             "entries": [_entry_json(e, loc, once) for e in book] if listed else [],
             "balances": [_balance_json(b, loc, book.parties, once) for b in shown],
             "positions": _positions_json(_regrouped(kept), loc),
-            "ratios": [_ratio_json(r, loc) for r in ratios],
-            "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
+            "ratios": [_ratio_json(r, loc) for r in ratios[:top]],
+            "unanswered": [m.to_json(args.locale, book.parties) for m in missing[:top]],
             "counts": _counts(book),
             "left_out": {
                 "entries": 0 if listed else len(book),
                 "balances": left,
                 "positions": left_positions,
+                "ratios": len(ratios[top:]) if top is not None else 0,
+                "unanswered": len(missing[top:]) if top is not None else 0,
             },
         }
     lines = [book.title or _named(args), ""]
