@@ -315,7 +315,7 @@ def test_a_series_holds_one_unit_per_question():
         amount="1 billion USD/year",
         fiscal_year=2011,
     )
-    with pytest.raises(lg.UnitMismatchError, match="in KGS, USD; amounts in two currencies"):
+    with pytest.raises(lg.UnitMismatchError, match="in KGS, USD; amounts in different currencies"):
         lg.series(book, "KG", "budget", years=[2011, 2012])
 
 
