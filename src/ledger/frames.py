@@ -427,12 +427,14 @@ def _indicator(expression: Any) -> Any:
 # -- settlements ----------------------------------------------------------------------------
 
 
-def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[Any, Any]:
+def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[Any, Any, Any]:
     """Each claim's settlements summed by claim id: the parts of their sum (central value, lower
     and upper bound, with how many rows lack each), exclusive ends, approximate rows, bad rows,
-    the earliest date (``_sfirst``, where both frames are dated); and the settlement rows with
-    their parts, to show a bad one. A settlement naming no claim of ``claims`` (all of them,
-    whatever their date or status) is refused here."""
+    the earliest date (``_sfirst``, where both frames are dated); the settlement rows with
+    their parts, to show a bad one; and the rows with an id (whatever their date: ids are
+    unique across a ledger's entries), or None where the frame has no ``id``, to check beside
+    the sums (see :func:`_unique_settlement_ids`). A settlement naming no claim of ``claims``
+    (all of them, whatever their date or status) is refused here."""
     import narwhals as nw
 
     frame = _native_frame(native, "settlements")
@@ -458,6 +460,10 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
         if type(error).__module__.split(".")[0] not in _ENGINES or unreadable is None:
             raise
         raise unreadable from None
+    ided = None
+    if "id" in names:
+        kept = ["id", *(["_file"] if "_file" in names else [])]
+        ided = frame.filter(~nw.col("id").is_null()).select(*kept)
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
@@ -484,7 +490,7 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
     # Dask joins each partition of claims with the sums, brought here (a row per claim).
     if frame.implementation == nw.Implementation.DASK:
         sums = sums.collect()
-    return sums, _each_row(frame, parted)
+    return sums, _each_row(frame, parted), ided
 
 
 def _known_claims(settlements: Any, claims: Any) -> None:
@@ -512,12 +518,84 @@ def _unique_ids(claims: Any) -> None:
     counts = ided.group_by("id").agg(nw.len().alias("_rows"))
     twice = _first(counts.filter(nw.col("_rows") > 1))
     if twice is not None:
+        named = repr(twice["id"]) + _id_where([ided], twice["id"])
         error = FrameError(
-            f"claims: id {twice['id']!r} is given to {twice['_rows']} rows; each claim has its "
+            f"claims: id {named} is given to {twice['_rows']} rows; each claim has its "
             "own id (a settlement names one claim)"
         )
-        error.reason = ("id twice", {"id": repr(twice["id"]), "count": str(twice["_rows"])})
+        error.reason = ("id twice", {"id": named, "count": str(twice["_rows"])})
         raise error
+
+
+def _unique_settlement_ids(settlements: Any, claims: Any) -> None:
+    """Refuses an id given to two settlements (counted twice otherwise), or a settlement's id
+    that is a claim's: ids are unique across a ledger's entries, as the object path says.
+    ``settlements``: their rows with an id (see :func:`_settled`); ``claims``: every claim."""
+    import narwhals as nw
+
+    counts = settlements.group_by("id").agg(nw.len().alias("_rows"))
+    twice = _first(counts.filter(nw.col("_rows") > 1))
+    if twice is not None:
+        named = repr(twice["id"]) + _id_where([settlements], twice["id"])
+        error = FrameError(
+            f"settlements: id {named} is given to {twice['_rows']} rows; each settlement has "
+            "its own id (ids are unique across a ledger's entries)"
+        )
+        error.reason = ("settlement id twice", {"id": named, "count": str(twice["_rows"])})
+        raise error
+    theirs = settlements.select(nw.col("id").cast(nw.String)).unique()
+    ours = claims.filter(~nw.col("id").is_null()).select(nw.col("id").cast(nw.String)).unique()
+    if settlements.implementation == nw.Implementation.DASK:  # as in _known_claims
+        theirs, ours = theirs.collect(), ours.collect()
+    both = _first(theirs.join(ours, on="id", how="inner"))
+    if both is not None:
+        named = repr(both["id"]) + _id_where([settlements, claims], both["id"])
+        error = FrameError(
+            f"settlements: id {named} is a claim's id too; ids are unique across a ledger's entries"
+        )
+        error.reason = ("settlement id of a claim", {"id": named})
+        raise error
+
+
+def _id_where(rows: Sequence[Any], value: Any) -> str:
+    """`` (file lines 2 and 4)``: where the rows of ``rows`` with id ``value`` are written,
+    for rows :func:`scan` read from CSV (looked up only to say so); else nothing."""
+    import narwhals as nw
+
+    files: set[str] = set()
+    for frame in rows:
+        if "_file" not in frame.collect_schema().names():
+            continue
+        found = frame.filter(nw.col("id").cast(nw.String) == str(value)).select("_file").unique()
+        found = found.collect() if isinstance(found, nw.LazyFrame) else found
+        files |= {file for file in found["_file"].to_list() if isinstance(file, str)}
+    said = []
+    for file in sorted(files):
+        lines = _lines_with(file, "id", str(value))
+        said.append(f"{file} {_numbered(lines)}" if lines else file)
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _lines_with(file: str, column: str, value: str) -> list[int]:
+    """The lines of a CSV file whose ``column`` holds ``value``."""
+    import csv
+
+    try:
+        with open(file, newline="", encoding="utf-8") as text:
+            reader = csv.DictReader(text)  # its line_num counts blank lines too
+            return [reader.line_num for row in reader if row.get(column) == value]
+    except OSError:
+        return []
+
+
+def _numbered(lines: Sequence[int]) -> str:
+    """
+    >>> _numbered([3]), _numbered([2, 4]), _numbered([2, 5, 9])
+    ('line 3', 'lines 2 and 4', 'lines 2, 5 and 9')
+    """
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return f"lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}"
 
 
 def _check_columns(plan: _Plan) -> None:
@@ -630,6 +708,9 @@ class _Plan:
     columns: tuple[str, ...] = ()  # the columns of the caller's frame
     ids: Any = None  # every row of a lazy frame, whose ids are checked beside the sums
     unblank: bool = False  # rows of nothing but empty fields left out (see :func:`_blank`)
+    #: The settlement rows with an id and every claim, whose ids are checked beside the sums
+    #: (see :func:`_unique_settlement_ids`), where the settlements have an ``id``.
+    repeats: tuple[Any, Any] | None = None
 
     @cached_property
     def full(self) -> Any:
@@ -709,10 +790,11 @@ def _plan(
             unblank=unblank,
             ids=ids,
         )
-    sums = paid = None
+    sums = paid = repeats = None
     if settlements is not None:
         _required(names, ("id",), "claims")
-        sums, paid = _settled(settlements, every, kind, as_of)
+        sums, paid, ided = _settled(settlements, every, kind, as_of)
+        repeats = None if ided is None else (ided, every)
 
     def counted(rows: Any) -> Any:
         rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
@@ -748,6 +830,7 @@ def _plan(
         columns=tuple(names),
         unblank=unblank,
         ids=ids,
+        repeats=repeats,
     )
 
 
@@ -1200,6 +1283,10 @@ def _both_sides(plan: _Plan) -> Any:
     import narwhals as nw
 
     owed, owing, parts = _sides(plan)
+    if plan.repeats is not None and not (
+        plan.implementation.is_polars() or plan.implementation == nw.Implementation.DUCKDB
+    ):
+        _unique_settlement_ids(*plan.repeats)  # in memory, or Dask: looked at directly
     if plan.implementation == nw.Implementation.DASK:
         from dask.base import compute
 
@@ -1233,25 +1320,48 @@ def _both_sides(plan: _Plan) -> Any:
         return nw.from_native(pa.table(columns))
     total_frame = nw.concat([owed, owing], how="vertical")
     lazy = total_frame.group_by("party", "currency").agg(*_sums(parts))
-    if plan.implementation.is_polars() and plan.ids is not None:
+    if plan.implementation.is_polars() and (plan.ids is not None or plan.repeats is not None):
         import polars as pl
 
-        # One query: the sums and the ids' hashes (see _repeated).
-        hashes = plan.ids.to_native().select(_id_hashes())
+        # One query: the sums and the ids' hashes (see _repeated): the claims', or the
+        # settlements' beside the claims' (a settlement's id is no other entry's).
+        ided = plan.ids if plan.ids is not None else _keys(plan)
+        hashes = ided.to_native().select(_id_hashes())
         summed, hashed = pl.collect_all([lazy.to_native(), hashes], engine="streaming")
         if _repeated(hashed.to_series().to_numpy()):
-            _unique_ids(plan.ids)
+            _ids_looked_at(plan)
         return nw.from_native(summed)
     if plan.implementation.is_polars():
         return lazy.collect(engine="streaming")
-    if plan.ids is not None and plan.implementation == nw.Implementation.DUCKDB:
+    if plan.implementation == nw.Implementation.DUCKDB and (
+        plan.ids is not None or plan.repeats is not None
+    ):
         # The ids' hashes by DuckDB, sorted here: a quarter of the time of its count(DISTINCT).
-        hashed = plan.ids.to_native().filter('"id" IS NOT NULL').project('hash("id") AS _hash')
+        ided = plan.ids if plan.ids is not None else _keys(plan)
+        hashed = ided.to_native().filter('"id" IS NOT NULL').project('hash("id") AS _hash')
         if _repeated(hashed.fetchnumpy()["_hash"]):
-            _unique_ids(plan.ids)
+            _ids_looked_at(plan)
     elif plan.ids is not None:
         _judge_ids(plan, plan.ids.select(*_id_counts()).collect().row(0))
     return lazy.collect()
+
+
+def _keys(plan: _Plan) -> Any:
+    """Every claim's id and every settlement's, as text, in one column ``id``."""
+    import narwhals as nw
+
+    assert plan.repeats is not None
+    settled, claims = plan.repeats
+    as_text = nw.col("id").cast(nw.String)
+    return nw.concat([claims.select(as_text), settled.select(as_text)], how="vertical")
+
+
+def _ids_looked_at(plan: _Plan) -> None:
+    """Refuses the id their hashes showed twice (or finds two ids of one hash)."""
+    if plan.ids is not None:
+        _unique_ids(plan.ids)
+    if plan.repeats is not None:
+        _unique_settlement_ids(*plan.repeats)
 
 
 def _id_hashes() -> Any:
