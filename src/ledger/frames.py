@@ -427,12 +427,14 @@ def _indicator(expression: Any) -> Any:
 # -- settlements ----------------------------------------------------------------------------
 
 
-def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[Any, Any]:
+def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[Any, Any, Any]:
     """Each claim's settlements summed by claim id: the parts of their sum (central value, lower
     and upper bound, with how many rows lack each), exclusive ends, approximate rows, bad rows,
-    the earliest date (``_sfirst``, where both frames are dated); and the settlement rows with
-    their parts, to show a bad one. A settlement naming no claim of ``claims`` (all of them,
-    whatever their date or status) is refused here."""
+    the earliest date (``_sfirst``, where both frames are dated); the settlement rows with
+    their parts, to show a bad one; and the rows with an id (whatever their date: ids are
+    unique across a ledger's entries), or None where the frame has no ``id``, to check beside
+    the sums (see :func:`_unique_settlement_ids`). A settlement naming no claim of ``claims``
+    (all of them, whatever their date or status) is refused here."""
     import narwhals as nw
 
     frame = _native_frame(native, "settlements")
@@ -458,6 +460,10 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
         if type(error).__module__.split(".")[0] not in _ENGINES or unreadable is None:
             raise
         raise unreadable from None
+    ided = None
+    if "id" in names:
+        kept = ["id", *(["_file"] if "_file" in names else [])]
+        ided = frame.filter(~nw.col("id").is_null()).select(*kept)
     dated = _on_or_before(names, schema, day)
     if dated is not None:
         frame = frame.filter(dated)
@@ -471,20 +477,23 @@ def _settled(native: Any, claims: Any, kind: _Kind, day: date | None) -> tuple[A
         return rows.with_columns(*_figure_columns(names, kind))
 
     def counted(rows: Any) -> Any:
-        rows = parted(rows).with_columns(*_summable(kind))
+        rows = parted(rows)
+        rows = rows.with_columns(*_row_places(kind)).with_columns(*_summable(kind))
         dates = ["as_of"] if both_dated else []
         top = nw.max_horizontal("_v", "_lo", "_hi").alias("_top")
-        return rows.select(*keys, *dates, *_PART_COLUMNS, top, nw.lit(1).alias("_n"))
+        places = ["_pmin", "_pmax"]
+        return rows.select(*keys, *dates, *_PART_COLUMNS, *places, top, nw.lit(1).alias("_n"))
 
-    parts = [*_sums([*_PART_COLUMNS, "_n"]), nw.col("_top").max()]
+    parts = [*_sums([*_PART_COLUMNS, "_n"]), nw.col("_top").max(), *_places_kept()]
     sums = _each_row(frame, counted).group_by(*keys).agg(*parts, *first)
-    renamed = {name: f"_s{name}" for name in _PART_COLUMNS} | {"_n": "_sn", "_top": "_s_top"}
+    renamed = {name: f"_s{name}" for name in (*_PART_COLUMNS, "_pmin", "_pmax")}
+    renamed |= {"_n": "_sn", "_top": "_s_top"}
     sums = sums.rename(renamed)
     sums = sums.rename({"currency": "_scurrency"}) if "currency" in names else sums
     # Dask joins each partition of claims with the sums, brought here (a row per claim).
     if frame.implementation == nw.Implementation.DASK:
         sums = sums.collect()
-    return sums, _each_row(frame, parted)
+    return sums, _each_row(frame, parted), ided
 
 
 def _known_claims(settlements: Any, claims: Any) -> None:
@@ -512,12 +521,84 @@ def _unique_ids(claims: Any) -> None:
     counts = ided.group_by("id").agg(nw.len().alias("_rows"))
     twice = _first(counts.filter(nw.col("_rows") > 1))
     if twice is not None:
+        named = repr(twice["id"]) + _id_where([ided], twice["id"])
         error = FrameError(
-            f"claims: id {twice['id']!r} is given to {twice['_rows']} rows; each claim has its "
+            f"claims: id {named} is given to {twice['_rows']} rows; each claim has its "
             "own id (a settlement names one claim)"
         )
-        error.reason = ("id twice", {"id": repr(twice["id"]), "count": str(twice["_rows"])})
+        error.reason = ("id twice", {"id": named, "count": str(twice["_rows"])})
         raise error
+
+
+def _unique_settlement_ids(settlements: Any, claims: Any) -> None:
+    """Refuses an id given to two settlements (counted twice otherwise), or a settlement's id
+    that is a claim's: ids are unique across a ledger's entries, as the object path says.
+    ``settlements``: their rows with an id (see :func:`_settled`); ``claims``: every claim."""
+    import narwhals as nw
+
+    counts = settlements.group_by("id").agg(nw.len().alias("_rows"))
+    twice = _first(counts.filter(nw.col("_rows") > 1))
+    if twice is not None:
+        named = repr(twice["id"]) + _id_where([settlements], twice["id"])
+        error = FrameError(
+            f"settlements: id {named} is given to {twice['_rows']} rows; each settlement has "
+            "its own id (ids are unique across a ledger's entries)"
+        )
+        error.reason = ("settlement id twice", {"id": named, "count": str(twice["_rows"])})
+        raise error
+    theirs = settlements.select(nw.col("id").cast(nw.String)).unique()
+    ours = claims.filter(~nw.col("id").is_null()).select(nw.col("id").cast(nw.String)).unique()
+    if settlements.implementation == nw.Implementation.DASK:  # as in _known_claims
+        theirs, ours = theirs.collect(), ours.collect()
+    both = _first(theirs.join(ours, on="id", how="inner"))
+    if both is not None:
+        named = repr(both["id"]) + _id_where([settlements, claims], both["id"])
+        error = FrameError(
+            f"settlements: id {named} is a claim's id too; ids are unique across a ledger's entries"
+        )
+        error.reason = ("settlement id of a claim", {"id": named})
+        raise error
+
+
+def _id_where(rows: Sequence[Any], value: Any) -> str:
+    """`` (file lines 2 and 4)``: where the rows of ``rows`` with id ``value`` are written,
+    for rows :func:`scan` read from CSV (looked up only to say so); else nothing."""
+    import narwhals as nw
+
+    files: set[str] = set()
+    for frame in rows:
+        if "_file" not in frame.collect_schema().names():
+            continue
+        found = frame.filter(nw.col("id").cast(nw.String) == str(value)).select("_file").unique()
+        found = found.collect() if isinstance(found, nw.LazyFrame) else found
+        files |= {file for file in found["_file"].to_list() if isinstance(file, str)}
+    said = []
+    for file in sorted(files):
+        lines = _lines_with(file, "id", str(value))
+        said.append(f"{file} {_numbered(lines)}" if lines else file)
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _lines_with(file: str, column: str, value: str) -> list[int]:
+    """The lines of a CSV file whose ``column`` holds ``value``."""
+    import csv
+
+    try:
+        with open(file, newline="", encoding="utf-8") as text:
+            reader = csv.DictReader(text)  # its line_num counts blank lines too
+            return [reader.line_num for row in reader if row.get(column) == value]
+    except OSError:
+        return []
+
+
+def _numbered(lines: Sequence[int]) -> str:
+    """
+    >>> _numbered([3]), _numbered([2, 4]), _numbered([2, 5, 9])
+    ('line 3', 'lines 2 and 4', 'lines 2, 5 and 9')
+    """
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return f"lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}"
 
 
 def _check_columns(plan: _Plan) -> None:
@@ -606,9 +687,57 @@ def _summable(kind: _Kind) -> list[Any]:
 
 
 def _sums(parts: Iterable[str]) -> list[Any]:
+    """Each part summed; the places of :func:`_row_places` kept at their fewest and most."""
     import narwhals as nw
 
-    return [nw.col(name).sum() for name in parts]
+    kept = {"_pmin": nw.col("_pmin").min(), "_pmax": nw.col("_pmax").max()}
+    return [kept.get(name, nw.col(name).sum()) for name in parts]
+
+
+def _places_kept() -> list[Any]:
+    import narwhals as nw
+
+    return [nw.col("_pmin").min(), nw.col("_pmax").max()]
+
+
+#: The most places whole minor units are read to (babel's digits of a currency are fewer):
+#: a position's places are then told in its currency's digits (see :func:`_places`).
+_MINOR_PLACES = 4
+
+
+def _row_places(kind: _Kind) -> list[Any]:
+    """Each row's places, for the places of a sum with an approximate term (the rule of
+    :meth:`Figure.__add__`: never more places than its approximate terms were written with):
+    an approximate row's places as written without trailing zeros (a decimal column cannot
+    tell ``2000`` from ``2000.00``), never below 0; an exact row's, the column's scale. As
+    ``_pmin`` (the fewest, kept by a minimum) and ``_pmax`` (the most, by a maximum): the
+    same number, until a row is settled (see :func:`_zeroed`) or reduced."""
+    import narwhals as nw
+
+    written = nw.max_horizontal(*(_written(nw.col(part), kind) for part in ("_v", "_lo", "_hi")))
+    every = _MINOR_PLACES if kind.minor else kind.scale or 0
+    places = nw.when(nw.col("_ap")).then(written).otherwise(nw.lit(every)).cast(nw.Int64)
+    return [places.alias("_pmin"), places.alias("_pmax")]
+
+
+def _written(column: Any, kind: _Kind) -> Any:
+    """The places of a column's number written without trailing zeros (0 where missing): for
+    decimals of scale ``s``, how many of ``round(j)``, ``j < s``, change it; for whole minor
+    units ``m``, how many ``k`` in 1 to :data:`_MINOR_PLACES` leave a remainder of ``m / 10**k``."""
+    import narwhals as nw
+
+    if kind.minor:  # pandas takes no ``%`` through narwhals
+        steps = [(column // 10**k) * 10**k != column for k in range(1, _MINOR_PLACES + 1)]
+    else:
+        steps = [column.round(j) != column for j in range(kind.scale or 0)]
+    if not steps:
+        return nw.lit(0)
+    given = ~column.is_null()  # a NaN of pandas' numbers is unequal to itself
+    counted = [_indicator((given & step).fill_null(False)) for step in steps]
+    total = counted[0]
+    for more in counted[1:]:
+        total = total + more
+    return total
 
 
 # -- each claim's count ---------------------------------------------------------------------
@@ -630,6 +759,9 @@ class _Plan:
     columns: tuple[str, ...] = ()  # the columns of the caller's frame
     ids: Any = None  # every row of a lazy frame, whose ids are checked beside the sums
     unblank: bool = False  # rows of nothing but empty fields left out (see :func:`_blank`)
+    #: The settlement rows with an id and every claim, whose ids are checked beside the sums
+    #: (see :func:`_unique_settlement_ids`), where the settlements have an ``id``.
+    repeats: tuple[Any, Any] | None = None
 
     @cached_property
     def full(self) -> Any:
@@ -709,14 +841,16 @@ def _plan(
             unblank=unblank,
             ids=ids,
         )
-    sums = paid = None
+    sums = paid = repeats = None
     if settlements is not None:
         _required(names, ("id",), "claims")
-        sums, paid = _settled(settlements, every, kind, as_of)
+        sums, paid, ided = _settled(settlements, every, kind, as_of)
+        repeats = None if ided is None else (ided, every)
 
     def counted(rows: Any) -> Any:
         rows = _retyped(rows, [n for n in _AMOUNTS if n in names], kind)
         rows = rows.with_columns(*_figure_columns(names, kind))
+        rows = rows.with_columns(*_row_places(kind))
         if sums is not None:
             rows = _reduced(rows, sums, kind)
         if "status" in names:
@@ -735,7 +869,7 @@ def _plan(
         )
 
     full = _each_row(lazy, counted)
-    rows = full.select(*keep, *_PART_COLUMNS, "_top", "_rows")
+    rows = full.select(*keep, *_PART_COLUMNS, "_pmin", "_pmax", "_top", "_rows")
     return _Plan(
         rows,
         lambda: full,
@@ -748,6 +882,7 @@ def _plan(
         columns=tuple(names),
         unblank=unblank,
         ids=ids,
+        repeats=repeats,
     )
 
 
@@ -839,6 +974,8 @@ def _reduced(rows: Any, sums: Any, kind: _Kind) -> Any:
         (nw.col("_hi_open") | count("_s_lo_open")).alias("_hi_open"),
         (nw.col("_ap") | count("_s_ap")).alias("_ap"),
         bad.alias("_bad"),
+        nw.min_horizontal("_pmin", nw.col("_s_pmin").fill_null(nw.col("_pmin"))).alias("_pmin"),
+        nw.max_horizontal("_pmax", nw.col("_s_pmax").fill_null(nw.col("_pmax"))).alias("_pmax"),
     )
 
 
@@ -848,9 +985,13 @@ def _zeroed(rows: Any, kind: _Kind) -> Any:
 
     zero = nw.col("status").is_in(sorted(ZERO_STATUSES)).fill_null(False)
     nought = kind.nought("_v")
+    # An exact zero, written 0: it neither limits a sum's places nor adds any.
+    every = _MINOR_PLACES if kind.minor else kind.scale or 0
     return rows.with_columns(
         *(nw.when(zero).then(nought).otherwise(nw.col(c)).alias(c) for c in ("_v", "_lo", "_hi")),
         *(nw.col(c) & ~zero for c in ("_lo_open", "_hi_open", "_ap")),
+        nw.when(zero).then(nw.lit(every)).otherwise(nw.col("_pmin")).cast(nw.Int64).alias("_pmin"),
+        nw.when(zero).then(nw.lit(0)).otherwise(nw.col("_pmax")).cast(nw.Int64).alias("_pmax"),
     )
 
 
@@ -933,12 +1074,15 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         )
         return owed, owing, ["_v", "_bad", "_len", "_top"]
     owed = rows.group_by("creditor", "currency").agg(
-        *_sums(_PART_COLUMNS), nw.col("_rows").sum().alias("_len"), nw.col("_top").max()
+        *_sums(_PART_COLUMNS),
+        *_places_kept(),
+        nw.col("_rows").sum().alias("_len"),
+        nw.col("_top").max(),
     )
     owed = owed.with_columns(nw.col("_len").cast(nw.Int64), _widest(plan, nw.col("_top"))).rename(
         {"creditor": "party"}
     )
-    owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS))
+    owing = rows.group_by("debtor", "currency").agg(*_sums(_PART_COLUMNS), *_places_kept())
     # Owing turns a figure round: its lower bound is minus the upper one, and so on.
     owing = owing.select(
         nw.col("debtor").alias("party"),
@@ -953,10 +1097,12 @@ def _sides(plan: _Plan) -> tuple[Any, Any, list[str]]:
         nw.col("_lo_open").alias("_hi_open"),
         "_ap",
         "_bad",
+        "_pmin",
+        "_pmax",
         nw.lit(0).cast(nw.Int64).alias("_len"),
         _widest(plan, plan.kind.nought("_v")).alias("_top"),
     )
-    parts = [*_PART_COLUMNS, "_len", "_top"]
+    parts = [*_PART_COLUMNS, "_pmin", "_pmax", "_len", "_top"]
     return owed.select("party", "currency", *parts), owing, parts
 
 
@@ -1200,6 +1346,10 @@ def _both_sides(plan: _Plan) -> Any:
     import narwhals as nw
 
     owed, owing, parts = _sides(plan)
+    if plan.repeats is not None and not (
+        plan.implementation.is_polars() or plan.implementation == nw.Implementation.DUCKDB
+    ):
+        _unique_settlement_ids(*plan.repeats)  # in memory, or Dask: looked at directly
     if plan.implementation == nw.Implementation.DASK:
         from dask.base import compute
 
@@ -1215,9 +1365,12 @@ def _both_sides(plan: _Plan) -> Any:
         for side in sides:
             for row in nw.from_native(side).iter_rows(named=True):
                 key = (row["party"], row["currency"])
-                held = total.setdefault(key, dict.fromkeys(parts, 0))
+                held = total.get(key)
+                if held is None:
+                    total[key] = dict(row)
+                    continue
                 for name in parts:
-                    held[name] += row[name]
+                    held[name] = _combined(name, held[name], row[name])
         import pyarrow as pa
 
         # Added here exactly; held as decimals until checked to fit the answer's type.
@@ -1233,25 +1386,57 @@ def _both_sides(plan: _Plan) -> Any:
         return nw.from_native(pa.table(columns))
     total_frame = nw.concat([owed, owing], how="vertical")
     lazy = total_frame.group_by("party", "currency").agg(*_sums(parts))
-    if plan.implementation.is_polars() and plan.ids is not None:
+    if plan.implementation.is_polars() and (plan.ids is not None or plan.repeats is not None):
         import polars as pl
 
-        # One query: the sums and the ids' hashes (see _repeated).
-        hashes = plan.ids.to_native().select(_id_hashes())
+        # One query: the sums and the ids' hashes (see _repeated): the claims', or the
+        # settlements' beside the claims' (a settlement's id is no other entry's).
+        ided = plan.ids if plan.ids is not None else _keys(plan)
+        hashes = ided.to_native().select(_id_hashes())
         summed, hashed = pl.collect_all([lazy.to_native(), hashes], engine="streaming")
         if _repeated(hashed.to_series().to_numpy()):
-            _unique_ids(plan.ids)
+            _ids_looked_at(plan)
         return nw.from_native(summed)
     if plan.implementation.is_polars():
         return lazy.collect(engine="streaming")
-    if plan.ids is not None and plan.implementation == nw.Implementation.DUCKDB:
+    if plan.implementation == nw.Implementation.DUCKDB and (
+        plan.ids is not None or plan.repeats is not None
+    ):
         # The ids' hashes by DuckDB, sorted here: a quarter of the time of its count(DISTINCT).
-        hashed = plan.ids.to_native().filter('"id" IS NOT NULL').project('hash("id") AS _hash')
+        ided = plan.ids if plan.ids is not None else _keys(plan)
+        hashed = ided.to_native().filter('"id" IS NOT NULL').project('hash("id") AS _hash')
         if _repeated(hashed.fetchnumpy()["_hash"]):
-            _unique_ids(plan.ids)
+            _ids_looked_at(plan)
     elif plan.ids is not None:
         _judge_ids(plan, plan.ids.select(*_id_counts()).collect().row(0))
     return lazy.collect()
+
+
+def _combined(name: str, held: Any, more: Any) -> Any:
+    """Two sides' ``name`` as one: summed, or the places kept (see :func:`_sums`)."""
+    if name == "_pmin":
+        return min(held, more)
+    if name == "_pmax":
+        return max(held, more)
+    return held + more
+
+
+def _keys(plan: _Plan) -> Any:
+    """Every claim's id and every settlement's, as text, in one column ``id``."""
+    import narwhals as nw
+
+    assert plan.repeats is not None
+    settled, claims = plan.repeats
+    as_text = nw.col("id").cast(nw.String)
+    return nw.concat([claims.select(as_text), settled.select(as_text)], how="vertical")
+
+
+def _ids_looked_at(plan: _Plan) -> None:
+    """Refuses the id their hashes showed twice (or finds two ids of one hash)."""
+    if plan.ids is not None:
+        _unique_ids(plan.ids)
+    if plan.repeats is not None:
+        _unique_settlement_ids(*plan.repeats)
 
 
 def _id_hashes() -> Any:
@@ -1305,6 +1490,7 @@ class _Position:
     low_inclusive: bool
     high_inclusive: bool
     approximate: bool
+    places: int | None = None  # as :meth:`Figure.__add__` keeps them (see _row_places)
 
 
 def _positions(plan: _Plan) -> list[_Position]:
@@ -1382,6 +1568,7 @@ def _position(row: dict[str, Any], plan: _Plan) -> _Position:
         return _Position(row["party"], row["currency"], value, value, value, True, True, False)
     low = None if int(row["_lom"]) else number(row["_lo"] or 0)
     high = None if int(row["_him"]) else number(row["_hi"] or 0)
+    approximate = bool(int(row["_ap"]))
     return _Position(
         row["party"],
         row["currency"],
@@ -1390,8 +1577,29 @@ def _position(row: dict[str, Any], plan: _Plan) -> _Position:
         high,
         low is None or not int(row["_lo_open"]),
         high is None or not int(row["_hi_open"]),
-        bool(int(row["_ap"])),
+        approximate,
+        _places(plan.kind, row) if approximate else None,
     )
+
+
+def _places(kind: _Kind, row: dict[str, Any]) -> int | None:
+    """The places a position keeps: the fewest of its approximate rows where that is fewer
+    than the most of its rows, else None (the rule of :meth:`Figure.__add__`); for whole
+    minor units, told in the currency's digits.
+
+    >>> _places(_Kind(2), {"_pmin": 0, "_pmax": 2}), _places(_Kind(2), {"_pmin": 2, "_pmax": 2})
+    (0, None)
+    >>> _places(_Kind(None), {"currency": "JPY", "_pmin": 2, "_pmax": 4})  # 100 yen: no places
+    """
+    if row.get("_pmin") is None or row.get("_pmax") is None:
+        return None
+    fewest, most = int(row["_pmin"]), int(row["_pmax"])
+    if kind.minor:
+        from babel.numbers import get_currency_precision
+
+        shift = _MINOR_PLACES - get_currency_precision(row["currency"])
+        fewest, most = max(0, fewest - shift), max(0, most - shift)
+    return fewest if fewest < most else None
 
 
 def _refuse_rows(plan: _Plan, what: str) -> None:
@@ -1586,7 +1794,12 @@ def _figure(kind: _Kind, position: _Position) -> Figure:
     value, low, high = amount(position.value), amount(position.low), amount(position.high)
     if low is None and high is None:
         if value is not None:  # a central value with no bounds at all
-            return Figure(value, qualifier="unknown", approximate=position.approximate)
+            return Figure(
+                value,
+                qualifier="unknown",
+                approximate=position.approximate,
+                places=position.places,
+            )
         # Neither: what "more than X" less "more than Y" comes to, built the same way.
         nought = money(0, code)
         figure = Figure.of(nought, "at_least") + Figure.of(nought, "at_most")
@@ -1598,6 +1811,7 @@ def _figure(kind: _Kind, position: _Position) -> Figure:
         low_inclusive=position.low_inclusive,
         high_inclusive=position.high_inclusive,
         approximate=position.approximate,
+        places=position.places,
     )
 
 

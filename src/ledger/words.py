@@ -851,6 +851,13 @@ REASONS = {
         "claims: id {id} is given to {count} rows; each claim has its own id (a settlement "
         "names one claim)"
     ),
+    "settlement id twice": _(
+        "settlements: id {id} is given to {count} rows; each settlement has its own id (ids are "
+        "unique across a ledger's entries)"
+    ),
+    "settlement id of a claim": _(
+        "settlements: id {id} is a claim's id too; ids are unique across a ledger's entries"
+    ),
 }
 
 
