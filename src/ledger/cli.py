@@ -863,21 +863,27 @@ TOP = 20
 Row = TypeVar("Row")
 
 
-def _central(figure: Figure) -> Decimal:
+def _central(figure: Figure) -> Decimal | None:
     """How big a figure is, to rank it (never shown): its value, else the middle of its
-    bounds, else its one bound.
+    bounds, else its one bound; None for an amount nothing bounds ("more than $100" owed one
+    way less "more than $50" the other).
 
     >>> _central(Figure.range("100 USD", "300 USD")), _central(Figure.of("5 USD", "more_than"))
     (Decimal('200'), Decimal('5'))
+    >>> print(_central(Figure.of("100 USD", "more_than") - Figure.of("50 USD", "more_than")))
+    None
     """
     value, low, high = figure.magnitudes
     if value is not None:
         return value
     if low is not None and high is not None:
         return (low + high) / 2
-    bound = low if low is not None else high
-    assert bound is not None  # a figure has a value or a bound
-    return bound
+    return low if low is not None else high
+
+
+def _rank(size: Decimal | None) -> tuple[int, Decimal]:
+    """The order of the largest first; an amount of no known size after every known one."""
+    return (0, -abs(size)) if size is not None else (1, Decimal(0))
 
 
 def _largest(
@@ -887,8 +893,9 @@ def _largest(
     top: int | None,
 ) -> tuple[list[Row], int]:
     """The rows shown and how many are left out: where some currency has more than ``top``
-    rows, the ``top`` largest of each currency by absolute central value (ties by name),
-    currencies in code order; else (or with ``top`` ``None``) every row, in its order.
+    rows, the ``top`` largest of each currency by absolute central value (ties by name), and
+    after them any of no known size (which cannot be said to be smaller), currencies in code
+    order; else (or with ``top`` ``None``) every row, in its order.
 
     >>> rows = [("a", Figure.of("5 USD")), ("b", Figure.of("-9 USD")), ("c", Figure.of("7 EUR"))]
     >>> shown, left = _largest(rows, lambda r: r[1], lambda r: (r[0],), 1)
@@ -907,7 +914,9 @@ def _largest(
     shown: list[Row] = []
     for code in sorted(by_currency):
         group = by_currency[code]
-        shown += sorted(group, key=lambda row: (-abs(_central(size(row))), name(row)))[:top]
+        ranked = sorted(group, key=lambda row: (*_rank(_central(size(row))), name(row)))
+        known = [row for row in ranked if _central(size(row)) is not None]
+        shown += known[:top] + ranked[len(known) :]  # no size known: shown, never "smaller"
     return shown, len(rows) - len(shown)
 
 
