@@ -144,3 +144,23 @@ def test_a_party_code_with_no_upper_case_fix_gets_no_suggestion():
     with pytest.raises(lg.LedgerError) as refused:
         lg.net_balance(lg.example(), "tj", "RU")
     assert "codes are upper-case: 'TJ'" in str(refused.value)  # Python's words keep the hint
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ratios", "--example", "tj-ru-2004", "RU", "--locale", "kk"],
+        ["settle", "--example", "tj-ru-2004", "--locale", "ru"],
+    ],
+)
+def test_every_command_keeps_json_messages_english_and_adds_the_readers_words(tmp_path, args):
+    if args[0] == "settle":  # a position with bounds only: no transfer can clear it
+        path = tmp_path / "bounds.toml"
+        text = HEAD + CLAIM.format(id="a", amount="100 USD").replace(
+            'amount = "100 USD"', 'amount = "100 USD"\nqualifier = "more_than"'
+        )
+        path.write_text(text, encoding="utf-8")
+        args = ["settle", str(path), "--on", "2024-07-01", "--locale", "ru"]
+    error = json.loads(run(*args, "--json").stdout)["error"]
+    assert error["message"].isascii(), error["message"]
+    assert not error["reason_text"].isascii(), error

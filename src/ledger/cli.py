@@ -1397,7 +1397,8 @@ def cmd_settle(args: argparse.Namespace) -> Any:
             if error.reason is None:
                 raise
             said = reason(error, args.locale, book.parties)
-            raise _Said(said, _error_details(error)) from None
+            details = {**_error_details(error), "reason_text": said}
+            raise _Said(said, details, _words(error)) from None
     if args.json:
         return [
             {"payer": t.payer, "payee": t.payee, "amount": figure_json(t.amount, args.locale)}
@@ -1434,10 +1435,19 @@ def cmd_ratios(args: argparse.Namespace) -> Any:
     source = _source(args, book)
     ratios, missing = _ratios(book, args.party, args.on, rates, asked, via=via, source=source)
     if not ratios:
+        name = party_name(args.party, args.locale, book.parties)
         reasons = "\n".join(m.line(args.locale, book.parties) for m in missing)
+        said = f"{say(locale_of(args.locale), NO_RATIO, party=name)}\n{reasons}"
+        english = "\n".join(
+            [say(locale_of("en"), NO_RATIO, party=args.party), *(m.reason for m in missing)]
+        )
         raise _Said(
-            f"{say(locale_of(args.locale), NO_RATIO, party=args.party)}\n{reasons}",
-            {"unanswered": [m.to_json(args.locale, book.parties) for m in missing]},
+            said,
+            {
+                "unanswered": [m.to_json(args.locale, book.parties) for m in missing],
+                "reason_text": said,
+            },
+            english,
         )
     if args.json:
         answered = [{**_ratio_json(r, args.locale), "answered": True} for r in ratios]
