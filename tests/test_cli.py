@@ -156,7 +156,7 @@ BAD = [
     (("summary", "--locale", "xx_YY"), 1, "not known to CLDR"),
     (("net", EXAMPLE, "TJ", "US"), 1, "party 'US' appears in no entry"),
     (("net", EXAMPLE, "tj", "RU"), 1, "codes are upper-case: 'TJ'"),
-    (("ratios", EXAMPLE, "RU"), 1, "no ratio can be computed for RU"),
+    (("ratios", EXAMPLE, "RU"), 1, "no ratio can be computed for Russia"),
     (("convert", EXAMPLE, "300 million USD", "RUB"), 1, "no USD/RUB rate"),
     (("convert", EXAMPLE, "three hundred", "RUB"), 1, "is not an amount"),
     (("net", EXAMPLE, "TJ", "RU", "--on", "March"), 2, "is not a date"),
@@ -378,7 +378,7 @@ def test_summary_never_dies_for_one_missing_answer(files, capsys):
 
 def test_ratios_with_nothing_answerable_exit_1_with_every_reason(files):
     done = run("ratios", files["two-budgets.toml"], "KG", "--on", "2012-12-31", check_code=1)
-    assert "no ratio can be computed for KG" in done.stderr
+    assert "no ratio can be computed for Kyrgyzstan" in done.stderr
     assert "2 budget entries for KG compete" in done.stderr
     assert "ask about another day with --on" in done.stderr
     assert done.stdout == ""
