@@ -164,3 +164,40 @@ def test_every_command_keeps_json_messages_english_and_adds_the_readers_words(tm
     error = json.loads(run(*args, "--json").stdout)["error"]
     assert error["message"].isascii(), error["message"]
     assert not error["reason_text"].isascii(), error
+
+
+# Each refusal a user met in English under --locale (a user check), said in the language:
+# the words written out by hand from the catalogs.
+IN_LANGUAGE = [
+    (
+        ["net", "--example", "tj-ru-2004", "TJ", "RU", "--currency", "EUR", "--locale", "ru"],
+        "EUR: ни одно требование между TJ и RU не выражено в EUR; их требования выражены в USD",
+    ),
+    (
+        ["net", "--example", "tj-ru-2004", "TJ", "TJ", "--locale", "ky"],
+        "Тажикстан карыздар да, кредитор да катары аталган",
+    ),
+    (
+        ["positions", "--example", "tj-ru-2004", "--convert-to", "usd", "--locale", "kk"],
+        "usd: валюта кодтары бас әріптермен жазылады: USD",
+    ),
+    (
+        ["positions", "--example", "tj-ru-2004", "--convert-to", "XYZ", "--locale", "uz"],
+        "XYZ: bu valyuta kodi emas; ISO 4217 kodlari qabul qilinadi",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    IN_LANGUAGE,
+    ids=lambda x: " ".join(x[:1] + x[-3:]) if isinstance(x, list) else "",
+)
+def test_refusals_of_arguments_are_said_in_the_readers_language(args, words):
+    said = run(*args, "--on", "2004-03-15").stderr
+    assert words in said, said
+
+
+def test_an_upper_case_hint_stays_in_the_commands_english():
+    said = run("positions", "--example", "tj-ru-2004", "--convert-to", "usd").stderr
+    assert "--convert-to 'usd': currency codes are upper case: USD" in said, said

@@ -2243,7 +2243,7 @@ COMMANDS = [
     ),
     c(["ratios", OK, "XX"], INVALID, "party 'XX' is not an ISO 3166", id="ratios-XX"),
     c(["ratios", OK, "org:imf"], INVALID, "party 'org:imf' appears in no entry", id="ratios-org"),
-    c(["ratios", OK, "RU"], INVALID, "no ratio can be computed for RU", id="ratios-no-budget"),
+    c(["ratios", OK, "RU"], INVALID, "no ratio can be computed for Russia", id="ratios-no-budget"),
     # -- convert, with amounts ----------------------------------------------------------------
     c(["convert", WITH_RATE, "", "RUB"], INVALID, "'' is not an amount", id="convert-empty"),
     c(

@@ -146,9 +146,16 @@ def _check_currency(code: str | None, option: str) -> None:
     would otherwise match no claim and net to zero); lower case gets the hint."""
     if code is None:
         return
-    if code not in CURRENCIES and code.upper() in CURRENCIES:
-        raise _Said(f"{option} {code!r}: currency codes are upper case: {code.upper()}")
-    check_currency(code, option)
+    try:
+        check_currency(code, option)
+    except errors.AmountError as error:
+        if code.upper() in CURRENCIES:  # the command's own words in English: the code to give
+            refused = LedgerError(
+                f"{option} {code!r}: currency codes are upper case: {code.upper()}"
+            )
+            refused.reason = error.reason
+            raise refused from None
+        raise
 
 
 # -- JSON: one shape for every amount ---------------------------------------------------------

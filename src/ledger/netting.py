@@ -385,10 +385,15 @@ def _currency_between(book: Ledger, currency: str, debtor: str, creditor: str) -
     _, _, currencies = book.derived("netting.parties", _who)
     held = sorted(currencies.get(frozenset((debtor, creditor)), ()))
     if held and currency not in held:
-        raise LedgerError(
+        refused = LedgerError(
             f"currency {currency}: no claim between {debtor} and {creditor} is in {currency}; "
             f"their claims are in {', '.join(held)}"
         )
+        refused.reason = (
+            "currency not between",
+            {"currency": currency, "debtor": debtor, "creditor": creditor, "held": ", ".join(held)},
+        )
+        raise refused
 
 
 def _who(book: Ledger) -> tuple[set[str], set[str], dict[frozenset[str], set[str]]]:
@@ -437,9 +442,11 @@ def net_balance(
     book_asked(book)
     debtor, creditor = party_asked(debtor, "debtor"), party_asked(creditor, "creditor")
     if debtor == creditor:
-        raise LedgerError(
+        refused = LedgerError(
             f"debtor and creditor are both {debtor!r}; a balance is between two parties"
         )
+        refused.reason = ("same party", {"party": debtor})
+        raise refused
     _known_parties(book, asserted_by, debtor=debtor, creditor=creditor)
     if currency is not None:
         _currency_between(book, check_currency(currency), debtor, creditor)

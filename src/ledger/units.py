@@ -330,11 +330,15 @@ upper-case: 'USD'); e.g. USD, RUB, TJS
     if isinstance(code, str) and code in CURRENCIES:
         return code
     hint = ""
+    reason: tuple[str, dict[str, object]] = ("currency code", {"code": str(code)})
     if isinstance(code, str) and code.upper() in CURRENCIES:
         hint = f" (codes are upper-case: {code.upper()!r})"
-    raise AmountError(
+        reason = ("currency code case", {"code": code, "upper": code.upper()})
+    refused = AmountError(
         f"{what} {code!r} is not an ISO 4217 code known to CLDR{hint}; e.g. USD, RUB, TJS"
     )
+    refused.reason = reason  # a reader's words: the code to give
+    raise refused
 
 
 def money(amount: str | int | Decimal, currency: str, per: str | None = None) -> Quantity:

@@ -770,6 +770,18 @@ REASONS = {
         "or add an earlier entry ({entry})"
     ),
     "compete": _("{what}, {party}: several entries compete as of {day} ({ids}); keep one"),
+    # a currency a question names
+    "currency code": _(
+        "{code}: not a currency code; accepted: ISO 4217 codes such as USD, RUB, TJS"
+    ),
+    "currency code case": _("{code}: currency codes are written in capitals: {upper}"),
+    "currency not between": _(
+        "{currency}: no claim between {debtor} and {creditor} is in {currency}; their claims are "
+        "in {held}"
+    ),
+    "same party": _(
+        "{party} is named as both debtor and creditor; a balance is between two parties"
+    ),
     # a party a question names (the command line's arguments, lg.net_balance's ...)
     "party unknown": _(
         "{party}: no entry of the file names this party; parties in the file: {parties}"
