@@ -1971,7 +1971,10 @@ def net_balance(
         )
     frame = _native_frame(claims, "claims")
     _required(frame.collect_schema().names(), _REQUIRED, "claims")
-    for party in (debtor, creditor):
+    for name, party in (("debtor", debtor), ("creditor", creditor)):
+        why = _party_fault(party)  # "ru": codes are upper-case, as the object path says
+        if why is not None:
+            raise FrameError(f"{name}: {why}")
         if parties is not None:
             if party not in parties:
                 raise FrameError(
