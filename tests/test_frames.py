@@ -180,8 +180,11 @@ def shown(figure):
 
 
 def all_places(positions):
+    """The text of each position with a central value (a one-sided sum through zeros may keep
+    places on the object path by a running sum's history, which a column does not hold)."""
     return {
-        party: {code: shown(f) for code, f in held.items()} for party, held in positions.items()
+        party: {code: shown(f) for code, f in held.items() if f.magnitudes[0] is not None}
+        for party, held in positions.items()
     }
 
 
