@@ -4,6 +4,7 @@ The frames are written here from each ledger with plain loops (one row per claim
 parts as columns), not by the code under test; the oracle is the object path,
 ``lg.net_positions`` on the same ledger, itself checked against exact fractions elsewhere."""
 
+import re
 import subprocess
 import sys
 import warnings
@@ -172,6 +173,21 @@ def parts(figure):
     return (*figure.magnitudes, figure.low_inclusive, figure.high_inclusive, figure.approximate)
 
 
+def shown(figure):
+    """A figure's text, each number without trailing zeros after its point: the places a
+    figure is shown to, where a frame could know them (a column writes 2.5 and 2.50 alike)."""
+    return re.sub(r"\d+\.\d+", lambda n: n.group().rstrip("0").rstrip("."), str(figure))
+
+
+def all_places(positions):
+    """The text of each position with a central value (a one-sided sum through zeros may keep
+    places on the object path by a running sum's history, which a column does not hold)."""
+    return {
+        party: {code: shown(f) for code, f in held.items() if f.magnitudes[0] is not None}
+        for party, held in positions.items()
+    }
+
+
 def all_parts(positions):
     return {
         party: {code: parts(figure) for code, figure in held.items()}
@@ -179,9 +195,47 @@ def all_parts(positions):
     }
 
 
-ledgers = lst.ledgers(
-    kinds=("claim", "settlement"), currencies=("USD", "RUB"), parties=PARTIES, max_entries=10
-).map(columnar)
+def plain(number):
+    """``number`` written without trailing zeros after its point (250.5, 2000, not 2E+3)."""
+    normal = number.normalize()
+    return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal
+
+
+def rewritten(figure, write):
+    """The figure with each of its numbers written by ``write`` (the same numbers), and no
+    places of its own (a column has none: only its numbers)."""
+    value, low, high = (None if m is None else lg.money(write(m), lg.currency_of(figure.unit))
+                        for m in figure.magnitudes)  # fmt: skip
+    if figure.low_inclusive and figure.high_inclusive and low == value == high:
+        return lg.Figure(value, approximate=figure.approximate)
+    return lg.Figure(value, low=low, high=high, low_inclusive=figure.low_inclusive,
+                     high_inclusive=figure.high_inclusive,
+                     approximate=figure.approximate)  # fmt: skip
+
+
+def as_a_column_holds(book):
+    """The ledger with each amount written as a decimal column holds it, so that both paths
+    read the same places: an exact amount with the column's places (2000.00 at scale 2), an
+    approximate one without trailing zeros, as a source writes it ("about 2000"); frames read
+    an approximate row's places so, as a column cannot tell 2000.00 from 2000."""
+    scale = Decimal(1).scaleb(-scale_of(book))
+    entries = []
+    for entry in book:
+        figure = getattr(entry, "amount", None)
+        if isinstance(entry, (lg.Claim, lg.Settlement)):
+            write = plain if figure.approximate else (lambda m: m.quantize(scale))
+            entry = entry.model_copy(update={"amount": rewritten(figure, write)})
+        entries.append(entry)
+    return lg.Ledger(entries, parties=book.parties)
+
+
+ledgers = (
+    lst.ledgers(
+        kinds=("claim", "settlement"), currencies=("USD", "RUB"), parties=PARTIES, max_entries=10
+    )
+    .map(columnar)
+    .map(as_a_column_holds)
+)
 days = st.sampled_from([DAY, date(1995, 1, 1), date(2100, 1, 1)])
 choices = st.fixed_dictionaries(
     {},
@@ -201,8 +255,11 @@ def positions_agree(engine, book, day, chosen):
     got = frames.net_positions(
         make(claims), settlements=make(settlements), as_of=day, figures=True, **chosen
     )
-    expected = all_parts(lg.net_positions(book, as_of=day, **chosen))
+    objects = lg.net_positions(book, as_of=day, **chosen)
+    expected = all_parts(objects)
     assert all_parts(got) == expected
+    # The places a sum is shown to, as its approximate terms were written (issue 14).
+    assert all_places(got) == all_places(objects)
     # The frame says the same, row by row, in order of party and currency.
     table = frames.net_positions(make(claims), settlements=make(settlements), as_of=day, **chosen)
     rows = [

@@ -236,3 +236,16 @@ def test_the_refusals_are_said_in_every_language():
             said = lg.reason(error, locale)
             assert said != lg.reason(error, "en_US"), (locale, said)
             assert "'p1'" in said or "'b'" in said, (locale, said)
+
+
+# -- 4. a party written in lower case --------------------------------------------------------
+
+
+def test_net_balance_says_codes_are_upper_case_as_the_object_path_does():
+    claims = pl.from_arrow(CLAIMS)
+    with pytest.raises(frames.FrameError, match=r"debtor: party 'ru' .*codes are upper-case: 'RU'"):
+        frames.net_balance(claims, "ru", "TJ", as_of=DAY)
+    with pytest.raises(frames.FrameError, match=r"creditor: party 'tj' .*upper-case: 'TJ'"):
+        frames.net_balance(claims, "RU", "tj", as_of=DAY, parties=["RU", "TJ"])
+    with pytest.raises(frames.FrameError, match=r"party 'UZ' is in no claim of the frame"):
+        frames.net_balance(claims, "UZ", "RU", as_of=DAY)

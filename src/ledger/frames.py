@@ -709,15 +709,28 @@ def _row_places(kind: _Kind) -> list[Any]:
     """Each row's places, for the places of a sum with an approximate term (the rule of
     :meth:`Figure.__add__`: never more places than its approximate terms were written with):
     an approximate row's places as written without trailing zeros (a decimal column cannot
-    tell ``2000`` from ``2000.00``), never below 0; an exact row's, the column's scale. As
-    ``_pmin`` (the fewest, kept by a minimum) and ``_pmax`` (the most, by a maximum): the
-    same number, until a row is settled (see :func:`_zeroed`) or reduced."""
+    tell ``2000`` from ``2000.00``), never below 0; an exact row's, the column's scale, but
+    an exact zero's none (the object path writes a zero ``0``). As ``_pmin`` (the fewest of
+    the approximate rows, an exact one limiting nothing: kept by a minimum) and ``_pmax``
+    (the most, by a maximum)."""
     import narwhals as nw
 
     written = nw.max_horizontal(*(_written(nw.col(part), kind) for part in ("_v", "_lo", "_hi")))
-    every = _MINOR_PLACES if kind.minor else kind.scale or 0
-    places = nw.when(nw.col("_ap")).then(written).otherwise(nw.lit(every)).cast(nw.Int64)
-    return [places.alias("_pmin"), places.alias("_pmax")]
+    every = nw.lit(_MINOR_PLACES if kind.minor else kind.scale or 0)
+    approximate = nw.col("_ap")
+    most = nw.when(approximate).then(written).otherwise(every)
+    return [
+        nw.when(approximate).then(written).otherwise(every).cast(nw.Int64).alias("_pmin"),
+        nw.when(_naught()).then(nw.lit(0)).otherwise(most).cast(nw.Int64).alias("_pmax"),
+    ]
+
+
+def _naught() -> Any:
+    """Whether a row's numbers are all zero (or missing): written ``0``, with no places."""
+    import narwhals as nw
+
+    parts = [(nw.col(c).is_null() | (nw.col(c) == 0)).fill_null(True) for c in ("_v", "_lo", "_hi")]
+    return parts[0] & parts[1] & parts[2]
 
 
 def _written(column: Any, kind: _Kind) -> Any:
@@ -856,7 +869,12 @@ def _plan(
         if "status" in names:
             rows = _zeroed(rows, kind)
         rows = rows.with_columns((nw.col("_bad") | _parties_wrong()).alias("_bad"))
-        rows = rows.with_columns(*_clamped(kind)).with_columns(*_summable(kind))
+        rows = rows.with_columns(*_clamped(kind))
+        # What is left, where nothing is, is written 0 (see _row_places).
+        naught = nw.when(_naught()).then(nw.lit(0)).otherwise(nw.col("_pmax"))
+        rows = rows.with_columns(naught.cast(nw.Int64).alias("_pmax")).with_columns(
+            *_summable(kind)
+        )
         # The largest part of each row and of its settlements, and how many rows they are:
         # the rows times the largest bound every sum, the settlements' too.
         tops = [nw.col("_v"), nw.col("_lo"), nw.col("_hi")]
@@ -1953,7 +1971,10 @@ def net_balance(
         )
     frame = _native_frame(claims, "claims")
     _required(frame.collect_schema().names(), _REQUIRED, "claims")
-    for party in (debtor, creditor):
+    for name, party in (("debtor", debtor), ("creditor", creditor)):
+        why = _party_fault(party)  # "ru": codes are upper-case, as the object path says
+        if why is not None:
+            raise FrameError(f"{name}: {why}")
         if parties is not None:
             if party not in parties:
                 raise FrameError(
