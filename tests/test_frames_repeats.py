@@ -8,21 +8,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from frame_engines import ENGINES, EVERY, NARWHALS_DASK, duckdb, pa, pl
 
 import ledger as lg
 
-pa = pytest.importorskip("pyarrow")
-pl = pytest.importorskip("polars")
-pd = pytest.importorskip("pandas")
-duckdb = pytest.importorskip("duckdb")
-try:  # Dask comes with the `cluster` extra; without it, only its lines are skipped
-    import dask.dataframe as dd
-except ImportError:
-    dd = None
-needs_dask = pytest.mark.skipif(dd is None, reason="Dask is in the `cluster` extra")
-
 frames = lg.frames
-pytestmark = pytest.mark.filterwarnings("ignore:.*narwhals-dask:FutureWarning")
+pytestmark = NARWHALS_DASK
 
 DAY = date(2024, 6, 30)
 MONEY = pa.decimal128(38, 2)
@@ -57,23 +48,7 @@ def _duckdb(table):
     return duckdb.from_arrow(table)
 
 
-ENGINES = {
-    "polars": pl.from_arrow,
-    "polars-lazy": lambda t: pl.from_arrow(t).lazy(),
-    "duckdb": _duckdb,
-    "pandas": lambda t: t.to_pandas(types_mapper=pd.ArrowDtype),
-    "pyarrow": lambda t: t,
-}
-if dd is not None:
-    ENGINES["dask"] = lambda t: dd.from_pandas(t.to_pandas(types_mapper=pd.ArrowDtype), 2)
-EVERY = [
-    "polars",
-    "polars-lazy",
-    "duckdb",
-    "pandas",
-    "pyarrow",
-    pytest.param("dask", marks=needs_dask),
-]
+ENGINES = {**ENGINES, "duckdb": _duckdb}
 
 
 def positions(native):

@@ -8,23 +8,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from frame_engines import ENGINES, NARWHALS_DASK, needs_dask, pa, pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledger as lg
 
-pa = pytest.importorskip("pyarrow")
-pl = pytest.importorskip("polars")
-pd = pytest.importorskip("pandas")
-duckdb = pytest.importorskip("duckdb")
-try:  # Dask comes with the `cluster` extra; without it, only its lines are skipped
-    import dask.dataframe as dd
-except ImportError:
-    dd = None
-needs_dask = pytest.mark.skipif(dd is None, reason="Dask is in the `cluster` extra")
-
 frames = lg.frames
-pytestmark = pytest.mark.filterwarnings("ignore:.*narwhals-dask:FutureWarning")
+pytestmark = NARWHALS_DASK
 
 DAY = date(2024, 6, 30)
 MONEY = pa.decimal128(38, 2)
@@ -44,16 +35,7 @@ def table(ids, debtors, creditors, amounts, days, **columns):
     return pa.table(data | {k: pa.array(v) for k, v in columns.items()})
 
 
-ENGINES = {
-    "polars": pl.from_arrow,
-    "pandas": lambda t: t.to_pandas(types_mapper=pd.ArrowDtype),
-    "polars-lazy": lambda t: pl.from_arrow(t).lazy(),
-    "duckdb": lambda t: duckdb.from_arrow(t),
-    "pyarrow": lambda t: t,
-}
 LAZY = ["polars-lazy", "duckdb", pytest.param("dask", marks=needs_dask)]
-if dd is not None:
-    ENGINES["dask"] = lambda t: dd.from_pandas(t.to_pandas(types_mapper=pd.ArrowDtype), 2)
 
 
 def positions(native):
