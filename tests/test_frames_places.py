@@ -76,6 +76,17 @@ def test_about_2000_keeps_no_cents_in_the_sum(engine, minor):
     assert got["RU"]["EUR"].magnitudes[0] == Decimal("2990.15")
 
 
+@pytest.mark.parametrize("engine", EVERY)
+@pytest.mark.parametrize("minor", [False, True], ids=["decimals", "cents"])
+def test_a_transfer_keeps_no_more_places_than_its_positions(engine, minor):
+    # A user check: frames.settle said "about 2990.15 EUR" where lg.settle said "about 2990".
+    got = frames.settle(ENGINES[engine](table(USER, minor=minor)), as_of=DAY, figures=True)
+    expected = lg.settle(book(USER), as_of=DAY)
+    assert [str(t) for t in expected] == ["TJ pays RU about 2990 EUR"]
+    assert [str(t) for t in got] == ["TJ pays RU about 2990 EUR"]
+    assert got[0].amount.magnitudes[0] == Decimal("2990.15")
+
+
 @pytest.mark.parametrize("engine", ["polars", "duckdb", "pandas"])
 @pytest.mark.parametrize(
     ("about", "places", "text"),

@@ -2058,11 +2058,18 @@ def settle(
             )
         by_currency[position.currency].append(position)
     rows: list[tuple[str, str, str, Decimal | int, bool]] = []
+    places: dict[str, int | None] = {}
     for code, held in sorted(by_currency.items()):
         rows.extend(_transfers_in(code, held))
+        # A transfer shows no more places than its positions do (as lg.settle).
+        places[code] = min((p.places for p in held if p.places is not None), default=None)
     if figures:
         return Transfers(
-            Transfer(payer, payee, _transfer_figure(plan.kind, code, amount, approximate))
+            Transfer(
+                payer,
+                payee,
+                _transfer_figure(plan.kind, code, amount, approximate, places[code]),
+            )
             for payer, payee, code, amount, approximate in rows
         )
     import pyarrow as pa
@@ -2079,8 +2086,11 @@ def settle(
     return _frame(plan, data, types)
 
 
-def _transfer_figure(kind: _Kind, code: str, amount: Decimal | int, approximate: bool) -> Figure:
-    return Figure(money(_decimal(kind, code, amount) or 0, code), approximate=approximate)
+def _transfer_figure(
+    kind: _Kind, code: str, amount: Decimal | int, approximate: bool, places: int | None = None
+) -> Figure:
+    value = money(_decimal(kind, code, amount) or 0, code)
+    return Figure(value, approximate=approximate, places=places)
 
 
 def _transfers_in(
